@@ -1,0 +1,24 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Walkshed",
+    products: [
+        .library(name: "Walkshed", targets: ["Walkshed"]),
+        .library(name: "WalkshedFormats", targets: ["WalkshedFormats"]),
+        .executable(name: "walkshed", targets: ["walkshed"]),
+    ],
+    targets: [
+        .target(name: "Walkshed"),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "WalkshedFormats", dependencies: ["Walkshed", "CZlib"]),
+        .target(name: "WalkshedCLI", dependencies: ["Walkshed", "WalkshedFormats"]),
+        .executableTarget(name: "walkshed", dependencies: ["WalkshedCLI"]),
+        .target(name: "WalkshedTestSupport", dependencies: ["Walkshed"], path: "Tests/WalkshedTestSupport"),
+        .testTarget(name: "WalkshedTests", dependencies: ["Walkshed", "WalkshedTestSupport"]),
+        .testTarget(name: "WalkshedFormatsTests", dependencies: ["Walkshed", "WalkshedFormats", "WalkshedTestSupport"],
+                    exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WalkshedTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,72 @@
+/// What the walk analysis needs of a city, in projected metres: the network, parks as
+/// polygons, green areas for greenway rules, and service points by category.
+public struct City: Sendable {
+    public var projection: UTMProjection
+    public var graph: StreetGraph
+    public var parks: [Park]
+    public var services: [ServicePoint]
+
+    public init(projection: UTMProjection, graph: StreetGraph, parks: [Park], services: [ServicePoint]) {
+        self.projection = projection
+        self.graph = graph
+        self.parks = parks
+        self.services = services
+    }
+
+    /// Number of services in each category, in `ServiceCategory.allCases` order.
+    public func serviceCounts() -> [ServiceCategory: Int] {
+        var counts: [ServiceCategory: Int] = [:]
+        for c in ServiceCategory.allCases { counts[c] = 0 }
+        for s in services { counts[s.category, default: 0] += 1 }
+        return counts
+    }
+}
+
+/// A public park or green space polygon.
+public struct Park: Sendable {
+    /// `way/123` or `relation/45`.
+    public var osmReference: String
+    /// OSM kind (`park`, `garden`, `playground`, `nature_reserve`, …).
+    public var kind: String
+    public var name: String
+    public var polygon: PlanarPolygon
+    /// Area in square metres (outer rings less holes).
+    public var areaSquareMetres: Double { polygon.areaSquareMetres }
+
+    public init(osmReference: String, kind: String, name: String, polygon: PlanarPolygon) {
+        self.osmReference = osmReference
+        self.kind = kind
+        self.name = name
+        self.polygon = polygon
+    }
+}
+
+/// Daily-service categories of the complete neighbourhood.
+public enum ServiceCategory: String, CaseIterable, Sendable, Comparable {
+    case food
+    case healthcare
+    case education
+    case transit
+    case civic
+    case culture
+
+    public static func < (a: ServiceCategory, b: ServiceCategory) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// One service: a shop, school, stop, … at a point (a node, or an area's centroid).
+public struct ServicePoint: Sendable {
+    public var category: ServiceCategory
+    public var position: PlanarPoint
+    /// `node/123` or `way/45`.
+    public var osmReference: String
+    public var name: String
+
+    public init(category: ServiceCategory, position: PlanarPoint, osmReference: String, name: String) {
+        self.category = category
+        self.position = position
+        self.osmReference = osmReference
+        self.name = name
+    }
+}

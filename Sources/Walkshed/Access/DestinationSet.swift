@@ -1,0 +1,68 @@
+/// One kind of destination (parks, or one service category) as points on the network.
+///
+/// A destination may have several access points (a park's entrances); it still counts once.
+/// Access points are sorted by edge, then destination, then fraction, so lookups by edge are
+/// a dictionary hit and every result is deterministic.
+public struct DestinationSet: Sendable {
+    /// One entrance of one destination.
+    public struct AccessPoint: Sendable, Hashable {
+        /// Index of the destination within its set.
+        public var destination: Int32
+        public var snap: PlaceSnap
+        public init(destination: Int32, snap: PlaceSnap) {
+            self.destination = destination
+            self.snap = snap
+        }
+    }
+
+    /// Short name used for files and columns (`park`, `food`).
+    public let name: String
+    /// Number of destinations (some may have no access point and stay unreachable).
+    public let destinationCount: Int
+    public let accessPoints: [AccessPoint]
+    let pointsByEdge: [Int32: Range<Int>]
+
+    public init(name: String, destinationCount: Int, accessPoints: [AccessPoint]) {
+        self.name = name
+        self.destinationCount = destinationCount
+        let sorted = accessPoints.sorted {
+            ($0.snap.edge, $0.destination, $0.snap.fraction, $0.snap.offsetMetres) <
+                ($1.snap.edge, $1.destination, $1.snap.fraction, $1.snap.offsetMetres)
+        }
+        self.accessPoints = sorted
+        var byEdge: [Int32: Range<Int>] = [:]
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && sorted[end].snap.edge == sorted[start].snap.edge { end += 1 }
+            byEdge[sorted[start].snap.edge] = start..<end
+            start = end
+        }
+        pointsByEdge = byEdge
+    }
+
+    /// Number of destinations with at least one access point.
+    public var reachableDestinationCount: Int { Set(accessPoints.map(\.destination)).count }
+
+    /// Search seeds: each access point seeds both ends of its edge with the time to walk from
+    /// that end to it (plus its off-network offset).
+    public func searchSources(graph: StreetGraph, costs: ProfileCosts) -> [SearchSource] {
+        var sources: [SearchSource] = []
+        sources.reserveCapacity(accessPoints.count * 2)
+        for point in accessPoints {
+            let e = Int(point.snap.edge), f = point.snap.fraction
+            let off = costs.offNetworkSeconds(point.snap.offsetMetres)
+            let fromTail = f * costs.forwardSeconds[e] + off
+            let fromHead = (1 - f) * costs.backwardSeconds[e] + off
+            if fromTail.isFinite { sources.append(SearchSource(node: graph.edgeTail[e], seconds: fromTail)) }
+            if fromHead.isFinite { sources.append(SearchSource(node: graph.edgeHead[e], seconds: fromHead)) }
+        }
+        return sources
+    }
+
+    /// Access points on edge `e` (possibly none).
+    public func accessPoints(onEdge e: Int32) -> ArraySlice<AccessPoint> {
+        guard let range = pointsByEdge[e] else { return [] }
+        return accessPoints[range]
+    }
+}

@@ -1,0 +1,56 @@
+/// Where a place attaches to the network: a point on an edge and the straight walk to it.
+public struct PlaceSnap: Sendable, Hashable {
+    /// The edge the place attaches to.
+    public var edge: Int32
+    /// Share of the edge's length from its tail to the attachment point, 0...1.
+    public var fraction: Float
+    /// Straight-line metres from the place to the attachment point, walked at profile speed.
+    public var offsetMetres: Float
+
+    public init(edge: Int32, fraction: Float, offsetMetres: Float) {
+        self.edge = edge
+        self.fraction = fraction
+        self.offsetMetres = offsetMetres
+    }
+}
+
+extension StreetGraph {
+    /// Planar length of edge `e`'s geometry, in metres.
+    public func planarMetres(ofEdge e: Int) -> Double {
+        var sum = 0.0
+        let g0 = Int(geometryFirst[e]), g1 = Int(geometryFirst[e + 1])
+        for i in g0..<(g1 - 1) { sum += geometryPoint(i).distance(to: geometryPoint(i + 1)) }
+        return sum
+    }
+
+    /// Fraction along edge `e` of the point at `parameter` on the geometry segment starting at
+    /// point `segmentStart` (which must belong to `e`).
+    public func fraction(onEdge e: Int, segmentStart: Int, parameter: Double) -> Float {
+        let g0 = Int(geometryFirst[e]), g1 = Int(geometryFirst[e + 1])
+        precondition(segmentStart >= g0 && segmentStart < g1 - 1, "segment must belong to the edge")
+        var before = 0.0, total = 0.0
+        for i in g0..<(g1 - 1) {
+            let length = geometryPoint(i).distance(to: geometryPoint(i + 1))
+            if i < segmentStart { before += length }
+            if i == segmentStart { before += parameter * length }
+            total += length
+        }
+        return total > 0 ? Float(min(1, max(0, before / total))) : 0
+    }
+
+    /// Projected position of the point at `fraction` along edge `e`.
+    public func position(onEdge e: Int, fraction: Float) -> PlanarPoint {
+        let g0 = Int(geometryFirst[e]), g1 = Int(geometryFirst[e + 1])
+        let target = Double(fraction) * planarMetres(ofEdge: e)
+        var walked = 0.0
+        for i in g0..<(g1 - 1) {
+            let a = geometryPoint(i), b = geometryPoint(i + 1)
+            let length = a.distance(to: b)
+            if walked + length >= target, length > 0 {
+                return SegmentGeometry.point(at: (target - walked) / length, a, b)
+            }
+            walked += length
+        }
+        return geometryPoint(g1 - 1)
+    }
+}

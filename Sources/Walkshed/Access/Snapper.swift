@@ -1,0 +1,26 @@
+/// Attaches places to the nearest point on the nearest edge (projection onto the segment,
+/// not the nearest node), through a bucket index over the edge geometry.
+public struct Snapper: Sendable {
+    public let graph: StreetGraph
+    let index: PolylineIndex
+
+    public init(graph: StreetGraph, bucketMetres: Double = 100) {
+        self.graph = graph
+        index = PolylineIndex(firstPoint: graph.geometryFirst, pointX: graph.pointX, pointY: graph.pointY,
+                              bucketMetres: bucketMetres)
+    }
+
+    /// The attachment of `point`, or nil when no edge lies within `limitMetres`.
+    public func snap(_ point: PlanarPoint, limitMetres: Double) -> PlaceSnap? {
+        guard let hit = index.nearest(to: point, limitMetres: limitMetres) else { return nil }
+        let e = Int(hit.polyline)
+        return PlaceSnap(edge: hit.polyline,
+                         fraction: graph.fraction(onEdge: e, segmentStart: Int(hit.segmentStart), parameter: hit.parameter),
+                         offsetMetres: Float(hit.metres))
+    }
+
+    /// Every geometry segment whose bucket overlaps `box`: (edge, segment start point).
+    public func forEachSegment(in box: BoundingBox, _ body: (Int32, Int32) -> Void) {
+        index.forEachSegment(in: box, body)
+    }
+}

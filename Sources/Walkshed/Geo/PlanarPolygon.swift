@@ -1,0 +1,89 @@
+/// A polygon with holes in projected metres: outer rings and inner rings, each closed
+/// (first position equals last). Point tests use the even-odd rule over all rings, which is
+/// what OSM multipolygons mean.
+public struct PlanarPolygon: Sendable {
+    /// Outer rings; each has ≥ 4 positions and repeats its first position last.
+    public let outerRings: [[PlanarPoint]]
+    /// Holes; same ring rules as `outerRings`.
+    public let innerRings: [[PlanarPoint]]
+    /// Box around all outer rings.
+    public let bounds: BoundingBox
+
+    public init(outerRings: [[PlanarPoint]], innerRings: [[PlanarPoint]] = []) {
+        self.outerRings = outerRings
+        self.innerRings = innerRings
+        var box = BoundingBox()
+        for ring in outerRings { for p in ring { box.add(p) } }
+        bounds = box
+    }
+
+    /// Area in square metres: outer areas less hole areas (shoelace formula).
+    public var areaSquareMetres: Double {
+        let outer = outerRings.reduce(0) { $0 + abs(Self.signedArea($1)) }
+        let inner = innerRings.reduce(0) { $0 + abs(Self.signedArea($1)) }
+        return max(0, outer - inner)
+    }
+
+    /// Area-weighted centre of the outer rings (falls back to the first vertex for degenerate rings).
+    public var centroid: PlanarPoint {
+        var cx = 0.0, cy = 0.0, total = 0.0
+        for ring in outerRings {
+            for i in 0..<(ring.count - 1) {
+                let a = ring[i], b = ring[i + 1]
+                let cross = a.x * b.y - b.x * a.y
+                cx += (a.x + b.x) * cross
+                cy += (a.y + b.y) * cross
+                total += cross
+            }
+        }
+        if total == 0 { return outerRings.first?.first ?? PlanarPoint(x: 0, y: 0) }
+        return PlanarPoint(x: cx / (3 * total), y: cy / (3 * total))
+    }
+
+    /// Even-odd point-in-polygon over all rings; points on the boundary may go either way.
+    public func contains(_ p: PlanarPoint) -> Bool {
+        guard bounds.contains(p) else { return false }
+        var inside = false
+        for ring in outerRings where Self.ringCrossings(ring, p) { inside.toggle() }
+        for ring in innerRings where Self.ringCrossings(ring, p) { inside.toggle() }
+        return inside
+    }
+
+    /// Every boundary segment of every ring, for crossing and distance tests.
+    public func forEachBoundarySegment(_ body: (PlanarPoint, PlanarPoint) -> Void) {
+        for ring in outerRings + innerRings {
+            for i in 0..<(ring.count - 1) { body(ring[i], ring[i + 1]) }
+        }
+    }
+
+    /// Distance from `p` to the nearest boundary segment, in metres.
+    public func distanceToBoundary(_ p: PlanarPoint) -> Double {
+        var best = Double.infinity
+        forEachBoundarySegment { a, b in best = min(best, SegmentGeometry.distance(p, a, b)) }
+        return best
+    }
+
+    static func signedArea(_ ring: [PlanarPoint]) -> Double {
+        guard ring.count >= 4 else { return 0 }
+        var sum = 0.0
+        for i in 0..<(ring.count - 1) {
+            sum += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y
+        }
+        return sum / 2
+    }
+
+    /// True when a ray from `p` towards +x crosses the ring an odd number of times.
+    static func ringCrossings(_ ring: [PlanarPoint], _ p: PlanarPoint) -> Bool {
+        var odd = false
+        var j = ring.count - 1
+        for i in 0..<ring.count {
+            let a = ring[i], b = ring[j]
+            if (a.y > p.y) != (b.y > p.y) {
+                let x = a.x + (p.y - a.y) / (b.y - a.y) * (b.x - a.x)
+                if p.x < x { odd.toggle() }
+            }
+            j = i
+        }
+        return odd
+    }
+}

@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Universal Transverse Mercator on WGS 84, by Krüger's series to fourth order
+/// (Karney, "Transverse Mercator with an accuracy of a few nanometers", 2011), which is
+/// accurate to well under a millimetre within a zone.
+public struct UTMProjection: Hashable, Sendable {
+    /// UTM zone number, 1...60.
+    public let zone: Int
+    /// True in the northern hemisphere (false northing 0), false in the southern (10,000 km).
+    public let isNorth: Bool
+
+    public init(zone: Int, isNorth: Bool) {
+        precondition((1...60).contains(zone), "UTM zone must be in 1...60")
+        self.zone = zone
+        self.isNorth = isNorth
+    }
+
+    /// The zone whose central meridian is nearest to `centre`.
+    public init(containing centre: GeoCoordinate) {
+        let zone = Int(((centre.longitude + 180) / 6).rounded(.down)) + 1
+        self.init(zone: min(max(zone, 1), 60), isNorth: centre.latitude >= 0)
+    }
+
+    /// Central meridian of the zone, in degrees.
+    public var centralMeridian: Double { Double(zone) * 6 - 183 }
+    /// False northing in metres: 0 north of the equator, 10,000,000 south of it.
+    public var falseNorthing: Double { isNorth ? 0 : 10_000_000 }
+    /// EPSG code of the zone (326xx north, 327xx south).
+    public var epsgCode: Int { (isNorth ? 32600 : 32700) + zone }
+
+    static let scale = 0.9996
+    static let falseEasting = 500_000.0
+    private static let n: Double = { let f = 1 / 298.257223563; return f / (2 - f) }()
+    private static let rectifyingRadius: Double = {
+        let n2 = n * n
+        return 6_378_137 / (1 + n) * (1 + n2 / 4 + n2 * n2 / 64)
+    }()
+    private static let alpha: [Double] = {
+        let n2 = n * n, n3 = n2 * n, n4 = n3 * n
+        return [n / 2 - 2 * n2 / 3 + 5 * n3 / 16 + 41 * n4 / 180,
+                13 * n2 / 48 - 3 * n3 / 5 + 557 * n4 / 1440,
+                61 * n3 / 240 - 103 * n4 / 140,
+                49561 * n4 / 161280]
+    }()
+    private static let beta: [Double] = {
+        let n2 = n * n, n3 = n2 * n, n4 = n3 * n
+        return [n / 2 - 2 * n2 / 3 + 37 * n3 / 96 - n4 / 360,
+                n2 / 48 + n3 / 15 - 437 * n4 / 1440,
+                17 * n3 / 480 - 37 * n4 / 840,
+                4397 * n4 / 161280]
+    }()
+    private static let delta: [Double] = {
+        let n2 = n * n, n3 = n2 * n, n4 = n3 * n
+        return [2 * n - 2 * n2 / 3 - 2 * n3 + 116 * n4 / 45,
+                7 * n2 / 3 - 8 * n3 / 5 - 227 * n4 / 45,
+                56 * n3 / 15 - 136 * n4 / 35,
+                4279 * n4 / 630]
+    }()
+
+    /// Projects a coordinate to easting/northing in metres.
+    public func project(_ c: GeoCoordinate) -> PlanarPoint {
+        let radians = Double.pi / 180
+        let phi = c.latitude * radians
+        let lambda = (c.longitude - centralMeridian) * radians
+        let e = 2 * Self.n.squareRoot() / (1 + Self.n)
+        let sinPhi = sin(phi)
+        let t = sinh(atanh(sinPhi) - e * atanh(e * sinPhi))
+        let xiPrime = atan2(t, cos(lambda))
+        let etaPrime = atanh(sin(lambda) / (1 + t * t).squareRoot())
+        var xi = xiPrime, eta = etaPrime
+        for j in 1...4 {
+            let a = Self.alpha[j - 1], k = 2 * Double(j)
+            xi += a * sin(k * xiPrime) * cosh(k * etaPrime)
+            eta += a * cos(k * xiPrime) * sinh(k * etaPrime)
+        }
+        let k0A = Self.scale * Self.rectifyingRadius
+        return PlanarPoint(x: Self.falseEasting + k0A * eta, y: falseNorthing + k0A * xi)
+    }
+
+    /// Inverse projection: easting/northing in metres back to longitude/latitude.
+    public func unproject(_ p: PlanarPoint) -> GeoCoordinate {
+        let k0A = Self.scale * Self.rectifyingRadius
+        let xi = (p.y - falseNorthing) / k0A
+        let eta = (p.x - Self.falseEasting) / k0A
+        var xiPrime = xi, etaPrime = eta
+        for j in 1...4 {
+            let b = Self.beta[j - 1], k = 2 * Double(j)
+            xiPrime -= b * sin(k * xi) * cosh(k * eta)
+            etaPrime -= b * cos(k * xi) * sinh(k * eta)
+        }
+        let chi = asin(sin(xiPrime) / cosh(etaPrime))
+        var phi = chi
+        for j in 1...4 {
+            phi += Self.delta[j - 1] * sin(2 * Double(j) * chi)
+        }
+        let lambda = atan2(sinh(etaPrime), cos(xiPrime))
+        let degrees = 180 / Double.pi
+        return GeoCoordinate(longitude: centralMeridian + lambda * degrees, latitude: phi * degrees)
+    }
+}

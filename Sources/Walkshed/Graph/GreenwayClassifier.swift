@@ -1,0 +1,65 @@
+/// Marks greenway edges: path-like edges (footway, path, cycleway, pedestrian, track,
+/// bridleway, steps) that lie on a walking/cycling route, or whose points mostly lie inside or
+/// within `alongMetres` of a green or water polygon (park, forest, grass, water, …).
+public struct GreenwayClassifier: Sendable {
+    /// Polygons of green space and water.
+    public let greenAreas: [PlanarPolygon]
+    /// How close to a green area counts as "along" it, in metres.
+    public let alongMetres: Double
+    let bucketMetres = 250.0
+    let buckets: [Int64: [Int32]]
+
+    public init(greenAreas: [PlanarPolygon], alongMetres: Double = 20) {
+        self.greenAreas = greenAreas
+        self.alongMetres = alongMetres
+        var buckets: [Int64: [Int32]] = [:]
+        for (i, polygon) in greenAreas.enumerated() {
+            let box = polygon.bounds.expanded(by: alongMetres)
+            guard !box.isEmpty else { continue }
+            for r in Self.cell(box.minY, bucketMetres)...Self.cell(box.maxY, bucketMetres) {
+                for c in Self.cell(box.minX, bucketMetres)...Self.cell(box.maxX, bucketMetres) {
+                    buckets[Self.key(r, c), default: []].append(Int32(i))
+                }
+            }
+        }
+        self.buckets = buckets
+    }
+
+    static func cell(_ v: Double, _ size: Double) -> Int64 { Int64((v / size).rounded(.down)) }
+    static func key(_ r: Int64, _ c: Int64) -> Int64 { r &* 2_000_003 &+ c }
+
+    /// True when `p` is inside a green area or within `alongMetres` of one.
+    public func isGreen(_ p: PlanarPoint) -> Bool {
+        guard let candidates = buckets[Self.key(Self.cell(p.y, bucketMetres), Self.cell(p.x, bucketMetres))] else { return false }
+        for i in candidates {
+            let polygon = greenAreas[Int(i)]
+            guard polygon.bounds.expanded(by: alongMetres).contains(p) else { continue }
+            if polygon.contains(p) || polygon.distanceToBoundary(p) <= alongMetres { return true }
+        }
+        return false
+    }
+
+    /// Sets `.greenway` on every qualifying edge of `graph`; returns how many were marked.
+    @discardableResult
+    public func classify(_ graph: inout StreetGraph) -> Int {
+        var marked = 0
+        for e in 0..<graph.edgeCount where graph.edgeClass[e].isPathLike {
+            var green = graph.edgeFlags[e].contains(.onRoute)
+            if !green {
+                var samples = 0, inside = 0
+                let g0 = Int(graph.geometryFirst[e]), g1 = Int(graph.geometryFirst[e + 1])
+                for i in g0..<g1 {
+                    let p = graph.geometryPoint(i)
+                    samples += 1; if isGreen(p) { inside += 1 }
+                    if i + 1 < g1 {
+                        let q = graph.geometryPoint(i + 1)
+                        samples += 1; if isGreen(PlanarPoint(x: (p.x + q.x) / 2, y: (p.y + q.y) / 2)) { inside += 1 }
+                    }
+                }
+                green = 2 * inside >= samples
+            }
+            if green { graph.edgeFlags[e].insert(.greenway); marked += 1 }
+        }
+        return marked
+    }
+}

@@ -1,0 +1,48 @@
+/// Travel times of one profile over one graph, in seconds; `Float.infinity` marks an edge the
+/// profile may not use.
+///
+/// `forwardSeconds[e]` is the time to walk edge `e` from tail to head, `backwardSeconds[e]`
+/// from head to tail; they differ once slope enters. `arcSeconds[a]` is the time of arc `a` in
+/// its own direction and `arcReverseSeconds[a]` the time of walking it the other way, which is
+/// what a search *towards* destinations relaxes.
+public struct ProfileCosts: Sendable {
+    public let profile: TravelProfile
+    public let forwardSeconds: [Float]
+    public let backwardSeconds: [Float]
+    public let arcSeconds: [Float]
+    public let arcReverseSeconds: [Float]
+
+    /// Costs for a flat network: both directions take `metres / speed`.
+    public init(graph: StreetGraph, profile: TravelProfile) {
+        let speed = Float(profile.metresPerSecond)
+        var seconds = [Float](repeating: .infinity, count: graph.edgeCount)
+        for e in 0..<graph.edgeCount where profile.allows(graph, edge: e) {
+            seconds[e] = graph.edgeMetres[e] / speed
+        }
+        self.init(graph: graph, profile: profile, forwardSeconds: seconds, backwardSeconds: seconds)
+    }
+
+    /// Costs from explicit per-direction edge times.
+    public init(graph: StreetGraph, profile: TravelProfile, forwardSeconds: [Float], backwardSeconds: [Float]) {
+        precondition(forwardSeconds.count == graph.edgeCount && backwardSeconds.count == graph.edgeCount)
+        self.profile = profile
+        self.forwardSeconds = forwardSeconds
+        self.backwardSeconds = backwardSeconds
+        var arc = [Float](repeating: 0, count: graph.arcCount)
+        var reverse = [Float](repeating: 0, count: graph.arcCount)
+        for a in 0..<graph.arcCount {
+            let e = Int(graph.arcEdge[a])
+            if graph.arcIsBackward[a] {
+                arc[a] = backwardSeconds[e]; reverse[a] = forwardSeconds[e]
+            } else {
+                arc[a] = forwardSeconds[e]; reverse[a] = backwardSeconds[e]
+            }
+        }
+        arcSeconds = arc
+        arcReverseSeconds = reverse
+    }
+
+    /// Seconds to walk `metres` off the network (from a place to its snapped point).
+    @inlinable
+    public func offNetworkSeconds(_ metres: Float) -> Float { metres / Float(profile.metresPerSecond) }
+}

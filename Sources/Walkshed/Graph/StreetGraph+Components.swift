@@ -1,0 +1,81 @@
+/// What `largestComponent()` removed.
+public struct ComponentReport: Sendable, Equatable {
+    /// Connected components before filtering.
+    public var componentCount: Int
+    public var droppedNodes: Int
+    public var droppedEdges: Int
+    /// Length of the dropped edges, in metres.
+    public var droppedMetres: Double
+
+    public init(componentCount: Int, droppedNodes: Int, droppedEdges: Int, droppedMetres: Double) {
+        self.componentCount = componentCount
+        self.droppedNodes = droppedNodes
+        self.droppedEdges = droppedEdges
+        self.droppedMetres = droppedMetres
+    }
+}
+
+extension StreetGraph {
+    /// Component number of every node (0 ..< count), numbered by lowest node id.
+    public func componentLabels() -> (labels: [Int32], count: Int) {
+        var label = [Int32](repeating: -1, count: nodeCount)
+        var count: Int32 = 0
+        var stack: [Int32] = []
+        for s in 0..<nodeCount where label[s] < 0 {
+            label[s] = count
+            stack.append(Int32(s))
+            while let u = stack.popLast() {
+                for a in Int(firstOut[Int(u)])..<Int(firstOut[Int(u) + 1]) {
+                    let v = Int(head[a])
+                    if label[v] < 0 { label[v] = count; stack.append(Int32(v)) }
+                }
+            }
+            count += 1
+        }
+        return (label, Int(count))
+    }
+
+    /// The largest connected component (most nodes; ties to the one with the lowest node id),
+    /// renumbered in the original node order, and what was dropped.
+    public func largestComponent() -> (graph: StreetGraph, report: ComponentReport) {
+        let (labels, count) = componentLabels()
+        guard count > 1 else {
+            return (self, ComponentReport(componentCount: count, droppedNodes: 0, droppedEdges: 0, droppedMetres: 0))
+        }
+        var sizes = [Int](repeating: 0, count: count)
+        for l in labels { sizes[Int(l)] += 1 }
+        var keep: Int32 = 0
+        for c in 0..<count where sizes[c] > sizes[Int(keep)] { keep = Int32(c) }
+        let kept = subgraph(keepingNodes: labels.map { $0 == keep })
+        let dropped = ComponentReport(componentCount: count,
+                                      droppedNodes: nodeCount - kept.nodeCount,
+                                      droppedEdges: edgeCount - kept.edgeCount,
+                                      droppedMetres: totalMetres() - kept.totalMetres())
+        return (kept, dropped)
+    }
+
+    /// The graph restricted to nodes with `keep[u]` and edges with both ends kept, renumbered
+    /// in original order.
+    public func subgraph(keepingNodes keep: [Bool]) -> StreetGraph {
+        var newID = [Int32](repeating: -1, count: nodeCount)
+        var nx: [Double] = [], ny: [Double] = []
+        for u in 0..<nodeCount where keep[u] {
+            newID[u] = Int32(nx.count)
+            nx.append(nodeX[u]); ny.append(nodeY[u])
+        }
+        var tails: [Int32] = [], heads: [Int32] = [], metres: [Float] = []
+        var classes: [EdgeClass] = [], flags: [EdgeFlags] = [], ways: [Int64] = []
+        var gFirst: [Int32] = [0], px: [Double] = [], py: [Double] = []
+        for e in 0..<edgeCount {
+            let t = newID[Int(edgeTail[e])], h = newID[Int(edgeHead[e])]
+            guard t >= 0 && h >= 0 else { continue }
+            tails.append(t); heads.append(h); metres.append(edgeMetres[e])
+            classes.append(edgeClass[e]); flags.append(edgeFlags[e]); ways.append(edgeWayID[e])
+            for i in Int(geometryFirst[e])..<Int(geometryFirst[e + 1]) { px.append(pointX[i]); py.append(pointY[i]) }
+            gFirst.append(Int32(px.count))
+        }
+        return StreetGraph(nodeX: nx, nodeY: ny, edgeTail: tails, edgeHead: heads, edgeMetres: metres,
+                           edgeClass: classes, edgeFlags: flags, edgeWayID: ways,
+                           geometryFirst: gFirst, pointX: px, pointY: py)
+    }
+}

@@ -1,0 +1,121 @@
+/// Settings of a coverage run; every distance in metres, every time in seconds or minutes as named.
+public struct CoverageOptions: Sendable {
+    /// Side of a grid cell, in metres.
+    public var cellMetres: Double = 100
+    /// A cell farther than this from every edge is NODATA, in metres.
+    public var snapLimitMetres: Double = 300
+    /// The time budget ("15-minute"), in minutes.
+    public var budgetMinutes: Double = 15
+    /// Searches stop here, in seconds (`.infinity`: search the whole network).
+    public var searchLimitSeconds: Float = .infinity
+    /// Worker threads; results do not depend on it.
+    public var threads: Int = 1
+
+    public init() {}
+}
+
+/// The grid, its layers and how they were made.
+public struct CoverageResult: Sendable {
+    public let grid: GridGeometry
+    /// Per destination set `<name>_minutes`, then `categories_within`.
+    public let layers: [CoverageLayer]
+    /// Whether each cell attached to the network.
+    public let snapped: [Bool]
+    public let options: CoverageOptions
+    /// Destination set names, in layer order.
+    public let destinationNames: [String]
+
+    /// Snapped cells.
+    public var cellsOnNetwork: Int { snapped.reduce(0) { $0 + ($1 ? 1 : 0) } }
+}
+
+/// Minutes from every grid cell to the nearest destination of each set, and how many sets are
+/// within the budget.
+public enum CoverageAnalysis {
+    /// Runs the analysis:
+    /// 1. snaps every cell centre to the network (parallel over chunks of cells);
+    /// 2. runs one multi-source Dijkstra per destination set (parallel across sets);
+    /// 3. evaluates each cell against each set (parallel over chunks of cells).
+    /// Cells inside a polygon of `parkPolygons` get 0 minutes to the `park` set.
+    ///
+    /// ```swift
+    /// var options = CoverageOptions(); options.threads = 2
+    /// let result = CoverageAnalysis.run(graph: g, costs: costs, destinations: sets, parkPolygons: polys, options: options)
+    /// print(result.layers[0].name)   // "park_minutes"
+    /// ```
+    public static func run(graph: StreetGraph, costs: ProfileCosts, destinations: [DestinationSet],
+                           parkPolygons: [PlanarPolygon], options: CoverageOptions,
+                           stage: (String) -> Void = { _ in }) -> CoverageResult {
+        let grid = GridGeometry(covering: graph.bounds.expanded(by: options.snapLimitMetres), cellMetres: options.cellMetres)
+        stage("snapping \(grid.cellCount) cells")
+        let snapper = Snapper(graph: graph)
+        let snaps = snapCells(grid: grid, snapper: snapper, limitMetres: options.snapLimitMetres, threads: options.threads)
+
+        stage("searching \(destinations.count) destination sets")
+        let limit = options.searchLimitSeconds
+        let times: [NearestTimes] = ParallelSearch.map(itemCount: destinations.count, threads: options.threads) { i in
+            var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
+            return NearestTimes(graph: graph, costs: costs, destinations: destinations[i], limitSeconds: limit,
+                                workspace: &workspace)
+        }
+
+        stage("evaluating cells")
+        var insidePark = [Bool](repeating: false, count: grid.cellCount)
+        for polygon in parkPolygons { markCells(inside: polygon, grid: grid, into: &insidePark) }
+        let layers = evaluate(grid: grid, snaps: snaps, times: times, graph: graph, costs: costs,
+                              insidePark: insidePark, budgetMinutes: options.budgetMinutes, threads: options.threads)
+        return CoverageResult(grid: grid, layers: layers, snapped: snaps.map { $0 != nil }, options: options,
+                              destinationNames: destinations.map(\.name))
+    }
+
+    static func snapCells(grid: GridGeometry, snapper: Snapper, limitMetres: Double, threads: Int) -> [PlaceSnap?] {
+        let slots = DisjointSlots<PlaceSnap?>(count: grid.cellCount, initial: nil)
+        ParallelSearch.forEachChunk(itemCount: grid.cellCount, threads: threads) { range in
+            for i in range { slots.write(i, snapper.snap(grid.centre(ofCell: i), limitMetres: limitMetres)) }
+        }
+        return slots.finish()
+    }
+
+    static func markCells(inside polygon: PlanarPolygon, grid: GridGeometry, into marks: inout [Bool]) {
+        guard let ranges = grid.cellRanges(in: polygon.bounds) else { return }
+        for row in ranges.rows {
+            for column in ranges.columns {
+                let i = row * grid.columns + column
+                if !marks[i] && polygon.contains(grid.centre(ofCell: i)) { marks[i] = true }
+            }
+        }
+    }
+
+    static func evaluate(grid: GridGeometry, snaps: [PlaceSnap?], times: [NearestTimes], graph: StreetGraph,
+                         costs: ProfileCosts, insidePark: [Bool], budgetMinutes: Double, threads: Int) -> [CoverageLayer] {
+        let setCount = times.count
+        let width = setCount + 1
+        let cells = DisjointSlots<Float>(count: grid.cellCount * width, initial: .nan)
+        let budget = Float(budgetMinutes)
+        ParallelSearch.forEachChunk(itemCount: grid.cellCount, threads: threads) { range in
+            for i in range {
+                guard let snap = snaps[i] else { continue }
+                var within: Float = 0
+                for s in 0..<setCount {
+                    var seconds = times[s].seconds(from: snap, graph: graph, costs: costs)
+                    if times[s].destinations.name == "park" && insidePark[i] { seconds = 0 }
+                    let minutes = seconds / 60
+                    if seconds.isFinite {
+                        cells.write(i * width + s, minutes)
+                        if minutes <= budget { within += 1 }
+                    }
+                }
+                cells.write(i * width + setCount, within)
+            }
+        }
+        let flat = cells.finish()
+        var layers: [CoverageLayer] = []
+        for s in 0..<width {
+            var values = [Float](repeating: .nan, count: grid.cellCount)
+            for i in 0..<grid.cellCount { values[i] = flat[i * width + s] }
+            let name = s < setCount ? "\(times[s].destinations.name)_minutes" : "categories_within"
+            layers.append(CoverageLayer(name: name, unit: s < setCount ? "minutes" : "categories", values: values))
+        }
+        return layers
+    }
+}

@@ -1,0 +1,30 @@
+extension CoverageResult {
+    /// Per layer: cells on the network, cells with a value, and the share meeting the budget
+    /// (minutes ≤ budget; for `categories_within`, every destination set within it).
+    public func summaries() -> [LayerSummary] {
+        let onNetwork = cellsOnNetwork
+        let allSets = Float(destinationNames.count)
+        let budget = Float(options.budgetMinutes)
+        return layers.map { layer in
+            var withData = 0, meeting = 0
+            var values: [Float] = []
+            for i in 0..<layer.values.count where snapped[i] {
+                let v = layer.values[i]
+                guard !v.isNaN else { continue }
+                withData += 1
+                values.append(v)
+                let meets = layer.unit == "categories" ? v >= allSets : v <= budget
+                if meets { meeting += 1 }
+            }
+            values.sort()
+            let mean = values.isEmpty ? nil : values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
+            let median: Double? = values.isEmpty ? nil
+                : values.count % 2 == 1 ? Double(values[values.count / 2])
+                : (Double(values[values.count / 2 - 1]) + Double(values[values.count / 2])) / 2
+            return LayerSummary(name: layer.name, cellsOnNetwork: onNetwork, cellsWithData: withData,
+                                cellsMeetingBudget: meeting,
+                                shareMeetingBudget: onNetwork == 0 ? 0 : Double(meeting) / Double(onNetwork),
+                                mean: mean, median: median)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Dispatch
+import Synchronization
+
+/// The one place where the engine runs work in parallel.
+///
+/// Work is a range of item indices cut into contiguous chunks (about four per thread); `threads`
+/// workers take chunks in turn from an atomic counter. Each item writes only its own output
+/// slot, so results do not depend on which worker ran which chunk: output is byte-identical for
+/// any thread count.
+public enum ParallelSearch {
+    /// Runs `body(chunkRange)` for chunks covering `0 ..< itemCount`, on `threads` workers.
+    /// With `threads == 1` the same chunks run in a plain loop on the calling thread.
+    public static func forEachChunk(itemCount: Int, threads: Int,
+                                    body: @Sendable (Range<Int>) -> Void) {
+        guard itemCount > 0 else { return }
+        let workers = max(1, min(threads, itemCount))
+        let chunkCount = min(itemCount, workers == 1 ? 1 : workers * 4)
+        let chunkSize = (itemCount + chunkCount - 1) / chunkCount
+        let chunks = (itemCount + chunkSize - 1) / chunkSize
+        @Sendable func chunkRange(_ c: Int) -> Range<Int> { (c * chunkSize)..<min(itemCount, (c + 1) * chunkSize) }
+        if workers == 1 {
+            for c in 0..<chunks { body(chunkRange(c)) }
+            return
+        }
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let c = next.add(1, ordering: .relaxed).oldValue
+                if c >= chunks { break }
+                body(chunkRange(c))
+            }
+        }
+    }
+
+    /// Runs `body(i)` for every `i` in `0 ..< itemCount` and collects the results in index order.
+    public static func map<T: Sendable>(itemCount: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let slots = DisjointSlots<T?>(count: itemCount, initial: nil)
+        forEachChunk(itemCount: itemCount, threads: threads) { range in
+            for i in range { slots.write(i, body(i)) }
+        }
+        return slots.finish().map { $0! }
+    }
+}
+
+/// A fixed-size buffer written from parallel workers.
+///
+/// Invariant: each index is written by exactly one work item, and the buffer is read (through
+/// `finish()`) only after the parallel loop that wrote it has returned. That makes the
+/// unchecked `Sendable` conformance sound.
+public final class DisjointSlots<T>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<T>
+    private var finished = false
+
+    public init(count: Int, initial: T) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: initial)
+    }
+
+    deinit {
+        if !finished { buffer.deinitialize().deallocate() }
+    }
+
+    /// Stores `value` at `index`; call once per index per parallel loop.
+    public func write(_ index: Int, _ value: T) { buffer[index] = value }
+
+    /// The values in index order; the buffer is released.
+    public func finish() -> [T] {
+        precondition(!finished)
+        finished = true
+        let values = Array(buffer)
+        buffer.deinitialize().deallocate()
+        return values
+    }
+}

@@ -1,0 +1,65 @@
+/// Reusable state of one Dijkstra search: tentative seconds per node, the heap, and the list
+/// of touched nodes so a reset costs only what the last search touched.
+///
+/// Invariant between searches: `seconds[u] == .infinity` for every `u` not in `touched`.
+public struct SearchWorkspace: Sendable {
+    /// Seconds from (or to) the nearest source; `.infinity` where not reached.
+    public private(set) var seconds: [Float]
+    /// Nodes whose `seconds` the last search set, in the order they were first reached.
+    public private(set) var touched: [Int32] = []
+    var heap: QuaternaryHeap
+
+    public init(nodeCount: Int) {
+        seconds = [Float](repeating: .infinity, count: nodeCount)
+        heap = QuaternaryHeap(capacity: nodeCount)
+    }
+
+    /// Clears the last search, touching only what it touched.
+    public mutating func reset() {
+        for u in touched { seconds[Int(u)] = .infinity }
+        touched.removeAll(keepingCapacity: true)
+        heap.removeAll()
+    }
+
+    /// Multi-source Dijkstra from `sources`, settling nodes until the queue is empty or the next
+    /// node is beyond `limitSeconds`. Nodes beyond the limit keep `.infinity` or a tentative
+    /// value larger than the limit; read only values ≤ `limitSeconds`.
+    /// - Complexity: O((n + m) log₄ n) over the nodes and arcs within the limit.
+    public mutating func search(_ graph: StreetGraph, costs: ProfileCosts, from sources: [SearchSource],
+                                direction: SearchDirection = .towardSources,
+                                limitSeconds: Float = .infinity) {
+        reset()
+        for s in sources {
+            precondition(s.seconds >= 0 && s.seconds.isFinite, "source seconds must be finite and ≥ 0")
+            let u = Int(s.node)
+            if s.seconds < seconds[u] {
+                if seconds[u] == .infinity { touched.append(s.node) }
+                seconds[u] = s.seconds
+                heap.pushOrDecrease(s.node, key: s.seconds)
+            }
+        }
+        let arcCosts = direction == .outward ? costs.arcSeconds : costs.arcReverseSeconds
+        graph.firstOut.withUnsafeBufferPointer { firstOut in
+            graph.head.withUnsafeBufferPointer { head in
+                arcCosts.withUnsafeBufferPointer { cost in
+                    while !heap.isEmpty {
+                        let (u, key) = heap.popMin()
+                        if key > limitSeconds { break }
+                        for a in Int(firstOut[Int(u)])..<Int(firstOut[Int(u) + 1]) {
+                            let candidate = key + cost[a]
+                            let v = Int(head[a])
+                            if candidate < seconds[v] {
+                                if seconds[v] == .infinity { touched.append(Int32(v)) }
+                                seconds[v] = candidate
+                                heap.pushOrDecrease(Int32(v), key: candidate)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if limitSeconds.isFinite {
+            for u in touched where seconds[Int(u)] > limitSeconds { seconds[Int(u)] = .infinity }
+        }
+    }
+}

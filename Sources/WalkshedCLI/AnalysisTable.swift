@@ -1,0 +1,37 @@
+import Walkshed
+import WalkshedFormats
+
+/// The readable result table `analyze` prints on stdout.
+enum AnalysisTable {
+    static func text(_ s: AnalysisSummary) -> String {
+        let g = s.city.graph
+        let budget = FixedPoint.format(s.result.options.budgetMinutes, decimals: 0)
+        var out = "Walkshed \(WalkshedCLI.version): \(s.input.path) (\(s.input.format)), \(s.profile.name) at "
+        out += "\(FixedPoint.format(s.profile.metresPerSecond * 3.6, decimals: 1)) km/h, \(budget)-minute budget, "
+        out += "\(FixedPoint.format(s.result.options.cellMetres, decimals: 0)) m cells\n"
+        out += "network:  \(g.nodeCount) nodes, \(g.edgeCount) edges, "
+        out += "\(FixedPoint.format(g.totalMetres() / 1000, decimals: 1)) km walkable, "
+        out += "\(FixedPoint.format(g.totalMetres { g.edgeFlags[$0].contains(.greenway) } / 1000, decimals: 1)) km greenway\n"
+        out += "grid:     \(s.result.grid.columns) x \(s.result.grid.rows) cells, \(s.result.cellsOnNetwork) within "
+        out += "\(FixedPoint.format(s.result.options.snapLimitMetres, decimals: 0)) m of the network\n\n"
+        out += pad("measure", 20) + pad("destinations", 14, right: true) + pad("median min", 12, right: true)
+        out += pad("within \(budget) min", 16, right: true) + "\n"
+        let summaries = s.result.summaries()
+        for (k, summary) in summaries.enumerated() {
+            let count = k < s.destinations.count ? String(s.destinations[k].destinationCount) : "-"
+            let median = summary.median.map { FixedPoint.format($0, decimals: 1) } ?? "-"
+            let share = FixedPoint.format(summary.shareMeetingBudget * 100, decimals: 1) + "%"
+            out += pad(summary.name, 20) + pad(count, 14, right: true) + pad(median, 12, right: true) + pad(share, 16, right: true) + "\n"
+        }
+        out += "\n(categories_within: median categories reached; share of cells reaching all \(s.destinations.count))\n"
+        if s.input.diagnostics.total > 0 {
+            out += "warnings: " + s.input.diagnostics.kinds.map { "\(s.input.diagnostics.count($0)) \($0)" }.joined(separator: ", ") + "\n"
+        }
+        return out
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return right ? fill + text : text + fill
+    }
+}

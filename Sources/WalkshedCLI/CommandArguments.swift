@@ -1,0 +1,70 @@
+/// A command-line option a subcommand accepts.
+struct OptionSpec {
+    /// Long name with dashes (`--cell`).
+    var name: String
+    /// Placeholder for its value (`<metres>`), or nil for a flag.
+    var valueName: String?
+    var help: String
+}
+
+/// A wrong command line; printed with usage and exits 64 (EX_USAGE).
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Positionals, option values and flags of one subcommand's command line.
+struct CommandArguments {
+    var positionals: [String] = []
+    var values: [String: String] = [:]
+    var flags: Set<String> = []
+
+    /// Splits `arguments` by `options`; accepts `--name value` and `--name=value`; `--` ends options.
+    init(_ arguments: [String], options: [OptionSpec]) throws {
+        let byName = Dictionary(uniqueKeysWithValues: options.map { ($0.name, $0) })
+        var i = 0
+        var onlyPositionals = false
+        while i < arguments.count {
+            let argument = arguments[i]
+            i += 1
+            if onlyPositionals || !argument.hasPrefix("-") || argument == "-" {
+                positionals.append(argument)
+                continue
+            }
+            if argument == "--" { onlyPositionals = true; continue }
+            if argument == "-h" || argument == "--help" { flags.insert("--help"); continue }
+            var name = argument, inlineValue: String?
+            if let eq = argument.firstIndex(of: "=") {
+                name = String(argument[..<eq])
+                inlineValue = String(argument[argument.index(after: eq)...])
+            }
+            guard let spec = byName[name] else { throw UsageError("unknown option '\(name)'") }
+            if spec.valueName == nil {
+                guard inlineValue == nil else { throw UsageError("option '\(name)' takes no value") }
+                flags.insert(name)
+            } else if let inlineValue {
+                values[name] = inlineValue
+            } else {
+                guard i < arguments.count else { throw UsageError("option '\(name)' needs a value \(spec.valueName!)") }
+                values[name] = arguments[i]
+                i += 1
+            }
+        }
+    }
+
+    /// A positive number option, or `fallback` when absent.
+    func positiveDouble(_ name: String, default fallback: Double) throws -> Double {
+        guard let text = values[name] else { return fallback }
+        guard let v = Double(text), v.isFinite, v > 0 else {
+            throw UsageError("option '\(name)' needs a positive number, got '\(text)'")
+        }
+        return v
+    }
+
+    /// A positive integer option, or `fallback` when absent.
+    func positiveInt(_ name: String, default fallback: Int) throws -> Int {
+        guard let text = values[name] else { return fallback }
+        guard let v = Int(text), v > 0 else { throw UsageError("option '\(name)' needs a positive whole number, got '\(text)'") }
+        return v
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import WalkshedFormats
+
+/// The `walkshed` command: dispatches to subcommands and turns errors into exit codes
+/// (64 usage, 1 data or runtime failure).
+public enum WalkshedCLI {
+    public static let version = "0.1.0"
+
+    static let help = """
+    OVERVIEW: Walkshed — 15-minute-neighbourhood and greenway accessibility from OpenStreetMap.
+
+    For every place in a city: minutes on foot to the nearest park and to the nearest service of
+    each category (food, healthcare, education, transit, civic, culture), as coverage grids.
+
+    USAGE: walkshed <subcommand> [options]
+
+    SUBCOMMANDS:
+      analyze                 Coverage grids and a summary for an OSM extract.
+      info                    What an OSM extract holds: network, parks, services, warnings.
+      help <subcommand>       Show help for a subcommand.
+
+    OPTIONS:
+      --version               Show the version.
+      -h, --help              Show help information.
+
+    See 'walkshed help <subcommand>' for detailed help.
+
+    """
+
+    /// Runs with the process arguments and exits.
+    public static func main() -> Never {
+        exit(run(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Runs `arguments` (without the program name) and returns the exit code.
+    public static func run(_ arguments: [String]) -> Int32 {
+        guard let first = arguments.first else {
+            print(help, terminator: "")
+            return 0
+        }
+        let rest = Array(arguments.dropFirst())
+        switch first {
+        case "-h", "--help": print(help, terminator: ""); return 0
+        case "--version": print(version); return 0
+        case "help":
+            guard let sub = rest.first else { print(help, terminator: ""); return 0 }
+            guard let command = commandHelp(sub) else { return usageFailure(UsageError("unknown subcommand '\(sub)'"), usage: "walkshed <subcommand>", command: nil) }
+            print(command.text, terminator: "")
+            return 0
+        case AnalyzeCommand.help.name: return execute(AnalyzeCommand.self, rest)
+        case InfoCommand.help.name: return execute(InfoCommand.self, rest)
+        default:
+            return usageFailure(UsageError("unknown subcommand '\(first)'"), usage: "walkshed <subcommand>", command: nil)
+        }
+    }
+
+    static func commandHelp(_ name: String) -> CommandHelp? {
+        [AnalyzeCommand.help, InfoCommand.help].first { $0.name == name }
+    }
+
+    static func execute<C: WalkshedCommand>(_ type: C.Type, _ arguments: [String]) -> Int32 {
+        let command: C
+        do {
+            let parsed = try CommandArguments(arguments, options: C.help.options)
+            if parsed.flags.contains("--help") {
+                print(C.help.text, terminator: "")
+                return 0
+            }
+            command = try C(parsed)
+        } catch let error as UsageError {
+            return usageFailure(error, usage: C.help.usage, command: C.help.name)
+        } catch {
+            return usageFailure(UsageError("\(error)"), usage: C.help.usage, command: C.help.name)
+        }
+        do {
+            return try command.run()
+        } catch {
+            Terminal.status("\(error)")
+            return 1
+        }
+    }
+
+    static func usageFailure(_ error: UsageError, usage: String, command: String?) -> Int32 {
+        Terminal.status("Error: \(error.description)")
+        Terminal.status("Usage: \(usage)")
+        Terminal.status("See 'walkshed\(command.map { " \($0)" } ?? "") --help' for more information.")
+        return 64
+    }
+}
+
+/// A subcommand: parsed and validated in `init`, then run.
+protocol WalkshedCommand {
+    static var help: CommandHelp { get }
+    init(_ arguments: CommandArguments) throws
+    /// Does the work; returns the exit code, throws for data and runtime failures (exit 1).
+    func run() throws -> Int32
+}

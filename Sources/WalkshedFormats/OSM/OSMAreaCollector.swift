@@ -1,0 +1,60 @@
+import Walkshed
+
+/// Turns kept area ways and multipolygon relations into parks, green areas and area services
+/// (at the polygon's centroid).
+struct OSMAreaCollector {
+    let index: [Int64: Int32]
+    let planar: [PlanarPoint]
+    var parks: [Park] = []
+    var greenAreas: [PlanarPolygon] = []
+    var services: [ServicePoint] = []
+
+    init(index: [Int64: Int32], planar: [PlanarPoint]) {
+        self.index = index
+        self.planar = planar
+    }
+
+    mutating func collect(ways: WayPass, relations: RelationPass, diagnostics: inout Diagnostics) {
+        for way in ways.areaWays {
+            guard let ring = ring(way.refs) else {
+                diagnostics.warn("area with missing nodes", "way \(way.id): area references nodes not in the file; skipped")
+                continue
+            }
+            add(PlanarPolygon(outerRings: [ring]), tags: way.tags, reference: "way/\(way.id)")
+        }
+        for relation in relations.areas {
+            let outer = relation.outerWays.compactMap { ways.memberRefs[$0] }
+            let inner = relation.innerWays.compactMap { ways.memberRefs[$0] }
+            let outerRings = MultipolygonAssembler.rings(from: outer)
+            let innerRings = MultipolygonAssembler.rings(from: inner)
+            if outerRings.open + innerRings.open > 0 || outer.count < relation.outerWays.count {
+                diagnostics.warn("incomplete multipolygon", "relation \(relation.id): \(outerRings.open + innerRings.open) ring(s) do not close or members are missing; kept the closed rings")
+            }
+            let outerPlanar = outerRings.closed.compactMap(ring)
+            guard !outerPlanar.isEmpty else { continue }
+            add(PlanarPolygon(outerRings: outerPlanar, innerRings: innerRings.closed.compactMap(ring)),
+                tags: relation.tags, reference: "relation/\(relation.id)")
+        }
+    }
+
+    private func ring(_ refs: [Int64]) -> [PlanarPoint]? {
+        var points: [PlanarPoint] = []
+        points.reserveCapacity(refs.count)
+        for ref in refs {
+            guard let i = index[ref] else { return nil }
+            points.append(planar[Int(i)])
+        }
+        return points.count >= 4 ? points : nil
+    }
+
+    private mutating func add(_ polygon: PlanarPolygon, tags: OSMTags, reference: String) {
+        if let kind = OSMTagRules.parkKind(tags) {
+            parks.append(Park(osmReference: reference, kind: kind, name: tags["name"] ?? "", polygon: polygon))
+        }
+        if OSMTagRules.isGreenArea(tags) { greenAreas.append(polygon) }
+        if let category = OSMTagRules.serviceCategory(tags) {
+            services.append(ServicePoint(category: category, position: polygon.centroid, osmReference: reference,
+                                         name: tags["name"] ?? ""))
+        }
+    }
+}

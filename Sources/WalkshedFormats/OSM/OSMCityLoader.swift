@@ -1,0 +1,117 @@
+import Walkshed
+
+/// What loading an extract found, for `walkshed info` and `summary.json`.
+public struct OSMLoadReport: Sendable {
+    public var path: String
+    public var format: String
+    public var fileNodes = 0
+    public var fileWays = 0
+    public var fileRelations = 0
+    public var walkableWays = 0
+    /// Graph size before the largest component was taken.
+    public var nodesBeforeFilter = 0
+    public var edgesBeforeFilter = 0
+    public var components = ComponentReport(componentCount: 0, droppedNodes: 0, droppedEdges: 0, droppedMetres: 0)
+    public var greenwayEdges = 0
+    public var greenAreas = 0
+    public var diagnostics = Diagnostics()
+}
+
+/// Options of `OSMCityLoader.load`.
+public struct OSMLoadOptions: Sendable {
+    /// Keep only the largest connected component of the walk network.
+    public var largestComponentOnly = true
+    /// How near a path must run to green space to be a greenway, in metres.
+    public var greenwayAlongMetres = 20.0
+    public init() {}
+}
+
+/// Loads an OSM extract (PBF or XML) into a `City`: three streaming passes (relations, ways,
+/// nodes), so memory holds only what is kept, then the simplified graph, parks and services.
+public enum OSMCityLoader {
+    /// Loads `path`. `stage` is called with a short description before each long step.
+    /// - Throws: `InputFileError`, `OSMPBFError` or `OSMXMLError` naming the file and place.
+    public static func load(_ path: String, options: OSMLoadOptions = OSMLoadOptions(),
+                            stage: (String) -> Void = { _ in }) throws -> (city: City, report: OSMLoadReport) {
+        let file = try OSMFile.open(path)
+        var report = OSMLoadReport(path: path, format: file.formatName)
+
+        stage("reading relations")
+        var relations = RelationPass()
+        try file.read(.relations, into: &relations)
+        stage("reading ways")
+        var ways = WayPass(relations: relations)
+        try file.read(.ways, into: &ways)
+        stage("reading nodes")
+        var nodes = NodePass(needed: ways.neededNodes)
+        try file.read(.nodes, into: &nodes)
+        report.fileRelations = relations.relationCount
+        report.fileWays = ways.wayCount
+        report.fileNodes = nodes.nodeCount
+        report.walkableWays = ways.walkWays.count
+        report.diagnostics = nodes.diagnostics
+
+        stage("building graph")
+        let projection = UTMProjection(containing: centre(of: ways.walkWays, nodes: nodes))
+        let planar = nodes.coordinates.map(projection.project)
+        let polylines = polylines(ways.walkWays, index: nodes.index, diagnostics: &report.diagnostics)
+        var graph = GraphBuilder(coordinates: nodes.coordinates, planar: planar).build(polylines)
+        report.nodesBeforeFilter = graph.nodeCount
+        report.edgesBeforeFilter = graph.edgeCount
+        if options.largestComponentOnly {
+            let (kept, dropped) = graph.largestComponent()
+            graph = kept
+            report.components = dropped
+        }
+
+        stage("collecting parks and services")
+        var areas = OSMAreaCollector(index: nodes.index, planar: planar)
+        areas.collect(ways: ways, relations: relations, diagnostics: &report.diagnostics)
+        report.greenAreas = areas.greenAreas.count
+        report.greenwayEdges = GreenwayClassifier(greenAreas: areas.greenAreas, alongMetres: options.greenwayAlongMetres)
+            .classify(&graph)
+        var services = areas.services
+        for s in nodes.serviceNodes {
+            services.append(ServicePoint(category: s.category, position: projection.project(s.coordinate),
+                                         osmReference: "node/\(s.id)", name: s.name))
+        }
+        let city = City(projection: projection, graph: graph, parks: areas.parks, services: services)
+        return (city, report)
+    }
+
+    /// Centre of the bounding box of the walkable ways' nodes (the UTM zone is chosen from it).
+    static func centre(of walkWays: [WayPass.WalkWay], nodes: NodePass) -> GeoCoordinate {
+        var minLon = Double.infinity, maxLon = -Double.infinity, minLat = Double.infinity, maxLat = -Double.infinity
+        for way in walkWays {
+            for ref in way.refs {
+                guard let i = nodes.index[ref] else { continue }
+                let c = nodes.coordinates[Int(i)]
+                minLon = min(minLon, c.longitude); maxLon = max(maxLon, c.longitude)
+                minLat = min(minLat, c.latitude); maxLat = max(maxLat, c.latitude)
+            }
+        }
+        guard minLon <= maxLon else { return GeoCoordinate(longitude: 0, latitude: 0) }
+        return GeoCoordinate(longitude: (minLon + maxLon) / 2, latitude: (minLat + maxLat) / 2)
+    }
+
+    /// Walkable ways as index polylines; a way referencing a node missing from the file is cut
+    /// at the gap, with one counted warning per missing reference.
+    static func polylines(_ walkWays: [WayPass.WalkWay], index: [Int64: Int32],
+                          diagnostics: inout Diagnostics) -> [WayPolyline] {
+        var result: [WayPolyline] = []
+        for way in walkWays {
+            var run: [Int32] = []
+            for ref in way.refs {
+                if let i = index[ref] {
+                    run.append(i)
+                } else {
+                    diagnostics.warn("missing node reference", "way \(way.id) references node \(ref), which is not in the file; the way is cut there")
+                    if run.count >= 2 { result.append(WayPolyline(wayID: way.id, points: run, edgeClass: way.edgeClass, flags: way.flags)) }
+                    run.removeAll()
+                }
+            }
+            if run.count >= 2 { result.append(WayPolyline(wayID: way.id, points: run, edgeClass: way.edgeClass, flags: way.flags)) }
+        }
+        return result
+    }
+}

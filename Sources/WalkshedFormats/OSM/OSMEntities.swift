@@ -1,0 +1,84 @@
+/// Tags of one OSM object as key/value pairs in file order; lookups scan (objects carry few tags).
+public struct OSMTags: Sendable, Equatable {
+    public var pairs: [(key: String, value: String)]
+
+    public init(_ pairs: [(key: String, value: String)] = []) { self.pairs = pairs }
+
+    public subscript(key: String) -> String? {
+        for pair in pairs where pair.key == key { return pair.value }
+        return nil
+    }
+
+    public var isEmpty: Bool { pairs.isEmpty }
+
+    public static func == (a: OSMTags, b: OSMTags) -> Bool {
+        a.pairs.count == b.pairs.count && zip(a.pairs, b.pairs).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}
+
+/// An OSM way: an ordered list of node ids with tags.
+public struct OSMWay: Sendable, Equatable {
+    public var id: Int64
+    public var refs: [Int64]
+    public var tags: OSMTags
+    public init(id: Int64, refs: [Int64], tags: OSMTags) {
+        self.id = id
+        self.refs = refs
+        self.tags = tags
+    }
+}
+
+/// An OSM relation with typed, role-carrying members.
+public struct OSMRelation: Sendable, Equatable {
+    public enum MemberType: UInt8, Sendable { case node = 0, way = 1, relation = 2 }
+    public struct Member: Sendable, Equatable {
+        public var type: MemberType
+        public var ref: Int64
+        public var role: String
+        public init(type: MemberType, ref: Int64, role: String) {
+            self.type = type
+            self.ref = ref
+            self.role = role
+        }
+    }
+    public var id: Int64
+    public var members: [Member]
+    public var tags: OSMTags
+    public init(id: Int64, members: [Member], tags: OSMTags) {
+        self.id = id
+        self.members = members
+        self.tags = tags
+    }
+}
+
+/// Which object kinds a read pass delivers; the reader skips the rest as cheaply as it can.
+public struct OSMEntityKinds: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let nodes = OSMEntityKinds(rawValue: 1)
+    public static let ways = OSMEntityKinds(rawValue: 2)
+    public static let relations = OSMEntityKinds(rawValue: 4)
+    public static let all: OSMEntityKinds = [.nodes, .ways, .relations]
+}
+
+/// Receives objects from a reader, in file order.
+public protocol OSMEntityHandler {
+    /// A node; `tags` is empty for untagged nodes.
+    mutating func node(id: Int64, latitude: Double, longitude: Double, tags: OSMTags)
+    mutating func way(_ way: OSMWay)
+    mutating func relation(_ relation: OSMRelation)
+}
+
+extension OSMEntityHandler {
+    public mutating func node(id: Int64, latitude: Double, longitude: Double, tags: OSMTags) {}
+    public mutating func way(_ way: OSMWay) {}
+    public mutating func relation(_ relation: OSMRelation) {}
+}
+
+/// A source of OSM objects that can be read in several passes.
+public protocol OSMReader {
+    /// The file being read, as given (used in messages).
+    var path: String { get }
+    /// Streams the objects of `kinds` to `handler`; throws on malformed input naming the place.
+    func read<H: OSMEntityHandler>(_ kinds: OSMEntityKinds, into handler: inout H) throws
+}

@@ -1,0 +1,100 @@
+import Walkshed
+
+/// A multipolygon relation of interest, with its member ways by role.
+struct AreaRelation {
+    var id: Int64
+    var tags: OSMTags
+    var outerWays: [Int64]
+    var innerWays: [Int64]
+}
+
+/// Pass 1: relations. Keeps area multipolygons and the ways of walking/cycling routes.
+struct RelationPass: OSMEntityHandler {
+    var relationCount = 0
+    var areas: [AreaRelation] = []
+    var routeWays = Set<Int64>()
+    var memberWays = Set<Int64>()
+
+    mutating func relation(_ relation: OSMRelation) {
+        relationCount += 1
+        if OSMTagRules.isGreenwayRoute(relation.tags) {
+            for m in relation.members where m.type == .way { routeWays.insert(m.ref) }
+        }
+        guard OSMTagRules.isAreaRelation(relation.tags) else { return }
+        let ways = relation.members.filter { $0.type == .way }
+        let inner = ways.filter { $0.role == "inner" }.map(\.ref)
+        let outer = ways.filter { $0.role != "inner" }.map(\.ref)
+        areas.append(AreaRelation(id: relation.id, tags: relation.tags, outerWays: outer, innerWays: inner))
+        memberWays.formUnion(ways.map(\.ref))
+    }
+}
+
+/// Pass 2: ways. Keeps walkable ways, closed area ways, and ways that are members of kept
+/// relations, and records which nodes they need.
+struct WayPass: OSMEntityHandler {
+    struct WalkWay { var id: Int64; var refs: [Int64]; var edgeClass: EdgeClass; var flags: EdgeFlags }
+    struct AreaWay { var id: Int64; var refs: [Int64]; var tags: OSMTags }
+
+    let relations: RelationPass
+    var wayCount = 0
+    var walkWays: [WalkWay] = []
+    var areaWays: [AreaWay] = []
+    var memberRefs: [Int64: [Int64]] = [:]
+    var neededNodes = Set<Int64>()
+
+    init(relations: RelationPass) { self.relations = relations }
+
+    mutating func way(_ way: OSMWay) {
+        wayCount += 1
+        var keep = false
+        if let edgeClass = OSMTagRules.walkClass(way.tags) {
+            var flags = OSMTagRules.walkFlags(way.tags, edgeClass: edgeClass)
+            if relations.routeWays.contains(way.id) { flags.insert(.onRoute) }
+            walkWays.append(WalkWay(id: way.id, refs: way.refs, edgeClass: edgeClass, flags: flags))
+            keep = true
+        }
+        let closed = way.refs.count >= 4 && way.refs.first == way.refs.last
+        if closed && (OSMTagRules.parkKind(way.tags) != nil || OSMTagRules.isGreenArea(way.tags)
+                      || OSMTagRules.serviceCategory(way.tags) != nil) {
+            areaWays.append(AreaWay(id: way.id, refs: way.refs, tags: way.tags))
+            keep = true
+        }
+        if relations.memberWays.contains(way.id) {
+            memberRefs[way.id] = way.refs
+            keep = true
+        }
+        if keep { neededNodes.formUnion(way.refs) }
+    }
+}
+
+/// Pass 3: nodes. Keeps coordinates of needed nodes and tagged service nodes.
+struct NodePass: OSMEntityHandler {
+    let needed: Set<Int64>
+    var nodeCount = 0
+    var index: [Int64: Int32] = [:]
+    var coordinates: [GeoCoordinate] = []
+    var serviceNodes: [(id: Int64, coordinate: GeoCoordinate, category: ServiceCategory, name: String)] = []
+    var diagnostics = Diagnostics()
+
+    init(needed: Set<Int64>) {
+        self.needed = needed
+        index.reserveCapacity(needed.count)
+        coordinates.reserveCapacity(needed.count)
+    }
+
+    mutating func node(id: Int64, latitude: Double, longitude: Double, tags: OSMTags) {
+        nodeCount += 1
+        guard latitude.isFinite, longitude.isFinite, abs(latitude) <= 90, abs(longitude) <= 180 else {
+            diagnostics.warn("node with invalid coordinates", "node \(id): lat \(latitude), lon \(longitude) skipped")
+            return
+        }
+        let coordinate = GeoCoordinate(longitude: longitude, latitude: latitude)
+        if needed.contains(id), index[id] == nil {
+            index[id] = Int32(coordinates.count)
+            coordinates.append(coordinate)
+        }
+        if !tags.isEmpty, let category = OSMTagRules.serviceCategory(tags) {
+            serviceNodes.append((id, coordinate, category, tags["name"] ?? ""))
+        }
+    }
+}

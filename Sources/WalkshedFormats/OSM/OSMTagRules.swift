@@ -1,0 +1,124 @@
+import Walkshed
+
+/// Every rule that turns OSM tags into Walkshed's model lives in this file: what is walkable
+/// and of which class, what is a park or green space, which service category a tag means,
+/// and which route relations make greenways. The loader only applies these tables.
+public enum OSMTagRules {
+    // MARK: Walk network
+
+    /// `highway=*` values a pedestrian may use, with the class each becomes.
+    public static let walkableHighways: [String: EdgeClass] = [
+        "footway": .footway, "path": .path, "pedestrian": .pedestrian, "steps": .steps,
+        "cycleway": .cycleway, "bridleway": .bridleway, "track": .track, "corridor": .corridor,
+        "living_street": .livingStreet, "residential": .street, "service": .service,
+        "unclassified": .street, "road": .street,
+        "tertiary": .street, "tertiary_link": .street, "secondary": .street, "secondary_link": .street,
+        "primary": .street, "primary_link": .street,
+    ]
+    /// Roads closed to pedestrians unless `foot=yes|designated|permissive` says otherwise.
+    public static let motorRoads: Set<String> = ["motorway", "motorway_link", "trunk", "trunk_link"]
+    static let footYes: Set<String> = ["yes", "designated", "permissive", "official", "use_sidepath"]
+    static let accessNo: Set<String> = ["no", "private"]
+
+    /// The class of a walkable way, or nil when pedestrians may not use it.
+    public static func walkClass(_ tags: OSMTags) -> EdgeClass? {
+        guard let highway = tags["highway"] else { return nil }
+        let foot = tags["foot"]
+        if foot == "no" { return nil }
+        if let access = tags["access"], accessNo.contains(access), !(foot.map(footYes.contains) ?? false) { return nil }
+        if motorRoads.contains(highway) { return (foot.map(footYes.contains) ?? false) ? .street : nil }
+        guard var edgeClass = walkableHighways[highway] else { return nil }
+        if edgeClass == .footway || edgeClass == .path {
+            switch tags["footway"] {
+            case "sidewalk": edgeClass = .sidewalk
+            case "crossing": edgeClass = .crossing
+            default: break
+            }
+        }
+        return edgeClass
+    }
+
+    /// Flags of a walkable way (besides greenway, decided later from geometry).
+    public static func walkFlags(_ tags: OSMTags, edgeClass: EdgeClass) -> EdgeFlags {
+        var flags: EdgeFlags = []
+        if tags["wheelchair"] == "no" { flags.insert(.wheelchairNo) }
+        let bicycle = tags["bicycle"]
+        let bikeDefault: Set<EdgeClass> = [.street, .livingStreet, .service, .cycleway, .track, .path]
+        if bicycle.map(footYes.contains) ?? bikeDefault.contains(edgeClass), bicycle != "no", bicycle != "dismount" {
+            flags.insert(.bicycleAllowed)
+        }
+        return flags
+    }
+
+    // MARK: Parks and green space
+
+    /// Public parks by `leisure=*`, and by `landuse=*`; the value is the park kind.
+    public static let parkLeisure: Set<String> = ["park", "garden", "playground", "nature_reserve", "common", "recreation_ground", "dog_park"]
+    public static let parkLanduse: Set<String> = ["recreation_ground", "village_green"]
+    /// Green or blue areas along which an off-street path is a greenway (parks included).
+    /// Forest is green space, not a park.
+    public static let greenLanduse: Set<String> = ["forest", "grass", "meadow", "recreation_ground", "village_green", "cemetery", "allotments", "orchard"]
+    public static let greenNatural: Set<String> = ["wood", "scrub", "grassland", "heath", "wetland", "water", "beach"]
+    public static let waterTags: [(key: String, value: String)] = [("waterway", "riverbank"), ("landuse", "reservoir"), ("landuse", "basin")]
+
+    /// The park kind of an area (`park`, `garden`, …), or nil when it is not a public park.
+    public static func parkKind(_ tags: OSMTags) -> String? {
+        if let access = tags["access"], accessNo.contains(access) { return nil }
+        if let leisure = tags["leisure"], parkLeisure.contains(leisure) { return leisure }
+        if let landuse = tags["landuse"], parkLanduse.contains(landuse) { return landuse }
+        return nil
+    }
+
+    /// True when an area is green or blue space for the greenway rule.
+    public static func isGreenArea(_ tags: OSMTags) -> Bool {
+        if let leisure = tags["leisure"], parkLeisure.contains(leisure) { return true }
+        if let landuse = tags["landuse"], greenLanduse.contains(landuse) { return true }
+        if let natural = tags["natural"], greenNatural.contains(natural) { return true }
+        return waterTags.contains { tags[$0.key] == $0.value }
+    }
+
+    // MARK: Services
+
+    /// Tag → service category, checked in this order; the first match wins.
+    public static let serviceTags: [(key: String, values: Set<String>?, category: ServiceCategory)] = [
+        ("shop", ["supermarket", "convenience", "grocery", "greengrocer", "bakery", "butcher", "deli", "cheese",
+                  "seafood", "pastry", "farm", "health_food", "frozen_food", "general", "food", "dairy"], .food),
+        ("amenity", ["marketplace"], .food),
+        ("amenity", ["hospital", "clinic", "doctors", "dentist", "pharmacy"], .healthcare),
+        ("healthcare", nil, .healthcare),
+        ("amenity", ["school", "kindergarten", "college", "university", "childcare"], .education),
+        ("highway", ["bus_stop"], .transit),
+        ("railway", ["station", "halt", "tram_stop", "subway_entrance"], .transit),
+        ("public_transport", ["platform", "station"], .transit),
+        ("amenity", ["bus_station", "ferry_terminal"], .transit),
+        ("amenity", ["townhall", "post_office", "police", "courthouse", "fire_station", "social_facility", "community_centre"], .civic),
+        ("office", ["government"], .civic),
+        ("amenity", ["library", "theatre", "cinema", "arts_centre", "restaurant", "cafe", "pub", "bar", "fast_food"], .culture),
+        ("tourism", ["museum", "gallery"], .culture),
+        ("leisure", ["sports_centre", "fitness_centre", "swimming_pool", "stadium"], .culture),
+    ]
+
+    /// The service category of an object, or nil.
+    public static func serviceCategory(_ tags: OSMTags) -> ServiceCategory? {
+        for rule in serviceTags {
+            guard let value = tags[rule.key] else { continue }
+            if rule.values?.contains(value) ?? (value != "no") { return rule.category }
+        }
+        return nil
+    }
+
+    // MARK: Relations
+
+    /// `route=*` values whose member ways are greenways when path-like.
+    public static let greenwayRoutes: Set<String> = ["hiking", "foot", "walking", "bicycle", "mtb", "running", "fitness_trail"]
+
+    /// True for an area relation (`type=multipolygon`) we keep as park, green space or service area.
+    public static func isAreaRelation(_ tags: OSMTags) -> Bool {
+        tags["type"] == "multipolygon" && (parkKind(tags) != nil || isGreenArea(tags) || serviceCategory(tags) != nil)
+    }
+
+    /// True for a walking/cycling route relation.
+    public static func isGreenwayRoute(_ tags: OSMTags) -> Bool {
+        tags["type"] == "route" && tags["route"].map(greenwayRoutes.contains) == true
+    }
+}

@@ -1,0 +1,173 @@
+/// Decodes one inflated `PrimitiveBlock`: string table, granularity and offsets, then groups of
+/// plain nodes, DenseNodes, ways and relations. Coordinates are
+/// `1e-9 × (offset + granularity × value)` degrees.
+struct PrimitiveBlockDecoder {
+    let bytes: UnsafeRawBufferPointer
+    private var stringRanges: [Range<Int>] = []
+    private var strings: [String?] = []
+    private var granularity: Int64 = 100
+    private var latOffset: Int64 = 0
+    private var lonOffset: Int64 = 0
+
+    init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    mutating func decode<H: OSMEntityHandler>(_ kinds: OSMEntityKinds, into handler: inout H) throws {
+        var reader = ProtobufReader(bytes)
+        var groups: [Range<Int>] = []
+        while let (number, wire) = try reader.field() {
+            switch (number, wire) {
+            case (1, 2): try readStringTable(try reader.lengthDelimited())
+            case (2, 2): groups.append(try reader.lengthDelimited())
+            case (17, 0): granularity = Int64(truncatingIfNeeded: try reader.varint())
+            case (19, 0): latOffset = Int64(bitPattern: try reader.varint())
+            case (20, 0): lonOffset = Int64(bitPattern: try reader.varint())
+            default: try reader.skip(wireType: wire)
+            }
+        }
+        guard granularity > 0 else { throw ProtobufReader.Malformed(message: "granularity \(granularity) must be positive") }
+        for group in groups {
+            var g = ProtobufReader(bytes, range: group)
+            while let (number, wire) = try g.field() {
+                switch (number, wire) {
+                case (1, 2) where kinds.contains(.nodes): try decodeNode(try g.lengthDelimited(), into: &handler)
+                case (2, 2) where kinds.contains(.nodes): try decodeDenseNodes(try g.lengthDelimited(), into: &handler)
+                case (3, 2) where kinds.contains(.ways): try decodeWay(try g.lengthDelimited(), into: &handler)
+                case (4, 2) where kinds.contains(.relations): try decodeRelation(try g.lengthDelimited(), into: &handler)
+                default: try g.skip(wireType: wire)
+                }
+            }
+        }
+    }
+
+    private mutating func readStringTable(_ range: Range<Int>) throws {
+        var reader = ProtobufReader(bytes, range: range)
+        while let (number, wire) = try reader.field() {
+            if number == 1 && wire == 2 { stringRanges.append(try reader.lengthDelimited()) } else { try reader.skip(wireType: wire) }
+        }
+        strings = [String?](repeating: nil, count: stringRanges.count)
+    }
+
+    private mutating func string(_ index: UInt64) throws -> String {
+        guard index < UInt64(stringRanges.count) else {
+            throw ProtobufReader.Malformed(message: "string index \(index) beyond the table of \(stringRanges.count)")
+        }
+        let i = Int(index)
+        if let s = strings[i] { return s }
+        let s = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[stringRanges[i]]), as: UTF8.self)
+        strings[i] = s
+        return s
+    }
+
+    private mutating func tags(keys: [UInt64], values: [UInt64]) throws -> OSMTags {
+        guard keys.count == values.count else {
+            throw ProtobufReader.Malformed(message: "\(keys.count) tag keys but \(values.count) values")
+        }
+        var pairs: [(key: String, value: String)] = []
+        pairs.reserveCapacity(keys.count)
+        for i in 0..<keys.count { pairs.append((try string(keys[i]), try string(values[i]))) }
+        return OSMTags(pairs)
+    }
+
+    private func degrees(_ value: Int64, offset: Int64) -> Double {
+        1e-9 * Double(offset &+ granularity &* value)
+    }
+
+    private mutating func decodeNode<H: OSMEntityHandler>(_ range: Range<Int>, into handler: inout H) throws {
+        var r = ProtobufReader(bytes, range: range)
+        var id: Int64 = 0, lat: Int64 = 0, lon: Int64 = 0
+        var keys: [UInt64] = [], values: [UInt64] = []
+        while let (number, wire) = try r.field() {
+            switch (number, wire) {
+            case (1, 0): id = try r.signedVarint()
+            case (2, 2): keys = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
+            case (3, 2): values = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
+            case (8, 0): lat = try r.signedVarint()
+            case (9, 0): lon = try r.signedVarint()
+            default: try r.skip(wireType: wire)
+            }
+        }
+        handler.node(id: id, latitude: degrees(lat, offset: latOffset), longitude: degrees(lon, offset: lonOffset),
+                     tags: try tags(keys: keys, values: values))
+    }
+
+    private mutating func decodeDenseNodes<H: OSMEntityHandler>(_ range: Range<Int>, into handler: inout H) throws {
+        var r = ProtobufReader(bytes, range: range)
+        var ids: [Int64] = [], lats: [Int64] = [], lons: [Int64] = []
+        var keysVals: [UInt64] = []
+        while let (number, wire) = try r.field() {
+            switch (number, wire) {
+            case (1, 2): ids = try ProtobufReader.packedDeltaSigned(bytes, try r.lengthDelimited())
+            case (8, 2): lats = try ProtobufReader.packedDeltaSigned(bytes, try r.lengthDelimited())
+            case (9, 2): lons = try ProtobufReader.packedDeltaSigned(bytes, try r.lengthDelimited())
+            case (10, 2): keysVals = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
+            default: try r.skip(wireType: wire)
+            }
+        }
+        guard ids.count == lats.count && ids.count == lons.count else {
+            throw ProtobufReader.Malformed(message: "DenseNodes has \(ids.count) ids, \(lats.count) lats, \(lons.count) lons")
+        }
+        var k = 0
+        let empty = OSMTags()
+        for i in 0..<ids.count {
+            var nodeTags = empty
+            if !keysVals.isEmpty {
+                var pairs: [(key: String, value: String)] = []
+                while k < keysVals.count && keysVals[k] != 0 {
+                    guard k + 1 < keysVals.count else { throw ProtobufReader.Malformed(message: "DenseNodes keys_vals ends inside a pair") }
+                    pairs.append((try string(keysVals[k]), try string(keysVals[k + 1])))
+                    k += 2
+                }
+                k += 1
+                if !pairs.isEmpty { nodeTags = OSMTags(pairs) }
+            }
+            handler.node(id: ids[i], latitude: degrees(lats[i], offset: latOffset),
+                         longitude: degrees(lons[i], offset: lonOffset), tags: nodeTags)
+        }
+    }
+
+    private mutating func decodeWay<H: OSMEntityHandler>(_ range: Range<Int>, into handler: inout H) throws {
+        var r = ProtobufReader(bytes, range: range)
+        var id: Int64 = 0
+        var keys: [UInt64] = [], values: [UInt64] = [], refs: [Int64] = []
+        while let (number, wire) = try r.field() {
+            switch (number, wire) {
+            case (1, 0): id = Int64(bitPattern: try r.varint())
+            case (2, 2): keys = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
+            case (3, 2): values = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
+            case (8, 2): refs = try ProtobufReader.packedDeltaSigned(bytes, try r.lengthDelimited())
+            default: try r.skip(wireType: wire)
+            }
+        }
+        handler.way(OSMWay(id: id, refs: refs, tags: try tags(keys: keys, values: values)))
+    }
+
+    private mutating func decodeRelation<H: OSMEntityHandler>(_ range: Range<Int>, into handler: inout H) throws {
+        var r = ProtobufReader(bytes, range: range)
+        var id: Int64 = 0
+        var keys: [UInt64] = [], values: [UInt64] = [], roles: [UInt64] = [], types: [UInt64] = []
+        var memberIDs: [Int64] = []
+        while let (number, wire) = try r.field() {
+            switch (number, wire) {
+            case (1, 0): id = Int64(bitPattern: try r.varint())
+            case (2, 2): keys = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
+            case (3, 2): values = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
+            case (8, 2): roles = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
+            case (9, 2): memberIDs = try ProtobufReader.packedDeltaSigned(bytes, try r.lengthDelimited())
+            case (10, 2): types = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
+            default: try r.skip(wireType: wire)
+            }
+        }
+        guard roles.count == memberIDs.count && types.count == memberIDs.count else {
+            throw ProtobufReader.Malformed(message: "relation \(id) has \(memberIDs.count) members, \(roles.count) roles, \(types.count) types")
+        }
+        var members: [OSMRelation.Member] = []
+        members.reserveCapacity(memberIDs.count)
+        for i in 0..<memberIDs.count {
+            guard let type = OSMRelation.MemberType(rawValue: UInt8(truncatingIfNeeded: min(types[i], 255))) else {
+                throw ProtobufReader.Malformed(message: "relation \(id) member type \(types[i]) is not node, way or relation")
+            }
+            members.append(OSMRelation.Member(type: type, ref: memberIDs[i], role: try string(roles[i])))
+        }
+        handler.relation(OSMRelation(id: id, members: members, tags: try tags(keys: keys, values: values)))
+    }
+}

@@ -1,0 +1,95 @@
+/// A bounds-checked reader of Protocol Buffers wire format over a byte buffer.
+/// Every read checks the remaining bytes first; a malformed buffer throws, never traps.
+struct ProtobufReader {
+    struct Malformed: Error { let message: String }
+
+    let bytes: UnsafeRawBufferPointer
+    private(set) var offset: Int
+    let end: Int
+
+    init(_ bytes: UnsafeRawBufferPointer, range: Range<Int>? = nil) {
+        self.bytes = bytes
+        offset = range?.lowerBound ?? 0
+        end = range?.upperBound ?? bytes.count
+    }
+
+    var isAtEnd: Bool { offset >= end }
+
+    mutating func varint() throws -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < end else { throw Malformed(message: "truncated varint") }
+            let byte = bytes[offset]
+            offset += 1
+            result |= UInt64(byte & 0x7f) << shift
+            if byte & 0x80 == 0 { return result }
+            shift += 7
+            guard shift < 64 else { throw Malformed(message: "varint longer than 10 bytes") }
+        }
+    }
+
+    mutating func signedVarint() throws -> Int64 {
+        let n = try varint()
+        return Int64(bitPattern: (n >> 1) ^ (0 &- (n & 1)))
+    }
+
+    /// Next field key as (field number, wire type), or nil at the end.
+    mutating func field() throws -> (number: Int, wireType: Int)? {
+        guard !isAtEnd else { return nil }
+        let key = try varint()
+        return (Int(key >> 3), Int(key & 7))
+    }
+
+    /// The byte range of a length-delimited field.
+    mutating func lengthDelimited() throws -> Range<Int> {
+        let length = try varint()
+        guard length <= UInt64(end - offset) else {
+            throw Malformed(message: "field length \(length) exceeds the \(end - offset) bytes left")
+        }
+        let start = offset
+        offset += Int(length)
+        return start..<offset
+    }
+
+    mutating func skip(wireType: Int) throws {
+        switch wireType {
+        case 0: _ = try varint()
+        case 1: try advance(8)
+        case 2: _ = try lengthDelimited()
+        case 5: try advance(4)
+        default: throw Malformed(message: "unsupported wire type \(wireType)")
+        }
+    }
+
+    private mutating func advance(_ n: Int) throws {
+        guard n <= end - offset else { throw Malformed(message: "truncated fixed-width field") }
+        offset += n
+    }
+
+    /// A packed repeated varint field, each value passed through `transform`.
+    static func packedVarints(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) throws -> [UInt64] {
+        var reader = ProtobufReader(bytes, range: range)
+        var values: [UInt64] = []
+        values.reserveCapacity(range.count)
+        while !reader.isAtEnd { values.append(try reader.varint()) }
+        return values
+    }
+
+    /// A packed `sint64` field stored as deltas, decoded to absolute values.
+    static func packedDeltaSigned(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) throws -> [Int64] {
+        var reader = ProtobufReader(bytes, range: range)
+        var values: [Int64] = []
+        values.reserveCapacity(range.count / 2)
+        var running: Int64 = 0
+        while !reader.isAtEnd {
+            running &+= try reader.signedVarint()
+            values.append(running)
+        }
+        return values
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,24 @@
+/// Locale-free fixed-point formatting, rounding half away from zero; the same value always
+/// gives the same bytes, which keeps outputs byte-identical across runs and machines.
+public enum FixedPoint {
+    static let powers: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
+
+    /// `value` with exactly `decimals` (0...8) digits after the point.
+    public static func format(_ value: Double, decimals: Int) -> String {
+        precondition(value.isFinite && (0...8).contains(decimals))
+        let scaled = (abs(value) * powers[decimals]).rounded(.toNearestOrAwayFromZero)
+        let units = UInt64(scaled)
+        let negative = value < 0 && units != 0
+        let divisor = UInt64(powers[decimals])
+        let whole = units / divisor
+        var text = negative ? "-" : ""
+        text += String(whole)
+        if decimals > 0 {
+            let fraction = String(units % divisor)
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return text
+    }
+
+    public static func format(_ value: Float, decimals: Int) -> String { format(Double(value), decimals: decimals) }
+}

@@ -1,0 +1,28 @@
+import CZlib
+
+/// zlib inflation of a buffer whose inflated size is known in advance (PBF `raw_size`).
+enum Zlib {
+    struct Failure: Error { let message: String }
+
+    /// Inflates `compressed` into exactly `expectedSize` bytes, or throws.
+    static func inflate(_ compressed: UnsafeRawBufferPointer, expectedSize: Int) throws -> [UInt8] {
+        guard expectedSize > 0 else { return [] }
+        var output = [UInt8](repeating: 0, count: expectedSize)
+        var outLength = uLongf(expectedSize)
+        let status = output.withUnsafeMutableBytes { out in
+            uncompress(out.baseAddress!.assumingMemoryBound(to: Bytef.self), &outLength,
+                       compressed.baseAddress?.assumingMemoryBound(to: Bytef.self), uLong(compressed.count))
+        }
+        switch status {
+        case Z_OK:
+            guard Int(outLength) == expectedSize else {
+                throw Failure(message: "zlib data inflated to \(outLength) bytes, raw_size says \(expectedSize)")
+            }
+            return output
+        case Z_BUF_ERROR: throw Failure(message: "zlib data inflates to more than raw_size \(expectedSize) bytes, or is truncated")
+        case Z_DATA_ERROR: throw Failure(message: "corrupt zlib data")
+        case Z_MEM_ERROR: throw Failure(message: "out of memory inflating \(expectedSize) bytes")
+        default: throw Failure(message: "zlib error \(status)")
+        }
+    }
+}

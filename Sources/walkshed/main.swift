@@ -1,0 +1,2 @@
+import WalkshedCLI
+WalkshedCLI.main()
