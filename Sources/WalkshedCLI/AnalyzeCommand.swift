@@ -105,12 +105,13 @@ enum DestinationSets {
 
 /// The files of an analysis, by name, in write order.
 enum OutputFiles {
-    static func make(result: CoverageResult, projection: UTMProjection) -> [(String, String)] {
-        var files: [(String, String)] = []
-        let prj = AsciiGridWriter.projectionText(projection)
+    static func make(result: CoverageResult, projection: UTMProjection) -> [(String, TextBuffer)] {
+        var files: [(String, TextBuffer)] = []
+        var prjText = TextBuffer()
+        prjText.append(AsciiGridWriter.projectionText(projection))
         for layer in result.layers {
             files.append(("\(layer.name).asc", AsciiGridWriter.text(layer, grid: result.grid)))
-            files.append(("\(layer.name).prj", prj))
+            files.append(("\(layer.name).prj", prjText))
         }
         files.append(("cells.csv", CellTableWriter.csv(result, projection: projection)))
         files.append(("cells.geojson", CellTableWriter.geoJSON(result, projection: projection)))

@@ -43,6 +43,8 @@ struct InfoCommand: WalkshedCommand {
         var out = "file:          \(report.path) (\(report.format))\n"
         out += "osm objects:   \(report.fileNodes) nodes, \(report.fileWays) ways, \(report.fileRelations) relations\n"
         out += "walkable ways: \(report.walkableWays)\n"
+        out += "highway refs:  \(report.highwayNodeReferences) node references, \(report.missingHighwayNodeReferences) to nodes not in the file"
+        out += report.missingHighwayNodeReferences > 0 ? " (clipped extract: walkable ways are cut at each gap)\n" : "\n"
         out += "walk network:  \(g.nodeCount) nodes, \(g.edgeCount) edges"
         if report.components.componentCount > 1 {
             out += " (largest of \(report.components.componentCount) components; dropped \(report.components.droppedNodes) nodes, "

@@ -14,6 +14,9 @@ public struct OSMLoadReport: Sendable {
     public var components = ComponentReport(componentCount: 0, droppedNodes: 0, droppedEdges: 0, droppedMetres: 0)
     public var greenwayEdges = 0
     public var greenAreas = 0
+    /// Node references of all `highway=*` ways, and how many point to nodes not in the file.
+    public var highwayNodeReferences = 0
+    public var missingHighwayNodeReferences = 0
     public var diagnostics = Diagnostics()
 }
 
@@ -50,6 +53,9 @@ public enum OSMCityLoader {
         report.fileNodes = nodes.nodeCount
         report.walkableWays = ways.walkWays.count
         report.diagnostics = nodes.diagnostics
+        report.highwayNodeReferences = ways.highwayNodeReferences
+        report.missingHighwayNodeReferences = ways.otherHighwayRefs.reduce(0) { $0 + (nodes.index[$1] == nil ? 1 : 0) }
+            + ways.walkWays.reduce(0) { sum, way in sum + way.refs.reduce(0) { $0 + (nodes.index[$1] == nil ? 1 : 0) } }
 
         stage("building graph")
         let projection = UTMProjection(containing: centre(of: ways.walkWays, nodes: nodes))

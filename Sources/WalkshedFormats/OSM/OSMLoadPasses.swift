@@ -41,12 +41,23 @@ struct WayPass: OSMEntityHandler {
     var areaWays: [AreaWay] = []
     var memberRefs: [Int64: [Int64]] = [:]
     var neededNodes = Set<Int64>()
+    /// Node references of every `highway=*` way, walkable or not (for the clipped-extract report).
+    var highwayNodeReferences = 0
+    /// References of non-walkable highway ways, kept only to count the missing ones.
+    var otherHighwayRefs: [Int64] = []
 
     init(relations: RelationPass) { self.relations = relations }
 
     mutating func way(_ way: OSMWay) {
         wayCount += 1
         var keep = false
+        if way.tags["highway"] != nil {
+            highwayNodeReferences += way.refs.count
+            if OSMTagRules.walkClass(way.tags) == nil {
+                otherHighwayRefs += way.refs
+                neededNodes.formUnion(way.refs)
+            }
+        }
         if let edgeClass = OSMTagRules.walkClass(way.tags) {
             var flags = OSMTagRules.walkFlags(way.tags, edgeClass: edgeClass)
             if relations.routeWays.contains(way.id) { flags.insert(.onRoute) }

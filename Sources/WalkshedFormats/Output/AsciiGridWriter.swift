@@ -6,23 +6,22 @@ public enum AsciiGridWriter {
     public static let noData = "-9999"
 
     /// The `.asc` text of `layer` over `grid`; minutes with 2 decimals, counts as integers.
-    public static func text(_ layer: CoverageLayer, grid: GridGeometry) -> String {
+    public static func text(_ layer: CoverageLayer, grid: GridGeometry) -> TextBuffer {
         let decimals = layer.unit == "minutes" ? 2 : 0
-        var out = ""
-        out.reserveCapacity(grid.cellCount * 6 + 200)
-        out += "ncols        \(grid.columns)\n"
-        out += "nrows        \(grid.rows)\n"
-        out += "xllcorner    \(FixedPoint.format(grid.originX, decimals: 3))\n"
-        out += "yllcorner    \(FixedPoint.format(grid.originY, decimals: 3))\n"
-        out += "cellsize     \(FixedPoint.format(grid.cellMetres, decimals: 3))\n"
-        out += "NODATA_value \(noData)\n"
+        var out = TextBuffer(capacity: grid.cellCount * 6 + 200)
+        out.append("ncols        \(grid.columns)\n")
+        out.append("nrows        \(grid.rows)\n")
+        out.append("xllcorner    \(FixedPoint.format(grid.originX, decimals: 3))\n")
+        out.append("yllcorner    \(FixedPoint.format(grid.originY, decimals: 3))\n")
+        out.append("cellsize     \(FixedPoint.format(grid.cellMetres, decimals: 3))\n")
+        out.append("NODATA_value \(noData)\n")
         for row in 0..<grid.rows {
             for column in 0..<grid.columns {
                 let v = layer.values[row * grid.columns + column]
-                if column > 0 { out += " " }
-                out += v.isNaN ? noData : FixedPoint.format(v, decimals: decimals)
+                if column > 0 { out.append(byte: UInt8(ascii: " ")) }
+                if v.isNaN { out.append(noData) } else { out.append(v, decimals: decimals) }
             }
-            out += "\n"
+            out.append(byte: UInt8(ascii: "\n"))
         }
         return out
     }

@@ -19,6 +19,11 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes the bytes of `text` atomically.
+    public static func write(_ text: TextBuffer, to path: String) throws {
+        try write(Data(text.bytes), to: path)
+    }
+
     /// Writes UTF-8 `text` atomically.
     public static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)

@@ -1,0 +1,49 @@
+/// An append-only UTF-8 byte buffer for large text outputs, with fixed-point number
+/// formatting that writes digits directly (the same bytes as `FixedPoint.format`).
+public struct TextBuffer: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    public mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    public mutating func append(byte: UInt8) { bytes.append(byte) }
+
+    public mutating func append(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(value.magnitude)
+    }
+
+    /// `value` with exactly `decimals` (0...8) digits after the point, rounding half away from zero.
+    public mutating func append(_ value: Double, decimals: Int) {
+        precondition(value.isFinite && (0...8).contains(decimals))
+        let scaled = (abs(value) * FixedPoint.powers[decimals]).rounded(.toNearestOrAwayFromZero)
+        let units = UInt64(scaled)
+        if value < 0 && units != 0 { bytes.append(UInt8(ascii: "-")) }
+        let divisor = UInt64(FixedPoint.powers[decimals])
+        appendDigits(UInt(units / divisor))
+        if decimals > 0 {
+            bytes.append(UInt8(ascii: "."))
+            let fraction = units % divisor
+            var scale = divisor / 10
+            while scale > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8((fraction / scale) % 10))
+                scale /= 10
+            }
+        }
+    }
+
+    public mutating func append(_ value: Float, decimals: Int) { append(Double(value), decimals: decimals) }
+
+    private mutating func appendDigits(_ value: UInt) {
+        var scale: UInt = 1
+        while scale <= value / 10 { scale *= 10 }
+        while scale > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8((value / scale) % 10))
+            scale /= 10
+        }
+    }
+
+    /// The text as a String (for tests and small outputs).
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+}
