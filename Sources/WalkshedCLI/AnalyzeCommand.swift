@@ -57,7 +57,7 @@ struct AnalyzeCommand: WalkshedCommand {
     }
 
     func run() throws -> Int32 {
-        try OutputFolder.prepare(outputFolder)
+        try OutputFolder.check(outputFolder)
         let clock = StageClock(quiet: quiet)
         var loadOptions = OSMLoadOptions()
         loadOptions.largestComponentOnly = !allComponents
@@ -73,6 +73,7 @@ struct AnalyzeCommand: WalkshedCommand {
         var fullReport = report
         fullReport.diagnostics = diagnostics
         let files = OutputFiles.make(result: result, projection: city.projection)
+        try OutputFolder.create(outputFolder)
         for (name, text) in files { try AtomicFile.write(text, to: path(name)) }
         clock.finish()
         let summary = AnalysisSummary(input: fullReport, city: city, profile: profile, destinations: sets, result: result,

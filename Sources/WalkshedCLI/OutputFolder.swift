@@ -1,20 +1,34 @@
 import Foundation
 import WalkshedFormats
 
-/// The `--out` folder: created if missing (parent must exist), checked writable before any
-/// work starts.
+/// The `--out` folder. `check` runs before any work, so a bad folder fails fast; `create`
+/// runs only when results are ready, so a failed run leaves nothing behind.
 enum OutputFolder {
-    static func prepare(_ path: String) throws {
+    /// Throws unless `path` is a writable folder, or does not exist yet and its parent is one.
+    static func check(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw InputFileError(path: path, message: "output path exists and is not a folder") }
-        } else {
-            do {
-                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
-            } catch {
-                throw InputFileError(path: path, message: "cannot create output folder (does its parent exist and is it writable?)")
-            }
+            guard access(path, W_OK) == 0 else { throw InputFileError(path: path, message: "output folder is not writable") }
+            return
         }
-        guard access(path, W_OK) == 0 else { throw InputFileError(path: path, message: "output folder is not writable") }
+        let parent = (path as NSString).deletingLastPathComponent
+        let parentPath = parent.isEmpty ? "." : parent
+        guard FileManager.default.fileExists(atPath: parentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputFileError(path: path, message: "cannot create output folder: \(parentPath) does not exist")
+        }
+        guard access(parentPath, W_OK) == 0 else {
+            throw InputFileError(path: path, message: "cannot create output folder: \(parentPath) is not writable")
+        }
+    }
+
+    /// Creates `path` if it does not exist.
+    static func create(_ path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        } catch {
+            throw InputFileError(path: path, message: "cannot create output folder: \(error.localizedDescription)")
+        }
     }
 }

@@ -1,0 +1,64 @@
+import Testing
+import Walkshed
+import WalkshedTestSupport
+
+/// Points on the equator 0.001° of longitude apart: 111.195 m each on the 6,371,008.8 m sphere
+/// (6,371,008.8 × 0.001 × π / 180).
+let step = 6_371_008.8 * 0.001 * Double.pi / 180
+
+func equatorBuilder(_ count: Int) -> GraphBuilder {
+    let coordinates = (0..<count).map { GeoCoordinate(longitude: Double($0) * 0.001, latitude: 0) }
+    let planar = (0..<count).map { PlanarPoint(x: Double($0) * 100, y: 0) }
+    return GraphBuilder(coordinates: coordinates, planar: planar)
+}
+
+//  way 1:  p0 ── p1 ── p2 ── p3
+//  way 2:              p2 ── p4
+//  p1 joins only two segments of one way, so it is geometry, not a node.
+@Test func degreeTwoChainsBecomeOneEdge() throws {
+    let graph = equatorBuilder(5).build([
+        WayPolyline(wayID: 1, points: [0, 1, 2, 3], edgeClass: .footway),
+        WayPolyline(wayID: 2, points: [2, 4], edgeClass: .street),
+    ])
+    try graph.checkInvariants()
+    #expect(graph.nodeCount == 4)          // p0, p2, p3, p4
+    #expect(graph.edgeCount == 3)          // p0–p2, p2–p3, p2–p4
+    #expect(graph.edgeWayID == [1, 1, 2])
+    #expect(graph.edgeClass == [.footway, .footway, .street])
+    #expect(abs(Double(graph.edgeMetres[0]) - 2 * step) < 0.01)
+    #expect(abs(Double(graph.edgeMetres[1]) - step) < 0.01)
+    #expect(graph.geometryFirst == [0, 3, 5, 7])   // p0–p2 keeps p1 in its geometry
+    #expect(graph.pointX[0..<3] == [0, 100, 200])
+}
+
+//  p0 ── p1 ── p2 ── p0   (a closed way) plus a repeated point p1 p1 that must be ignored.
+@Test func closedWayBecomesLoopAtItsStart() throws {
+    let graph = equatorBuilder(3).build([WayPolyline(wayID: 7, points: [0, 1, 1, 2, 0], edgeClass: .path)])
+    try graph.checkInvariants()
+    #expect(graph.nodeCount == 1)
+    #expect(graph.edgeCount == 1)
+    #expect(graph.edgeTail == [0] && graph.edgeHead == [0])
+    #expect(graph.arcCount == 2)
+}
+
+//  component 1: p0 ── p1 ── p2      component 2: p3 ── p4
+@Test func largestComponentIsKeptAndTheRestReported() throws {
+    let graph = equatorBuilder(5).build([
+        WayPolyline(wayID: 1, points: [0, 1], edgeClass: .street),
+        WayPolyline(wayID: 2, points: [1, 2], edgeClass: .street),
+        WayPolyline(wayID: 3, points: [3, 4], edgeClass: .street),
+    ])
+    let (kept, report) = graph.largestComponent()
+    try kept.checkInvariants()
+    #expect(kept.nodeCount == 3 && kept.edgeCount == 2)
+    #expect(report.componentCount == 2 && report.droppedNodes == 2 && report.droppedEdges == 1)
+    #expect(abs(report.droppedMetres - step) < 0.01)
+    #expect(kept.edgeWayID == [1, 2])
+}
+
+@Test func brokenInvariantIsNamed() {
+    let bad = StreetGraph(nodeX: [0, 1], nodeY: [0, 0], edgeTail: [0], edgeHead: [1], edgeMetres: [-1],
+                          edgeClass: [.street], edgeFlags: [[]], edgeWayID: [1],
+                          geometryFirst: [0, 2], pointX: [0, 1], pointY: [0, 0])
+    #expect(throws: GraphError("edge 0 length must be finite and ≥ 0")) { try bad.checkInvariants() }
+}

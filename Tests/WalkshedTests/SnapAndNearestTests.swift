@@ -1,0 +1,79 @@
+import Testing
+import Walkshed
+import WalkshedTestSupport
+
+//   A(0,0) ────100──── B(100,0) ────100──── C(200,0)
+//                 place p (20,5)        • destination q (150,10)
+//                                    place r (180,-5)
+let line = TinyNetwork.graph(nodes: [(0, 0), (100, 0), (200, 0)], edges: [(0, 1, nil), (1, 2, nil)])
+
+@Test func snapProjectsOntoTheSegmentNotTheNearestNode() throws {
+    let snapper = Snapper(graph: line)
+    let p = try #require(snapper.snap(PlanarPoint(x: 20, y: 5), limitMetres: 300))
+    #expect(p == PlaceSnap(edge: 0, fraction: 0.2, offsetMetres: 5))
+    let q = try #require(snapper.snap(PlanarPoint(x: 150, y: 10), limitMetres: 300))
+    #expect(q == PlaceSnap(edge: 1, fraction: 0.5, offsetMetres: 10))
+    // Beyond the end the projection clamps to the end point.
+    let beyond = try #require(snapper.snap(PlanarPoint(x: -30, y: 0), limitMetres: 300))
+    #expect(beyond == PlaceSnap(edge: 0, fraction: 0, offsetMetres: 30))
+    #expect(snapper.snap(PlanarPoint(x: 100, y: 301), limitMetres: 300) == nil)
+}
+
+@Test func nearestTimeTakesTheBetterEndOrTheSameEdge() throws {
+    let costs = ProfileCosts(graph: line, profile: oneMetrePerSecond)
+    let set = DestinationSet(name: "food", destinationCount: 1,
+                             accessPoints: [.init(destination: 0, snap: PlaceSnap(edge: 1, fraction: 0.5, offsetMetres: 10))])
+    var workspace = SearchWorkspace(nodeCount: 3)
+    let times = NearestTimes(graph: line, costs: costs, destinations: set, workspace: &workspace)
+    // Seeds: B = 50 + 10 = 60, C = 50 + 10 = 60; A = 160.
+    #expect(times.nodeSeconds == [160, 60, 60])
+    // p: 5 off-network, then via B: 80 + 60 = 145 (via A: 20 + 160 = 180).
+    #expect(times.seconds(from: PlaceSnap(edge: 0, fraction: 0.2, offsetMetres: 5), graph: line, costs: costs) == 145)
+    // r on q's edge: straight along it, 30 + 5 + 10 = 45 (via C: 20 + 60 + 5 = 85).
+    #expect(times.seconds(from: PlaceSnap(edge: 1, fraction: 0.8, offsetMetres: 5), graph: line, costs: costs) == 45)
+}
+
+@Test func unreachableIsInfinityNotZero() {
+    let costs = ProfileCosts(graph: line, profile: oneMetrePerSecond)
+    let empty = DestinationSet(name: "healthcare", destinationCount: 0, accessPoints: [])
+    var workspace = SearchWorkspace(nodeCount: 3)
+    let times = NearestTimes(graph: line, costs: costs, destinations: empty, workspace: &workspace)
+    #expect(times.seconds(from: PlaceSnap(edge: 0, fraction: 0.5, offsetMetres: 0), graph: line, costs: costs) == .infinity)
+}
+
+@Test(arguments: 0..<200)
+func nearestPlaceTimeMatchesBruteForceOverAllAccessPoints(seed: Int) {
+    var rng = SeededRandom(seed: UInt64(5000 + seed))
+    let n = Int.random(in: 2...20, using: &rng)
+    let graph = TinyNetwork.random(nodeCount: n, edgeCount: Int.random(in: 1...(2 * n), using: &rng), maxMetres: 40, rng: &rng)
+    let costs = ProfileCosts(graph: graph, profile: oneMetrePerSecond)
+    let quarters: [Float] = [0, 0.25, 0.5, 0.75, 1]
+    func randomSnap() -> PlaceSnap {
+        PlaceSnap(edge: Int32(Int.random(in: 0..<graph.edgeCount, using: &rng)),
+                  fraction: quarters.randomElement(using: &rng)!, offsetMetres: Float(Int.random(in: 0...5, using: &rng)))
+    }
+    let points = (0..<Int.random(in: 1...4, using: &rng)).map { DestinationSet.AccessPoint(destination: Int32($0), snap: randomSnap()) }
+    let set = DestinationSet(name: "x", destinationCount: points.count, accessPoints: points)
+    var workspace = SearchWorkspace(nodeCount: n)
+    let times = NearestTimes(graph: graph, costs: costs, destinations: set, workspace: &workspace)
+    let all = BruteForce.allPairsSeconds(graph, costs: costs)
+    for _ in 0..<5 {
+        let place = randomSnap()
+        // Reference: every combination of leaving the place's edge and entering a destination's edge.
+        let pe = Int(place.edge), pm = Double(graph.edgeMetres[pe]), pf = Double(place.fraction)
+        var reference = Double.infinity
+        for point in points {
+            let de = Int(point.snap.edge), dm = Double(graph.edgeMetres[de]), df = Double(point.snap.fraction)
+            var viaNetwork = Double.infinity
+            for (u, a) in [(Int(graph.edgeTail[pe]), pf * pm), (Int(graph.edgeHead[pe]), (1 - pf) * pm)] {
+                for (v, b) in [(Int(graph.edgeTail[de]), df * dm), (Int(graph.edgeHead[de]), (1 - df) * dm)] {
+                    viaNetwork = min(viaNetwork, a + all[u][v] + b)
+                }
+            }
+            if de == pe { viaNetwork = min(viaNetwork, abs(df - pf) * pm) }
+            reference = min(reference, viaNetwork + Double(place.offsetMetres) + Double(point.snap.offsetMetres))
+        }
+        let got = Double(times.seconds(from: place, graph: graph, costs: costs))
+        #expect(got == reference, "seed \(seed)")
+    }
+}
