@@ -17,11 +17,13 @@ let squarePark = PlanarPolygon(outerRings: [[(0.0, 0.0), (100, 0), (100, 100), (
 @Test func accessPointsAreCrossingsAndTouchesNotTheCentroid() {
     let finder = ParkAccessFinder(snapper: Snapper(graph: parkNetwork))
     let points = finder.accessPoints(of: squarePark)
-    // Path: 200 m long, crossings 50 m and 150 m from its tail. Road: nearest point first found
-    // at the corner (0,0), 50 m along. The far road is 40 m away: no access.
+    // Path: 200 m long, crossings 50 m and 150 m from its tail; its touch samples all lie within
+    // 25 m of a crossing. Road (sampled every 5 m from x = -50): within 20 m of the boundary
+    // for x in [-13.2, 113.2] (the corner (0,0) is 18.0 m from (-10,-15), 21.2 m from (-15,-15)),
+    // so entrances at x = -10, 15, 40, 65, 90. The far road is 40 m away: no access.
     #expect(points == [PlaceSnap(edge: 0, fraction: 0.25, offsetMetres: 0),
-                       PlaceSnap(edge: 0, fraction: 0.75, offsetMetres: 0),
-                       PlaceSnap(edge: 1, fraction: 0.25, offsetMetres: 0)])
+                       PlaceSnap(edge: 0, fraction: 0.75, offsetMetres: 0)]
+                      + [0.2, 0.325, 0.45, 0.575, 0.7].map { PlaceSnap(edge: 1, fraction: $0, offsetMetres: 0) })
 }
 
 @Test func parkTimesComeFromTheNearestEntrance() {
@@ -29,13 +31,14 @@ let squarePark = PlanarPolygon(outerRings: [[(0.0, 0.0), (100, 0), (100, 100), (
     let park = Park(osmReference: "way/1", kind: "park", name: "Square", polygon: squarePark)
     let set = DestinationSet.parks([park], finder: ParkAccessFinder(snapper: Snapper(graph: parkNetwork)),
                                    snapLimitMetres: 300, diagnostics: &diagnostics)
-    #expect(set.destinationCount == 1 && set.accessPoints.count == 3 && diagnostics.total == 0)
+    #expect(set.destinationCount == 1 && set.accessPoints.count == 7 && diagnostics.total == 0)
     let costs = ProfileCosts(graph: parkNetwork, profile: oneMetrePerSecond)
     var workspace = SearchWorkspace(nodeCount: parkNetwork.nodeCount)
     let times = NearestTimes(graph: parkNetwork, costs: costs, destinations: set, workspace: &workspace)
-    // P1 is 50 m from the east crossing; R0 50 m from the corner touch point; F0 is a separate
-    // component, so it never reaches the park.
-    #expect(times.nodeSeconds == [50, 50, 50, 150, .infinity, .infinity])
+    // P0 and P1 are 50 m from a crossing; R0 (x = -50) 40 m from the entrance at x = -10;
+    // R1 (x = 150) 60 m from the one at x = 90; F0 and F1 are a separate component.
+    let expected: [Float] = [50, 50, 40, 60, .infinity, .infinity]
+    #expect(zip(times.nodeSeconds, expected).allSatisfy { $0 == $1 || abs($0 - $1) < 0.001 })   // Float fractions
 }
 
 @Test func parkWithNoEdgeNearItIsEnteredOffNetworkAndWarned() {

@@ -1,23 +1,29 @@
 /// Finds where the walk network meets a park: the points where a walkable edge crosses the
-/// park boundary, or, for edges that do not cross it, the point of the edge closest to the
-/// boundary when that is within `touchMetres` (default 20 m). A park is reached at these
-/// points, never at its centroid.
+/// park boundary, and, along stretches where an edge runs within `touchMetres` (default 20 m)
+/// of the boundary, points at most `spacingMetres` (default 25 m) apart. A park is reached at
+/// these points, never at its centroid.
 public struct ParkAccessFinder: Sendable {
     public let snapper: Snapper
     /// How close an edge must come to the boundary to count as touching it, in metres.
     public let touchMetres: Double
+    /// Spacing of access points along a touching stretch, in metres.
+    public let spacingMetres: Double
+    /// Step at which edges are sampled for touching, in metres.
+    let sampleMetres = 5.0
 
-    public init(snapper: Snapper, touchMetres: Double = 20) {
+    public init(snapper: Snapper, touchMetres: Double = 20, spacingMetres: Double = 25) {
         self.snapper = snapper
         self.touchMetres = touchMetres
+        self.spacingMetres = spacingMetres
     }
 
-    /// Access points of `polygon`, at most one touch point per edge plus every crossing,
-    /// crossings on one edge closer than 1 m merged. Offsets are 0: the point is on the network.
+    /// Access points of `polygon`, sorted by edge and fraction: every crossing (crossings on
+    /// one edge closer than 1 m merged), then touch points ≥ `spacingMetres` from any kept
+    /// point of the same edge. Offsets are 0: the points are on the network.
     public func accessPoints(of polygon: PlanarPolygon) -> [PlaceSnap] {
         let graph = snapper.graph
         var crossings: [Int32: [Float]] = [:]
-        var touches: [Int32: (fraction: Float, metres: Double)] = [:]
+        var touches: [Int32: [Float]] = [:]
         var boundary: [(PlanarPoint, PlanarPoint, BoundingBox)] = []
         polygon.forEachBoundarySegment { a, b in
             var box = BoundingBox(); box.add(a); box.add(b)
@@ -26,31 +32,40 @@ public struct ParkAccessFinder: Sendable {
         snapper.forEachSegment(in: polygon.bounds.expanded(by: touchMetres)) { edge, start in
             let a = graph.geometryPoint(Int(start)), b = graph.geometryPoint(Int(start) + 1)
             var segmentBox = BoundingBox(); segmentBox.add(a); segmentBox.add(b)
-            for (c, d, box) in boundary where box.intersects(segmentBox) {
+            let near = boundary.filter { $0.2.intersects(segmentBox) }
+            guard !near.isEmpty else { return }
+            for (c, d, _) in near {
                 if let t = SegmentGeometry.intersectionParameter(a, b, c, d) {
-                    let f = graph.fraction(onEdge: Int(edge), segmentStart: Int(start), parameter: t)
-                    crossings[edge, default: []].append(f)
-                } else {
-                    let approach = SegmentGeometry.closestApproach(a, b, c, d)
-                    guard approach.metres <= touchMetres else { continue }
-                    if let current = touches[edge], current.metres <= approach.metres { continue }
-                    let f = graph.fraction(onEdge: Int(edge), segmentStart: Int(start), parameter: approach.t)
-                    touches[edge] = (f, approach.metres)
+                    crossings[edge, default: []].append(graph.fraction(onEdge: Int(edge), segmentStart: Int(start), parameter: t))
                 }
+            }
+            let samples = max(1, Int((a.distance(to: b) / sampleMetres).rounded(.up)))
+            for k in 0...samples {
+                let t = Double(k) / Double(samples)
+                let p = SegmentGeometry.point(at: t, a, b)
+                guard near.contains(where: { SegmentGeometry.distance(p, $0.0, $0.1) <= touchMetres }) else { continue }
+                touches[edge, default: []].append(graph.fraction(onEdge: Int(edge), segmentStart: Int(start), parameter: t))
             }
         }
         var points: [PlaceSnap] = []
         for edge in Set(crossings.keys).union(touches.keys).sorted() {
-            if let fractions = crossings[edge] {
-                var last = -Float.infinity
-                let edgeMetres = graph.edgeMetres[Int(edge)]
-                for f in fractions.sorted() where (f - last) * edgeMetres >= 1 {
-                    points.append(PlaceSnap(edge: edge, fraction: f, offsetMetres: 0))
-                    last = f
-                }
-            } else if let touch = touches[edge] {
-                points.append(PlaceSnap(edge: edge, fraction: touch.fraction, offsetMetres: 0))
+            let edgeMetres = graph.edgeMetres[Int(edge)]
+            var kept: [Float] = []
+            var last = -Float.infinity
+            for f in (crossings[edge] ?? []).sorted() where (f - last) * edgeMetres >= 1 {
+                kept.append(f)
+                last = f
             }
+            let crossingsOnly = kept
+            var lastTouch = -Float.infinity
+            for f in (touches[edge] ?? []).sorted() {
+                let spacing = Float(spacingMetres) - 0.01   // a centimetre of slack for Float fractions
+                guard crossingsOnly.allSatisfy({ abs($0 - f) * edgeMetres >= spacing }),
+                      (f - lastTouch) * edgeMetres >= spacing else { continue }
+                kept.append(f)
+                lastTouch = f
+            }
+            for f in kept.sorted() { points.append(PlaceSnap(edge: edge, fraction: f, offsetMetres: 0)) }
         }
         return points
     }

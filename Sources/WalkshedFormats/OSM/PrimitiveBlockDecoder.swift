@@ -68,8 +68,10 @@ struct PrimitiveBlockDecoder {
         return OSMTags(pairs)
     }
 
+    /// Dividing the exact nanodegree integer by 1e9 rounds once, so a PBF coordinate equals
+    /// the same coordinate parsed from OSM XML's decimal text, bit for bit.
     private func degrees(_ value: Int64, offset: Int64) -> Double {
-        1e-9 * Double(offset &+ granularity &* value)
+        Double(offset &+ granularity &* value) / 1e9
     }
 
     private mutating func decodeNode<H: OSMEntityHandler>(_ range: Range<Int>, into handler: inout H) throws {

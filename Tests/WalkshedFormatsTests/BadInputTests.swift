@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import WalkshedFormats
+import WalkshedTestSupport
+
+func write(_ bytes: [UInt8], _ name: String) -> String {
+    let path = RepositoryPaths.temporaryFolder("bad").appendingPathComponent(name).path
+    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    return path
+}
+
+func loadError(_ path: String) -> String {
+    do {
+        _ = try OSMCityLoader.load(path)
+        return "no error"
+    } catch {
+        return "\(error)"
+    }
+}
+
+@Test func missingFileIsNamed() {
+    #expect(loadError("/nonexistent/city.osm.pbf") == "/nonexistent/city.osm.pbf: error: no such file or directory")
+}
+
+@Test func wrongMagicIsNotAPBF() {
+    // "hello…" read as a big-endian blob-header length: 0x68656c6c = 1,751,477,356.
+    let path = write(Array("hello, this is not a map\n".utf8), "text.osm.pbf")
+    #expect(loadError(path) == "\(path): byte 0: error: not an OSM PBF file: blob header length 1751477356 is outside 1...65536")
+}
+
+@Test func emptyFileIsReported() {
+    let path = write([], "empty.osm.pbf")
+    #expect(loadError(path) == "\(path): byte 0: error: empty file, expected an OSM PBF blob header")
+}
+
+@Test func truncatedPBFNamesTheBlobAndTheShortfall() throws {
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.network("helsinki-test.osm.pbf"))))
+    // Walk the framing by hand: 4-byte length, header, then the header's datasize (field 3).
+    func blobEnd(at start: Int) -> (dataStart: Int, end: Int) {
+        let headerLength = bytes[start..<start + 4].reduce(0) { $0 << 8 | Int($1) }
+        let header = Array(bytes[start + 4..<start + 4 + headerLength])
+        var i = header.firstIndex(of: 0x18)! + 1, size = 0, shift = 0   // 0x18 = field 3, varint
+        while true { size |= Int(header[i] & 0x7f) << shift; if header[i] & 0x80 == 0 { break }; i += 1; shift += 7 }
+        return (start + 4 + headerLength, start + 4 + headerLength + size)
+    }
+    let second = blobEnd(at: blobEnd(at: 0).end)
+    let cut = second.dataStart + 100
+    let path = write(Array(bytes[..<cut]), "cut.osm.pbf")
+    let needed = second.end - second.dataStart
+    #expect(loadError(path) == "\(path): byte \(second.dataStart): error: truncated file: blob needs \(needed) bytes, 100 left")
+}
+
+@Test func corruptZlibIsReported() throws {
+    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.network("helsinki-test.osm.pbf"))))
+    let headerLength = bytes[0..<4].reduce(0) { $0 << 8 | Int($1) }
+    // Overwrite 40 bytes inside the first blob's zlib stream (past its 2-byte zlib header).
+    for k in 0..<40 { bytes[4 + headerLength + 20 + k] = 0xAA }
+    let path = write(bytes, "corrupt.osm.pbf")
+    #expect(loadError(path).hasPrefix("\(path): byte 0: error: "))
+    #expect(loadError(path).contains("zlib") || loadError(path).contains("malformed"))
+}
+
+@Test func brokenXMLNamesLineAndColumn() {
+    let path = write(Array("<?xml version='1.0'?>\n<osm version=\"0.6\">\n  <node id=\"1\" lat=\"60.1\" lon=\"24.9\">\n</osm>\n".utf8), "broken.osm")
+    let message = loadError(path)
+    #expect(message.hasPrefix("\(path): line 4, column "))
+    #expect(message.contains(": error: malformed XML"))
+}
+
+@Test func outOfRangeLatitudeInXMLIsAnError() {
+    let path = write(Array("<osm version=\"0.6\">\n<node id=\"5\" lat=\"95.0\" lon=\"0\"/>\n</osm>\n".utf8), "lat.osm")
+    let message = loadError(path)
+    #expect(message.hasPrefix("\(path): line 2, column "))
+    #expect(message.hasSuffix("error: node 5: lat=\"95.0\" is not a number within ±90"))
+}
+
+@Test func xmlWithoutOSMRootIsRejected() {
+    let path = write(Array("<html><body>not a map</body></html>\n".utf8), "page.osm")
+    #expect(loadError(path).contains("error: not an OSM XML file: no <osm> root element"))
+}
+
+@Test func compressedInputsAreNamed() {
+    let path = write([0x42, 0x5a, 0x68, 0x39, 0x31], "city.osm.bz2")
+    #expect(loadError(path) == "\(path): error: bzip2-compressed file; decompress it first (bunzip2 -k \(path))")
+}

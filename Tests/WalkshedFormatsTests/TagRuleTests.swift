@@ -1,0 +1,57 @@
+import Testing
+import Walkshed
+@testable import WalkshedFormats
+
+func tags(_ pairs: [String: String]) -> OSMTags { OSMTags(pairs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }
+
+@Test(arguments: [
+    (["highway": "residential"], EdgeClass?.some(.street)),
+    (["highway": "footway", "footway": "sidewalk"], .sidewalk),
+    (["highway": "footway", "footway": "crossing"], .crossing),
+    (["highway": "steps"], .steps),
+    (["highway": "motorway"], nil),
+    (["highway": "trunk", "foot": "yes"], .street),
+    (["highway": "service", "access": "private"], nil),
+    (["highway": "path", "access": "no", "foot": "designated"], .path),
+    (["highway": "cycleway", "foot": "no"], nil),
+    (["highway": "construction"], nil),
+    (["building": "yes"], nil),
+])
+func walkabilityFollowsTheTable(pairs: [String: String], expected: EdgeClass?) {
+    #expect(OSMTagRules.walkClass(tags(pairs)) == expected)
+}
+
+@Test(arguments: [
+    (["shop": "supermarket"], ServiceCategory?.some(.food)),
+    (["amenity": "pharmacy"], .healthcare),
+    (["healthcare": "physiotherapist"], .healthcare),
+    (["amenity": "kindergarten"], .education),
+    (["highway": "bus_stop"], .transit),
+    (["railway": "subway_entrance"], .transit),
+    (["amenity": "townhall"], .civic),
+    (["amenity": "library"], .culture),
+    (["shop": "shoes"], nil),
+    (["healthcare": "no"], nil),
+])
+func servicesFollowTheTable(pairs: [String: String], expected: ServiceCategory?) {
+    #expect(OSMTagRules.serviceCategory(tags(pairs)) == expected)
+}
+
+@Test func parksAndGreenSpace() {
+    #expect(OSMTagRules.parkKind(tags(["leisure": "park"])) == "park")
+    #expect(OSMTagRules.parkKind(tags(["leisure": "garden", "access": "private"])) == nil)
+    #expect(OSMTagRules.parkKind(tags(["landuse": "forest"])) == nil)          // green space, not a park
+    #expect(OSMTagRules.isGreenArea(tags(["landuse": "forest"])))
+    #expect(OSMTagRules.isGreenArea(tags(["natural": "water"])))
+    #expect(!OSMTagRules.isGreenArea(tags(["landuse": "residential"])))
+    #expect(OSMTagRules.isGreenwayRoute(tags(["type": "route", "route": "hiking"])))
+    #expect(!OSMTagRules.isGreenwayRoute(tags(["type": "route", "route": "bus"])))
+}
+
+//   way 10: 1 → 2 → 3        way 11: 5 → 4 → 3 (reversed)      way 12: 5 → 1
+//   together: the ring 1 2 3 4 5 1
+@Test func multipolygonRingsJoinReversedPieces() {
+    let rings = MultipolygonAssembler.rings(from: [[1, 2, 3], [5, 4, 3], [5, 1], [7, 8]])
+    #expect(rings.closed == [[1, 2, 3, 4, 5, 1]])
+    #expect(rings.open == 1)
+}
