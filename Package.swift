@@ -18,7 +18,7 @@ let package = Package(
         .testTarget(name: "WalkshedTests", dependencies: ["Walkshed", "WalkshedTestSupport"]),
         .testTarget(name: "WalkshedFormatsTests", dependencies: ["Walkshed", "WalkshedFormats", "WalkshedTestSupport"],
                     exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["WalkshedTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WalkshedTestSupport", "walkshed"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import WalkshedTestSupport
+
+let measureNames = ["park_minutes", "food_minutes", "healthcare_minutes", "education_minutes", "transit_minutes",
+                    "civic_minutes", "culture_minutes", "categories_within"]
+
+func json(_ path: URL) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(contentsOf: path)) as! [String: Any]
+}
+
+/// Runs `analyze` and checks that every file is there and that the files agree with each other.
+func analyzeAndCheck(_ extract: String, threads: Int = 2, extra: [String] = []) throws -> (URL, [String: Any]) {
+    let out = RepositoryPaths.temporaryFolder("analyze").appendingPathComponent("result")
+    let outcome = try CommandRunner.run(["analyze", extract, "--out", out.path, "--threads", String(threads)] + extra)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("Wrote 19 files to \(out.path)/"))
+    #expect(outcome.stderr.contains("walkshed: [") && outcome.stderr.contains("reading nodes"))
+    let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    let expected = (measureNames.flatMap { ["\($0).asc", "\($0).prj"] } + ["cells.csv", "cells.geojson", "summary.json"]).sorted()
+    #expect(files == expected)
+    let summary = try json(out.appendingPathComponent("summary.json"))
+    let grid = summary["grid"] as! [String: Any]
+    let (columns, rows, onNetwork) = (grid["columns"] as! Int, grid["rows"] as! Int, grid["cells_on_network"] as! Int)
+    for name in measureNames {
+        let asc = try String(contentsOf: out.appendingPathComponent("\(name).asc"), encoding: .utf8)
+        let lines = asc.split(separator: "\n")
+        #expect(lines[0] == "ncols        \(columns)" && lines[1] == "nrows        \(rows)")
+        #expect(lines.count == 6 + rows && lines[6].split(separator: " ").count == columns)
+    }
+    let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8)
+    #expect(csv.split(separator: "\n").count == 1 + onNetwork)
+    let geojson = try json(out.appendingPathComponent("cells.geojson"))
+    #expect((geojson["features"] as! [Any]).count == onNetwork)
+    return (out, summary)
+}
+
+@Test func analyzeTheHelsinkiSample() throws {
+    let (_, summary) = try analyzeAndCheck(RepositoryPaths.network("helsinki.osm.pbf"))
+    let input = summary["input"] as! [String: Any]
+    // Object counts from libosmium; 912 of 11,974 highway references are clipped (data README).
+    #expect(input["osm_nodes"] as! Int == 24_260 && input["osm_ways"] as! Int == 5_130)
+    #expect(input["missing_highway_node_references"] as! Int == 912)
+    let destinations = summary["destinations"] as! [String: Any]
+    #expect((destinations["park"] as! [String: Any])["count"] as! Int > 0)
+    let measures = summary["measures"] as! [[String: Any]]
+    #expect(measures.map { $0["name"] as! String } == measureNames)
+    let parkShare = measures[0]["share_meeting_budget"] as! Double
+    #expect(parkShare > 0.5 && parkShare <= 1)
+}
+
+@Test func analyzeTheXMLSample() throws {
+    let (_, summary) = try analyzeAndCheck(RepositoryPaths.network("helsinki-test.osm"))
+    #expect((summary["input"] as! [String: Any])["format"] as! String == "OSM XML")
+}
+
+@Test func oneAndTwoThreadsWriteIdenticalFiles() throws {
+    let (a, _) = try analyzeAndCheck(RepositoryPaths.network("helsinki.osm.pbf"), threads: 1)
+    let (b, _) = try analyzeAndCheck(RepositoryPaths.network("helsinki.osm.pbf"), threads: 2)
+    for name in try FileManager.default.contentsOfDirectory(atPath: a.path) {
+        var x = try Data(contentsOf: a.appendingPathComponent(name)), y = try Data(contentsOf: b.appendingPathComponent(name))
+        if name == "summary.json" {
+            // Only "run" (threads and wall times) may differ; it is the last member.
+            func cut(_ d: Data) -> Data { Data(String(decoding: d, as: UTF8.self).components(separatedBy: "\"run\":")[0].utf8) }
+            x = cut(x); y = cut(y)
+        }
+        #expect(x == y, "\(name) differs between 1 and 2 threads")
+    }
+}
+
+/// Object counts from the data README (libosmium): nodes / ways.
+@Test(.enabled(if: RepositoryPaths.hasSharedData, "needs ../shared/data"),
+      arguments: [("porto-alegre.osm.pbf", 43_264, 16_032), ("oslo-east.osm.pbf", 85_249, 14_893), ("nanjing-central.osm", 12_975, 1_920)])
+func analyzeSharedExtracts(file: String, nodes: Int, ways: Int) throws {
+    let (_, summary) = try analyzeAndCheck(RepositoryPaths.sharedData(file))
+    let input = summary["input"] as! [String: Any]
+    #expect(input["osm_nodes"] as! Int == nodes && input["osm_ways"] as! Int == ways)
+    let info = try CommandRunner.run(["info", RepositoryPaths.sharedData(file), "--quiet"])
+    #expect(info.status == 0 && info.stdout.contains("osm objects:   \(nodes) nodes, \(ways) ways"))
+    #expect(info.stderr.isEmpty)
+}
+
+@Test(.enabled(if: RepositoryPaths.hasSharedData, "needs ../shared/data"))
+func nanjingKeepsCJKNames() throws {
+    let (out, _) = try analyzeAndCheck(RepositoryPaths.sharedData("nanjing-central.osm"))
+    #expect(try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8).contains("\"utm_zone\": \"50N\""))
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+import WalkshedTestSupport
+
+@Test func helpAndVersion() throws {
+    let help = try CommandRunner.run(["--help"])
+    #expect(help.status == 0 && help.stdout.hasPrefix("OVERVIEW: Walkshed") && help.stdout.contains("SUBCOMMANDS:"))
+    let version = try CommandRunner.run(["--version"])
+    #expect(version.status == 0 && version.stdout == "0.1.0\n")
+    for sub in ["analyze", "info"] {
+        let a = try CommandRunner.run(["help", sub]), b = try CommandRunner.run([sub, "--help"])
+        #expect(a.status == 0 && a.stdout == b.stdout && a.stdout.contains("USAGE: walkshed \(sub)") && a.stdout.contains("OPTIONS:"))
+    }
+}
+
+@Test(arguments: [
+    (["analyze"], "Error: missing <extract>", "analyze"),
+    (["analyze", "x.osm.pbf"], "Error: missing --out <dir>", "analyze"),
+    (["analyze", "x.osm.pbf", "--out", "o", "--cell", "-5"], "Error: option '--cell' needs a positive number, got '-5'", "analyze"),
+    (["analyze", "x.osm.pbf", "--out", "o", "--threads", "two"], "Error: option '--threads' needs a positive whole number, got 'two'", "analyze"),
+    (["info", "a", "b"], "Error: expected one <extract>, got 2 arguments", "info"),
+    (["info", "x", "--colour"], "Error: unknown option '--colour'", "info"),
+])
+func usageErrorsExit64WithUsage(arguments: [String], message: String, command: String) throws {
+    let outcome = try CommandRunner.run(arguments)
+    #expect(outcome.status == 64)
+    let lines = outcome.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.first == message)
+    #expect(lines.count == 3 && lines[1].hasPrefix("Usage: walkshed \(command)"))
+    #expect(lines.last == "See 'walkshed \(command) --help' for more information.")
+}
+
+@Test func unknownSubcommandExits64() throws {
+    let outcome = try CommandRunner.run(["analyse"])
+    #expect(outcome.status == 64 && outcome.stderr.hasPrefix("Error: unknown subcommand 'analyse'"))
+}
