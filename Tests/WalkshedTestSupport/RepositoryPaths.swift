@@ -17,9 +17,20 @@ public enum RepositoryPaths {
     /// True when the shared data folder is present.
     public static var hasSharedData: Bool { FileManager.default.fileExists(atPath: sharedData("README.md")) }
 
-    /// A new empty temporary folder.
+    /// One folder per test process holding every temporary folder; removed when the process exits.
+    static let temporaryRoot: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("walkshed-tests-\(getpid())")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("walkshed-tests-\(getpid())")
+            try? FileManager.default.removeItem(at: root)
+        }
+        return url
+    }()
+
+    /// A new empty temporary folder (inside `temporaryRoot`).
     public static func temporaryFolder(_ label: String) -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("walkshed-\(label)-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent("\(label)-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
