@@ -36,11 +36,8 @@ struct AnalyzeCommand: WalkshedCommand {
     let quiet: Bool
 
     init(_ arguments: CommandArguments) throws {
-        guard arguments.positionals.count == 1 else {
-            throw UsageError(arguments.positionals.isEmpty ? "missing <extract>" : "expected one <extract>, got \(arguments.positionals.count) arguments")
-        }
+        extract = try arguments.singleExtract()
         guard let out = arguments.values["--out"] else { throw UsageError("missing --out <dir>") }
-        extract = arguments.positionals[0]
         outputFolder = out
         var options = CoverageOptions()
         options.cellMetres = try arguments.positiveDouble("--cell", default: 100)

@@ -52,6 +52,14 @@ struct CommandArguments {
         }
     }
 
+    /// The one positional argument, the extract's path.
+    func singleExtract() throws -> String {
+        guard positionals.count == 1 else {
+            throw UsageError(positionals.isEmpty ? "missing <extract>" : "expected one <extract>, got \(positionals.count) arguments")
+        }
+        return positionals[0]
+    }
+
     /// A positive number option, or `fallback` when absent.
     func positiveDouble(_ name: String, default fallback: Double) throws -> Double {
         guard let text = values[name] else { return fallback }

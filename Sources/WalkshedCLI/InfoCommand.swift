@@ -19,10 +19,7 @@ struct InfoCommand: WalkshedCommand {
     let quiet: Bool
 
     init(_ arguments: CommandArguments) throws {
-        guard arguments.positionals.count == 1 else {
-            throw UsageError(arguments.positionals.isEmpty ? "missing <extract>" : "expected one <extract>, got \(arguments.positionals.count) arguments")
-        }
-        extract = arguments.positionals[0]
+        extract = try arguments.singleExtract()
         allComponents = arguments.flags.contains("--all-components")
         quiet = arguments.flags.contains("--quiet")
     }
