@@ -64,6 +64,8 @@ struct AnalyzeCommand: WalkshedCommand {
         clock.begin("finding park access points and snapping services")
         let sets = DestinationSets.make(city: city, snapLimitMetres: options.snapLimitMetres, diagnostics: &diagnostics)
         let costs = ProfileCosts(graph: city.graph, profile: profile)
+        var options = self.options
+        options.area = city.extent
         let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets,
                                           parkPolygons: city.parks.map(\.polygon), options: options, stage: clock.begin)
         clock.begin("writing outputs")

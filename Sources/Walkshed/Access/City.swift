@@ -5,12 +5,20 @@ public struct City: Sendable {
     public var graph: StreetGraph
     public var parks: [Park]
     public var services: [ServicePoint]
+    /// The area the data covers, in projected metres: the network's extent, or when there is
+    /// no network, that of the other loaded points; never empty.
+    public var extent: BoundingBox
 
-    public init(projection: UTMProjection, graph: StreetGraph, parks: [Park], services: [ServicePoint]) {
+    public init(projection: UTMProjection, graph: StreetGraph, parks: [Park], services: [ServicePoint],
+                extent: BoundingBox? = nil) {
         self.projection = projection
         self.graph = graph
         self.parks = parks
         self.services = services
+        var box = extent ?? graph.bounds
+        if box.isEmpty { for s in services { box.add(s.position) } }
+        if box.isEmpty { box.add(projection.project(GeoCoordinate(longitude: projection.centralMeridian, latitude: 0))) }
+        self.extent = box
     }
 
     /// Number of services in each category, in `ServiceCategory.allCases` order.

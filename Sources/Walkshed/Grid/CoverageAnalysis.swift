@@ -10,6 +10,9 @@ public struct CoverageOptions: Sendable {
     public var searchLimitSeconds: Float = .infinity
     /// Worker threads; results do not depend on it.
     public var threads: Int = 1
+    /// The area to cover, in projected metres (grown by the snap limit); nil: the network's
+    /// extent. When both are empty the grid is one cell at the origin, all NODATA.
+    public var area: BoundingBox?
 
     public init() {}
 }
@@ -46,7 +49,9 @@ public enum CoverageAnalysis {
     public static func run(graph: StreetGraph, costs: ProfileCosts, destinations: [DestinationSet],
                            parkPolygons: [PlanarPolygon], options: CoverageOptions,
                            stage: (String) -> Void = { _ in }) -> CoverageResult {
-        let grid = GridGeometry(covering: graph.bounds.expanded(by: options.snapLimitMetres), cellMetres: options.cellMetres)
+        var area = options.area ?? graph.bounds
+        if area.isEmpty { area = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
+        let grid = GridGeometry(covering: area.expanded(by: options.snapLimitMetres), cellMetres: options.cellMetres)
         stage("snapping \(grid.cellCount) cells")
         let snapper = Snapper(graph: graph)
         let snaps = snapCells(grid: grid, snapper: snapper, limitMetres: options.snapLimitMetres, threads: options.threads)

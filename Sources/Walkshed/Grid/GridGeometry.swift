@@ -27,6 +27,7 @@ public struct GridGeometry: Sendable, Hashable {
 
     /// The grid covering `box` with edges on multiples of `cellMetres`.
     public init(covering box: BoundingBox, cellMetres: Double) {
+        precondition(!box.isEmpty && box.minX.isFinite && box.maxY.isFinite, "grid needs a non-empty, finite box")
         let x0 = floor(box.minX / cellMetres) * cellMetres
         let y0 = floor(box.minY / cellMetres) * cellMetres
         let columns = max(1, Int(ceil((box.maxX - x0) / cellMetres)))

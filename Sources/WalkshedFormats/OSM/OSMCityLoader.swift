@@ -36,7 +36,13 @@ public enum OSMCityLoader {
     /// - Throws: `InputFileError`, `OSMPBFError` or `OSMXMLError` naming the file and place.
     public static func load(_ path: String, options: OSMLoadOptions = OSMLoadOptions(),
                             stage: (String) -> Void = { _ in }) throws -> (city: City, report: OSMLoadReport) {
-        let file = try OSMFile.open(path)
+        try load(OSMFile.open(path), options: options, stage: stage)
+    }
+
+    /// Loads an opened extract (a file, or bytes in memory).
+    public static func load(_ file: OSMFile, options: OSMLoadOptions = OSMLoadOptions(),
+                            stage: (String) -> Void = { _ in }) throws -> (city: City, report: OSMLoadReport) {
+        let path = file.path
         var report = OSMLoadReport(path: path, format: file.formatName)
 
         stage("reading relations")
@@ -81,7 +87,12 @@ public enum OSMCityLoader {
             services.append(ServicePoint(category: s.category, position: projection.project(s.coordinate),
                                          osmReference: "node/\(s.id)", name: s.name))
         }
-        let city = City(projection: projection, graph: graph, parks: areas.parks, services: services)
+        var extent = graph.bounds
+        if extent.isEmpty {
+            report.diagnostics.warn("no walkable network", "\(path): no walkable highway ways in \(report.fileWays) ways; every cell is NODATA")
+            for p in planar { extent.add(p) }
+        }
+        let city = City(projection: projection, graph: graph, parks: areas.parks, services: services, extent: extent)
         return (city, report)
     }
 
@@ -92,6 +103,12 @@ public enum OSMCityLoader {
             for ref in way.refs {
                 guard let i = nodes.index[ref] else { continue }
                 let c = nodes.coordinates[Int(i)]
+                minLon = min(minLon, c.longitude); maxLon = max(maxLon, c.longitude)
+                minLat = min(minLat, c.latitude); maxLat = max(maxLat, c.latitude)
+            }
+        }
+        if minLon > maxLon {   // no walkable way: centre on whatever points were kept
+            for c in nodes.coordinates + nodes.serviceNodes.map(\.coordinate) {
                 minLon = min(minLon, c.longitude); maxLon = max(maxLon, c.longitude)
                 minLat = min(minLat, c.latitude); maxLat = max(maxLat, c.latitude)
             }

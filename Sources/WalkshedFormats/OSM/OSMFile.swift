@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 /// An OSM extract on disk, PBF or XML, chosen by sniffing its first bytes.
 public enum OSMFile {
@@ -16,7 +14,17 @@ public enum OSMFile {
         defer { fclose(file) }
         var head = [UInt8](repeating: 0, count: 64)
         let count = fread(&head, 1, head.count, file)
-        let bytes = head.prefix(count)
+        return try sniff(head.prefix(count), path: path) ? .xml(OSMXMLReader(path: path)) : .pbf(OSMPBFReader(path: path))
+    }
+
+    /// An extract held in memory; `name` stands for the file in messages.
+    public static func fromBytes(_ bytes: [UInt8], name: String) throws -> OSMFile {
+        try sniff(bytes.prefix(64), path: name)
+            ? .xml(OSMXMLReader(data: Data(bytes), name: name)) : .pbf(OSMPBFReader(bytes: bytes, name: name))
+    }
+
+    /// True for XML; throws for compressed files we do not read.
+    private static func sniff(_ bytes: ArraySlice<UInt8>, path: String) throws -> Bool {
         if bytes.starts(with: [0x42, 0x5a, 0x68]) {
             throw InputFileError(path: path, message: "bzip2-compressed file; decompress it first (bunzip2 -k \(path))")
         }
@@ -24,7 +32,7 @@ public enum OSMFile {
             throw InputFileError(path: path, message: "gzip-compressed file; decompress it first (gunzip -k \(path))")
         }
         let firstVisible = bytes.drop { $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 || $0 == 0xef || $0 == 0xbb || $0 == 0xbf }.first
-        return firstVisible == UInt8(ascii: "<") ? .xml(OSMXMLReader(path: path)) : .pbf(OSMPBFReader(path: path))
+        return firstVisible == UInt8(ascii: "<")
     }
 
     public var path: String {

@@ -6,25 +6,47 @@ import Glibc
 /// big-endian length, a `BlobHeader`, then a `Blob` holding a zlib-compressed `HeaderBlock` or
 /// `PrimitiveBlock`. Memory holds one blob at a time.
 public struct OSMPBFReader: OSMReader {
+    /// The file, or the name given to in-memory bytes (used in messages).
     public let path: String
+    /// In-memory contents, when not reading from `path`.
+    let bytes: [UInt8]?
     /// Sizes the spec allows: BlobHeader < 64 KiB, Blob ≤ 32 MiB (raw and inflated).
     static let maxHeaderBytes = 64 * 1024
     static let maxBlobBytes = 32 * 1024 * 1024
     static let supportedFeatures: Set<String> = ["OsmSchema-V0.6", "DenseNodes", "HistoricalInformation"]
 
-    public init(path: String) { self.path = path }
+    public init(path: String) {
+        self.path = path
+        bytes = nil
+    }
+
+    /// Reads PBF data already in memory; `name` stands for the file in messages.
+    public init(bytes: [UInt8], name: String) {
+        path = name
+        self.bytes = bytes
+    }
 
     public func read<H: OSMEntityHandler>(_ kinds: OSMEntityKinds, into handler: inout H) throws {
+        if let bytes {
+            var input = MemoryInput(bytes: bytes)
+            try read(from: &input, kinds, into: &handler)
+            return
+        }
         guard let file = fopen(path, "rb") else {
             throw InputFileError(path: path, message: String(cString: strerror(errno)).lowercased())
         }
         defer { fclose(file) }
+        var input = FileInput(file: file)
+        try read(from: &input, kinds, into: &handler)
+    }
+
+    private func read<I: ByteInput, H: OSMEntityHandler>(from file: inout I, _ kinds: OSMEntityKinds, into handler: inout H) throws {
         var offset = 0
         var blobIndex = 0
         while true {
             let blobStart = offset
-            var lengthBytes = [UInt8](repeating: 0, count: 4)
-            let got = fread(&lengthBytes, 1, 4, file)
+            let lengthBytes = file.read(4)
+            let got = lengthBytes.count
             if got == 0 {
                 if blobIndex == 0 { throw error(at: 0, "empty file, expected an OSM PBF blob header") }
                 return
@@ -36,7 +58,7 @@ public struct OSMPBFReader: OSMReader {
                 let what = blobIndex == 0 ? "not an OSM PBF file: " : ""
                 throw error(at: blobStart, "\(what)blob header length \(headerLength) is outside 1...\(Self.maxHeaderBytes)")
             }
-            let headerBytes = try readExactly(file, headerLength, at: offset, what: "blob header")
+            let headerBytes = try readExactly(&file, headerLength, at: offset, what: "blob header")
             offset += headerLength
             let (type, dataSize) = try parseBlobHeader(headerBytes, at: blobStart)
             if blobIndex == 0 && type != "OSMHeader" {
@@ -45,7 +67,7 @@ public struct OSMPBFReader: OSMReader {
             guard dataSize >= 0 && dataSize <= Self.maxBlobBytes else {
                 throw error(at: blobStart, "blob size \(dataSize) is outside 0...\(Self.maxBlobBytes)")
             }
-            let blobBytes = try readExactly(file, dataSize, at: offset, what: "blob")
+            let blobBytes = try readExactly(&file, dataSize, at: offset, what: "blob")
             offset += dataSize
             blobIndex += 1
             switch type {
@@ -71,11 +93,10 @@ public struct OSMPBFReader: OSMReader {
         OSMPBFError(path: path, byteOffset: offset, message: message)
     }
 
-    private func readExactly(_ file: UnsafeMutablePointer<FILE>, _ count: Int, at offset: Int, what: String) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        let got = count == 0 ? 0 : fread(&bytes, 1, count, file)
-        guard got == count else {
-            throw error(at: offset, "truncated file: \(what) needs \(count) bytes, \(got) left")
+    private func readExactly<I: ByteInput>(_ file: inout I, _ count: Int, at offset: Int, what: String) throws -> [UInt8] {
+        let bytes = file.read(count)
+        guard bytes.count == count else {
+            throw error(at: offset, "truncated file: \(what) needs \(count) bytes, \(bytes.count) left")
         }
         return bytes
     }

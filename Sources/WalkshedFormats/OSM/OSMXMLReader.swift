@@ -6,16 +6,39 @@ import FoundationXML
 /// Reads OpenStreetMap XML (`.osm`, API 0.6 / Overpass) with a streaming SAX parser: memory
 /// holds one object at a time.
 public struct OSMXMLReader: OSMReader {
+    /// The file, or the name given to in-memory bytes (used in messages).
     public let path: String
+    let data: Data?
 
-    public init(path: String) { self.path = path }
+    public init(path: String) {
+        self.path = path
+        data = nil
+    }
+
+    /// Reads XML already in memory; `name` stands for the file in messages.
+    public init(data: Data, name: String) {
+        path = name
+        self.data = data
+    }
 
     public func read<H: OSMEntityHandler>(_ kinds: OSMEntityKinds, into handler: inout H) throws {
-        guard FileManager.default.isReadableFile(atPath: path), let stream = InputStream(fileAtPath: path) else {
-            throw InputFileError(path: path, message: FileManager.default.fileExists(atPath: path)
-                                 ? "permission denied" : "no such file or directory")
+        let parser: XMLParser
+        if let data {
+            try validateUTF8([data])
+            parser = XMLParser(data: data)
+        } else {
+            guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path),
+                  let stream = InputStream(fileAtPath: path) else {
+                throw InputFileError(path: path, message: FileManager.default.fileExists(atPath: path)
+                                     ? "permission denied" : "no such file or directory")
+            }
+            defer { try? handle.close() }
+            try validateUTF8(sequence(state: handle) { h in
+                let chunk = (try? h.read(upToCount: 1 << 20)) ?? nil
+                return chunk?.isEmpty == false ? chunk : nil
+            })
+            parser = XMLParser(stream: stream)
         }
-        let parser = XMLParser(stream: stream)
         let collector = OSMXMLCollector(path: path, kinds: kinds, handler: handler)
         parser.delegate = collector
         let ok = parser.parse()
@@ -30,6 +53,22 @@ public struct OSMXMLReader: OSMReader {
                               message: "not an OSM XML file: no <osm> root element")
         }
         handler = collector.handler
+    }
+}
+
+extension OSMXMLReader {
+    /// Throws naming line and column of the first byte that is not UTF-8.
+    func validateUTF8<S: Sequence>(_ chunks: S) throws where S.Element == Data {
+        var validator = UTF8Validator()
+        for chunk in chunks {
+            if let bad = validator.feed(chunk) { throw invalidUTF8(bad) }
+        }
+        if let bad = validator.finish() { throw invalidUTF8(bad) }
+    }
+
+    private func invalidUTF8(_ place: (line: Int, column: Int, offset: Int)) -> OSMXMLError {
+        OSMXMLError(path: path, line: place.line, column: place.column,
+                    message: "invalid UTF-8 at byte \(place.offset); OSM XML must be UTF-8")
     }
 }
 

@@ -1,0 +1,17 @@
+// swift-tools-version:6.0
+// libFuzzer harnesses for Walkshed's readers. Not part of the root build; `run.sh` builds
+// them with -sanitize=fuzzer,address and runs them. See README.md.
+import PackageDescription
+
+let harness = { (name: String) in
+    Target.executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "WalkshedFormats", package: "main"),
+                                                      .product(name: "Walkshed", package: "main")],
+                            swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+}
+
+let package = Package(
+    name: "WalkshedFuzz",
+    dependencies: [.package(name: "main", path: "../..")],
+    targets: [.target(name: "FuzzSupport"), harness("FuzzOSMPBF"), harness("FuzzOSMXML"), harness("FuzzOSMLoad")],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses (-sanitize=fuzzer,address) and runs one or all of them.
+# Usage: Tests/Fuzz/run.sh <FuzzOSMPBF|FuzzOSMXML|FuzzOSMLoad|all> <seconds> [libFuzzer flags…]
+# Seeds come from Corpus/ (copied, so the committed corpus stays small); new inputs and any
+# crash-* files go to Tests/Fuzz/.work/<harness>/. Exit status is non-zero if a harness crashed.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here"
+export PATH="$PATH:/opt/swift/usr/bin"
+[ $# -ge 2 ] || { sed -n '2,5p' "$0"; exit 64; }
+which=$1; seconds=$2; shift 2
+
+export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0"
+swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >&2
+bin=$(swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld --show-bin-path)
+
+seeds_for() {
+    case $1 in
+        FuzzOSMPBF) echo "Corpus/pbf" ;;
+        FuzzOSMXML) echo "Corpus/xml" ;;
+        FuzzOSMLoad) echo "Corpus/pbf Corpus/xml" ;;
+        *) echo "unknown harness '$1'" >&2; exit 64 ;;
+    esac
+}
+
+run_one() {
+    local name=$1 work="$here/.work/$1"
+    shift
+    mkdir -p "$work/corpus"
+    for d in $(seeds_for "$name"); do cp -n "$d"/* "$work/corpus/" 2>/dev/null || true; done
+    echo "== $name for ${seconds}s" >&2
+    set +e
+    "$bin/$name" "$work/corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+        -print_final_stats=1 -artifact_prefix="$work/" "$@" 2> "$work/log.txt"
+    local status=$?
+    set -e
+    grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb)" "$work/log.txt" | sed "s/^/$name: /"
+    tail -n 1 "$work/log.txt" | sed "s/^/$name: /"
+    ls "$work"/crash-* "$work"/leak-* "$work"/timeout-* "$work"/oom-* 2>/dev/null | sed "s/^/$name: artifact /" || true
+    return $status
+}
+
+status=0
+if [ "$which" = all ]; then
+    for h in FuzzOSMPBF FuzzOSMXML FuzzOSMLoad; do run_one "$h" "$@" || status=1; done
+else
+    run_one "$which" "$@" || status=1
+fi
+exit $status
