@@ -25,6 +25,8 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--max-minutes", valueName: "<n>", help: "Stop searches here; farther is NODATA. (default: no limit)"),
             OptionSpec(name: "--threads", valueName: "<n>", help: "Worker threads; results are identical for any value. (default: all cores)"),
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
+            OptionSpec(name: "--max-memory", valueName: "<MiB>", help: "Refuse, before it starts, an analysis estimated to need more. (default: 80% of RAM)"),
+            OptionSpec(name: "--force", valueName: nil, help: "Overwrite earlier results in <dir>."),
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
         ])
 
@@ -34,6 +36,9 @@ struct AnalyzeCommand: WalkshedCommand {
     let speedKmh: Double
     let allComponents: Bool
     let quiet: Bool
+    let force: Bool
+    /// Memory budget in bytes.
+    let maxMemoryBytes: Double
 
     init(_ arguments: CommandArguments) throws {
         extract = try arguments.singleExtract()
@@ -51,36 +56,68 @@ struct AnalyzeCommand: WalkshedCommand {
         speedKmh = try arguments.positiveDouble("--speed-kmh", default: 4.8)
         allComponents = arguments.flags.contains("--all-components")
         quiet = arguments.flags.contains("--quiet")
+        force = arguments.flags.contains("--force")
+        let physicalMiB = Double(ProcessInfo.processInfo.physicalMemory) / 1_048_576
+        maxMemoryBytes = try arguments.positiveDouble("--max-memory", default: (0.8 * physicalMiB).rounded()) * 1_048_576
     }
 
     func run() throws -> Int32 {
         try OutputFolder.check(outputFolder)
+        if !force, let earlier = OutputFolder.earlierResult(in: outputFolder) {
+            throw InputFileError(path: outputFolder, message: "already holds results (\(earlier)); pass --force to overwrite them")
+        }
+        let transaction = OutputTransaction()
+        let interrupts = InterruptHandler(transaction: transaction)
         let clock = StageClock(quiet: quiet)
         var loadOptions = OSMLoadOptions()
         loadOptions.largestComponentOnly = !allComponents
         let (city, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
+        var options = self.options
+        options.area = city.extent
+        try checkMemory(city: city, options: options)
+
         var diagnostics = report.diagnostics
         let profile = TravelProfile.walk(kilometresPerHour: speedKmh)
         clock.begin("finding park access points and snapping services")
         let sets = DestinationSets.make(city: city, snapLimitMetres: options.snapLimitMetres, diagnostics: &diagnostics)
         let costs = ProfileCosts(graph: city.graph, profile: profile)
-        var options = self.options
-        options.area = city.extent
         let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets,
                                           parkPolygons: city.parks.map(\.polygon), options: options, stage: clock.begin)
         clock.begin("writing outputs")
         var fullReport = report
         fullReport.diagnostics = diagnostics
         let files = OutputFiles.make(result: result, projection: city.projection)
-        try OutputFolder.create(outputFolder)
-        for (name, text) in files { try AtomicFile.write(text, to: path(name)) }
-        clock.finish()
-        let summary = AnalysisSummary(input: fullReport, city: city, profile: profile, destinations: sets, result: result,
-                                      stageSeconds: clock.durations, threads: options.threads)
-        try AtomicFile.write(summary.json(version: WalkshedCLI.version).text(), to: path("summary.json"))
-        print(AnalysisTable.text(summary), terminator: "")
+        do {
+            try OutputFolder.create(outputFolder)
+            for (name, text) in files { try transaction.stage(text, at: path(name)) }
+            clock.finish()
+            let summary = AnalysisSummary(input: fullReport, city: city, profile: profile, destinations: sets, result: result,
+                                          stageSeconds: clock.durations, threads: options.threads)
+            try transaction.stage(summary.json(version: WalkshedCLI.version).text(), at: path("summary.json"))
+            try transaction.commit()
+            print(AnalysisTable.text(summary), terminator: "")
+        } catch {
+            transaction.rollback()
+            throw error
+        }
+        withExtendedLifetime(interrupts) {}
         print("Wrote \(files.count + 1) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
         return 0
+    }
+
+    /// Refuses, before any search, an analysis estimated to exceed `--max-memory`: what is in
+    /// use now (the loaded city) plus the engine's estimate plus the output text.
+    private func checkMemory(city: City, options: CoverageOptions) throws {
+        let cells = CoverageAnalysis.cellCount(area: city.extent, options: options)
+        let engine = CoverageAnalysis.estimatedBytes(graph: city.graph, cellCount: cells, destinationSets: 1 + ServiceCategory.allCases.count)
+        let outputs = cells * OutputFiles.bytesPerCell
+        let total = ResourceUsage.peakResidentBytes + engine + outputs
+        guard total <= maxMemoryBytes else {
+            func mib(_ b: Double) -> String { FixedPoint.format(b / 1_048_576, decimals: 0) }
+            throw InputFileError(path: extract, message: "the analysis would need about \(mib(total)) MiB "
+                + "(\(FixedPoint.format(cells, decimals: 0)) cells of \(FixedPoint.format(options.cellMetres, decimals: options.cellMetres < 1 ? 4 : 1)) m), "
+                + "over --max-memory \(mib(maxMemoryBytes)) MiB; use a larger --cell or a smaller extract")
+        }
     }
 
     private func path(_ name: String) -> String { (outputFolder as NSString).appendingPathComponent(name) }
@@ -92,6 +129,9 @@ enum DestinationSets {
         let snapper = Snapper(graph: city.graph)
         var sets = [DestinationSet.parks(city.parks, finder: ParkAccessFinder(snapper: snapper),
                                          snapLimitMetres: snapLimitMetres, diagnostics: &diagnostics)]
+        if city.parks.isEmpty {
+            diagnostics.warn("no parks", "no park polygons in the extract; park_minutes is NODATA everywhere")
+        }
         for category in ServiceCategory.allCases {
             sets.append(.services(city.services, category: category, snapper: snapper,
                                   snapLimitMetres: snapLimitMetres, diagnostics: &diagnostics))
@@ -105,6 +145,10 @@ enum DestinationSets {
 
 /// The files of an analysis, by name, in write order.
 enum OutputFiles {
+    /// Upper estimate of output text per grid cell: 8 grids of ≤ 8 bytes, a CSV row of ≤ 130
+    /// bytes and a GeoJSON feature of ≤ 420 bytes (measured on Porto: 72 MB for 170,392 cells).
+    static let bytesPerCell = 64.0 + 130 + 420
+
     static func make(result: CoverageResult, projection: UTMProjection) -> [(String, TextBuffer)] {
         var files: [(String, TextBuffer)] = []
         var prjText = TextBuffer()

@@ -22,6 +22,12 @@ enum OutputFolder {
         }
     }
 
+    /// The name of a file from an earlier analysis in `path` (summary.json or a grid), or nil.
+    static func earlierResult(in path: String) -> String? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
+        return names.sorted().first { $0 == "summary.json" || $0.hasSuffix(".asc") || $0 == "cells.csv" || $0 == "cells.geojson" }
+    }
+
     /// Creates `path` if it does not exist.
     static func create(_ path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else { return }

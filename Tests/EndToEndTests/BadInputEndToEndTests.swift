@@ -43,7 +43,7 @@ func expectDataError(_ input: String, message: (String) -> Bool) throws {
     let out = RepositoryPaths.temporaryFolder("keep")
     let marker = out.appendingPathComponent("park_minutes.asc")
     try "earlier result\n".write(to: marker, atomically: true, encoding: .utf8)
-    let outcome = try CommandRunner.run(["analyze", "/nonexistent.osm.pbf", "--out", out.path, "--quiet"])
+    let outcome = try CommandRunner.run(["analyze", "/nonexistent.osm.pbf", "--out", out.path, "--quiet", "--force"])
     #expect(outcome.status == 1)
     #expect(try String(contentsOf: marker, encoding: .utf8) == "earlier result\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["park_minutes.asc"])

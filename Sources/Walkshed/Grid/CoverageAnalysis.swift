@@ -73,6 +73,24 @@ public enum CoverageAnalysis {
                               destinationNames: destinations.map(\.name))
     }
 
+    /// Cells the grid over `area` would have, as a `Double` so absurd sizes cannot overflow.
+    public static func cellCount(area: BoundingBox, options: CoverageOptions) -> Double {
+        let box = area.isEmpty ? BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) : area.expanded(by: options.snapLimitMetres)
+        let columns = max(1, ((box.maxX - box.minX) / options.cellMetres).rounded(.up) + 1)
+        let rows = max(1, ((box.maxY - box.minY) / options.cellMetres).rounded(.up) + 1)
+        return columns * rows
+    }
+
+    /// Bytes the analysis itself allocates, beyond the loaded graph: per cell its snap, one
+    /// value per layer and the evaluation buffer; per node and destination set one search
+    /// (seconds, heap position, touched list, heap entry).
+    public static func estimatedBytes(graph: StreetGraph, cellCount: Double, destinationSets: Int) -> Double {
+        let layers = Double(destinationSets + 1)
+        let perCell = 16 + 2 * 4 * layers + 1
+        let perNodePerSet = 4.0 + 4 + 4 + 8
+        return cellCount * perCell + Double(graph.nodeCount) * perNodePerSet * Double(destinationSets)
+    }
+
     static func snapCells(grid: GridGeometry, snapper: Snapper, limitMetres: Double, threads: Int) -> [PlaceSnap?] {
         let slots = DisjointSlots<PlaceSnap?>(count: grid.cellCount, initial: nil)
         ParallelSearch.forEachChunk(itemCount: grid.cellCount, threads: threads) { range in

@@ -18,6 +18,7 @@ public struct GridGeometry: Sendable, Hashable {
 
     public init(originX: Double, originY: Double, cellMetres: Double, columns: Int, rows: Int) {
         precondition(cellMetres > 0 && columns > 0 && rows > 0)
+        precondition(!columns.multipliedReportingOverflow(by: rows).overflow, "grid too large")
         self.originX = originX
         self.originY = originY
         self.cellMetres = cellMetres

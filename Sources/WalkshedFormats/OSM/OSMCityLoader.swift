@@ -74,6 +74,8 @@ public enum OSMCityLoader {
             let (kept, dropped) = graph.largestComponent()
             graph = kept
             report.components = dropped
+        } else {
+            report.components.componentCount = graph.componentLabels().count
         }
 
         stage("collecting parks and services")

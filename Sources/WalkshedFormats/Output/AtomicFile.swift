@@ -1,21 +1,17 @@
 import Foundation
 
-/// Writes files so a reader never sees a half-written one: data goes to a hidden temp file in
-/// the target folder, which is then renamed over the target (atomic on POSIX file systems).
+/// Writes one file so a reader never sees it half-written: a one-file `OutputTransaction`.
 public enum AtomicFile {
-    /// Writes `data` to `path` via a temp file in the same folder.
+    /// Writes `data` to `path` via a temp file in the same folder, renamed into place.
     /// - Throws: `InputFileError` naming `path` when the folder is missing or not writable.
     public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temp.path, contents: data) else {
-            throw InputFileError(path: path, message: "cannot write (is the folder missing or read-only?)")
-        }
-        guard rename(temp.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temp)
-            throw InputFileError(path: path, message: "cannot rename into place: \(reason)")
+        let transaction = OutputTransaction()
+        do {
+            try transaction.stage(data, at: path)
+            try transaction.commit()
+        } catch {
+            transaction.rollback()
+            throw error
         }
     }
 

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import WalkshedTestSupport
+
+let sample = RepositoryPaths.network("helsinki.osm.pbf")
+
+@Test func earlierResultsNeedForce() throws {
+    let out = RepositoryPaths.temporaryFolder("force").appendingPathComponent("result")
+    #expect(try CommandRunner.run(["analyze", sample, "--out", out.path, "--quiet", "--cell", "200"]).status == 0)
+    let again = try CommandRunner.run(["analyze", sample, "--out", out.path, "--quiet", "--cell", "200"])
+    #expect(again.status == 1)
+    #expect(again.stderr == "\(out.path): error: already holds results (categories_within.asc); pass --force to overwrite them\n")
+    #expect(try CommandRunner.run(["analyze", sample, "--out", out.path, "--quiet", "--cell", "200", "--force"]).status == 0)
+}
+
+@Test func oversizedAnalysisIsRefusedBeforeItStarts() throws {
+    let out = RepositoryPaths.temporaryFolder("memory").appendingPathComponent("result")
+    let outcome = try CommandRunner.run(["analyze", sample, "--out", out.path, "--cell", "1", "--max-memory", "200"])
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr.contains("\(sample): error: the analysis would need about "))
+    #expect(outcome.stderr.contains(" cells of 1.0 m), over --max-memory 200 MiB; use a larger --cell or a smaller extract"))
+    #expect(!outcome.stderr.contains("snapping"))   // refused before the grid was built
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+}
+
+func runAndSignal(_ arguments: [String], signal: Int32, after seconds: Double) throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    Thread.sleep(forTimeInterval: seconds)
+    kill(process.processIdentifier, signal)
+    process.waitUntilExit()
+    return process.terminationStatus
+}
+
+func contents(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+    }
+    return files
+}
+
+/// Interrupts runs at a spread of moments, from loading to writing. Each interrupted run must
+/// exit 130/143 and leave the folder holding exactly the old results or exactly the new ones
+/// (old: 10-minute budget, new: 15), never a mix, a half-written file or a temp file.
+@Test(arguments: [(SIGINT, 130), (SIGTERM, 143)] as [(Int32, Int32)])
+func interruptedRunsLeaveOldOrNewResultsNeverAMix(signal: Int32, code: Int32) throws {
+    let root = RepositoryPaths.temporaryFolder("interrupt")
+    let old = root.appendingPathComponent("old"), new = root.appendingPathComponent("new")
+    let common = [sample, "--quiet", "--cell", "25", "--threads", "2"]
+    #expect(try CommandRunner.run(["analyze"] + common + ["--out", old.path, "--minutes", "10"]).status == 0)
+    #expect(try CommandRunner.run(["analyze"] + common + ["--out", new.path, "--minutes", "15"]).status == 0)
+    var (oldFiles, newFiles) = (try contents(old), try contents(new))
+    oldFiles["summary.json"] = nil; newFiles["summary.json"] = nil   // wall times differ run to run
+    var interrupted = 0
+    for delay in stride(from: 0.1, through: 3.0, by: 0.25) {
+        let target = root.appendingPathComponent("run-\(delay)")
+        try FileManager.default.copyItem(at: old, to: target)
+        let status = try runAndSignal(["analyze"] + common + ["--out", target.path, "--minutes", "15", "--force"], signal: signal, after: delay)
+        #expect(status == 0 || status == code, "delay \(delay): exit \(status)")
+        if status == code { interrupted += 1 }
+        var files = try contents(target)
+        #expect(files.keys.allSatisfy { !$0.hasSuffix(".tmp") }, "delay \(delay): temp file left")
+        #expect(files["summary.json"] != nil)
+        files["summary.json"] = nil
+        #expect(files == oldFiles || files == newFiles, "delay \(delay): a mix of old and new files")
+    }
+    #expect(interrupted > 0)
+}
