@@ -9,7 +9,7 @@ enum OutputFolder {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw InputFileError(path: path, message: "output path exists and is not a folder") }
-            guard access(path, W_OK) == 0 else { throw InputFileError(path: path, message: "output folder is not writable") }
+            guard canWrite(in: path) else { throw InputFileError(path: path, message: "output folder is not writable") }
             return
         }
         let parent = (path as NSString).deletingLastPathComponent
@@ -17,9 +17,20 @@ enum OutputFolder {
         guard FileManager.default.fileExists(atPath: parentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputFileError(path: path, message: "cannot create output folder: \(parentPath) does not exist")
         }
-        guard access(parentPath, W_OK) == 0 else {
+        guard canWrite(in: parentPath) else {
             throw InputFileError(path: path, message: "cannot create output folder: \(parentPath) is not writable")
         }
+    }
+
+    /// Creates and removes a probe file: the only test that also holds for root on a read-only
+    /// mount, where permission bits say yes.
+    static func canWrite(in folder: String) -> Bool {
+        let probe = (folder as NSString).appendingPathComponent(".walkshed-probe-\(getpid())")
+        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else { return false }
+        close(fd)
+        unlink(probe)
+        return true
     }
 
     /// The name of a file from an earlier analysis in `path` (summary.json or a grid), or nil.

@@ -71,3 +71,10 @@ func interruptedRunsLeaveOldOrNewResultsNeverAMix(signal: Int32, code: Int32) th
     }
     #expect(interrupted > 0)
 }
+
+/// /proc accepts no new files, even from root (for whom permission bits say yes).
+@Test func unwritableOutputFolderFailsBeforeWork() throws {
+    let outcome = try CommandRunner.run(["analyze", sample, "--out", "/proc/walkshed-out"])
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr == "/proc/walkshed-out: error: cannot create output folder: /proc is not writable\n")
+}

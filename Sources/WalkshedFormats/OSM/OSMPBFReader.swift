@@ -64,11 +64,11 @@ public struct OSMPBFReader: OSMReader {
             if blobIndex == 0 && type != "OSMHeader" {
                 throw error(at: blobStart, "not an OSM PBF file: first blob is '\(type)', expected 'OSMHeader'")
             }
-            guard dataSize >= 0 && dataSize <= Self.maxBlobBytes else {
-                throw error(at: blobStart, "blob size \(dataSize) is outside 0...\(Self.maxBlobBytes)")
+            guard dataSize <= UInt64(Self.maxBlobBytes) else {
+                throw error(at: blobStart, "blob size \(dataSize) exceeds the \(Self.maxBlobBytes)-byte limit")
             }
-            let blobBytes = try readExactly(&file, dataSize, at: offset, what: "blob")
-            offset += dataSize
+            let blobBytes = try readExactly(&file, Int(dataSize), at: offset, what: "blob")
+            offset += Int(dataSize)
             blobIndex += 1
             switch type {
             case "OSMHeader":
@@ -101,15 +101,16 @@ public struct OSMPBFReader: OSMReader {
         return bytes
     }
 
-    private func parseBlobHeader(_ bytes: [UInt8], at offset: Int) throws -> (type: String, dataSize: Int) {
+    /// The blob type and its declared size, unbounded (the caller checks it before reading).
+    private func parseBlobHeader(_ bytes: [UInt8], at offset: Int) throws -> (type: String, dataSize: UInt64) {
         do {
             return try bytes.withUnsafeBytes { raw in
                 var reader = ProtobufReader(raw)
-                var type: String?, size: Int?
+                var type: String?, size: UInt64?
                 while let (number, wire) = try reader.field() {
                     switch (number, wire) {
                     case (1, 2): type = reader.string(try reader.lengthDelimited())
-                    case (3, 0): size = Int(truncatingIfNeeded: Int32(truncatingIfNeeded: try reader.varint()))
+                    case (3, 0): size = try reader.varint()
                     default: try reader.skip(wireType: wire)
                     }
                 }
@@ -125,11 +126,11 @@ public struct OSMPBFReader: OSMReader {
         do {
             return try bytes.withUnsafeBytes { raw in
                 var reader = ProtobufReader(raw)
-                var rawData: Range<Int>?, zlibData: Range<Int>?, rawSize: Int?
+                var rawData: Range<Int>?, zlibData: Range<Int>?, rawSize: UInt64?
                 while let (number, wire) = try reader.field() {
                     switch (number, wire) {
                     case (1, 2): rawData = try reader.lengthDelimited()
-                    case (2, 0): rawSize = Int(truncatingIfNeeded: Int32(truncatingIfNeeded: try reader.varint()))
+                    case (2, 0): rawSize = try reader.varint()
                     case (3, 2): zlibData = try reader.lengthDelimited()
                     case (4, 2), (5, 2), (6, 2), (7, 2):
                         let names = [4: "lzma", 5: "bzip2", 6: "lz4", 7: "zstd"]
@@ -139,10 +140,11 @@ public struct OSMPBFReader: OSMReader {
                 }
                 if let rawData { return Array(raw[rawData]) }
                 guard let zlibData else { throw ProtobufReader.Malformed(message: "blob has no data") }
-                guard let rawSize, rawSize >= 0, rawSize <= Self.maxBlobBytes else {
-                    throw ProtobufReader.Malformed(message: "raw_size \(rawSize.map(String.init) ?? "missing") is outside 0...\(Self.maxBlobBytes)")
+                guard let rawSize else { throw ProtobufReader.Malformed(message: "zlib blob has no raw_size") }
+                guard rawSize <= UInt64(Self.maxBlobBytes) else {
+                    throw ProtobufReader.Malformed(message: "raw_size \(rawSize) exceeds the \(Self.maxBlobBytes)-byte limit")
                 }
-                return try Zlib.inflate(UnsafeRawBufferPointer(rebasing: raw[zlibData]), expectedSize: rawSize)
+                return try Zlib.inflate(UnsafeRawBufferPointer(rebasing: raw[zlibData]), expectedSize: Int(rawSize))
             }
         } catch let e as ProtobufReader.Malformed {
             throw error(at: offset, "malformed blob: \(e.message)")

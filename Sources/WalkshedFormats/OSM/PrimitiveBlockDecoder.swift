@@ -70,8 +70,11 @@ struct PrimitiveBlockDecoder {
 
     /// Dividing the exact nanodegree integer by 1e9 rounds once, so a PBF coordinate equals
     /// the same coordinate parsed from OSM XML's decimal text, bit for bit.
+    /// Returns NaN when the arithmetic overflows, which the loader skips as an invalid node.
     private func degrees(_ value: Int64, offset: Int64) -> Double {
-        Double(offset &+ granularity &* value) / 1e9
+        let (scaled, o1) = granularity.multipliedReportingOverflow(by: value)
+        let (nanodegrees, o2) = offset.addingReportingOverflow(scaled)
+        return o1 || o2 ? .nan : Double(nanodegrees) / 1e9
     }
 
     private mutating func decodeNode<H: OSMEntityHandler>(_ range: Range<Int>, into handler: inout H) throws {

@@ -83,7 +83,9 @@ struct ProtobufReader {
         values.reserveCapacity(range.count / 2)
         var running: Int64 = 0
         while !reader.isAtEnd {
-            running &+= try reader.signedVarint()
+            let (sum, overflow) = running.addingReportingOverflow(try reader.signedVarint())
+            guard !overflow else { throw Malformed(message: "delta-coded value overflows 64 bits after \(values.count) values") }
+            running = sum
             values.append(running)
         }
         return values

@@ -1,0 +1,58 @@
+import Testing
+import WalkshedFormats
+import WalkshedTestSupport
+
+/// Protocol Buffers by hand: varints, keys and length-delimited fields.
+enum Proto {
+    static func varint(_ value: UInt64) -> [UInt8] {
+        var v = value, out: [UInt8] = []
+        while v >= 0x80 { out.append(UInt8(v & 0x7f) | 0x80); v >>= 7 }
+        return out + [UInt8(v)]
+    }
+    static func field(_ number: UInt64, varint value: UInt64) -> [UInt8] { varint(number << 3) + varint(value) }
+    static func field(_ number: UInt64, bytes: [UInt8]) -> [UInt8] { varint(number << 3 | 2) + varint(UInt64(bytes.count)) + bytes }
+    /// One framed blob: big-endian header length, BlobHeader, Blob.
+    static func frame(type: String, declaredSize: UInt64? = nil, blob: [UInt8]) -> [UInt8] {
+        let header = field(1, bytes: Array(type.utf8)) + field(3, varint: declaredSize ?? UInt64(blob.count))
+        let n = UInt32(header.count)
+        return [UInt8(n >> 24), UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff)] + header + blob
+    }
+    /// A valid OSMHeader blob (raw, uncompressed) requiring the two features every file has.
+    static let osmHeader = frame(type: "OSMHeader", blob: field(1, bytes: field(4, bytes: Array("OsmSchema-V0.6".utf8))
+                                                                    + field(4, bytes: Array("DenseNodes".utf8))))
+}
+
+@Test func fourGigabyteBlobSizeIsAnErrorNotAnAllocation() {
+    let path = write(Proto.frame(type: "OSMHeader", declaredSize: 4_294_967_296, blob: []), "huge-blob.osm.pbf")
+    #expect(loadError(path) == "\(path): byte 0: error: blob size 4294967296 exceeds the 33554432-byte limit")
+}
+
+@Test func fourGigabyteRawSizeIsAnErrorNotAnAllocation() {
+    let blob = Proto.field(2, varint: 4_294_967_295) + Proto.field(3, bytes: [0x78, 0x9c, 0x03, 0x00])
+    let bytes = Proto.osmHeader + Proto.frame(type: "OSMData", blob: blob)
+    let path = write(bytes, "huge-raw.osm.pbf")
+    #expect(loadError(path) == "\(path): byte \(Proto.osmHeader.count): error: malformed blob: raw_size 4294967295 exceeds the 33554432-byte limit")
+}
+
+@Test func fieldLongerThanItsBlockIsAnError() {
+    // A PrimitiveBlock whose string table claims 1,000,000 bytes inside a 10-byte block.
+    let block = Proto.varint(1 << 3 | 2) + Proto.varint(1_000_000) + [UInt8](repeating: 0, count: 6)
+    let path = write(Proto.osmHeader + Proto.frame(type: "OSMData", blob: Proto.field(1, bytes: block)), "long-field.osm.pbf")
+    #expect(loadError(path).hasSuffix("error: malformed PrimitiveBlock: field length 1000000 exceeds the 6 bytes left"))
+}
+
+@Test func unsupportedRequiredFeatureIsNamed() {
+    let header = Proto.frame(type: "OSMHeader", blob: Proto.field(1, bytes: Proto.field(4, bytes: Array("HistoricalTimeTravel".utf8))))
+    let path = write(header, "feature.osm.pbf")
+    #expect(loadError(path) == "\(path): byte 0: error: unsupported required feature 'HistoricalTimeTravel'")
+}
+
+@Test func overflowingDeltaIdsAreRejected() {
+    // DenseNodes whose second id delta overflows Int64: zigzag(Int64.max) then zigzag(1).
+    let ids = Proto.varint(UInt64(Int64.max) << 1) + Proto.varint(2)
+    let dense = Proto.field(1, bytes: ids) + Proto.field(8, bytes: Proto.varint(0) + Proto.varint(0))
+        + Proto.field(9, bytes: Proto.varint(0) + Proto.varint(0))
+    let block = Proto.field(2, bytes: Proto.field(2, bytes: dense))
+    let path = write(Proto.osmHeader + Proto.frame(type: "OSMData", blob: Proto.field(1, bytes: block)), "overflow.osm.pbf")
+    #expect(loadError(path).hasSuffix("error: malformed PrimitiveBlock: delta-coded value overflows 64 bits after 1 values"))
+}
