@@ -62,12 +62,12 @@ struct AnalyzeCommand: WalkshedCommand {
     }
 
     func run() throws -> Int32 {
-        try OutputFolder.check(outputFolder)
+        let transaction = OutputTransaction()
+        let interrupts = InterruptHandler(transaction: transaction)
+        try transaction.exclusively { try OutputFolder.check(outputFolder) }
         if !force, let earlier = OutputFolder.earlierResult(in: outputFolder) {
             throw InputFileError(path: outputFolder, message: "already holds results (\(earlier)); pass --force to overwrite them")
         }
-        let transaction = OutputTransaction()
-        let interrupts = InterruptHandler(transaction: transaction)
         let clock = StageClock(quiet: quiet)
         var loadOptions = OSMLoadOptions()
         loadOptions.largestComponentOnly = !allComponents

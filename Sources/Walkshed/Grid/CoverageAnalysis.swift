@@ -67,8 +67,8 @@ public enum CoverageAnalysis {
         stage("evaluating cells")
         var insidePark = [Bool](repeating: false, count: grid.cellCount)
         for polygon in parkPolygons { markCells(inside: polygon, grid: grid, into: &insidePark) }
-        let layers = evaluate(grid: grid, snaps: snaps, times: times, graph: graph, costs: costs,
-                              insidePark: insidePark, budgetMinutes: options.budgetMinutes, threads: options.threads)
+        let layers = PlaceEvaluation.layers(snaps: snaps, insidePark: insidePark, times: times, graph: graph, costs: costs,
+                                            budgetMinutes: options.budgetMinutes, threads: options.threads)
         return CoverageResult(grid: grid, layers: layers, snapped: snaps.map { $0 != nil }, options: options,
                               destinationNames: destinations.map(\.name))
     }
@@ -107,38 +107,5 @@ public enum CoverageAnalysis {
                 if !marks[i] && polygon.contains(grid.centre(ofCell: i)) { marks[i] = true }
             }
         }
-    }
-
-    static func evaluate(grid: GridGeometry, snaps: [PlaceSnap?], times: [NearestTimes], graph: StreetGraph,
-                         costs: ProfileCosts, insidePark: [Bool], budgetMinutes: Double, threads: Int) -> [CoverageLayer] {
-        let setCount = times.count
-        let width = setCount + 1
-        let cells = DisjointSlots<Float>(count: grid.cellCount * width, initial: .nan)
-        let budget = Float(budgetMinutes)
-        ParallelSearch.forEachChunk(itemCount: grid.cellCount, threads: threads) { range in
-            for i in range {
-                guard let snap = snaps[i] else { continue }
-                var within: Float = 0
-                for s in 0..<setCount {
-                    var seconds = times[s].seconds(from: snap, graph: graph, costs: costs)
-                    if times[s].destinations.name == "park" && insidePark[i] { seconds = 0 }
-                    let minutes = seconds / 60
-                    if seconds.isFinite {
-                        cells.write(i * width + s, minutes)
-                        if minutes <= budget { within += 1 }
-                    }
-                }
-                cells.write(i * width + setCount, within)
-            }
-        }
-        let flat = cells.finish()
-        var layers: [CoverageLayer] = []
-        for s in 0..<width {
-            var values = [Float](repeating: .nan, count: grid.cellCount)
-            for i in 0..<grid.cellCount { values[i] = flat[i * width + s] }
-            let name = s < setCount ? "\(times[s].destinations.name)_minutes" : "categories_within"
-            layers.append(CoverageLayer(name: name, unit: s < setCount ? "minutes" : "categories", values: values))
-        }
-        return layers
     }
 }

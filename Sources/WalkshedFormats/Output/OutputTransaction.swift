@@ -11,20 +11,31 @@ import Synchronization
 public final class OutputTransaction: Sendable {
     private struct State {
         var staged: [(temporary: String, final: String)] = []
-        var committed = false
+        /// Set by `rollback`: nothing more may be staged or committed.
+        var closed = false
     }
     private let state = Mutex(State())
 
     public init() {}
 
     /// Writes `data` to a temporary file beside `path`; nothing is visible at `path` yet.
+    /// Holds the lock while writing, so a concurrent `rollback` cannot miss the file.
     public func stage(_ data: Data, at path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        state.withLock { $0.staged.append((temporary, path)) }
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw InputFileError(path: path, message: "cannot write (is the disk full, or the folder read-only?)")
+        try state.withLock { state in
+            guard !state.closed else { throw InputFileError(path: path, message: "output was rolled back") }
+            state.staged.append((temporary, path))
+            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+                throw InputFileError(path: path, message: "cannot write (is the disk full, or the folder read-only?)")
+            }
         }
+    }
+
+    /// Runs `body` under the transaction's lock, so an interrupt's `rollback` waits for it
+    /// (used for the output folder's write probe, which must not be left behind).
+    public func exclusively<T>(_ body: () throws -> T) rethrows -> T {
+        try state.withLock { _ in try body() }
     }
 
     public func stage(_ text: TextBuffer, at path: String) throws { try stage(Data(text.bytes), at: path) }
@@ -34,19 +45,21 @@ public final class OutputTransaction: Sendable {
     /// Renames every staged file into place (each rename is atomic).
     public func commit() throws {
         try state.withLock { state in
+            guard !state.closed else { throw InputFileError(path: state.staged.first?.final ?? "", message: "output was rolled back") }
             for file in state.staged where rename(file.temporary, file.final) != 0 {
                 throw InputFileError(path: file.final, message: "cannot rename into place: \(String(cString: strerror(errno)))")
             }
-            state.committed = true
             state.staged.removeAll()
         }
     }
 
-    /// Deletes every staged file that was not committed; safe to call more than once.
+    /// Deletes every staged file that was not committed and closes the transaction; safe to
+    /// call more than once, and after a commit (then it deletes nothing).
     public func rollback() {
         state.withLock { state in
             for file in state.staged { unlink(file.temporary) }
             state.staged.removeAll()
+            state.closed = true
         }
     }
 }

@@ -1,22 +1,3 @@
-/// One measure over the grid: a value per cell, `Float.nan` where there is no data (the cell
-/// is beyond the snap limit, or no destination is reachable).
-public struct CoverageLayer: Sendable {
-    /// File and column name (`park_minutes`, `categories_within`).
-    public let name: String
-    /// Unit of the values (`minutes`, `categories`).
-    public let unit: String
-    public let values: [Float]
-
-    public init(name: String, unit: String, values: [Float]) {
-        self.name = name
-        self.unit = unit
-        self.values = values
-    }
-
-    /// Cells holding a value.
-    public var cellsWithData: Int { values.reduce(0) { $0 + ($1.isNaN ? 0 : 1) } }
-}
-
 /// Share of cells meeting a budget, for one layer.
 public struct LayerSummary: Sendable, Equatable {
     public var name: String

@@ -1,0 +1,39 @@
+/// Minutes from snapped places to the nearest destination of each set, and how many sets lie
+/// within a budget; the same for grid cells and population points.
+public enum PlaceEvaluation {
+    /// One layer per set (`<name>_minutes`), then `categories_within`. Places without a snap
+    /// are NaN in every layer; a place inside a park is 0 minutes from the `park` set.
+    /// Parallel over chunks of places; each place writes only its own slots.
+    public static func layers(snaps: [PlaceSnap?], insidePark: [Bool], times: [NearestTimes], graph: StreetGraph,
+                              costs: ProfileCosts, budgetMinutes: Double, threads: Int) -> [CoverageLayer] {
+        precondition(snaps.count == insidePark.count)
+        let placeCount = snaps.count
+        let setCount = times.count
+        let width = setCount + 1
+        let isParkSet = times.map { $0.destinations.name == "park" }   // resolved once, not per place
+        let slots = DisjointSlots<Float>(count: placeCount * width, initial: .nan)
+        let budget = Float(budgetMinutes)
+        ParallelSearch.forEachChunk(itemCount: placeCount, threads: threads) { range in
+            for i in range {
+                guard let snap = snaps[i] else { continue }
+                var within: Float = 0
+                for s in 0..<setCount {
+                    let seconds = isParkSet[s] && insidePark[i] ? 0 : times[s].seconds(from: snap, graph: graph, costs: costs)
+                    guard seconds.isFinite else { continue }
+                    let minutes = seconds / 60
+                    slots.write(i * width + s, minutes)
+                    if minutes <= budget { within += 1 }
+                }
+                slots.write(i * width + setCount, within)
+            }
+        }
+        let flat = slots.finish()
+        return (0..<width).map { s in
+            var values = [Float](repeating: .nan, count: placeCount)
+            for i in 0..<placeCount { values[i] = flat[i * width + s] }
+            return s < setCount
+                ? CoverageLayer(name: "\(times[s].destinations.name)_minutes", unit: "minutes", values: values)
+                : CoverageLayer(name: "categories_within", unit: "categories", values: values)
+        }
+    }
+}
