@@ -15,13 +15,25 @@ enum AnalysisTable {
         out += "grid:     \(s.result.grid.columns) x \(s.result.grid.rows) cells, \(s.result.cellsOnNetwork) within "
         out += "\(FixedPoint.format(s.result.options.snapLimitMetres, decimals: 0)) m of the network\n\n"
         out += pad("measure", 20) + pad("destinations", 14, right: true) + pad("median min", 12, right: true)
-        out += pad("within \(budget) min", 16, right: true) + "\n"
+        out += pad("within \(budget) min", 16, right: true)
+        let people = s.populationSummaries()
+        if !people.isEmpty { out += pad("residents within", 18, right: true) + pad("p90 min", 10, right: true) }
+        out += "\n"
         let summaries = s.result.summaries()
         for (k, summary) in summaries.enumerated() {
             let count = k < s.destinations.count ? String(s.destinations[k].destinationCount) : "-"
             let median = summary.median.map { FixedPoint.format($0, decimals: 1) } ?? "-"
             let share = FixedPoint.format(summary.shareMeetingBudget * 100, decimals: 1) + "%"
-            out += pad(summary.name, 20) + pad(count, 14, right: true) + pad(median, 12, right: true) + pad(share, 16, right: true) + "\n"
+            out += pad(summary.name, 20) + pad(count, 14, right: true) + pad(median, 12, right: true) + pad(share, 16, right: true)
+            if k < people.count {
+                out += pad(FixedPoint.format(people[k].share * 100, decimals: 1) + "%", 18, right: true)
+                let p90 = k < summaries.count - 1 ? people[k].percentile90.map { FixedPoint.format($0, decimals: 1) } ?? "beyond" : "-"
+                out += pad(p90, 10, right: true)
+            }
+            out += "\n"
+        }
+        if let population = s.population {
+            out += "\nresidents: \(FixedPoint.format(population.table.total, decimals: 0)) in \(population.table.rows.count) points from \(population.path)\n"
         }
         out += "\n(categories_within: median categories reached; share of cells reaching all \(s.destinations.count))\n"
         if s.input.diagnostics.total > 0 {

@@ -12,7 +12,8 @@ struct AnalyzeCommand: WalkshedCommand {
         Writes to <dir>, for each measure (park_minutes, food_minutes, healthcare_minutes,
         education_minutes, transit_minutes, civic_minutes, culture_minutes, categories_within):
         an ESRI ASCII grid <measure>.asc with its <measure>.prj (UTM zone of the data's centre);
-        plus cells.csv, cells.geojson (RFC 7946) and summary.json. Files are written to temporary
+        plus cells.csv, cells.geojson (RFC 7946) and summary.json; with --population, also
+        population.csv (each point's minutes) and population-weighted shares. Files are written to temporary
         names and renamed, so a failed run leaves no half-written file.
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
@@ -24,6 +25,7 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--snap-limit", valueName: "<metres>", help: "Cells farther than this from the network are NODATA. (default: 300)"),
             OptionSpec(name: "--max-minutes", valueName: "<n>", help: "Stop searches here; farther is NODATA. (default: no limit)"),
             OptionSpec(name: "--threads", valueName: "<n>", help: "Worker threads; results are identical for any value. (default: all cores)"),
+            OptionSpec(name: "--population", valueName: "<csv>", help: "Residents as points (lon,lat,population); shares become shares of residents."),
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
             OptionSpec(name: "--max-memory", valueName: "<MiB>", help: "Refuse, before it starts, an analysis estimated to need more. (default: 80% of RAM)"),
             OptionSpec(name: "--force", valueName: nil, help: "Overwrite earlier results in <dir>."),
@@ -37,6 +39,7 @@ struct AnalyzeCommand: WalkshedCommand {
     let allComponents: Bool
     let quiet: Bool
     let force: Bool
+    let populationPath: String?
     /// Memory budget in bytes.
     let maxMemoryBytes: Double
 
@@ -57,6 +60,7 @@ struct AnalyzeCommand: WalkshedCommand {
         allComponents = arguments.flags.contains("--all-components")
         quiet = arguments.flags.contains("--quiet")
         force = arguments.flags.contains("--force")
+        populationPath = arguments.values["--population"]
         let physicalMiB = Double(ProcessInfo.processInfo.physicalMemory) / 1_048_576
         maxMemoryBytes = try arguments.positiveDouble("--max-memory", default: (0.8 * physicalMiB).rounded()) * 1_048_576
     }
@@ -69,6 +73,10 @@ struct AnalyzeCommand: WalkshedCommand {
             throw InputFileError(path: outputFolder, message: "already holds results (\(earlier)); pass --force to overwrite them")
         }
         let clock = StageClock(quiet: quiet)
+        let population = try populationPath.map { path in
+            clock.begin("reading population \(path)")
+            return (path: path, table: try PopulationCSVReader.read(path))
+        }
         var loadOptions = OSMLoadOptions()
         loadOptions.largestComponentOnly = !allComponents
         let (city, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
@@ -82,17 +90,22 @@ struct AnalyzeCommand: WalkshedCommand {
         let sets = DestinationSets.make(city: city, snapLimitMetres: options.snapLimitMetres, diagnostics: &diagnostics)
         let costs = ProfileCosts(graph: city.graph, profile: profile)
         let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets,
-                                          parkPolygons: city.parks.map(\.polygon), options: options, stage: clock.begin)
+                                          parkPolygons: city.parks.map(\.polygon), options: options,
+                                          population: population?.table.coordinates.map(city.projection.project) ?? [],
+                                          stage: clock.begin)
         clock.begin("writing outputs")
         var fullReport = report
         fullReport.diagnostics = diagnostics
-        let files = OutputFiles.make(result: result, projection: city.projection)
+        var files = OutputFiles.make(result: result, projection: city.projection)
+        if let population {
+            files.append(("population.csv", PopulationTableWriter.csv(population.table, layers: result.populationLayers)))
+        }
         do {
             try OutputFolder.create(outputFolder)
             for (name, text) in files { try transaction.stage(text, at: path(name)) }
             clock.finish()
             let summary = AnalysisSummary(input: fullReport, city: city, profile: profile, destinations: sets, result: result,
-                                          stageSeconds: clock.durations, threads: options.threads)
+                                          stageSeconds: clock.durations, threads: options.threads, population: population)
             try transaction.stage(summary.json(version: WalkshedCLI.version).text(), at: path("summary.json"))
             try transaction.commit()
             print(AnalysisTable.text(summary), terminator: "")

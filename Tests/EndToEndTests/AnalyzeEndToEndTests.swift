@@ -10,14 +10,15 @@ func json(_ path: URL) throws -> [String: Any] {
 }
 
 /// Runs `analyze` and checks that every file is there and that the files agree with each other.
-func analyzeAndCheck(_ extract: String, threads: Int = 2, extra: [String] = []) throws -> (URL, [String: Any]) {
+func analyzeAndCheck(_ extract: String, threads: Int = 2, extra: [String] = [], files fileCount: Int = 19) throws -> (URL, [String: Any]) {
     let out = RepositoryPaths.temporaryFolder("analyze").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", extract, "--out", out.path, "--threads", String(threads)] + extra)
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    #expect(outcome.stdout.contains("Wrote 19 files to \(out.path)/"))
+    #expect(outcome.stdout.contains("Wrote \(fileCount) files to \(out.path)/"))
     #expect(outcome.stderr.contains("walkshed: [") && outcome.stderr.contains("reading nodes"))
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    let expected = (measureNames.flatMap { ["\($0).asc", "\($0).prj"] } + ["cells.csv", "cells.geojson", "summary.json"]).sorted()
+    let expected = (measureNames.flatMap { ["\($0).asc", "\($0).prj"] } + ["cells.csv", "cells.geojson", "summary.json"]
+                    + (fileCount == 20 ? ["population.csv"] : [])).sorted()
     #expect(files == expected)
     let summary = try json(out.appendingPathComponent("summary.json"))
     let grid = summary["grid"] as! [String: Any]
@@ -84,4 +85,18 @@ func analyzeSharedExtracts(file: String, nodes: Int, ways: Int) throws {
 func nanjingKeepsCJKNames() throws {
     let (out, _) = try analyzeAndCheck(RepositoryPaths.sharedData("nanjing-central.osm"))
     #expect(try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8).contains("\"utm_zone\": \"50N\""))
+}
+
+@Test(.enabled(if: RepositoryPaths.hasSharedData, "needs ../shared/data"))
+func portoAlegreWithItsPopulation() throws {
+    let (out, summary) = try analyzeAndCheck(RepositoryPaths.sharedData("porto-alegre.osm.pbf"),
+                                             extra: ["--population", RepositoryPaths.sharedData("porto-alegre.hexgrid.csv")],
+                                             files: 20)
+    let population = summary["population"] as! [String: Any]
+    #expect(population["residents"] as! Int == 812_935 && population["points"] as! Int == 1_227)   // data README
+    let measures = population["measures"] as! [[String: Any]]
+    #expect(measures.map { $0["name"] as! String } == measureNames)
+    let rows = try String(contentsOf: out.appendingPathComponent("population.csv"), encoding: .utf8).split(separator: "\n")
+    #expect(rows.count == 1 + 1_227)
+    #expect(rows[0] == "id,lon,lat,population,schools,jobs,healthcare," + measureNames.joined(separator: ","))
 }

@@ -27,6 +27,10 @@ public struct CoverageResult: Sendable {
     public let options: CoverageOptions
     /// Destination set names, in layer order.
     public let destinationNames: [String]
+    /// The same layers over the population points given to `run` (empty when none were).
+    public let populationLayers: [CoverageLayer]
+    /// Whether each population point attached to the network.
+    public let populationSnapped: [Bool]
 
     /// Snapped cells.
     public var cellsOnNetwork: Int { snapped.reduce(0) { $0 + ($1 ? 1 : 0) } }
@@ -40,6 +44,7 @@ public enum CoverageAnalysis {
     /// 2. runs one multi-source Dijkstra per destination set (parallel across sets);
     /// 3. evaluates each cell against each set (parallel over chunks of cells).
     /// Cells inside a polygon of `parkPolygons` get 0 minutes to the `park` set.
+    /// `population` points (projected metres) are evaluated the same way as cells.
     ///
     /// ```swift
     /// var options = CoverageOptions(); options.threads = 2
@@ -47,7 +52,7 @@ public enum CoverageAnalysis {
     /// print(result.layers[0].name)   // "park_minutes"
     /// ```
     public static func run(graph: StreetGraph, costs: ProfileCosts, destinations: [DestinationSet],
-                           parkPolygons: [PlanarPolygon], options: CoverageOptions,
+                           parkPolygons: [PlanarPolygon], options: CoverageOptions, population: [PlanarPoint] = [],
                            stage: (String) -> Void = { _ in }) -> CoverageResult {
         var area = options.area ?? graph.bounds
         if area.isEmpty { area = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
@@ -69,8 +74,19 @@ public enum CoverageAnalysis {
         for polygon in parkPolygons { markCells(inside: polygon, grid: grid, into: &insidePark) }
         let layers = PlaceEvaluation.layers(snaps: snaps, insidePark: insidePark, times: times, graph: graph, costs: costs,
                                             budgetMinutes: options.budgetMinutes, threads: options.threads)
+        var populationLayers: [CoverageLayer] = [], populationSnaps: [PlaceSnap?] = []
+        if !population.isEmpty {
+            stage("evaluating \(population.count) population points")
+            populationSnaps = ParallelSearch.map(itemCount: population.count, threads: options.threads) {
+                snapper.snap(population[$0], limitMetres: options.snapLimitMetres)
+            }
+            let inside = population.map { p in parkPolygons.contains { $0.bounds.contains(p) && $0.contains(p) } }
+            populationLayers = PlaceEvaluation.layers(snaps: populationSnaps, insidePark: inside, times: times, graph: graph,
+                                                      costs: costs, budgetMinutes: options.budgetMinutes, threads: options.threads)
+        }
         return CoverageResult(grid: grid, layers: layers, snapped: snaps.map { $0 != nil }, options: options,
-                              destinationNames: destinations.map(\.name))
+                              destinationNames: destinations.map(\.name), populationLayers: populationLayers,
+                              populationSnapped: populationSnaps.map { $0 != nil })
     }
 
     /// Cells the grid over `area` would have, as a `Double` so absurd sizes cannot overflow.

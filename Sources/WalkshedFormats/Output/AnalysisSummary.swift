@@ -11,9 +11,13 @@ public struct AnalysisSummary: Sendable {
     /// summary that differs between runs.
     public var stageSeconds: [(String, Double)]
     public var threads: Int
+    /// The population file and its table, when one was given.
+    public var population: (path: String, table: PopulationTable)?
 
     public init(input: OSMLoadReport, city: City, profile: TravelProfile, destinations: [DestinationSet],
-                result: CoverageResult, stageSeconds: [(String, Double)], threads: Int) {
+                result: CoverageResult, stageSeconds: [(String, Double)], threads: Int,
+                population: (path: String, table: PopulationTable)? = nil) {
+        self.population = population
         self.input = input
         self.city = city
         self.profile = profile
@@ -21,6 +25,33 @@ public struct AnalysisSummary: Sendable {
         self.result = result
         self.stageSeconds = stageSeconds
         self.threads = threads
+    }
+
+    /// Population-weighted measures, in layer order.
+    public func populationSummaries() -> [PopulationSummary] {
+        guard let population else { return [] }
+        return result.populationLayers.map {
+            PopulationSummary(layer: $0, residents: population.table.residents,
+                              budgetMinutes: result.options.budgetMinutes, setCount: destinations.count)
+        }
+    }
+
+    private func populationJSON() -> JSONValue {
+        guard let population else { return .null }
+        let total = population.table.total
+        let residents = JSONValue.number(total, decimals: total == total.rounded() ? 0 : 2)
+        let onNetwork = zip(population.table.residents, result.populationSnapped).reduce(0.0) { $0 + ($1.1 ? $1.0 : 0) }
+        let measures: [JSONValue] = populationSummaries().map { s in
+            .object([("name", .string(s.name)),
+                     ("residents_with_data", .number(s.residentsWithData, decimals: 2)),
+                     ("residents_meeting_budget", .number(s.residentsMeetingBudget, decimals: 2)),
+                     ("share_meeting_budget", .number(s.share, decimals: 4)),
+                     ("median", s.median.map { .number($0, decimals: 2) } ?? .null),
+                     ("p90", s.percentile90.map { .number($0, decimals: 2) } ?? .null)])
+        }
+        return .object([("file", .string(population.path)), ("points", .integer(population.table.residents.count)),
+                        ("residents", residents), ("residents_on_network", .number(onNetwork, decimals: 2)),
+                        ("measures", .array(measures))])
     }
 
     /// The summary document. Everything but `"run"` is byte-identical for the same input and
@@ -74,6 +105,7 @@ public struct AnalysisSummary: Sendable {
                               ("cells", .integer(grid.cellCount)), ("cells_on_network", .integer(result.cellsOnNetwork)),
                               ("x_min", .number(grid.originX, decimals: 1)), ("y_min", .number(grid.originY, decimals: 1))])),
             ("measures", .array(measures)),
+            ("population", populationJSON()),
             ("warnings", .object(input.diagnostics.kinds.map { ($0, .integer(input.diagnostics.count($0))) })),
             ("attribution", .string("© OpenStreetMap contributors, ODbL 1.0")),
             ("run", .object([("threads", .integer(threads)),
