@@ -21,7 +21,8 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--out", valueName: "<dir>", help: "Output folder (created if missing)."),
             OptionSpec(name: "--cell", valueName: "<metres>", help: "Grid cell side in metres. (default: 100)"),
             OptionSpec(name: "--minutes", valueName: "<n>", help: "Time budget in minutes. (default: 15)"),
-            OptionSpec(name: "--speed-kmh", valueName: "<v>", help: "Walking speed in km/h. (default: 4.8)"),
+            OptionSpec(name: "--profile", valueName: "<name>", help: "walk, senior, wheelchair or bike (see README). (default: walk)"),
+            OptionSpec(name: "--speed-kmh", valueName: "<v>", help: "Speed in km/h. (default: the profile's: walk 4.8, senior 3.6, wheelchair 3.6, bike 15)"),
             OptionSpec(name: "--snap-limit", valueName: "<metres>", help: "Cells farther than this from the network are NODATA. (default: 300)"),
             OptionSpec(name: "--max-minutes", valueName: "<n>", help: "Stop searches here; farther is NODATA. (default: no limit)"),
             OptionSpec(name: "--threads", valueName: "<n>", help: "Worker threads; results are identical for any value. (default: all cores)"),
@@ -35,7 +36,7 @@ struct AnalyzeCommand: WalkshedCommand {
     let extract: String
     let outputFolder: String
     let options: CoverageOptions
-    let speedKmh: Double
+    let profile: TravelProfile
     let allComponents: Bool
     let quiet: Bool
     let force: Bool
@@ -56,7 +57,12 @@ struct AnalyzeCommand: WalkshedCommand {
         }
         options.threads = try arguments.positiveInt("--threads", default: ProcessInfo.processInfo.activeProcessorCount)
         self.options = options
-        speedKmh = try arguments.positiveDouble("--speed-kmh", default: 4.8)
+        let profileName = arguments.values["--profile"] ?? "walk"
+        let speed = arguments.values["--speed-kmh"] == nil ? nil : try arguments.positiveDouble("--speed-kmh", default: 0)
+        guard let profile = TravelProfile.preset(profileName, kilometresPerHour: speed) else {
+            throw UsageError("unknown profile '\(profileName)'; choose one of \(TravelProfile.presetNames.joined(separator: ", "))")
+        }
+        self.profile = profile
         allComponents = arguments.flags.contains("--all-components")
         quiet = arguments.flags.contains("--quiet")
         force = arguments.flags.contains("--force")
@@ -85,10 +91,10 @@ struct AnalyzeCommand: WalkshedCommand {
         try checkMemory(city: city, options: options)
 
         var diagnostics = report.diagnostics
-        let profile = TravelProfile.walk(kilometresPerHour: speedKmh)
         clock.begin("finding park access points and snapping services")
-        let sets = DestinationSets.make(city: city, snapLimitMetres: options.snapLimitMetres, diagnostics: &diagnostics)
         let costs = ProfileCosts(graph: city.graph, profile: profile)
+        let sets = DestinationSets.make(city: city, usableEdges: costs.usableEdges, snapLimitMetres: options.snapLimitMetres,
+                                        diagnostics: &diagnostics)
         let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets,
                                           parkPolygons: city.parks.map(\.polygon), options: options,
                                           population: population?.table.coordinates.map(city.projection.project) ?? [],
@@ -138,16 +144,16 @@ struct AnalyzeCommand: WalkshedCommand {
 
 /// The destination sets of an analysis, park first, then each service category.
 enum DestinationSets {
-    static func make(city: City, snapLimitMetres: Double, diagnostics: inout Diagnostics) -> [DestinationSet] {
+    static func make(city: City, usableEdges: [Bool], snapLimitMetres: Double, diagnostics: inout Diagnostics) -> [DestinationSet] {
         let snapper = Snapper(graph: city.graph)
-        var sets = [DestinationSet.parks(city.parks, finder: ParkAccessFinder(snapper: snapper),
-                                         snapLimitMetres: snapLimitMetres, diagnostics: &diagnostics)]
+        var sets = [DestinationSet.parks(city.parks, finder: ParkAccessFinder(snapper: snapper), snapLimitMetres: snapLimitMetres,
+                                         usableEdges: usableEdges, diagnostics: &diagnostics)]
         if city.parks.isEmpty {
             diagnostics.warn("no parks", "no park polygons in the extract; park_minutes is NODATA everywhere")
         }
         for category in ServiceCategory.allCases {
-            sets.append(.services(city.services, category: category, snapper: snapper,
-                                  snapLimitMetres: snapLimitMetres, diagnostics: &diagnostics))
+            sets.append(.services(city.services, category: category, snapper: snapper, snapLimitMetres: snapLimitMetres,
+                                  usableEdges: usableEdges, diagnostics: &diagnostics))
             if sets.last!.destinationCount == 0 {
                 diagnostics.warn("no destinations of a category", "no \(category.rawValue) services in the extract; \(category.rawValue)_minutes is NODATA everywhere")
             }

@@ -34,3 +34,9 @@ func usageErrorsExit64WithUsage(arguments: [String], message: String, command: S
     let outcome = try CommandRunner.run(["analyse"])
     #expect(outcome.status == 64 && outcome.stderr.hasPrefix("Error: unknown subcommand 'analyse'"))
 }
+
+@Test func unknownProfileIsAUsageError() throws {
+    let outcome = try CommandRunner.run(["analyze", "x.osm.pbf", "--out", "o", "--profile", "hovercraft"])
+    #expect(outcome.status == 64)
+    #expect(outcome.stderr.hasPrefix("Error: unknown profile 'hovercraft'; choose one of walk, senior, wheelchair, bike\n"))
+}

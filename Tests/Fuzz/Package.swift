@@ -12,6 +12,6 @@ let harness = { (name: String) in
 let package = Package(
     name: "WalkshedFuzz",
     dependencies: [.package(name: "main", path: "../..")],
-    targets: [.target(name: "FuzzSupport"), harness("FuzzOSMPBF"), harness("FuzzOSMXML"), harness("FuzzOSMLoad")],
+    targets: [.target(name: "FuzzSupport"), harness("FuzzOSMPBF"), harness("FuzzOSMXML"), harness("FuzzOSMLoad"), harness("FuzzPopulationCSV")],
     swiftLanguageModes: [.v6]
 )

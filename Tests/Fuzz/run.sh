@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (-sanitize=fuzzer,address) and runs one or all of them.
-# Usage: Tests/Fuzz/run.sh <FuzzOSMPBF|FuzzOSMXML|FuzzOSMLoad|all> <seconds> [libFuzzer flags…]
+# Usage: Tests/Fuzz/run.sh <FuzzOSMPBF|FuzzOSMXML|FuzzOSMLoad|FuzzPopulationCSV|all> <seconds> [libFuzzer flags…]
 #        Tests/Fuzz/run.sh smoke      (CI: every harness, fixed seed and run count, < 60 s each)
 # Seeds come from Corpus/ (copied, so the committed corpus stays small); new inputs and any
 # crash-* files go to Tests/Fuzz/.work/<harness>/. Exit status is non-zero if a harness crashed.
@@ -27,13 +27,14 @@ seeds_for() {
         FuzzOSMPBF) echo "Corpus/pbf" ;;
         FuzzOSMXML) echo "Corpus/xml" ;;
         FuzzOSMLoad) echo "Corpus/pbf Corpus/xml" ;;
+        FuzzPopulationCSV) echo "Corpus/csv" ;;
         *) echo "unknown harness '$1'" >&2; exit 64 ;;
     esac
 }
 
 smoke_runs() {
     case $1 in
-        FuzzOSMPBF) echo 200000 ;;
+        FuzzOSMPBF|FuzzPopulationCSV) echo 200000 ;;
         *) echo 1500 ;;
     esac
 }
@@ -58,7 +59,7 @@ run_one() {
 
 status=0
 if [ "$which" = all ]; then
-    for h in FuzzOSMPBF FuzzOSMXML FuzzOSMLoad; do run_one "$h" "$@" || status=1; done
+    for h in FuzzOSMPBF FuzzOSMXML FuzzOSMLoad FuzzPopulationCSV; do run_one "$h" "$@" || status=1; done
 else
     run_one "$which" "$@" || status=1
 fi

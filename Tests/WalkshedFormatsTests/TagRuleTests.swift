@@ -55,3 +55,20 @@ func servicesFollowTheTable(pairs: [String: String], expected: ServiceCategory?)
     #expect(rings.closed == [[1, 2, 3, 4, 5, 1]])
     #expect(rings.open == 1)
 }
+
+@Test(arguments: [("10%", true), ("-12 %", true), ("8%", false), ("8.5%", true), ("5%", false), ("5°", true),
+                  ("4°", false), ("steep", true), ("up", false), ("down", false), ("12", false)])
+func steepInclinesFollowTheEightPercentRule(value: String, steep: Bool) {
+    // 5° is tan(5°) = 8.75 %; 4° is 6.99 %. A bare number has no unit and is not trusted.
+    #expect(OSMTagRules.isSteepIncline(value) == steep)
+}
+
+@Test func raisedKerbs() {
+    #expect(OSMTagRules.isRaisedKerb(tags(["kerb": "raised"])))
+    #expect(!OSMTagRules.isRaisedKerb(tags(["kerb": "lowered"])))
+    #expect(!OSMTagRules.isRaisedKerb(tags(["kerb": "flush"])))
+    #expect(OSMTagRules.isRaisedKerb(tags(["kerb:height": "0.06"])))
+    #expect(OSMTagRules.isRaisedKerb(tags(["kerb:height": "6 cm"])))
+    #expect(!OSMTagRules.isRaisedKerb(tags(["kerb:height": "2 cm"])))
+    #expect(OSMTagRules.walkFlags(tags(["highway": "footway", "incline": "15%"]), edgeClass: .footway).contains(.steepIncline))
+}

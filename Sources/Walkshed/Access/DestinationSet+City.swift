@@ -1,12 +1,14 @@
 extension DestinationSet {
-    /// Parks reached through their access points; a park with none is reached off-network at
-    /// its boundary vertex nearest to an edge (within `snapLimitMetres`), or not at all.
+    /// Parks reached through their access points on usable edges (all edges when
+    /// `usableEdges` is nil); a park with none is reached off-network at its boundary vertex
+    /// nearest to a usable edge (within `snapLimitMetres`), or not at all.
     public static func parks(_ parks: [Park], finder: ParkAccessFinder, snapLimitMetres: Double,
-                             diagnostics: inout Diagnostics) -> DestinationSet {
+                             usableEdges: [Bool]? = nil, diagnostics: inout Diagnostics) -> DestinationSet {
         var points: [AccessPoint] = []
         for (i, park) in parks.enumerated() {
-            var snaps = finder.accessPoints(of: park.polygon)
-            if snaps.isEmpty, let fallback = finder.nearestApproach(to: park.polygon, limitMetres: snapLimitMetres) {
+            var snaps = finder.accessPoints(of: park.polygon).filter { usableEdges?[Int($0.edge)] ?? true }
+            if snaps.isEmpty, let fallback = finder.nearestApproach(to: park.polygon, limitMetres: snapLimitMetres,
+                                                                    usableEdges: usableEdges) {
                 diagnostics.warn("park reached off-network", "\(park.osmReference): no walkable edge within \(Int(finder.touchMetres)) m of its boundary; entered \(Int(fallback.offsetMetres)) m from the nearest edge")
                 snaps = [fallback]
             }
@@ -18,13 +20,14 @@ extension DestinationSet {
         return DestinationSet(name: "park", destinationCount: parks.count, accessPoints: points)
     }
 
-    /// Services of one category, each snapped to the nearest edge within `snapLimitMetres`.
+    /// Services of one category, each snapped to the nearest usable edge within `snapLimitMetres`.
     public static func services(_ services: [ServicePoint], category: ServiceCategory, snapper: Snapper,
-                                snapLimitMetres: Double, diagnostics: inout Diagnostics) -> DestinationSet {
+                                snapLimitMetres: Double, usableEdges: [Bool]? = nil,
+                                diagnostics: inout Diagnostics) -> DestinationSet {
         let chosen = services.filter { $0.category == category }
         var points: [AccessPoint] = []
         for (i, service) in chosen.enumerated() {
-            if let snap = snapper.snap(service.position, limitMetres: snapLimitMetres) {
+            if let snap = snapper.snap(service.position, limitMetres: snapLimitMetres, usableEdges: usableEdges) {
                 points.append(AccessPoint(destination: Int32(i), snap: snap))
             } else {
                 diagnostics.warn("service beyond snap limit", "\(service.osmReference) (\(category.rawValue)): no walkable edge within \(Int(snapLimitMetres)) m")

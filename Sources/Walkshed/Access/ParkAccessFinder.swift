@@ -72,11 +72,11 @@ public struct ParkAccessFinder: Sendable {
 
     /// Fallback for a park no edge comes near: the network point nearest to any boundary
     /// vertex within `limitMetres`, with the off-network walk as offset; nil if none.
-    public func nearestApproach(to polygon: PlanarPolygon, limitMetres: Double) -> PlaceSnap? {
+    public func nearestApproach(to polygon: PlanarPolygon, limitMetres: Double, usableEdges: [Bool]? = nil) -> PlaceSnap? {
         var best: PlaceSnap?
         for ring in polygon.outerRings {
             for p in ring {
-                guard let snap = snapper.snap(p, limitMetres: limitMetres) else { continue }
+                guard let snap = snapper.snap(p, limitMetres: limitMetres, usableEdges: usableEdges) else { continue }
                 if best == nil || snap.offsetMetres < best!.offsetMetres { best = snap }
             }
         }

@@ -10,9 +10,11 @@ public struct Snapper: Sendable {
                               bucketMetres: bucketMetres)
     }
 
-    /// The attachment of `point`, or nil when no edge lies within `limitMetres`.
-    public func snap(_ point: PlanarPoint, limitMetres: Double) -> PlaceSnap? {
-        guard let hit = index.nearest(to: point, limitMetres: limitMetres) else { return nil }
+    /// The attachment of `point`, or nil when no edge lies within `limitMetres`; with
+    /// `usableEdges`, only edges marked usable are considered (a wheelchair user is not
+    /// attached to a flight of steps).
+    public func snap(_ point: PlanarPoint, limitMetres: Double, usableEdges: [Bool]? = nil) -> PlaceSnap? {
+        guard let hit = index.nearest(to: point, limitMetres: limitMetres, allowed: usableEdges) else { return nil }
         let e = Int(hit.polyline)
         return PlaceSnap(edge: hit.polyline,
                          fraction: graph.fraction(onEdge: e, segmentStart: Int(hit.segmentStart), parameter: hit.parameter),

@@ -79,9 +79,10 @@ public struct PolylineIndex: Sendable {
     @inline(__always)
     func point(_ i: Int) -> PlanarPoint { PlanarPoint(x: pointX[i], y: pointY[i]) }
 
-    /// The segment nearest to `p` within `limitMetres`; ties go to the lower segment id,
-    /// so the answer does not depend on bucket order.
-    public func nearest(to p: PlanarPoint, limitMetres: Double) -> Hit? {
+    /// The segment nearest to `p` within `limitMetres`, among polylines with `allowed[i]`
+    /// (all when nil); ties go to the lower segment id, so the answer does not depend on
+    /// bucket order.
+    public func nearest(to p: PlanarPoint, limitMetres: Double, allowed: [Bool]? = nil) -> Hit? {
         let col = Int(((p.x - originX) / bucketMetres).rounded(.down))
         let row = Int(((p.y - originY) / bucketMetres).rounded(.down))
         var best: Hit?
@@ -98,6 +99,7 @@ public struct PolylineIndex: Sendable {
                     let bucket = r * columns + c
                     for k in Int(bucketFirst[bucket])..<Int(bucketFirst[bucket + 1]) {
                         let s = Int(bucketSegments[k])
+                        if let allowed, !allowed[Int(pointPolyline[s])] { continue }
                         let a = point(s), b = point(s + 1)
                         let t = SegmentGeometry.closestParameter(p, a, b)
                         let m = p.distance(to: SegmentGeometry.point(at: t, a, b))

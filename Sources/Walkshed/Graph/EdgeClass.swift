@@ -57,4 +57,8 @@ public struct EdgeFlags: OptionSet, Hashable, Sendable {
     public static let wheelchairNo = EdgeFlags(rawValue: 1 << 2)
     /// Bicycles may use it (kept for the cycling profile).
     public static let bicycleAllowed = EdgeFlags(rawValue: 1 << 3)
+    /// Tagged with an incline steeper than a wheelchair ramp allows (> 8 %).
+    public static let steepIncline = EdgeFlags(rawValue: 1 << 4)
+    /// Passes a raised kerb (on a crossing, or inside the edge).
+    public static let raisedKerb = EdgeFlags(rawValue: 1 << 5)
 }

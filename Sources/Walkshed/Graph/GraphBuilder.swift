@@ -31,9 +31,10 @@ public struct GraphBuilder {
     }
 
     /// Builds the graph. Node numbering follows first appearance in `ways`, so the same input
-    /// always gives the same ids.
+    /// always gives the same ids. An edge passing a point in `raisedKerbs` inside its geometry,
+    /// or a crossing edge touching one at either end, gets `.raisedKerb`.
     /// - Complexity: O(total way points).
-    public func build(_ ways: [WayPolyline]) -> StreetGraph {
+    public func build(_ ways: [WayPolyline], raisedKerbs: Set<Int32> = []) -> StreetGraph {
         var useCount = [UInt8](repeating: 0, count: planar.count)
         var isNode = [Bool](repeating: false, count: planar.count)
         for way in ways {
@@ -77,7 +78,13 @@ public struct GraphBuilder {
                 heads.append(node(for: points[k]))
                 metres.append(Float(length))
                 classes.append(way.edgeClass)
-                flags.append(way.flags)
+                var edgeFlags = way.flags
+                if !raisedKerbs.isEmpty {
+                    let interior = piece.dropFirst().dropLast().contains(where: raisedKerbs.contains)
+                    let atEnd = raisedKerbs.contains(points[start]) || raisedKerbs.contains(points[k])
+                    if interior || (atEnd && way.edgeClass == .crossing) { edgeFlags.insert(.raisedKerb) }
+                }
+                flags.append(edgeFlags)
                 wayIDs.append(way.wayID)
                 for p in piece { px.append(planar[Int(p)].x); py.append(planar[Int(p)].y) }
                 geometryFirst.append(Int32(px.count))

@@ -11,6 +11,8 @@ public struct ProfileCosts: Sendable {
     public let backwardSeconds: [Float]
     public let arcSeconds: [Float]
     public let arcReverseSeconds: [Float]
+    /// Edges usable in at least one direction: the only ones places may snap to.
+    public let usableEdges: [Bool]
 
     /// Costs for a flat network: both directions take `metres / speed`.
     public init(graph: StreetGraph, profile: TravelProfile) {
@@ -40,6 +42,7 @@ public struct ProfileCosts: Sendable {
         }
         arcSeconds = arc
         arcReverseSeconds = reverse
+        usableEdges = zip(forwardSeconds, backwardSeconds).map { $0.isFinite || $1.isFinite }
     }
 
     /// Seconds to walk `metres` off the network (from a place to its snapped point).

@@ -9,13 +9,17 @@ public struct TravelProfile: Sendable, Hashable {
     public var forbiddenClasses: Set<EdgeClass>
     /// Edges carrying any of these flags are not used.
     public var forbiddenFlags: EdgeFlags
+    /// Only edges carrying all of these flags are used.
+    public var requiredFlags: EdgeFlags
 
-    public init(name: String, metresPerSecond: Double, forbiddenClasses: Set<EdgeClass> = [], forbiddenFlags: EdgeFlags = []) {
+    public init(name: String, metresPerSecond: Double, forbiddenClasses: Set<EdgeClass> = [], forbiddenFlags: EdgeFlags = [],
+                requiredFlags: EdgeFlags = []) {
         precondition(metresPerSecond > 0 && metresPerSecond.isFinite, "speed must be positive")
         self.name = name
         self.metresPerSecond = metresPerSecond
         self.forbiddenClasses = forbiddenClasses
         self.forbiddenFlags = forbiddenFlags
+        self.requiredFlags = requiredFlags
     }
 
     /// Walking at `kilometresPerHour` (default 4.8 km/h, so 15 minutes is 1,200 m) on every walkable edge.
@@ -26,5 +30,6 @@ public struct TravelProfile: Sendable, Hashable {
     /// Whether edge `e` of `graph` may be used.
     public func allows(_ graph: StreetGraph, edge e: Int) -> Bool {
         !forbiddenClasses.contains(graph.edgeClass[e]) && graph.edgeFlags[e].isDisjoint(with: forbiddenFlags)
+            && graph.edgeFlags[e].isSuperset(of: requiredFlags)
     }
 }

@@ -59,7 +59,8 @@ public enum CoverageAnalysis {
         let grid = GridGeometry(covering: area.expanded(by: options.snapLimitMetres), cellMetres: options.cellMetres)
         stage("snapping \(grid.cellCount) cells")
         let snapper = Snapper(graph: graph)
-        let snaps = snapCells(grid: grid, snapper: snapper, limitMetres: options.snapLimitMetres, threads: options.threads)
+        let snaps = snapCells(grid: grid, snapper: snapper, limitMetres: options.snapLimitMetres,
+                              usableEdges: costs.usableEdges, threads: options.threads)
 
         stage("searching \(destinations.count) destination sets")
         let limit = options.searchLimitSeconds
@@ -78,7 +79,7 @@ public enum CoverageAnalysis {
         if !population.isEmpty {
             stage("evaluating \(population.count) population points")
             populationSnaps = ParallelSearch.map(itemCount: population.count, threads: options.threads) {
-                snapper.snap(population[$0], limitMetres: options.snapLimitMetres)
+                snapper.snap(population[$0], limitMetres: options.snapLimitMetres, usableEdges: costs.usableEdges)
             }
             let inside = population.map { p in parkPolygons.contains { $0.bounds.contains(p) && $0.contains(p) } }
             populationLayers = PlaceEvaluation.layers(snaps: populationSnaps, insidePark: inside, times: times, graph: graph,
@@ -107,10 +108,12 @@ public enum CoverageAnalysis {
         return cellCount * perCell + Double(graph.nodeCount) * perNodePerSet * Double(destinationSets)
     }
 
-    static func snapCells(grid: GridGeometry, snapper: Snapper, limitMetres: Double, threads: Int) -> [PlaceSnap?] {
+    static func snapCells(grid: GridGeometry, snapper: Snapper, limitMetres: Double, usableEdges: [Bool], threads: Int) -> [PlaceSnap?] {
         let slots = DisjointSlots<PlaceSnap?>(count: grid.cellCount, initial: nil)
         ParallelSearch.forEachChunk(itemCount: grid.cellCount, threads: threads) { range in
-            for i in range { slots.write(i, snapper.snap(grid.centre(ofCell: i), limitMetres: limitMetres)) }
+            for i in range {
+                slots.write(i, snapper.snap(grid.centre(ofCell: i), limitMetres: limitMetres, usableEdges: usableEdges))
+            }
         }
         return slots.finish()
     }

@@ -67,7 +67,8 @@ public enum OSMCityLoader {
         let projection = UTMProjection(containing: centre(of: ways.walkWays, nodes: nodes))
         let planar = nodes.coordinates.map(projection.project)
         let polylines = polylines(ways.walkWays, index: nodes.index, diagnostics: &report.diagnostics)
-        var graph = GraphBuilder(coordinates: nodes.coordinates, planar: planar).build(polylines)
+        let kerbPoints = Set(nodes.raisedKerbs.compactMap { nodes.index[$0] })
+        var graph = GraphBuilder(coordinates: nodes.coordinates, planar: planar).build(polylines, raisedKerbs: kerbPoints)
         report.nodesBeforeFilter = graph.nodeCount
         report.edgesBeforeFilter = graph.edgeCount
         if options.largestComponentOnly {

@@ -85,6 +85,8 @@ struct NodePass: OSMEntityHandler {
     var index: [Int64: Int32] = [:]
     var coordinates: [GeoCoordinate] = []
     var serviceNodes: [(id: Int64, coordinate: GeoCoordinate, category: ServiceCategory, name: String)] = []
+    /// Needed nodes tagged with a kerb a wheelchair cannot cross.
+    var raisedKerbs = Set<Int64>()
     var diagnostics = Diagnostics()
 
     init(needed: Set<Int64>) {
@@ -107,5 +109,6 @@ struct NodePass: OSMEntityHandler {
         if !tags.isEmpty, let category = OSMTagRules.serviceCategory(tags) {
             serviceNodes.append((id, coordinate, category, tags["name"] ?? ""))
         }
+        if !tags.isEmpty, needed.contains(id), OSMTagRules.isRaisedKerb(tags) { raisedKerbs.insert(id) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Walkshed
 
 /// Every rule that turns OSM tags into Walkshed's model lives in this file: what is walkable
@@ -47,7 +48,37 @@ public enum OSMTagRules {
         if bicycle.map(footYes.contains) ?? bikeDefault.contains(edgeClass), bicycle != "no", bicycle != "dismount" {
             flags.insert(.bicycleAllowed)
         }
+        if isSteepIncline(tags["incline"]) { flags.insert(.steepIncline) }
         return flags
+    }
+
+    /// Steepest running slope a wheelchair user is expected to manage: 8 % (a 1:12 ramp is 8.3 %).
+    public static let wheelchairMaxInclinePercent = 8.0
+
+    /// True for `incline=steep` or a slope beyond `wheelchairMaxInclinePercent`, given in
+    /// percent (`12%`, `-10 %`) or degrees (`5°`); `up`, `down` and unparsable values are false.
+    public static func isSteepIncline(_ value: String?) -> Bool {
+        guard var text = value?.trimmingSpaces().lowercased() else { return false }
+        if text == "steep" { return true }
+        var percent: Double?
+        if text.hasSuffix("%") {
+            text.removeLast()
+            percent = Double(text.trimmingSpaces())
+        } else if text.hasSuffix("°") {
+            text.removeLast()
+            percent = Double(text.trimmingSpaces()).map { tan($0 * Double.pi / 180) * 100 }
+        }
+        return percent.map { abs($0) > wheelchairMaxInclinePercent } ?? false
+    }
+
+    /// True for a node whose kerb a wheelchair cannot cross: `kerb=raised`, or `kerb:height`
+    /// above 3 cm (`0.06`, `6 cm`).
+    public static func isRaisedKerb(_ tags: OSMTags) -> Bool {
+        if tags["kerb"] == "raised" { return true }
+        guard var height = tags["kerb:height"]?.trimmingSpaces().lowercased() else { return false }
+        var scale = 1.0
+        if height.hasSuffix("cm") { height.removeLast(2); scale = 0.01 } else if height.hasSuffix("m") { height.removeLast() }
+        return (Double(height.trimmingSpaces()).map { $0 * scale > 0.03 }) ?? false
     }
 
     // MARK: Parks and green space
