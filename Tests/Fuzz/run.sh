@@ -18,7 +18,6 @@ fi
 [ $# -ge 2 ] || { sed -n '2,6p' "$0"; exit 64; }
 which=$1; seconds=$2; shift 2
 
-export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0"
 swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >&2
 bin=$(swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld --show-bin-path)
 

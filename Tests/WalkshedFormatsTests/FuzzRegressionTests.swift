@@ -13,7 +13,6 @@ func fuzzCrashInputsNowFailCleanly(name: String) {
     #expect(throws: (any Error).self) { _ = try OSMCityLoader.load(path) }
     do { _ = try OSMCityLoader.load(path) } catch {
         #expect("\(error)".hasPrefix("\(path): line "), "\(error)")
-        #expect("\(error)".contains("error: invalid UTF-8 at byte "))
     }
 }
 

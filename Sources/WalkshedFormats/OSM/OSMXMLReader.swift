@@ -1,10 +1,7 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// Reads OpenStreetMap XML (`.osm`, API 0.6 / Overpass) with a streaming SAX parser: memory
-/// holds one object at a time.
+/// Reads OpenStreetMap XML (`.osm`, API 0.6 / Overpass) through `XMLTokenizer`: streaming,
+/// so memory holds one object at a time. The input must be UTF-8 (checked first, in chunks).
 public struct OSMXMLReader: OSMReader {
     /// The file, or the name given to in-memory bytes (used in messages).
     public let path: String
@@ -22,37 +19,122 @@ public struct OSMXMLReader: OSMReader {
     }
 
     public func read<H: OSMEntityHandler>(_ kinds: OSMEntityKinds, into handler: inout H) throws {
-        let parser: XMLParser
         if let data {
             try validateUTF8([data])
-            parser = XMLParser(data: data)
-        } else {
-            guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path),
-                  let stream = InputStream(fileAtPath: path) else {
-                throw InputFileError(path: path, message: FileManager.default.fileExists(atPath: path)
-                                     ? "permission denied" : "no such file or directory")
+            try read(XMLTokenizer(MemoryInput(bytes: [UInt8](data))), kinds, into: &handler)
+            return
+        }
+        guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputFileError(path: path, message: FileManager.default.fileExists(atPath: path)
+                                 ? "permission denied" : "no such file or directory")
+        }
+        defer { try? handle.close() }
+        try validateUTF8(sequence(state: handle) { h in
+            let chunk = (try? h.read(upToCount: 1 << 20)) ?? nil
+            return chunk?.isEmpty == false ? chunk : nil
+        })
+        guard let file = fopen(path, "rb") else {
+            throw InputFileError(path: path, message: String(cString: strerror(errno)).lowercased())
+        }
+        defer { fclose(file) }
+        try read(XMLTokenizer(FileInput(file: file)), kinds, into: &handler)
+    }
+
+    private enum Current { case none, node(Int64, Double, Double), way(Int64), relation(Int64) }
+
+    /// OSM semantics over the tokenizer's events: `<node>`, `<way>` with `<nd>`, `<relation>`
+    /// with `<member>`, and `<tag>` inside any of them; other elements are ignored.
+    private func read<H: OSMEntityHandler>(_ tokenizer: XMLTokenizer, _ kinds: OSMEntityKinds, into handler: inout H) throws {
+        var tokenizer = tokenizer
+        var current = Current.none
+        var tags: [(key: String, value: String)] = []
+        var refs: [Int64] = []
+        var members: [OSMRelation.Member] = []
+        var sawRoot = false
+        func fail(_ message: String) -> OSMXMLError {
+            OSMXMLError(path: path, line: tokenizer.line, column: tokenizer.column, message: message)
+        }
+        func integer(_ attributes: [XMLAttribute], _ name: String, in element: String) throws -> Int64 {
+            let text = attributes.first { $0.name == name }?.value
+            guard let text, let value = Int64(text) else {
+                throw fail("<\(element)> has \(text.map { "invalid \(name)=\"\($0)\"" } ?? "no \(name) attribute")")
             }
-            defer { try? handle.close() }
-            try validateUTF8(sequence(state: handle) { h in
-                let chunk = (try? h.read(upToCount: 1 << 20)) ?? nil
-                return chunk?.isEmpty == false ? chunk : nil
-            })
-            parser = XMLParser(stream: stream)
+            return value
         }
-        let collector = OSMXMLCollector(path: path, kinds: kinds, handler: handler)
-        parser.delegate = collector
-        let ok = parser.parse()
-        if let failure = collector.failure { throw failure }
-        if !ok {
-            let underlying = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
-            throw OSMXMLError(path: path, line: parser.lineNumber, column: parser.columnNumber,
-                              message: "malformed XML (\(underlying))")
+        func degrees(_ attributes: [XMLAttribute], _ name: String, limit: Double, id: Int64) throws -> Double {
+            let text = attributes.first { $0.name == name }?.value
+            guard let text, let value = Double(text), abs(value) <= limit else {
+                throw fail("node \(id): \(name)=\"\(text ?? "")\" is not a number within ±\(Int(limit))")
+            }
+            return value
         }
-        guard collector.sawRoot else {
-            throw OSMXMLError(path: path, line: parser.lineNumber, column: parser.columnNumber,
-                              message: "not an OSM XML file: no <osm> root element")
+        do {
+            while let event = try tokenizer.next() {
+                switch event {
+                case .start(let name, let attributes, _):
+                    if !sawRoot {
+                        guard name == "osm" || name == "osmChange" else {
+                            throw fail("not an OSM XML file: root element is <\(name)>, expected <osm>")
+                        }
+                        sawRoot = true
+                        continue
+                    }
+                    switch name {
+                    case "node" where kinds.contains(.nodes):
+                        let id = try integer(attributes, "id", in: "node")
+                        if attributes.contains(XMLAttribute(name: "visible", value: "false")) { continue }
+                        current = .node(id, try degrees(attributes, "lat", limit: 90, id: id), try degrees(attributes, "lon", limit: 180, id: id))
+                        tags.removeAll(keepingCapacity: true)
+                    case "way" where kinds.contains(.ways):
+                        current = .way(try integer(attributes, "id", in: "way"))
+                        tags.removeAll(keepingCapacity: true)
+                        refs.removeAll(keepingCapacity: true)
+                    case "relation" where kinds.contains(.relations):
+                        current = .relation(try integer(attributes, "id", in: "relation"))
+                        tags.removeAll(keepingCapacity: true)
+                        members.removeAll(keepingCapacity: true)
+                    case "tag":
+                        if case .none = current { continue }
+                        guard let k = attributes.first(where: { $0.name == "k" })?.value,
+                              let v = attributes.first(where: { $0.name == "v" })?.value else { throw fail("<tag> needs k and v attributes") }
+                        tags.append((k, v))
+                    case "nd":
+                        guard case .way = current else { continue }
+                        refs.append(try integer(attributes, "ref", in: "nd"))
+                    case "member":
+                        guard case .relation = current else { continue }
+                        let ref = try integer(attributes, "ref", in: "member")
+                        let typeName = attributes.first { $0.name == "type" }?.value
+                        let type: OSMRelation.MemberType
+                        switch typeName {
+                        case "node": type = .node
+                        case "way": type = .way
+                        case "relation": type = .relation
+                        default: throw fail("<member> type=\"\(typeName ?? "")\" is not node, way or relation")
+                        }
+                        members.append(OSMRelation.Member(type: type, ref: ref, role: attributes.first { $0.name == "role" }?.value ?? ""))
+                    default:
+                        continue
+                    }
+                case .end(let name):
+                    switch (name, current) {
+                    case ("node", .node(let id, let lat, let lon)):
+                        handler.node(id: id, latitude: lat, longitude: lon, tags: OSMTags(tags))
+                        current = .none
+                    case ("way", .way(let id)):
+                        handler.way(OSMWay(id: id, refs: refs, tags: OSMTags(tags)))
+                        current = .none
+                    case ("relation", .relation(let id)):
+                        handler.relation(OSMRelation(id: id, members: members, tags: OSMTags(tags)))
+                        current = .none
+                    default:
+                        break
+                    }
+                }
+            }
+        } catch let failure as XMLTokenizer.Failure {
+            throw OSMXMLError(path: path, line: failure.line, column: failure.column, message: failure.message)
         }
-        handler = collector.handler
     }
 }
 
@@ -69,116 +151,5 @@ extension OSMXMLReader {
     private func invalidUTF8(_ place: (line: Int, column: Int, offset: Int)) -> OSMXMLError {
         OSMXMLError(path: path, line: place.line, column: place.column,
                     message: "invalid UTF-8 at byte \(place.offset); OSM XML must be UTF-8")
-    }
-}
-
-/// SAX delegate gathering one OSM object at a time and handing it on.
-private final class OSMXMLCollector<H: OSMEntityHandler>: NSObject, XMLParserDelegate {
-    let path: String
-    let kinds: OSMEntityKinds
-    var handler: H
-    var failure: OSMXMLError?
-    var sawRoot = false
-
-    private enum Current { case none, node(Int64, Double, Double), way(Int64), relation(Int64) }
-    private var current = Current.none
-    private var tags: [(key: String, value: String)] = []
-    private var refs: [Int64] = []
-    private var members: [OSMRelation.Member] = []
-
-    init(path: String, kinds: OSMEntityKinds, handler: H) {
-        self.path = path
-        self.kinds = kinds
-        self.handler = handler
-    }
-
-    private func fail(_ parser: XMLParser, _ message: String) {
-        if failure == nil {
-            failure = OSMXMLError(path: path, line: parser.lineNumber, column: parser.columnNumber, message: message)
-        }
-        parser.abortParsing()
-    }
-
-    private func integer(_ parser: XMLParser, _ attributes: [String: String], _ name: String, in element: String) -> Int64? {
-        guard let text = attributes[name], let value = Int64(text) else {
-            fail(parser, "<\(element)> has \(attributes[name].map { "invalid \(name)=\"\($0)\"" } ?? "no \(name) attribute")")
-            return nil
-        }
-        return value
-    }
-
-    private func degrees(_ parser: XMLParser, _ attributes: [String: String], _ name: String, limit: Double, id: Int64) -> Double? {
-        guard let text = attributes[name], let value = Double(text), abs(value) <= limit else {
-            fail(parser, "node \(id): \(name)=\"\(attributes[name] ?? "")\" is not a number within ±\(Int(limit))")
-            return nil
-        }
-        return value
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
-        guard failure == nil else { return }
-        switch name {
-        case "osm", "osmChange":
-            sawRoot = true
-        case "node":
-            guard kinds.contains(.nodes) else { return }
-            guard let id = integer(parser, attributes, "id", in: "node") else { return }
-            if attributes["visible"] == "false" { return }
-            guard let lat = degrees(parser, attributes, "lat", limit: 90, id: id),
-                  let lon = degrees(parser, attributes, "lon", limit: 180, id: id) else { return }
-            current = .node(id, lat, lon)
-            tags.removeAll(keepingCapacity: true)
-        case "way":
-            guard kinds.contains(.ways), let id = integer(parser, attributes, "id", in: "way") else { return }
-            current = .way(id)
-            tags.removeAll(keepingCapacity: true)
-            refs.removeAll(keepingCapacity: true)
-        case "relation":
-            guard kinds.contains(.relations), let id = integer(parser, attributes, "id", in: "relation") else { return }
-            current = .relation(id)
-            tags.removeAll(keepingCapacity: true)
-            members.removeAll(keepingCapacity: true)
-        case "tag":
-            guard case .none = current else {
-                guard let k = attributes["k"], let v = attributes["v"] else { return fail(parser, "<tag> needs k and v attributes") }
-                tags.append((k, v))
-                return
-            }
-        case "nd":
-            guard case .way = current else { return }
-            guard let ref = integer(parser, attributes, "ref", in: "nd") else { return }
-            refs.append(ref)
-        case "member":
-            guard case .relation = current else { return }
-            guard let ref = integer(parser, attributes, "ref", in: "member") else { return }
-            let type: OSMRelation.MemberType
-            switch attributes["type"] {
-            case "node": type = .node
-            case "way": type = .way
-            case "relation": type = .relation
-            default: return fail(parser, "<member> type=\"\(attributes["type"] ?? "")\" is not node, way or relation")
-            }
-            members.append(OSMRelation.Member(type: type, ref: ref, role: attributes["role"] ?? ""))
-        default:
-            break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        guard failure == nil else { return }
-        switch (name, current) {
-        case ("node", .node(let id, let lat, let lon)):
-            handler.node(id: id, latitude: lat, longitude: lon, tags: OSMTags(tags))
-            current = .none
-        case ("way", .way(let id)):
-            handler.way(OSMWay(id: id, refs: refs, tags: OSMTags(tags)))
-            current = .none
-        case ("relation", .relation(let id)):
-            handler.relation(OSMRelation(id: id, members: members, tags: OSMTags(tags)))
-            current = .none
-        default:
-            break
-        }
     }
 }
