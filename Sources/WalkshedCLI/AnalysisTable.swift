@@ -14,7 +14,8 @@ enum AnalysisTable {
         out += "\(FixedPoint.format(g.totalMetres { g.edgeFlags[$0].contains(.greenway) } / 1000, decimals: 1)) km greenway\n"
         out += "grid:     \(s.result.grid.columns) x \(s.result.grid.rows) cells, \(s.result.cellsOnNetwork) within "
         out += "\(FixedPoint.format(s.result.options.snapLimitMetres, decimals: 0)) m of the network\n\n"
-        out += pad("measure", 20) + pad("destinations", 14, right: true) + pad("median min", 12, right: true)
+        let nameWidth = max(20, (s.result.layers.map(\.name.count).max() ?? 0) + 2)
+        out += pad("measure", nameWidth) + pad("destinations", 14, right: true) + pad("median min", 12, right: true)
         out += pad("within \(budget) min", 16, right: true)
         let people = s.populationSummaries()
         if !people.isEmpty { out += pad("residents within", 18, right: true) + pad("p90 min", 10, right: true) }
@@ -24,10 +25,11 @@ enum AnalysisTable {
             let count = k < s.destinations.count ? String(s.destinations[k].destinationCount) : "-"
             let median = summary.median.map { FixedPoint.format($0, decimals: 1) } ?? "-"
             let share = FixedPoint.format(summary.shareMeetingBudget * 100, decimals: 1) + "%"
-            out += pad(summary.name, 20) + pad(count, 14, right: true) + pad(median, 12, right: true) + pad(share, 16, right: true)
+            out += pad(summary.name, nameWidth) + pad(count, 14, right: true) + pad(median, 12, right: true) + pad(share, 16, right: true)
             if k < people.count {
                 out += pad(FixedPoint.format(people[k].share * 100, decimals: 1) + "%", 18, right: true)
-                let p90 = k < summaries.count - 1 ? people[k].percentile90.map { FixedPoint.format($0, decimals: 1) } ?? "beyond" : "-"
+                let isCount = s.result.layers[k].unit == "categories"
+                let p90 = isCount ? "-" : people[k].percentile90.map { FixedPoint.format($0, decimals: 1) } ?? "beyond"
                 out += pad(p90, 10, right: true)
             }
             out += "\n"

@@ -26,6 +26,7 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--snap-limit", valueName: "<metres>", help: "Cells farther than this from the network are NODATA. (default: 300)"),
             OptionSpec(name: "--max-minutes", valueName: "<n>", help: "Stop searches here; farther is NODATA. (default: no limit)"),
             OptionSpec(name: "--threads", valueName: "<n>", help: "Worker threads; results are identical for any value. (default: all cores)"),
+            OptionSpec(name: "--nearest", valueName: "<k>", help: "Also mean minutes to the k nearest of each category, and their mean (proximity time); 1...32."),
             OptionSpec(name: "--population", valueName: "<csv>", help: "Residents as points (lon,lat,population); shares become shares of residents."),
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
             OptionSpec(name: "--max-memory", valueName: "<MiB>", help: "Refuse, before it starts, an analysis estimated to need more. (default: 80% of RAM)"),
@@ -56,6 +57,11 @@ struct AnalyzeCommand: WalkshedCommand {
             options.searchLimitSeconds = Float(try arguments.positiveDouble("--max-minutes", default: 0) * 60)
         }
         options.threads = try arguments.positiveInt("--threads", default: ProcessInfo.processInfo.activeProcessorCount)
+        if arguments.values["--nearest"] != nil {
+            let k = try arguments.positiveInt("--nearest", default: 1)
+            guard k <= 32 else { throw UsageError("option '--nearest' takes 1...32, got \(k)") }
+            options.nearestK = k
+        }
         self.options = options
         let profileName = arguments.values["--profile"] ?? "walk"
         let speed = arguments.values["--speed-kmh"] == nil ? nil : try arguments.positiveDouble("--speed-kmh", default: 0)
@@ -128,7 +134,8 @@ struct AnalyzeCommand: WalkshedCommand {
     /// use now (the loaded city) plus the engine's estimate plus the output text.
     private func checkMemory(city: City, options: CoverageOptions) throws {
         let cells = CoverageAnalysis.cellCount(area: city.extent, options: options)
-        let engine = CoverageAnalysis.estimatedBytes(graph: city.graph, cellCount: cells, destinationSets: 1 + ServiceCategory.allCases.count)
+        let engine = CoverageAnalysis.estimatedBytes(graph: city.graph, cellCount: cells, destinationSets: 1 + ServiceCategory.allCases.count,
+                                                     nearestK: options.nearestK)
         let outputs = cells * OutputFiles.bytesPerCell
         let total = ResourceUsage.peakResidentBytes + engine + outputs
         guard total <= maxMemoryBytes else {

@@ -113,3 +113,27 @@ func portoAlegreWithItsPopulation() throws {
     for k in 0..<measureNames.count - 1 { #expect(share(wheel, k) <= share(walk, k)) }
     #expect(share(wheel, 5) < 0.75 && share(walk, 5) > 0.99)
 }
+
+@Test func nearestKAddsMeanAndProximityLayers() throws {
+    let nearestNames = ["park", "food", "healthcare", "education", "transit", "civic", "culture"].map { "\($0)_mean3_minutes" }
+        + ["proximity_minutes"]
+    let out = RepositoryPaths.temporaryFolder("nearest").appendingPathComponent("result")
+    let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet", "--nearest", "3"])
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 35 files"))
+    let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
+    let header = csv[0].split(separator: ",").map(String.init)
+    #expect(Array(header.suffix(8)) == nearestNames)
+    let food = header.firstIndex(of: "food_minutes")!, food3 = header.firstIndex(of: "food_mean3_minutes")!
+    let proximity = header.firstIndex(of: "proximity_minutes")!
+    let means = nearestNames.dropLast().map { header.firstIndex(of: $0)! }
+    for row in csv.dropFirst() {
+        let f = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        // The mean of the 3 nearest is never below the nearest (2-decimal rounding aside).
+        if let a = Double(f[food]), let b = Double(f[food3]) { #expect(b >= a - 0.01) }
+        // Proximity is the mean over the seven categories.
+        let values = means.compactMap { Double(f[$0]) }
+        if values.count == 7, let p = Double(f[proximity]) { #expect(abs(p - values.reduce(0, +) / 7) < 0.01) }
+    }
+    let usage = try CommandRunner.run(["analyze", "x", "--out", "o", "--nearest", "40"])
+    #expect(usage.status == 64 && usage.stderr.hasPrefix("Error: option '--nearest' takes 1...32, got 40"))
+}

@@ -36,4 +36,35 @@ public enum PlaceEvaluation {
                 : CoverageLayer(name: "categories_within", unit: "categories", values: values)
         }
     }
+
+    /// With k-nearest searches: per set `<set>_mean<k>_minutes`, the mean over the (up to) k
+    /// nearest distinct destinations (NaN when none is reachable), then `proximity_minutes`,
+    /// the mean of those over sets (NaN unless every set has a value). Empty without searches.
+    public static func meanNearestLayers(snaps: [PlaceSnap?], nearest: [NearestDestinations], graph: StreetGraph,
+                                         costs: ProfileCosts, threads: Int) -> [CoverageLayer] {
+        guard let k = nearest.first?.k else { return [] }
+        let placeCount = snaps.count, setCount = nearest.count, width = setCount + 1
+        let slots = DisjointSlots<Float>(count: placeCount * width, initial: .nan)
+        ParallelSearch.forEachChunk(itemCount: placeCount, threads: threads) { range in
+            for i in range {
+                guard let snap = snaps[i] else { continue }
+                var sum: Float = 0, complete = true
+                for s in 0..<setCount {
+                    let found = nearest[s].nearest(from: snap, graph: graph, costs: costs)
+                    guard !found.isEmpty else { complete = false; continue }
+                    let mean = found.reduce(Float(0)) { $0 + $1.seconds } / Float(found.count) / 60
+                    slots.write(i * width + s, mean)
+                    sum += mean
+                }
+                if complete { slots.write(i * width + setCount, sum / Float(setCount)) }
+            }
+        }
+        let flat = slots.finish()
+        return (0..<width).map { s in
+            var values = [Float](repeating: .nan, count: placeCount)
+            for i in 0..<placeCount { values[i] = flat[i * width + s] }
+            let name = s < setCount ? "\(nearest[s].destinations.name)_mean\(k)_minutes" : "proximity_minutes"
+            return CoverageLayer(name: name, unit: "minutes", values: values)
+        }
+    }
 }

@@ -10,6 +10,9 @@ public struct CoverageOptions: Sendable {
     public var searchLimitSeconds: Float = .infinity
     /// Worker threads; results do not depend on it.
     public var threads: Int = 1
+    /// With a value k (1...32): also the mean minutes to the k nearest distinct destinations of
+    /// each set (`<set>_mean<k>_minutes`) and their mean over sets (`proximity_minutes`).
+    public var nearestK: Int?
     /// The area to cover, in projected metres (grown by the snap limit); nil: the network's
     /// extent. When both are empty the grid is one cell at the origin, all NODATA.
     public var area: BoundingBox?
@@ -70,11 +73,19 @@ public enum CoverageAnalysis {
                                 workspace: &workspace)
         }
 
+        let nearest: [NearestDestinations] = options.nearestK.map { k in
+            stage("finding the \(k) nearest of each destination set")
+            return ParallelSearch.map(itemCount: destinations.count, threads: options.threads) { i in
+                NearestDestinations(graph: graph, costs: costs, destinations: destinations[i], k: k, limitSeconds: limit)
+            }
+        } ?? []
+
         stage("evaluating cells")
         var insidePark = [Bool](repeating: false, count: grid.cellCount)
         for polygon in parkPolygons { markCells(inside: polygon, grid: grid, into: &insidePark) }
         let layers = PlaceEvaluation.layers(snaps: snaps, insidePark: insidePark, times: times, graph: graph, costs: costs,
                                             budgetMinutes: options.budgetMinutes, threads: options.threads)
+            + PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
         var populationLayers: [CoverageLayer] = [], populationSnaps: [PlaceSnap?] = []
         if !population.isEmpty {
             stage("evaluating \(population.count) population points")
@@ -84,6 +95,8 @@ public enum CoverageAnalysis {
             let inside = population.map { p in parkPolygons.contains { $0.bounds.contains(p) && $0.contains(p) } }
             populationLayers = PlaceEvaluation.layers(snaps: populationSnaps, insidePark: inside, times: times, graph: graph,
                                                       costs: costs, budgetMinutes: options.budgetMinutes, threads: options.threads)
+                + PlaceEvaluation.meanNearestLayers(snaps: populationSnaps, nearest: nearest, graph: graph, costs: costs,
+                                                    threads: options.threads)
         }
         return CoverageResult(grid: grid, layers: layers, snapped: snaps.map { $0 != nil }, options: options,
                               destinationNames: destinations.map(\.name), populationLayers: populationLayers,
@@ -101,10 +114,10 @@ public enum CoverageAnalysis {
     /// Bytes the analysis itself allocates, beyond the loaded graph: per cell its snap, one
     /// value per layer and the evaluation buffer; per node and destination set one search
     /// (seconds, heap position, touched list, heap entry).
-    public static func estimatedBytes(graph: StreetGraph, cellCount: Double, destinationSets: Int) -> Double {
-        let layers = Double(destinationSets + 1)
+    public static func estimatedBytes(graph: StreetGraph, cellCount: Double, destinationSets: Int, nearestK: Int? = nil) -> Double {
+        let layers = Double(destinationSets + 1) + (nearestK == nil ? 0 : Double(destinationSets + 1))
         let perCell = 16 + 2 * 4 * layers + 1
-        let perNodePerSet = 4.0 + 4 + 4 + 8
+        let perNodePerSet = 4.0 + 4 + 4 + 8 + Double(nearestK ?? 0) * 9
         return cellCount * perCell + Double(graph.nodeCount) * perNodePerSet * Double(destinationSets)
     }
 
