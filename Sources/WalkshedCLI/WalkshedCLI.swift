@@ -17,6 +17,7 @@ public enum WalkshedCLI {
     SUBCOMMANDS:
       analyze                 Coverage grids and a summary for an OSM extract.
       info                    What an OSM extract holds: network, parks, services, warnings.
+      export                  The walk graph and destination seeds as neutral CSV for other tools.
       help <subcommand>       Show help for a subcommand.
 
     OPTIONS:
@@ -49,13 +50,14 @@ public enum WalkshedCLI {
             return 0
         case AnalyzeCommand.help.name: return execute(AnalyzeCommand.self, rest)
         case InfoCommand.help.name: return execute(InfoCommand.self, rest)
+        case ExportCommand.help.name: return execute(ExportCommand.self, rest)
         default:
             return usageFailure(UsageError("unknown subcommand '\(first)'"), usage: "walkshed <subcommand>", command: nil)
         }
     }
 
     static func commandHelp(_ name: String) -> CommandHelp? {
-        [AnalyzeCommand.help, InfoCommand.help].first { $0.name == name }
+        [AnalyzeCommand.help, InfoCommand.help, ExportCommand.help].first { $0.name == name }
     }
 
     static func execute<C: WalkshedCommand>(_ type: C.Type, _ arguments: [String]) -> Int32 {

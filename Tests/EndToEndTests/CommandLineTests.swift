@@ -40,3 +40,17 @@ func usageErrorsExit64WithUsage(arguments: [String], message: String, command: S
     #expect(outcome.status == 64)
     #expect(outcome.stderr.hasPrefix("Error: unknown profile 'hovercraft'; choose one of walk, senior, wheelchair, bike\n"))
 }
+
+@Test func exportWritesTheGraphSeedsAndAnswers() throws {
+    let out = RepositoryPaths.temporaryFolder("export").appendingPathComponent("neutral")
+    let outcome = try CommandRunner.run(["export", RepositoryPaths.network("helsinki.osm.pbf"), "--neutral", out.path, "--quiet"])
+    #expect(outcome.status == 0 && outcome.stdout.hasPrefix("Wrote 3237 nodes, 4514 edges"))   // as `info` reports
+    func lines(_ name: String) throws -> [Substring] {
+        try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
+    }
+    #expect(try lines("nodes.csv").count == 1 + 3_237 && lines("edges.csv").count == 1 + 4_514)
+    #expect(try lines("answers-w1.csv")[0] == "node,park,food,healthcare,education,transit")
+    let seeds = try lines("pois.csv").dropFirst().map { $0.split(separator: ",") }
+    #expect(Set(seeds.map { String($0[0]) }) == ["park", "food", "healthcare", "education", "transit"])
+    #expect(seeds.allSatisfy { Int($0[2])! < 3_237 && Double($0[3])! >= 0 })
+}

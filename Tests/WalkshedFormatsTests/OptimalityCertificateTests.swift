@@ -5,7 +5,7 @@ import WalkshedTestSupport
 
 /// RoutingKit's certificate: after a search towards the sources, every arc u→v satisfies
 /// d[u] ≤ cost(u→v) + d[v], and every reached node that is not a seed has a tight arc.
-/// Float sums are compared with 1 ms of slack.
+/// Sums are compared with 1 ms of slack.
 func checkCertificate(_ path: String) throws {
     let (city, _) = try OSMCityLoader.load(path)
     let graph = city.graph
@@ -16,8 +16,8 @@ func checkCertificate(_ path: String) throws {
     let set = DestinationSet.services(city.services, category: .transit, snapper: snapper, snapLimitMetres: 300, diagnostics: &diagnostics)
     #expect(set.accessPoints.count > 10)
     let sources = set.searchSources(graph: graph, costs: costs)
-    var seed = [Float](repeating: .infinity, count: graph.nodeCount)
-    for s in sources { seed[Int(s.node)] = min(seed[Int(s.node)], s.seconds) }
+    var seed = [Double](repeating: .infinity, count: graph.nodeCount)
+    for s in sources { seed[Int(s.node)] = min(seed[Int(s.node)], Double(s.seconds)) }
     var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
     workspace.search(graph, costs: costs, from: sources)
     let d = workspace.seconds
@@ -26,7 +26,7 @@ func checkCertificate(_ path: String) throws {
         var tight = d[u] == seed[Int(u)]
         for a in Int(graph.firstOut[u])..<Int(graph.firstOut[u + 1]) {
             // Walking u → v costs the arc's own time; the search relaxed it from v's side.
-            let via = costs.arcSeconds[a] + d[Int(graph.head[a])]
+            let via = Double(costs.arcSeconds[a]) + d[Int(graph.head[a])]
             if d[u] > via + 0.001 { violations += 1 }
             if abs(d[u] - via) <= 0.001 { tight = true }
         }

@@ -37,7 +37,7 @@ let squarePark = PlanarPolygon(outerRings: [[(0.0, 0.0), (100, 0), (100, 100), (
     let times = NearestTimes(graph: parkNetwork, costs: costs, destinations: set, workspace: &workspace)
     // P0 and P1 are 50 m from a crossing; R0 (x = -50) 40 m from the entrance at x = -10;
     // R1 (x = 150) 60 m from the one at x = 90; F0 and F1 are a separate component.
-    let expected: [Float] = [50, 50, 40, 60, .infinity, .infinity]
+    let expected: [Double] = [50, 50, 40, 60, .infinity, .infinity]
     #expect(zip(times.nodeSeconds, expected).allSatisfy { $0 == $1 || abs($0 - $1) < 0.001 })   // Float fractions
 }
 

@@ -7,14 +7,14 @@ func heapPopsInKeyThenIdOrder(seed: Int) {
     var rng = SeededRandom(seed: UInt64(seed))
     let capacity = 64
     var heap = QuaternaryHeap(capacity: capacity)
-    var reference: [Int32: Float] = [:]
+    var reference: [Int32: Double] = [:]
     for _ in 0..<200 {
         let id = Int32(Int.random(in: 0..<capacity, using: &rng))
-        let key = Float(Int.random(in: 0...30, using: &rng))
+        let key = Double(Int.random(in: 0...30, using: &rng))
         heap.pushOrDecrease(id, key: key)
         reference[id] = min(reference[id] ?? .infinity, key)
     }
-    var popped: [(Int32, Float)] = []
+    var popped: [(Int32, Double)] = []
     while !heap.isEmpty {
         let top = heap.popMin()
         popped.append((top.id, top.key))

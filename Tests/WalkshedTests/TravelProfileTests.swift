@@ -42,8 +42,11 @@ func profilesAvoidTheirForbiddenEdges(seed: Int) {
         a.search(graph, costs: ProfileCosts(graph: graph, profile: profile), from: [SearchSource(node: 0, seconds: 0)])
         b.search(reduced, costs: ProfileCosts(graph: reduced, profile: walker), from: [SearchSource(node: 0, seconds: 0)])
         // Same speeds (1 m/s): compare after scaling the profile's seconds.
-        let scale = Float(profile.metresPerSecond)
-        let mismatch = zip(a.seconds, b.seconds).contains { x, y in x.isFinite != y.isFinite || (x.isFinite && abs(x * scale - y) > 0.01) }
+        let scale: Double = profile.metresPerSecond
+        let mismatch = zip(a.seconds, b.seconds).contains { (x: Double, y: Double) -> Bool in
+            if x.isFinite != y.isFinite { return true }
+            return x.isFinite && abs(x * scale - y) > 0.01
+        }
         #expect(!mismatch, "seed \(seed), \(profile.name)")
     }
 }

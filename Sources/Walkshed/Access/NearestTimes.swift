@@ -1,7 +1,7 @@
 /// Time from every node to the nearest destination of one set, and from there to any place.
 public struct NearestTimes: Sendable {
     /// Seconds from each node to the nearest destination; `.infinity` when none is within the limit.
-    public let nodeSeconds: [Float]
+    public let nodeSeconds: [Double]
     /// Search limit in seconds (`.infinity` for none).
     public let limitSeconds: Float
     public let destinations: DestinationSet
@@ -19,18 +19,18 @@ public struct NearestTimes: Sendable {
     /// Seconds from a snapped place to the nearest destination: the walk onto the network, then
     /// the better of leaving its edge by the tail or by the head, or walking straight along the
     /// edge to a destination on the same edge. `.infinity` when none is within the limit.
-    public func seconds(from place: PlaceSnap, graph: StreetGraph, costs: ProfileCosts) -> Float {
+    public func seconds(from place: PlaceSnap, graph: StreetGraph, costs: ProfileCosts) -> Double {
         let e = Int(place.edge), f = place.fraction
-        let off = costs.offNetworkSeconds(place.offsetMetres)
-        let viaTail = f * costs.backwardSeconds[e] + nodeSeconds[Int(graph.edgeTail[e])]
-        let viaHead = (1 - f) * costs.forwardSeconds[e] + nodeSeconds[Int(graph.edgeHead[e])]
+        let off = Double(costs.offNetworkSeconds(place.offsetMetres))
+        let viaTail = Double(f * costs.backwardSeconds[e]) + nodeSeconds[Int(graph.edgeTail[e])]
+        let viaHead = Double((1 - f) * costs.forwardSeconds[e]) + nodeSeconds[Int(graph.edgeHead[e])]
         var best = min(viaTail, viaHead)
         for point in destinations.accessPoints(onEdge: place.edge) {
             let g = point.snap.fraction
             let along = g >= f ? (g - f) * costs.forwardSeconds[e] : (f - g) * costs.backwardSeconds[e]
-            best = min(best, along + costs.offNetworkSeconds(point.snap.offsetMetres))
+            best = min(best, Double(along + costs.offNetworkSeconds(point.snap.offsetMetres)))
         }
         let total = best + off
-        return total <= limitSeconds ? total : .infinity
+        return total <= Double(limitSeconds) ? total : .infinity
     }
 }

@@ -20,7 +20,7 @@ public enum PlaceEvaluation {
                 for s in 0..<setCount {
                     let seconds = isParkSet[s] && insidePark[i] ? 0 : times[s].seconds(from: snap, graph: graph, costs: costs)
                     guard seconds.isFinite else { continue }
-                    let minutes = seconds / 60
+                    let minutes = Float(seconds / 60)
                     slots.write(i * width + s, minutes)
                     if minutes <= budget { within += 1 }
                 }

@@ -1,11 +1,11 @@
-/// An indexed 4-ary min-heap of node ids keyed by seconds, with decrease-key through an
+/// An indexed 4-ary min-heap of node ids keyed by seconds (`Double`), with decrease-key through an
 /// id → position array (as RoutingKit's `MinIDQueue`).
 ///
 /// Invariant: `position[id] == -1` for ids not in the heap, else `ids[position[id]] == id`;
 /// every parent's key ≤ its children's keys. Ties are broken by lower id so the pop order,
 /// and so every result, is deterministic.
 public struct QuaternaryHeap: Sendable {
-    @usableFromInline var keys: [Float] = []
+    @usableFromInline var keys: [Double] = []
     @usableFromInline var ids: [Int32] = []
     @usableFromInline var position: [Int32]
 
@@ -23,13 +23,13 @@ public struct QuaternaryHeap: Sendable {
     public func contains(_ id: Int32) -> Bool { position[Int(id)] >= 0 }
 
     @inlinable @inline(__always)
-    func precedes(_ ka: Float, _ ia: Int32, _ kb: Float, _ ib: Int32) -> Bool {
+    func precedes(_ ka: Double, _ ia: Int32, _ kb: Double, _ ib: Int32) -> Bool {
         ka < kb || (ka == kb && ia < ib)
     }
 
     /// Inserts `id` with `key`, or lowers its key if present and `key` is smaller.
     @inlinable
-    public mutating func pushOrDecrease(_ id: Int32, key: Float) {
+    public mutating func pushOrDecrease(_ id: Int32, key: Double) {
         var i = Int(position[Int(id)])
         if i < 0 {
             i = ids.count
@@ -44,7 +44,7 @@ public struct QuaternaryHeap: Sendable {
 
     /// Removes and returns the id with the smallest key.
     @inlinable
-    public mutating func popMin() -> (id: Int32, key: Float) {
+    public mutating func popMin() -> (id: Int32, key: Double) {
         let topID = ids[0], topKey = keys[0]
         position[Int(topID)] = -1
         let lastID = ids.removeLast(), lastKey = keys.removeLast()
@@ -60,7 +60,7 @@ public struct QuaternaryHeap: Sendable {
     }
 
     @inlinable
-    mutating func siftUp(from start: Int, key: Float, id: Int32) {
+    mutating func siftUp(from start: Int, key: Double, id: Int32) {
         var i = start
         while i > 0 {
             let parent = (i - 1) >> 2
@@ -74,7 +74,7 @@ public struct QuaternaryHeap: Sendable {
     }
 
     @inlinable
-    mutating func siftDown(from start: Int, key: Float, id: Int32) {
+    mutating func siftDown(from start: Int, key: Double, id: Int32) {
         var i = start
         let n = ids.count
         while true {
