@@ -7,7 +7,7 @@ import WalkshedTestSupport
     #expect(help.status == 0 && help.stdout.hasPrefix("OVERVIEW: Walkshed") && help.stdout.contains("SUBCOMMANDS:"))
     let version = try CommandRunner.run(["--version"])
     #expect(version.status == 0 && version.stdout == "0.1.0\n")
-    for sub in ["analyze", "info"] {
+    for sub in ["analyze", "info", "export"] {
         let a = try CommandRunner.run(["help", sub]), b = try CommandRunner.run([sub, "--help"])
         #expect(a.status == 0 && a.stdout == b.stdout && a.stdout.contains("USAGE: walkshed \(sub)") && a.stdout.contains("OPTIONS:"))
     }
