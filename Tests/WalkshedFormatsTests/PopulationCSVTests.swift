@@ -69,3 +69,18 @@ func badPopulationFilesNameTheLine(text: String, message: String) {
                   CoverageLayer(name: "categories_within", unit: "categories", values: [.nan])]
     #expect(Golden.mismatch(PopulationTableWriter.csv(table, layers: layers).string, name: "population.csv") == nil)
 }
+
+//  Two equal groups at 0 and 10 minutes: mean 5, mean absolute difference over all pairs
+//  (2·1·1·10 = 20 over 4 pairs) 5, so G = 5 / (2 · 5) = 0.5. Everyone equal: G = 0.
+//  Weights 3 and 1 at 2 and 6: pairs 2·3·1·4 = 24, W² = 16, μ = 3 → 24 / 96 = 0.25.
+@Test func giniIsPopulationWeighted() throws {
+    func gini(_ values: [Float], _ residents: [Double]) -> Double? {
+        PopulationSummary(layer: CoverageLayer(name: "proximity_minutes", unit: "minutes", values: values),
+                          residents: residents, budgetMinutes: 15, setCount: 7).gini
+    }
+    #expect(gini([0, 10], [1, 1]) == 0.5)
+    #expect(gini([4, 4, 4], [1, 5, 2]) == 0)
+    #expect(gini([2, 6], [3, 1]) == 0.25)
+    #expect(gini([.nan, 2, 6], [100, 3, 1]) == 0.25)   // unreachable residents are left out
+    #expect(gini([0, 0], [1, 1]) == nil)
+}

@@ -13,6 +13,9 @@ public struct PopulationSummary: Sendable, Equatable {
     /// has no value (unreachable or off the network).
     public var median: Double?
     public var percentile90: Double?
+    /// Population-weighted Gini index of the value over residents with a value (0: everyone
+    /// equal, → 1: concentrated); nil with none, or when every value is 0.
+    public var gini: Double?
 
     /// Summarises `layer` over points holding `residents`; `setCount` is the number of
     /// destination sets (for `categories_within`).
@@ -45,5 +48,20 @@ public struct PopulationSummary: Sendable, Equatable {
         }
         median = percentile(0.5)
         percentile90 = percentile(0.9)
+        gini = Self.gini(valued)
+    }
+
+    /// Σᵢ Σⱼ wᵢ wⱼ |xᵢ − xⱼ| / (2 W² μ), computed on ascending values as
+    /// Σᵢ wᵢ (xᵢ Pᵢ − Qᵢ) / (W Σ w x), with Pᵢ, Qᵢ the weight and weighted sum before i.
+    static func gini(_ sorted: [(value: Float, residents: Double)]) -> Double? {
+        var before = 0.0, weightedBefore = 0.0, numerator = 0.0
+        for entry in sorted {
+            let x = Double(entry.value), w = entry.residents
+            numerator += w * (x * before - weightedBefore)
+            before += w
+            weightedBefore += w * x
+        }
+        guard before > 0, weightedBefore > 0 else { return nil }
+        return numerator / (before * weightedBefore)
     }
 }

@@ -47,7 +47,8 @@ public struct AnalysisSummary: Sendable {
                      ("residents_meeting_budget", .number(s.residentsMeetingBudget, decimals: 2)),
                      ("share_meeting_budget", .number(s.share, decimals: 4)),
                      ("median", s.median.map { .number($0, decimals: 2) } ?? .null),
-                     ("p90", s.percentile90.map { .number($0, decimals: 2) } ?? .null)])
+                     ("p90", s.percentile90.map { .number($0, decimals: 2) } ?? .null),
+                     ("gini", s.gini.map { .number($0, decimals: 4) } ?? .null)])
         }
         return .object([("file", .string(population.path)), ("points", .integer(population.table.residents.count)),
                         ("residents", residents), ("residents_on_network", .number(onNetwork, decimals: 2)),
