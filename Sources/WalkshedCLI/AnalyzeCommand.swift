@@ -26,6 +26,8 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--snap-limit", valueName: "<metres>", help: "Cells farther than this from the network are NODATA. (default: 300)"),
             OptionSpec(name: "--max-minutes", valueName: "<n>", help: "Stop searches here; farther is NODATA. (default: no limit)"),
             OptionSpec(name: "--threads", valueName: "<n>", help: "Worker threads; results are identical for any value. (default: all cores)"),
+            OptionSpec(name: "--park-min-ha", valueName: "<ha>", help: "Count only parks of at least this many hectares (WHO: 0.5 or 1). (default: any)"),
+            OptionSpec(name: "--park-kinds", valueName: "<list>", help: "Count only these park kinds, comma-separated (park, garden, playground, nature_reserve, common, recreation_ground, dog_park, village_green)."),
             OptionSpec(name: "--nearest", valueName: "<k>", help: "Also mean minutes to the k nearest of each category, and their mean (proximity time); 1...32."),
             OptionSpec(name: "--population", valueName: "<csv>", help: "Residents as points (lon,lat,population); shares become shares of residents."),
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
@@ -42,6 +44,8 @@ struct AnalyzeCommand: WalkshedCommand {
     let quiet: Bool
     let force: Bool
     let populationPath: String?
+    let parkMinimumHectares: Double
+    let parkKinds: Set<String>?
     /// Memory budget in bytes.
     let maxMemoryBytes: Double
 
@@ -73,6 +77,15 @@ struct AnalyzeCommand: WalkshedCommand {
         quiet = arguments.flags.contains("--quiet")
         force = arguments.flags.contains("--force")
         populationPath = arguments.values["--population"]
+        parkMinimumHectares = arguments.values["--park-min-ha"] == nil ? 0 : try arguments.positiveDouble("--park-min-ha", default: 0)
+        parkKinds = try arguments.values["--park-kinds"].map { list in
+            let kinds = Set(list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+            let known = OSMTagRules.parkLeisure.union(OSMTagRules.parkLanduse)
+            if let unknown = kinds.subtracting(known).sorted().first {
+                throw UsageError("unknown park kind '\(unknown)'; known kinds: \(known.sorted().joined(separator: ", "))")
+            }
+            return kinds
+        }
         let physicalMiB = Double(ProcessInfo.processInfo.physicalMemory) / 1_048_576
         maxMemoryBytes = try arguments.positiveDouble("--max-memory", default: (0.8 * physicalMiB).rounded()) * 1_048_576
     }
@@ -91,7 +104,8 @@ struct AnalyzeCommand: WalkshedCommand {
         }
         var loadOptions = OSMLoadOptions()
         loadOptions.largestComponentOnly = !allComponents
-        let (city, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
+        let (loaded, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
+        let city = loaded.keepingParks(minimumHectares: parkMinimumHectares, kinds: parkKinds)
         var options = self.options
         options.area = city.extent
         try checkMemory(city: city, options: options)

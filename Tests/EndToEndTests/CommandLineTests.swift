@@ -54,3 +54,21 @@ func usageErrorsExit64WithUsage(arguments: [String], message: String, command: S
     #expect(Set(seeds.map { String($0[0]) }) == ["park", "food", "healthcare", "education", "transit"])
     #expect(seeds.allSatisfy { Int($0[2])! < 3_237 && Double($0[3])! >= 0 })
 }
+
+@Test func parkFiltersAreCheckedAndApplied() throws {
+    let bad = try CommandRunner.run(["analyze", "x", "--out", "o", "--park-kinds", "park,pond"])
+    #expect(bad.status == 64 && bad.stderr.hasPrefix("Error: unknown park kind 'pond'; known kinds: common, dog_park, garden,"))
+    let out = RepositoryPaths.temporaryFolder("parks")
+    func parkCount(_ extra: [String]) throws -> Int {
+        let folder = out.appendingPathComponent(extra.joined(separator: "-"))
+        let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", folder.path, "--quiet", "--cell", "200"] + extra)
+        #expect(outcome.status == 0)
+        let summary = try json(folder.appendingPathComponent("summary.json"))
+        return ((summary["destinations"] as! [String: Any])["park"] as! [String: Any])["count"] as! Int
+    }
+    // `info` lists 17 parks: 12 park, 4 playground, 1 garden.
+    #expect(try parkCount([]) == 17)
+    #expect(try parkCount(["--park-kinds", "playground"]) == 4)
+    #expect(try parkCount(["--park-kinds", "park,garden"]) == 13)
+    #expect(try parkCount(["--park-min-ha", "1"]) < 17)
+}

@@ -37,3 +37,18 @@ func utmMatchesPROJ(epsg: Int, lon: Double, lat: Double, x: Double, y: Double) {
     #expect(!polygon.contains(PlanarPoint(x: 150, y: 50)))
     #expect(polygon.distanceToBoundary(PlanarPoint(x: 50, y: -15)) == 15)
 }
+
+//  three square parks: 50 × 50 m (0.25 ha, playground), 80 × 80 m (0.64 ha, park), 120 × 120 m (1.44 ha, garden)
+@Test func parksFilterBySizeAndKind() {
+    func square(_ side: Double) -> PlanarPolygon {
+        PlanarPolygon(outerRings: [[(0.0, 0.0), (side, 0), (side, side), (0, side), (0, 0)].map { PlanarPoint(x: $0.0, y: $0.1) }])
+    }
+    let parks = [Park(osmReference: "way/1", kind: "playground", name: "", polygon: square(50)),
+                 Park(osmReference: "way/2", kind: "park", name: "", polygon: square(80)),
+                 Park(osmReference: "way/3", kind: "garden", name: "", polygon: square(120))]
+    let city = City(projection: UTMProjection(zone: 32, isNorth: true), graph: line, parks: parks, services: [])
+    #expect(city.keepingParks(minimumHectares: 0, kinds: nil).parks.count == 3)
+    #expect(city.keepingParks(minimumHectares: 0.5, kinds: nil).parks.map(\.osmReference) == ["way/2", "way/3"])
+    #expect(city.keepingParks(minimumHectares: 1, kinds: nil).parks.map(\.osmReference) == ["way/3"])
+    #expect(city.keepingParks(minimumHectares: 0, kinds: ["playground", "garden"]).parks.map(\.osmReference) == ["way/1", "way/3"])
+}

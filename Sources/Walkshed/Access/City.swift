@@ -21,6 +21,14 @@ public struct City: Sendable {
         self.extent = box
     }
 
+    /// The same city keeping only parks of at least `minimumHectares` and, when `kinds` is
+    /// given, of those kinds (`park`, `garden`, `playground`, `nature_reserve`, …).
+    public func keepingParks(minimumHectares: Double, kinds: Set<String>?) -> City {
+        var copy = self
+        copy.parks = parks.filter { $0.areaSquareMetres >= minimumHectares * 10_000 && (kinds?.contains($0.kind) ?? true) }
+        return copy
+    }
+
     /// Number of services in each category, in `ServiceCategory.allCases` order.
     public func serviceCounts() -> [ServiceCategory: Int] {
         var counts: [ServiceCategory: Int] = [:]
