@@ -113,7 +113,7 @@ struct AnalyzeCommand: WalkshedCommand {
         var diagnostics = report.diagnostics
         clock.begin("finding park access points and snapping services")
         let costs = ProfileCosts(graph: city.graph, profile: profile)
-        let sets = DestinationSets.make(city: city, usableEdges: costs.usableEdges, snapLimitMetres: options.snapLimitMetres,
+        let sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: options.snapLimitMetres,
                                         diagnostics: &diagnostics)
         let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets,
                                           parkPolygons: city.parks.map(\.polygon), options: options,
@@ -122,13 +122,14 @@ struct AnalyzeCommand: WalkshedCommand {
         clock.begin("writing outputs")
         var fullReport = report
         fullReport.diagnostics = diagnostics
-        var files = OutputFiles.make(result: result, projection: city.projection)
-        if let population {
-            files.append(("population.csv", PopulationTableWriter.csv(population.table, layers: result.populationLayers)))
-        }
+        var fileCount = 0
         do {
             try OutputFolder.create(outputFolder)
-            for (name, text) in files { try transaction.stage(text, at: path(name)) }
+            fileCount = try AnalysisFiles.stage(result, projection: city.projection, in: outputFolder, transaction: transaction)
+            if let population {
+                try transaction.stage(PopulationTableWriter.csv(population.table, layers: result.populationLayers), at: path("population.csv"))
+                fileCount += 1
+            }
             clock.finish()
             let summary = AnalysisSummary(input: fullReport, city: city, profile: profile, destinations: sets, result: result,
                                           stageSeconds: clock.durations, threads: options.threads, population: population)
@@ -140,7 +141,7 @@ struct AnalyzeCommand: WalkshedCommand {
             throw error
         }
         withExtendedLifetime(interrupts) {}
-        print("Wrote \(files.count + 1) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
+        print("Wrote \(fileCount + 1) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
         return 0
     }
 
@@ -150,7 +151,7 @@ struct AnalyzeCommand: WalkshedCommand {
         let cells = CoverageAnalysis.cellCount(area: city.extent, options: options)
         let engine = CoverageAnalysis.estimatedBytes(graph: city.graph, cellCount: cells, destinationSets: 1 + ServiceCategory.allCases.count,
                                                      nearestK: options.nearestK)
-        let outputs = cells * OutputFiles.bytesPerCell
+        let outputs = cells * AnalysisFiles.bytesPerCell
         let total = ResourceUsage.peakResidentBytes + engine + outputs
         guard total <= maxMemoryBytes else {
             func mib(_ b: Double) -> String { FixedPoint.format(b / 1_048_576, decimals: 0) }
@@ -161,44 +162,4 @@ struct AnalyzeCommand: WalkshedCommand {
     }
 
     private func path(_ name: String) -> String { (outputFolder as NSString).appendingPathComponent(name) }
-}
-
-/// The destination sets of an analysis, park first, then each service category.
-enum DestinationSets {
-    static func make(city: City, usableEdges: [Bool], snapLimitMetres: Double, diagnostics: inout Diagnostics) -> [DestinationSet] {
-        let snapper = Snapper(graph: city.graph)
-        var sets = [DestinationSet.parks(city.parks, finder: ParkAccessFinder(snapper: snapper), snapLimitMetres: snapLimitMetres,
-                                         usableEdges: usableEdges, diagnostics: &diagnostics)]
-        if city.parks.isEmpty {
-            diagnostics.warn("no parks", "no park polygons in the extract; park_minutes is NODATA everywhere")
-        }
-        for category in ServiceCategory.allCases {
-            sets.append(.services(city.services, category: category, snapper: snapper, snapLimitMetres: snapLimitMetres,
-                                  usableEdges: usableEdges, diagnostics: &diagnostics))
-            if sets.last!.destinationCount == 0 {
-                diagnostics.warn("no destinations of a category", "no \(category.rawValue) services in the extract; \(category.rawValue)_minutes is NODATA everywhere")
-            }
-        }
-        return sets
-    }
-}
-
-/// The files of an analysis, by name, in write order.
-enum OutputFiles {
-    /// Upper estimate of output text per grid cell: 8 grids of ≤ 8 bytes, a CSV row of ≤ 130
-    /// bytes and a GeoJSON feature of ≤ 420 bytes (measured on Porto: 72 MB for 170,392 cells).
-    static let bytesPerCell = 64.0 + 130 + 420
-
-    static func make(result: CoverageResult, projection: UTMProjection) -> [(String, TextBuffer)] {
-        var files: [(String, TextBuffer)] = []
-        var prjText = TextBuffer()
-        prjText.append(AsciiGridWriter.projectionText(projection))
-        for layer in result.layers {
-            files.append(("\(layer.name).asc", AsciiGridWriter.text(layer, grid: result.grid)))
-            files.append(("\(layer.name).prj", prjText))
-        }
-        files.append(("cells.csv", CellTableWriter.csv(result, projection: projection)))
-        files.append(("cells.geojson", CellTableWriter.geoJSON(result, projection: projection)))
-        return files
-    }
 }

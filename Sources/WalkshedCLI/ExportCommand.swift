@@ -61,7 +61,7 @@ struct ExportCommand: WalkshedCommand {
         }
         let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
         var diagnostics = Diagnostics()
-        let sets = DestinationSets.make(city: city, usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
+        let sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
         var pois = TextBuffer()
         pois.append("kind,seed,node,offset_metres\n")
         let kinds = sets.filter { ["park", "food", "healthcare", "education", "transit"].contains($0.name) && !$0.accessPoints.isEmpty }

@@ -25,12 +25,8 @@ enum Workloads {
         let graph = city.graph
         let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
         var diagnostics = Diagnostics()
-        let snapper = Snapper(graph: graph)
-        var sets = [DestinationSet.parks(city.parks, finder: ParkAccessFinder(snapper: snapper), snapLimitMetres: 300, diagnostics: &diagnostics)]
-        for category in [ServiceCategory.food, .healthcare, .education, .transit] {
-            sets.append(.services(city.services, category: category, snapper: snapper, snapLimitMetres: 300, diagnostics: &diagnostics))
-        }
-        let used = sets.filter { !$0.accessPoints.isEmpty }
+        let used = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
+            .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
         let limit = cutoffMetres ?? .infinity
         let seconds = Measurement.time(runs: runs) {
             let times: [NearestTimes] = ParallelSearch.map(itemCount: used.count, threads: threads) { i in
@@ -56,24 +52,14 @@ enum Workloads {
             nodes = city.graph.nodeCount; arcs = city.graph.arcCount
             let costs = ProfileCosts(graph: city.graph, profile: .walk())
             var diagnostics = Diagnostics()
-            let snapper = Snapper(graph: city.graph)
-            var sets = [DestinationSet.parks(city.parks, finder: ParkAccessFinder(snapper: snapper), snapLimitMetres: 300, diagnostics: &diagnostics)]
-            for category in ServiceCategory.allCases {
-                sets.append(.services(city.services, category: category, snapper: snapper, snapLimitMetres: 300, diagnostics: &diagnostics))
-            }
+            let sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
             var options = CoverageOptions()
             options.threads = threads
             options.area = city.extent
             let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets,
                                               parkPolygons: city.parks.map(\.polygon), options: options)
             let transaction = OutputTransaction()
-            let prj = AsciiGridWriter.projectionText(city.projection)
-            for layer in result.layers {
-                try! transaction.stage(AsciiGridWriter.text(layer, grid: result.grid), at: folder.appendingPathComponent("\(layer.name).asc").path)
-                try! transaction.stage(prj, at: folder.appendingPathComponent("\(layer.name).prj").path)
-            }
-            try! transaction.stage(CellTableWriter.csv(result, projection: city.projection), at: folder.appendingPathComponent("cells.csv").path)
-            try! transaction.stage(CellTableWriter.geoJSON(result, projection: city.projection), at: folder.appendingPathComponent("cells.geojson").path)
+            try! AnalysisFiles.stage(result, projection: city.projection, in: folder.path, transaction: transaction)
             try! transaction.commit()
             precondition(result.cellsOnNetwork > 0)
         }

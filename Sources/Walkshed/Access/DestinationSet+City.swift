@@ -36,3 +36,24 @@ extension DestinationSet {
         return DestinationSet(name: category.rawValue, destinationCount: chosen.count, accessPoints: points)
     }
 }
+
+extension City {
+    /// The destination sets of an analysis: parks first, then each service category, snapped
+    /// to `usableEdges` (a profile's); an empty category or no parks is a counted warning.
+    public func destinationSets(usableEdges: [Bool], snapLimitMetres: Double, diagnostics: inout Diagnostics) -> [DestinationSet] {
+        let snapper = Snapper(graph: graph)
+        var sets = [DestinationSet.parks(parks, finder: ParkAccessFinder(snapper: snapper), snapLimitMetres: snapLimitMetres,
+                                         usableEdges: usableEdges, diagnostics: &diagnostics)]
+        if parks.isEmpty {
+            diagnostics.warn("no parks", "no park polygons in the extract; park_minutes is NODATA everywhere")
+        }
+        for category in ServiceCategory.allCases {
+            sets.append(.services(services, category: category, snapper: snapper, snapLimitMetres: snapLimitMetres,
+                                  usableEdges: usableEdges, diagnostics: &diagnostics))
+            if sets.last!.destinationCount == 0 {
+                diagnostics.warn("no destinations of a category", "no \(category.rawValue) services in the extract; \(category.rawValue)_minutes is NODATA everywhere")
+            }
+        }
+        return sets
+    }
+}
