@@ -56,3 +56,16 @@ enum Proto {
     let path = write(Proto.osmHeader + Proto.frame(type: "OSMData", blob: Proto.field(1, bytes: block)), "overflow.osm.pbf")
     #expect(loadError(path).hasSuffix("error: malformed PrimitiveBlock: delta-coded value overflows 64 bits after 1 values"))
 }
+
+@Test func nodeBeyondTheGlobeIsSkippedWithAWarningNamingIt() throws {
+    // DenseNodes: node 7 at lat 95° (950,000,000 × granularity 100 × 1e-9), lon 10°; zigzag-coded.
+    func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }
+    let dense = Proto.field(1, bytes: Proto.varint(zigzag(7))) + Proto.field(8, bytes: Proto.varint(zigzag(950_000_000)))
+        + Proto.field(9, bytes: Proto.varint(zigzag(100_000_000)))
+    let block = Proto.field(2, bytes: Proto.field(2, bytes: dense))
+    let path = write(Proto.osmHeader + Proto.frame(type: "OSMData", blob: Proto.field(1, bytes: block)), "pole.osm.pbf")
+    let (_, report) = try OSMCityLoader.load(path)
+    #expect(report.fileNodes == 1)
+    #expect(report.diagnostics.count("node with invalid coordinates") == 1)
+    #expect(report.diagnostics.examples["node with invalid coordinates"] == ["node 7: lat 95.0, lon 10.0 skipped"])
+}
