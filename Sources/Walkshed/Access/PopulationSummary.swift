@@ -29,7 +29,7 @@ public struct PopulationSummary: Sendable, Equatable {
             guard !v.isNaN else { continue }
             withData += r
             valued.append((v, r))
-            let meets = layer.unit == "categories" ? v >= Float(setCount) : v <= Float(budgetMinutes)
+            let meets = layer.meetsBudget(v, budgetMinutes: budgetMinutes, setCount: setCount)
             if meets { meeting += r }
         }
         self.residents = total

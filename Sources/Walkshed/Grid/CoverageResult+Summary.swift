@@ -3,8 +3,6 @@ extension CoverageResult {
     /// (minutes ≤ budget; for `categories_within`, every destination set within it).
     public func summaries() -> [LayerSummary] {
         let onNetwork = cellsOnNetwork
-        let allSets = Float(destinationNames.count)
-        let budget = Float(options.budgetMinutes)
         return layers.map { layer in
             var withData = 0, meeting = 0
             var values: [Float] = []
@@ -13,7 +11,7 @@ extension CoverageResult {
                 guard !v.isNaN else { continue }
                 withData += 1
                 values.append(v)
-                let meets = layer.unit == "categories" ? v >= allSets : v <= budget
+                let meets = layer.meetsBudget(v, budgetMinutes: options.budgetMinutes, setCount: destinationNames.count)
                 if meets { meeting += 1 }
             }
             values.sort()

@@ -7,7 +7,7 @@ public enum AsciiGridWriter {
 
     /// The `.asc` text of `layer` over `grid`; minutes with 2 decimals, counts as integers.
     public static func text(_ layer: CoverageLayer, grid: GridGeometry) -> TextBuffer {
-        let decimals = layer.unit == "minutes" ? 2 : 0
+        let decimals = layer.decimals
         var out = TextBuffer(capacity: grid.cellCount * 6 + 200)
         out.append("ncols        \(grid.columns)\n")
         out.append("nrows        \(grid.rows)\n")

@@ -66,5 +66,5 @@ public enum CellTableWriter {
 
     static let comma = UInt8(ascii: ",")
 
-    static func decimals(_ layer: CoverageLayer) -> Int { layer.unit == "minutes" ? 2 : 0 }
+    static func decimals(_ layer: CoverageLayer) -> Int { layer.decimals }
 }

@@ -12,7 +12,7 @@ public enum PopulationTableWriter {
             for layer in layers {
                 out.append(byte: UInt8(ascii: ","))
                 let v = layer.values[i]
-                if !v.isNaN { out.append(v, decimals: layer.unit == "minutes" ? 2 : 0) }
+                if !v.isNaN { out.append(v, decimals: layer.decimals) }
             }
             out.append(byte: UInt8(ascii: "\n"))
         }
