@@ -81,3 +81,19 @@ func loadError(_ path: String) -> String {
     let path = write([0x42, 0x5a, 0x68, 0x39, 0x31], "city.osm.bz2")
     #expect(loadError(path) == "\(path): error: bzip2-compressed file; decompress it first (bunzip2 -k \(path))")
 }
+
+/// The walk network sits at 3° E (UTM zone 31, meridian 3°); a park 90° further east has no
+/// finite transverse-Mercator position. It must be skipped with a warning, not poison the indexes.
+@Test func nodesThatDoNotProjectAreSkipped() throws {
+    let text = """
+    <osm version="0.6">
+    <node id="1" lat="0" lon="3"/><node id="2" lat="0" lon="3.001"/>
+    <node id="3" lat="0" lon="93"/><node id="4" lat="0.001" lon="93"/><node id="6" lat="0.001" lon="93.001"/>
+    <way id="5"><nd ref="1"/><nd ref="2"/><tag k="highway" v="footway"/></way>
+    <way id="7"><nd ref="3"/><nd ref="4"/><nd ref="6"/><nd ref="3"/><tag k="leisure" v="park"/></way>
+    </osm>
+    """
+    let (city, report) = try OSMCityLoader.load(write(Array(text.utf8), "far.osm"))
+    #expect(report.diagnostics.count("node outside the projection") == 1)
+    #expect(city.parks.isEmpty && city.graph.edgeCount == 1)
+}

@@ -28,9 +28,11 @@ public struct PolylineIndex: Sendable {
         public var metres: Double
     }
 
-    public init(firstPoint: [Int32], pointX: [Double], pointY: [Double], bucketMetres: Double = 100) {
-        precondition(bucketMetres > 0 && firstPoint.first == 0)
-        self.bucketMetres = bucketMetres
+    /// At most this many buckets; a larger extent (a stray point far away) gets larger buckets.
+    public static let maxBuckets = 1 << 22
+
+    public init(firstPoint: [Int32], pointX: [Double], pointY: [Double], bucketMetres requested: Double = 100) {
+        precondition(requested > 0 && firstPoint.first == 0)
         self.firstPoint = firstPoint
         self.pointX = pointX
         self.pointY = pointY
@@ -42,6 +44,9 @@ public struct PolylineIndex: Sendable {
         var box = BoundingBox()
         for i in 0..<pointX.count { box.add(PlanarPoint(x: pointX[i], y: pointY[i])) }
         if box.isEmpty { box = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
+        let area = (box.maxX - box.minX + requested) * (box.maxY - box.minY + requested)
+        let bucketMetres = max(requested, (area / Double(Self.maxBuckets)).squareRoot())
+        self.bucketMetres = bucketMetres
         originX = box.minX
         originY = box.minY
         columns = Int(((box.maxX - box.minX) / bucketMetres).rounded(.down)) + 1

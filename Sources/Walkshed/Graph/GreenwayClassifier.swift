@@ -6,23 +6,39 @@ public struct GreenwayClassifier: Sendable {
     public let greenAreas: [PlanarPolygon]
     /// How close to a green area counts as "along" it, in metres.
     public let alongMetres: Double
-    let bucketMetres = 250.0
+    /// Side of a bucket, in metres (250 m, larger only when the areas span a huge extent).
+    let bucketMetres: Double
     let buckets: [Int64: [Int32]]
+    /// Areas too large to bucket (> `maxBucketsPerArea`), checked for every point.
+    let largeAreas: [Int32]
+    /// Bounds the work per area: a polygon with a stray vertex far away must not fill millions
+    /// of buckets (found by fuzzing: a load that never finished).
+    static let maxBucketsPerArea = 4_096
 
     public init(greenAreas: [PlanarPolygon], alongMetres: Double = 20) {
         self.greenAreas = greenAreas
         self.alongMetres = alongMetres
-        var buckets: [Int64: [Int32]] = [:]
+        var all = BoundingBox()
+        for polygon in greenAreas where !polygon.bounds.isEmpty {
+            all.add(PlanarPoint(x: polygon.bounds.minX, y: polygon.bounds.minY))
+            all.add(PlanarPoint(x: polygon.bounds.maxX, y: polygon.bounds.maxY))
+        }
+        let area = all.isEmpty ? 0 : (all.maxX - all.minX) * (all.maxY - all.minY)
+        let size = max(250, (area / Double(PolylineIndex.maxBuckets)).squareRoot())
+        bucketMetres = size
+        var buckets: [Int64: [Int32]] = [:], large: [Int32] = []
         for (i, polygon) in greenAreas.enumerated() {
             let box = polygon.bounds.expanded(by: alongMetres)
-            guard !box.isEmpty else { continue }
-            for r in Self.cell(box.minY, bucketMetres)...Self.cell(box.maxY, bucketMetres) {
-                for c in Self.cell(box.minX, bucketMetres)...Self.cell(box.maxX, bucketMetres) {
-                    buckets[Self.key(r, c), default: []].append(Int32(i))
-                }
+            guard !box.isEmpty, box.minX.isFinite, box.maxY.isFinite else { continue }
+            let rows = Self.cell(box.minY, size)...Self.cell(box.maxY, size), columns = Self.cell(box.minX, size)...Self.cell(box.maxX, size)
+            guard Double(rows.count) * Double(columns.count) <= Double(Self.maxBucketsPerArea) else {
+                large.append(Int32(i))
+                continue
             }
+            for r in rows { for c in columns { buckets[Self.key(r, c), default: []].append(Int32(i)) } }
         }
         self.buckets = buckets
+        largeAreas = large
     }
 
     static func cell(_ v: Double, _ size: Double) -> Int64 { Int64((v / size).rounded(.down)) }
@@ -30,7 +46,7 @@ public struct GreenwayClassifier: Sendable {
 
     /// True when `p` is inside a green area or within `alongMetres` of one.
     public func isGreen(_ p: PlanarPoint) -> Bool {
-        guard let candidates = buckets[Self.key(Self.cell(p.y, bucketMetres), Self.cell(p.x, bucketMetres))] else { return false }
+        let candidates = (buckets[Self.key(Self.cell(p.y, bucketMetres), Self.cell(p.x, bucketMetres))] ?? []) + largeAreas
         for i in candidates {
             let polygon = greenAreas[Int(i)]
             guard polygon.bounds.expanded(by: alongMetres).contains(p) else { continue }

@@ -66,8 +66,14 @@ public enum OSMCityLoader {
         stage("building graph")
         let projection = UTMProjection(containing: centre(of: ways.walkWays, nodes: nodes))
         let planar = nodes.coordinates.map(projection.project)
-        let polylines = polylines(ways.walkWays, index: nodes.index, diagnostics: &report.diagnostics)
-        let kerbPoints = Set(nodes.raisedKerbs.compactMap { nodes.index[$0] })
+        var index = nodes.index
+        for (id, i) in nodes.index where !(planar[Int(i)].x.isFinite && planar[Int(i)].y.isFinite) {
+            let c = nodes.coordinates[Int(i)]
+            report.diagnostics.warn("node outside the projection", "node \(id) at (\(c.longitude), \(c.latitude)) has no position in UTM zone \(projection.zone); treated as missing")
+            index[id] = nil
+        }
+        let polylines = polylines(ways.walkWays, index: index, diagnostics: &report.diagnostics)
+        let kerbPoints = Set(nodes.raisedKerbs.compactMap { index[$0] })
         var graph = GraphBuilder(coordinates: nodes.coordinates, planar: planar).build(polylines, raisedKerbs: kerbPoints)
         report.nodesBeforeFilter = graph.nodeCount
         report.edgesBeforeFilter = graph.edgeCount
@@ -80,7 +86,7 @@ public enum OSMCityLoader {
         }
 
         stage("collecting parks and services")
-        var areas = OSMAreaCollector(index: nodes.index, planar: planar)
+        var areas = OSMAreaCollector(index: index, planar: planar)
         areas.collect(ways: ways, relations: relations, diagnostics: &report.diagnostics)
         report.greenAreas = areas.greenAreas.count
         report.greenwayEdges = GreenwayClassifier(greenAreas: areas.greenAreas, alongMetres: options.greenwayAlongMetres)
