@@ -38,6 +38,9 @@ enum AnalysisTable {
             out += "\nresidents: \(FixedPoint.format(population.table.total, decimals: 0)) in \(population.table.rows.count) points from \(population.path)\n"
         }
         out += "\n(categories_within: median categories reached; share of cells reaching all \(s.destinations.count))\n"
+        if let minutes = s.result.options.countWithinMinutes {
+            out += "(_count, _weighted: median destinations, or weighted sum, within \(FixedPoint.format(minutes, decimals: 1)) min; share of cells with at least one)\n"
+        }
         if s.input.diagnostics.total > 0 {
             out += "warnings: " + s.input.diagnostics.kinds.map { "\(s.input.diagnostics.count($0)) \($0)" }.joined(separator: ", ") + "\n"
         }

@@ -29,6 +29,8 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--park-min-ha", valueName: "<ha>", help: "Count only parks of at least this many hectares (WHO: 0.5 or 1). (default: any)"),
             OptionSpec(name: "--park-kinds", valueName: "<list>", help: "Count only these park kinds, comma-separated (park, garden, playground, nature_reserve, common, recreation_ground, dog_park, village_green)."),
             OptionSpec(name: "--nearest", valueName: "<k>", help: "Also mean minutes to the k nearest of each category, and their mean (proximity time); 1...32."),
+            OptionSpec(name: "--count-within", valueName: "<minutes>", help: "Also count each category's destinations within this many minutes."),
+            OptionSpec(name: "--decay", valueName: "<kind>", help: "Also their decay-weighted sum: step, linear, exponential[:half-life], gaussian[:sigma], logistic[:midpoint[:steepness]] (minutes)."),
             OptionSpec(name: "--population", valueName: "<csv>", help: "Residents as points (lon,lat,population); shares become shares of residents."),
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
             OptionSpec(name: "--max-memory", valueName: "<MiB>", help: "Refuse, before it starts, an analysis estimated to need more. (default: 80% of RAM)"),
@@ -61,6 +63,16 @@ struct AnalyzeCommand: WalkshedCommand {
             options.searchLimitSeconds = Float(try arguments.positiveDouble("--max-minutes", default: 0) * 60)
         }
         options.threads = try arguments.positiveInt("--threads", default: ProcessInfo.processInfo.activeProcessorCount)
+        if arguments.values["--count-within"] != nil || arguments.values["--decay"] != nil {
+            let threshold = try arguments.positiveDouble("--count-within", default: options.budgetMinutes)
+            options.countWithinMinutes = threshold
+            if let text = arguments.values["--decay"] {
+                guard let decay = DecayFunction.parse(text, thresholdMinutes: threshold) else {
+                    throw UsageError("option '--decay' takes step, linear, exponential[:h], gaussian[:sigma] or logistic[:m[:s]] with positive minutes, got '\(text)'")
+                }
+                options.decay = decay
+            }
+        }
         if arguments.values["--nearest"] != nil {
             let k = try arguments.positiveInt("--nearest", default: 1)
             guard k <= 32 else { throw UsageError("option '--nearest' takes 1...32, got \(k)") }
@@ -151,6 +163,7 @@ struct AnalyzeCommand: WalkshedCommand {
         let cells = CoverageAnalysis.cellCount(area: city.extent, options: options)
         let engine = CoverageAnalysis.estimatedBytes(graph: city.graph, cellCount: cells, destinationSets: 1 + ServiceCategory.allCases.count,
                                                      nearestK: options.nearestK)
+            + (options.countWithinMinutes == nil ? 0 : cells * Double(options.threads) * 12 + cells * 8 * 14)
         let outputs = cells * AnalysisFiles.bytesPerCell
         let total = ResourceUsage.peakResidentBytes + engine + outputs
         guard total <= maxMemoryBytes else {

@@ -137,3 +137,26 @@ func portoAlegreWithItsPopulation() throws {
     let usage = try CommandRunner.run(["analyze", "x", "--out", "o", "--nearest", "40"])
     #expect(usage.status == 64 && usage.stderr.hasPrefix("Error: option '--nearest' takes 1...32, got 40"))
 }
+
+@Test func countsAgreeWithNearestMinutes() throws {
+    let out = RepositoryPaths.temporaryFolder("counts").appendingPathComponent("result")
+    let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet",
+                                         "--count-within", "10", "--decay", "step"])
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 47 files"))   // 19 + 14 layers × 2
+    let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
+    let header = csv[0].split(separator: ",").map(String.init)
+    let minutes = header.firstIndex(of: "food_minutes")!, count = header.firstIndex(of: "food_count")!
+    let weighted = header.firstIndex(of: "food_weighted")!
+    var withFood = 0
+    for row in csv.dropFirst() {
+        let f = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let n = Int(f[count])!
+        // At least one shop within 10 minutes exactly when the nearest is (minutes are rounded to 0.01).
+        if let m = Double(f[minutes]), abs(m - 10) > 0.01 { #expect((n >= 1) == (m <= 10)) }
+        #expect(Double(f[weighted])! == Double(n))   // the step weight is 1 per destination
+        if n > 0 { withFood += 1 }
+    }
+    #expect(withFood > 100)
+    let bad = try CommandRunner.run(["analyze", "x", "--out", "o", "--decay", "cubic"])
+    #expect(bad.status == 64 && bad.stderr.hasPrefix("Error: option '--decay' takes step, linear,"))
+}

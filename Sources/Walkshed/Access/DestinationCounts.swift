@@ -3,16 +3,15 @@
 ///
 /// One bounded search per destination (the threshold is its limit) finds the nodes it reaches;
 /// places on edges next to those nodes, or on the destination's own edges, get their time to
-/// it. Destinations are split into fixed chunks of 64 run in parallel, each with its own
-/// accumulators; counts are integers and weights are summed in fixed point (units of 1e-9), so
-/// the totals do not depend on the thread count or order.
+/// it. Each worker takes every `threads`-th destination and keeps its own accumulators (memory:
+/// threads × places × 12 bytes); counts are integers and weights are summed in fixed point
+/// (units of 1e-9), so the totals are exact whatever the thread count or order.
 public struct DestinationCounts: Sendable {
     /// Destinations within the threshold, per place (0 for places without a snap).
     public let counts: [Int32]
     /// Sum of decay weights, per place.
     public let weights: [Double]
 
-    static let chunkSize = 64
     static let fixedPointScale = 1e9
 
     public init(places: [PlaceSnap?], graph: StreetGraph, costs: ProfileCosts, destinations: DestinationSet,
@@ -21,11 +20,10 @@ public struct DestinationCounts: Sendable {
         var byDestination = [[DestinationSet.AccessPoint]](repeating: [], count: destinations.destinationCount)
         for point in destinations.accessPoints { byDestination[Int(point.destination)].append(point) }
         let groups = byDestination
-        let chunkCount = (groups.count + Self.chunkSize - 1) / Self.chunkSize
-        let partials = ParallelSearch.map(itemCount: chunkCount, threads: threads) { chunk -> ([Int32], [UInt64]) in
+        let workers = max(1, min(threads, groups.count))
+        let partials = ParallelSearch.map(itemCount: workers, threads: workers) { worker -> ([Int32], [UInt64]) in
             var scan = CountScan(placeCount: places.count, nodeCount: graph.nodeCount)
-            let range = (chunk * Self.chunkSize)..<min(groups.count, (chunk + 1) * Self.chunkSize)
-            for d in range where !groups[d].isEmpty {
+            for d in stride(from: worker, to: groups.count, by: workers) where !groups[d].isEmpty {
                 scan.add(destination: groups[d], places: places, index: index, graph: graph, costs: costs,
                          thresholdSeconds: thresholdSeconds, decay: decay)
             }

@@ -13,6 +13,10 @@ public struct CoverageOptions: Sendable {
     /// With a value k (1...32): also the mean minutes to the k nearest distinct destinations of
     /// each set (`<set>_mean<k>_minutes`) and their mean over sets (`proximity_minutes`).
     public var nearestK: Int?
+    /// With a value: also, per set, how many destinations lie within this many minutes
+    /// (`<set>_count`), and with `decay` their decay-weighted sum (`<set>_weighted`).
+    public var countWithinMinutes: Double?
+    public var decay: DecayFunction?
     /// The area to cover, in projected metres (grown by the snap limit); nil: the network's
     /// extent. When both are empty the grid is one cell at the origin, all NODATA.
     public var area: BoundingBox?
@@ -86,6 +90,7 @@ public enum CoverageAnalysis {
         let layers = PlaceEvaluation.layers(snaps: snaps, insidePark: insidePark, times: times, graph: graph, costs: costs,
                                             budgetMinutes: options.budgetMinutes, threads: options.threads)
             + PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
+            + countLayers(snaps: snaps, destinations: destinations, graph: graph, costs: costs, options: options, stage: stage)
         var populationLayers: [CoverageLayer] = [], populationSnaps: [PlaceSnap?] = []
         if !population.isEmpty {
             stage("evaluating \(population.count) population points")
@@ -97,10 +102,31 @@ public enum CoverageAnalysis {
                                                       costs: costs, budgetMinutes: options.budgetMinutes, threads: options.threads)
                 + PlaceEvaluation.meanNearestLayers(snaps: populationSnaps, nearest: nearest, graph: graph, costs: costs,
                                                     threads: options.threads)
+                + countLayers(snaps: populationSnaps, destinations: destinations, graph: graph, costs: costs, options: options, stage: stage)
         }
         return CoverageResult(grid: grid, layers: layers, snapped: snaps.map { $0 != nil }, options: options,
                               destinationNames: destinations.map(\.name), populationLayers: populationLayers,
                               populationSnapped: populationSnaps.map { $0 != nil })
+    }
+
+    /// `<set>_count` (and `<set>_weighted` with a decay) per set when counting is on; NaN for
+    /// places without a snap.
+    static func countLayers(snaps: [PlaceSnap?], destinations: [DestinationSet], graph: StreetGraph, costs: ProfileCosts,
+                            options: CoverageOptions, stage: (String) -> Void) -> [CoverageLayer] {
+        guard let minutes = options.countWithinMinutes else { return [] }
+        stage("counting destinations within \(minutes) minutes for \(snaps.count) places")
+        var counts: [CoverageLayer] = [], weighted: [CoverageLayer] = []
+        for set in destinations {
+            let result = DestinationCounts(places: snaps, graph: graph, costs: costs, destinations: set, thresholdSeconds: minutes * 60,
+                                           decay: options.decay ?? .step, threads: options.threads)
+            counts.append(CoverageLayer(name: "\(set.name)_count", unit: "destinations",
+                                        values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.counts[$0]) }))
+            if options.decay != nil {
+                weighted.append(CoverageLayer(name: "\(set.name)_weighted", unit: "weight",
+                                              values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.weights[$0]) }))
+            }
+        }
+        return counts + weighted
     }
 
     /// Cells the grid over `area` would have, as a `Double` so absurd sizes cannot overflow.
