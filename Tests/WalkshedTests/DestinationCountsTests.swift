@@ -4,42 +4,16 @@ import WalkshedTestSupport
 
 @Test(arguments: 0..<150)
 func countsAndDecayMatchBruteForce(seed: Int) {
-    var rng = SeededRandom(seed: UInt64(20_000 + seed))
-    let n = Int.random(in: 2...16, using: &rng)
-    let graph = TinyNetwork.random(nodeCount: n, edgeCount: Int.random(in: 1...(2 * n), using: &rng), maxMetres: 30, rng: &rng)
-    let costs = ProfileCosts(graph: graph, profile: oneMetrePerSecond)
-    let quarters: [Float] = [0, 0.25, 0.5, 0.75, 1]
-    func randomSnap() -> PlaceSnap {
-        PlaceSnap(edge: Int32(Int.random(in: 0..<graph.edgeCount, using: &rng)), fraction: quarters.randomElement(using: &rng)!,
-                  offsetMetres: Float(Int.random(in: 0...4, using: &rng)))
-    }
-    let destinationCount = Int.random(in: 1...5, using: &rng)
-    let points = (0..<Int.random(in: destinationCount...(2 * destinationCount), using: &rng)).map { i in
-        DestinationSet.AccessPoint(destination: Int32(i < destinationCount ? i : Int.random(in: 0..<destinationCount, using: &rng)),
-                                   snap: randomSnap())
-    }
-    let set = DestinationSet(name: "x", destinationCount: destinationCount, accessPoints: points)
-    let places: [PlaceSnap?] = (0..<6).map { _ in randomSnap() } + [nil]   // the last place never snapped
-    let threshold = Double(Int.random(in: 10...60, using: &rng))
+    var instance = RandomDestinations(seed: UInt64(20_000 + seed))
+    let places: [PlaceSnap?] = (0..<6).map { _ in instance.randomSnap() } + [nil]   // the last place never snapped
+    let threshold = Double(Int.random(in: 10...60, using: &instance.rng))
     let decay = DecayFunction.linear
-    let result = DestinationCounts(places: places, graph: graph, costs: costs, destinations: set,
+    let result = DestinationCounts(places: places, graph: instance.graph, costs: instance.costs, destinations: instance.set,
                                    thresholdSeconds: threshold, decay: decay, threads: 2)
-    let all = BruteForce.allPairsSeconds(graph, costs: costs)
+    let all = BruteForce.allPairsSeconds(instance.graph, costs: instance.costs)
     for (i, place) in places.enumerated() {
         guard let place else { #expect(result.counts[i] == 0 && result.weights[i] == 0); continue }
-        let pe = Int(place.edge), pm = Double(graph.edgeMetres[pe]), pf = Double(place.fraction)
-        var perDestination = [Double](repeating: .infinity, count: destinationCount)
-        for point in points {
-            let de = Int(point.snap.edge), dm = Double(graph.edgeMetres[de]), df = Double(point.snap.fraction)
-            var t = Double.infinity
-            for (u, a) in [(Int(graph.edgeTail[pe]), pf * pm), (Int(graph.edgeHead[pe]), (1 - pf) * pm)] {
-                for (v, b) in [(Int(graph.edgeTail[de]), df * dm), (Int(graph.edgeHead[de]), (1 - df) * dm)] { t = min(t, a + all[u][v] + b) }
-            }
-            if de == pe { t = min(t, abs(df - pf) * pm) }
-            t += Double(place.offsetMetres) + Double(point.snap.offsetMetres)
-            perDestination[Int(point.destination)] = min(perDestination[Int(point.destination)], t)
-        }
-        let within = perDestination.filter { $0 <= threshold }
+        let within = instance.secondsPerDestination(from: place, allPairs: all).filter { $0 <= threshold }
         let weight = within.reduce(0) { $0 + decay.weight(minutes: $1 / 60, thresholdMinutes: threshold / 60) }
         #expect(Int(result.counts[i]) == within.count, "seed \(seed), place \(i)")
         #expect(abs(result.weights[i] - weight) < 1e-6, "seed \(seed), place \(i)")

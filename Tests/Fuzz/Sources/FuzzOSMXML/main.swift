@@ -2,17 +2,10 @@ import Foundation
 import FuzzSupport
 import WalkshedFormats
 
-struct Sink: OSMEntityHandler {
-    var objects = 0
-    mutating func node(id: Int64, latitude: Double, longitude: Double, tags: OSMTags) { objects += 1 + tags.pairs.count }
-    mutating func way(_ way: OSMWay) { objects += way.refs.count }
-    mutating func relation(_ relation: OSMRelation) { objects += relation.members.count }
-}
-
 /// OSM XML: any input must parse or throw with a line and column, never trap.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOSMXML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    var sink = Sink()
+    var sink = CountingSink()
     _ = try? OSMXMLReader(data: Data(fuzzBytes(data, size)), name: "fuzz.osm").read(.all, into: &sink)
     return 0
 }

@@ -1,3 +1,5 @@
+import WalkshedFormats
+
 /// libFuzzer's entry point for programs that keep their own `main` (SwiftPM names an
 /// executable's entry `<Target>_main`; each harness defines that and calls `runFuzzer`).
 @_silgen_name("LLVMFuzzerRunDriver")
@@ -17,4 +19,13 @@ public func runFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePo
 public func fuzzBytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
     guard let data, size > 0 else { return [] }
     return Array(UnsafeBufferPointer(start: data, count: size))
+}
+
+/// Counts what a reader delivers, so the decoding work is not optimised away.
+public struct CountingSink: OSMEntityHandler {
+    public var objects = 0
+    public init() {}
+    public mutating func node(id: Int64, latitude: Double, longitude: Double, tags: OSMTags) { objects += 1 + tags.pairs.count }
+    public mutating func way(_ way: OSMWay) { objects += way.refs.count }
+    public mutating func relation(_ relation: OSMRelation) { objects += relation.members.count }
 }
