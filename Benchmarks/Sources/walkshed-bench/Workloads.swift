@@ -40,6 +40,33 @@ enum Workloads {
                            seconds: seconds, note: "\(used.count) kinds with destinations: \(used.map(\.name).joined(separator: " "))")
     }
 
+    /// W2: for every node, how many destinations of each W1 kind lie within `metres` (at
+    /// 1 m/s); nodes are places at the end of their first edge.
+    static func counts(_ path: String, city: City, metres: Double, threads: Int, runs: Int) -> Measurement {
+        let graph = city.graph
+        let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
+        var diagnostics = Diagnostics()
+        let used = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
+            .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
+        let places: [PlaceSnap?] = (0..<graph.nodeCount).map { u in
+            let first = Int(graph.firstOut[u])
+            guard first < Int(graph.firstOut[u + 1]) else { return nil }
+            return PlaceSnap(edge: graph.arcEdge[first], fraction: graph.arcIsBackward[first] ? 1 : 0, offsetMetres: 0)
+        }
+        let seconds = Measurement.time(runs: runs) {
+            var total = 0
+            for set in used {
+                let result = DestinationCounts(places: places, graph: graph, costs: costs, destinations: set,
+                                               thresholdSeconds: metres, decay: .step, threads: threads)
+                total += result.counts.reduce(0) { $0 + Int($1) }
+            }
+            precondition(total > 0)
+        }
+        return Measurement(benchmark: "W2-counts-\(Int(metres))m", input: name(path), threads: threads, nodes: graph.nodeCount,
+                           arcs: graph.arcCount, seconds: seconds,
+                           note: "\(used.count) kinds with destinations: \(used.map(\.name).joined(separator: " "))")
+    }
+
     /// W3: end to end, extract → every grid file, as `walkshed analyze` does it (outputs
     /// staged in a temporary folder and removed).
     static func endToEnd(_ path: String, threads: Int, runs: Int) throws -> Measurement {

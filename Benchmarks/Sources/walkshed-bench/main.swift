@@ -25,6 +25,7 @@ for path in inputs {
         for threads in [1, 2] {
             print(Workloads.nearest(path, city: city, cutoffMetres: nil, threads: threads, runs: runs).jsonLine)
             print(Workloads.nearest(path, city: city, cutoffMetres: 2_400, threads: threads, runs: runs).jsonLine)
+            print(Workloads.counts(path, city: city, metres: 1_200, threads: threads, runs: runs).jsonLine)
         }
         for threads in [1, 2] { print(try Workloads.endToEnd(path, threads: threads, runs: max(1, runs / 2)).jsonLine) }
     } catch {
