@@ -5,6 +5,9 @@ public struct City: Sendable {
     public var graph: StreetGraph
     public var parks: [Park]
     public var services: [ServicePoint]
+    /// Public green space that is not a park (forest, grass, meadow, …): counted by the WHO and
+    /// 3-30-300 indicators, not as `park`.
+    public var greenSpaces: [Park] = []
     /// The area the data covers, in projected metres: the network's extent, or when there is
     /// no network, that of the other loaded points; never empty.
     public var extent: BoundingBox
@@ -75,14 +78,26 @@ public enum ServiceCategory: String, CaseIterable, Sendable, Comparable {
 public struct ServicePoint: Sendable {
     public var category: ServiceCategory
     public var position: PlanarPoint
-    /// `node/123` or `way/45`.
+    /// `node/123`, `way/45`, or for a GTFS stop `gtfs:<feed>/<stop_id>`.
     public var osmReference: String
     public var name: String
+    /// For transit: low (bus, tram) or high capacity (rail, metro, ferry), as SDG 11.2.1 splits
+    /// them; nil for other categories.
+    public var transitCapacity: TransitCapacity?
 
-    public init(category: ServiceCategory, position: PlanarPoint, osmReference: String, name: String) {
+    public init(category: ServiceCategory, position: PlanarPoint, osmReference: String, name: String,
+                transitCapacity: TransitCapacity? = nil) {
         self.category = category
         self.position = position
         self.osmReference = osmReference
         self.name = name
+        self.transitCapacity = category == .transit ? (transitCapacity ?? .low) : nil
     }
+}
+
+/// SDG 11.2.1's split of public transport: low capacity (bus, tram, BRT; 500 m walk) and high
+/// capacity (rail, metro, ferry; 1,000 m walk).
+public enum TransitCapacity: String, Sendable, CaseIterable {
+    case low
+    case high
 }

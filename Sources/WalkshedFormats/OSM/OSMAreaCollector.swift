@@ -7,6 +7,8 @@ struct OSMAreaCollector {
     let planar: [PlanarPoint]
     var parks: [Park] = []
     var greenAreas: [PlanarPolygon] = []
+    /// Green space that is not a park (forest, grass, …).
+    var greenSpaces: [Park] = []
     var services: [ServicePoint] = []
 
     init(index: [Int64: Int32], planar: [PlanarPoint]) {
@@ -51,10 +53,14 @@ struct OSMAreaCollector {
         if let kind = OSMTagRules.parkKind(tags) {
             parks.append(Park(osmReference: reference, kind: kind, name: tags["name"] ?? "", polygon: polygon))
         }
+        if let kind = OSMTagRules.greenSpaceKind(tags) {
+            greenSpaces.append(Park(osmReference: reference, kind: kind, name: tags["name"] ?? "", polygon: polygon))
+        }
         if OSMTagRules.isGreenArea(tags) { greenAreas.append(polygon) }
         if let category = OSMTagRules.serviceCategory(tags) {
             services.append(ServicePoint(category: category, position: polygon.centroid, osmReference: reference,
-                                         name: tags["name"] ?? ""))
+                                         name: tags["name"] ?? "",
+                                         transitCapacity: category == .transit ? OSMTagRules.transitCapacity(tags) : nil))
         }
     }
 }

@@ -94,14 +94,15 @@ public enum OSMCityLoader {
         var services = areas.services
         for s in nodes.serviceNodes {
             services.append(ServicePoint(category: s.category, position: projection.project(s.coordinate),
-                                         osmReference: "node/\(s.id)", name: s.name))
+                                         osmReference: "node/\(s.id)", name: s.name, transitCapacity: s.capacity))
         }
         var extent = graph.bounds
         if extent.isEmpty {
             report.diagnostics.warn("no walkable network", "\(path): no walkable highway ways in \(report.fileWays) ways; every cell is NODATA")
             for p in planar { extent.add(p) }
         }
-        let city = City(projection: projection, graph: graph, parks: areas.parks, services: services, extent: extent)
+        var city = City(projection: projection, graph: graph, parks: areas.parks, services: services, extent: extent)
+        city.greenSpaces = areas.greenSpaces
         return (city, report)
     }
 

@@ -84,7 +84,7 @@ struct NodePass: OSMEntityHandler {
     var nodeCount = 0
     var index: [Int64: Int32] = [:]
     var coordinates: [GeoCoordinate] = []
-    var serviceNodes: [(id: Int64, coordinate: GeoCoordinate, category: ServiceCategory, name: String)] = []
+    var serviceNodes: [(id: Int64, coordinate: GeoCoordinate, category: ServiceCategory, name: String, capacity: TransitCapacity?)] = []
     /// Needed nodes tagged with a kerb a wheelchair cannot cross.
     var raisedKerbs = Set<Int64>()
     var diagnostics = Diagnostics()
@@ -107,7 +107,8 @@ struct NodePass: OSMEntityHandler {
             coordinates.append(coordinate)
         }
         if !tags.isEmpty, let category = OSMTagRules.serviceCategory(tags) {
-            serviceNodes.append((id, coordinate, category, tags["name"] ?? ""))
+            serviceNodes.append((id, coordinate, category, tags["name"] ?? "",
+                                 category == .transit ? OSMTagRules.transitCapacity(tags) : nil))
         }
         if !tags.isEmpty, needed.contains(id), OSMTagRules.isRaisedKerb(tags) { raisedKerbs.insert(id) }
     }

@@ -100,6 +100,21 @@ public enum OSMTagRules {
         return nil
     }
 
+    /// Public green space that is not a park (WHO and 3-30-300 count it): `landuse=*` and
+    /// `natural=*` values, the value being the kind. Water, wetland, beach, cemeteries and
+    /// allotments are not counted.
+    public static let greenSpaceLanduse: Set<String> = ["forest", "grass", "meadow"]
+    public static let greenSpaceNatural: Set<String> = ["wood", "scrub", "grassland", "heath"]
+
+    /// The green-space kind of an area that is not a park (`forest`, `wood`, `grass`, …), or nil.
+    public static func greenSpaceKind(_ tags: OSMTags) -> String? {
+        if let access = tags["access"], accessNo.contains(access) { return nil }
+        if parkKind(tags) != nil { return nil }
+        if let landuse = tags["landuse"], greenSpaceLanduse.contains(landuse) { return landuse }
+        if let natural = tags["natural"], greenSpaceNatural.contains(natural) { return natural }
+        return nil
+    }
+
     /// True when an area is green or blue space for the greenway rule.
     public static func isGreenArea(_ tags: OSMTags) -> Bool {
         if let leisure = tags["leisure"], parkLeisure.contains(leisure) { return true }
@@ -136,6 +151,21 @@ public enum OSMTagRules {
             if rule.values?.contains(value) ?? (value != "no") { return rule.category }
         }
         return nil
+    }
+
+    /// High-capacity transit (SDG 11.2.1: rail, metro, ferry): `railway=station|halt|subway_entrance`,
+    /// `amenity=ferry_terminal`, or a `public_transport=station|platform` tagged `train`, `subway`,
+    /// `light_rail`, `monorail` or `ferry` `=yes`. Everything else (bus stops, tram stops, bus
+    /// stations, other platforms) is low capacity.
+    public static func transitCapacity(_ tags: OSMTags) -> TransitCapacity {
+        if let railway = tags["railway"], ["station", "halt", "subway_entrance"].contains(railway) {
+            // a tram-only station is still low capacity
+            let tramOnly = tags["station"] == "tram" || (tags["tram"] == "yes" && tags["train"] != "yes")
+            return tramOnly ? .low : .high
+        }
+        if tags["amenity"] == "ferry_terminal" { return .high }
+        if ["train", "subway", "light_rail", "monorail", "ferry"].contains(where: { tags[$0] == "yes" }) { return .high }
+        return .low
     }
 
     // MARK: Relations
