@@ -1,0 +1,54 @@
+import Foundation
+import Walkshed
+
+/// Reads residents from an ESRI ASCII grid of counts per cell (WorldPop, GHS-POP and census
+/// grids export to it): one point per cell centre holding residents (> 0). The grid is in
+/// longitude/latitude degrees (WGS 84) unless a `.prj` beside it names a WGS 84 UTM zone
+/// (`WGS_1984_UTM_Zone_23S`, `UTM zone 23S`); any other projection is refused.
+public enum PopulationGridReader {
+    /// Reads `path` (and `path` with `.prj` for `.asc`, when present).
+    /// - Throws: `InputFileError`, `AsciiGridError`.
+    public static func read(_ path: String) throws -> PopulationTable {
+        let prjPath = (path as NSString).deletingPathExtension + ".prj"
+        let projection = try FileManager.default.contents(atPath: prjPath).flatMap { data in
+            try utmZone(inProjection: String(decoding: data, as: UTF8.self), path: prjPath)
+        }
+        var reader = try AsciiGridReader(path: path)
+        defer { reader.close() }
+        var cells: [(row: Int, column: Int, residents: Double)] = []
+        var negative: (row: Int, column: Int, value: Double)?
+        let header = try reader.read { row, column, value in
+            if value < 0 { negative = negative ?? (row, column, value) } else if value > 0 { cells.append((row, column, value)) }
+        }
+        if let negative {
+            throw InputFileError(path: path, message: "row \(negative.row + 1), column \(negative.column + 1): population \(negative.value) is negative")
+        }
+        var table = PopulationTable(header: ["lon", "lat", "population", "row", "column"], rows: [], coordinates: [], residents: [])
+        for cell in cells {
+            let (x, y) = header.centre(row: cell.row, column: cell.column)
+            let coordinate = projection.map { $0.unproject(PlanarPoint(x: x, y: y)) } ?? GeoCoordinate(longitude: x, latitude: y)
+            guard abs(coordinate.longitude) <= 180, abs(coordinate.latitude) <= 90 else {
+                throw InputFileError(path: path, message: "row \(cell.row + 1), column \(cell.column + 1): centre (\(x), \(y)) is not a longitude and latitude; add a .prj naming the UTM zone")
+            }
+            table.rows.append([FixedPoint.format(coordinate.longitude, decimals: 7), FixedPoint.format(coordinate.latitude, decimals: 7),
+                               FixedPoint.format(cell.residents, decimals: 3), "\(cell.row + 1)", "\(cell.column + 1)"])
+            table.coordinates.append(coordinate)
+            table.residents.append(cell.residents)
+        }
+        return table
+    }
+
+    /// The UTM zone a `.prj` names, nil for geographic WGS 84; throws for anything else.
+    static func utmZone(inProjection text: String, path: String) throws -> UTMProjection? {
+        let upper = text.uppercased()
+        guard upper.contains("PROJCS") else { return nil }
+        if let range = upper.range(of: #"UTM[ _]ZONE[ _](\d{1,2})([NS])"#, options: .regularExpression) {
+            let match = upper[range]
+            let digits = match.filter(\.isNumber)
+            if let zone = Int(digits), (1...60).contains(zone) {
+                return UTMProjection(zone: zone, isNorth: match.last == "N")
+            }
+        }
+        throw InputFileError(path: path, message: "projection is neither WGS 84 longitude/latitude nor a WGS 84 UTM zone; reproject the grid")
+    }
+}
