@@ -17,6 +17,7 @@ public enum WalkshedCLI {
     SUBCOMMANDS:
       analyze                 Coverage grids and a summary for an OSM extract.
       info                    What an OSM extract holds: network, parks, services, warnings.
+      indicators              Standard indicators: SDG 11.7.1, 11.2.1, WHO, 3-30-300, ParkServe, 15-minute city.
       export                  The walk graph and destination seeds as neutral CSV for other tools.
       help <subcommand>       Show help for a subcommand.
 
@@ -51,13 +52,14 @@ public enum WalkshedCLI {
         case AnalyzeCommand.help.name: return execute(AnalyzeCommand.self, rest)
         case InfoCommand.help.name: return execute(InfoCommand.self, rest)
         case ExportCommand.help.name: return execute(ExportCommand.self, rest)
+        case IndicatorsCommand.help.name: return execute(IndicatorsCommand.self, rest)
         default:
             return usageFailure(UsageError("unknown subcommand '\(first)'"), usage: "walkshed <subcommand>", command: nil)
         }
     }
 
     static func commandHelp(_ name: String) -> CommandHelp? {
-        [AnalyzeCommand.help, InfoCommand.help, ExportCommand.help].first { $0.name == name }
+        [AnalyzeCommand.help, InfoCommand.help, IndicatorsCommand.help, ExportCommand.help].first { $0.name == name }
     }
 
     static func execute<C: WalkshedCommand>(_ type: C.Type, _ arguments: [String]) -> Int32 {

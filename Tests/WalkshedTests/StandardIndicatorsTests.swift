@@ -43,7 +43,8 @@ struct HandMadeTown {
     static let points = [(100.0, 0.0), (750, 0), (1350, 0), (1900, 0), (1000, -290)].map { PlanarPoint(x: $0.0, y: $0.1) }
     static let residents: [Double] = [100, 200, 300, 400, 50]
 
-    static func indicators(_ profile: TravelProfile, budgetMinutes: Double = 10, threads: Int = 1) -> [String: Double?] {
+    static func indicators(_ profile: TravelProfile, budgetMinutes: Double = 10, threads: Int = 1,
+                           city: City = HandMadeTown.city) -> [String: Double?] {
         var options = IndicatorOptions()
         options.budgetMinutes = budgetMinutes
         options.threads = threads
@@ -105,6 +106,21 @@ func close(_ a: Double??, _ b: Double, tolerance: Double = 1e-6) -> Bool {
     #expect(close(v["sdg_11_2_1"], 300.0 / 1050))
     // straight-line distances do not depend on the profile
     #expect(close(v["who_green_0_5ha"], 300.0 / 1050))
+}
+
+@Test func categoriesMissingFromTheCityLeaveProximityToTheOthers() {
+    var city = HandMadeTown.city
+    city.services.removeAll { $0.category == .civic }
+    let v = HandMadeTown.indicators(.walk(), city: city)
+    #expect(v["mean20_civic"] == .some(nil))
+    let parkMetres: [Double] = [920, 770, 770, 820, 1060], serviceMetres: [Double] = [900, 250, 350, 900, 290]
+    let transitMetres: [Double] = [1175, 725, 725, 725, 1015]
+    var weighted = 0.0
+    for i in 0..<5 {
+        let metres: Double = parkMetres[i] + 4 * serviceMetres[i] + transitMetres[i]
+        weighted += metres / 6 / 80 * HandMadeTown.residents[i]
+    }
+    #expect(close(v["proximity_time"], weighted / 1050))
 }
 
 @Test func indicatorsDoNotDependOnThreads() {

@@ -8,6 +8,8 @@ public struct City: Sendable {
     /// Public green space that is not a park (forest, grass, meadow, …): counted by the WHO and
     /// 3-30-300 indicators, not as `park`.
     public var greenSpaces: [Park] = []
+    /// Residential buildings, kept only when asked for (a population estimate).
+    public var residentialBuildings: [ResidentialBuilding] = []
     /// The area the data covers, in projected metres: the network's extent, or when there is
     /// no network, that of the other loaded points; never empty.
     public var extent: BoundingBox

@@ -90,14 +90,18 @@ public struct StandardIndicators: Sendable {
         let who1 = StraightLineDistances.nearest(from: points, to: allGreen.filter { $0.areaSquareMetres >= 10_000 }.map(\.polygon),
                                                  limitMetres: options.whoMetres)
 
-        let nearest = ParallelSearch.map(itemCount: sets.count, threads: options.threads) { i in
-            NearestDestinations(graph: graph, costs: minutes, destinations: sets[i], k: options.nearestK)
+        // The 15-minute measures use the categories the city has: one with no destination at
+        // all would leave every proximity time undefined.
+        let present = sets.filter { $0.destinationCount > 0 }
+        let nearest = ParallelSearch.map(itemCount: present.count, threads: options.threads) { i in
+            NearestDestinations(graph: graph, costs: minutes, destinations: present[i], k: options.nearestK)
         }
-        let meanLayers = PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: minutes,
-                                                           threads: options.threads)
-        let proximity = meanLayers.last!
+        let meanLayers = present.isEmpty ? [] : PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph,
+                                                                                  costs: minutes, threads: options.threads)
+        let proximity = meanLayers.last ?? CoverageLayer(name: "proximity_minutes", unit: "minutes",
+                                                         values: [Float](repeating: .nan, count: points.count))
         let summary = PopulationSummary(layer: proximity, residents: residents, budgetMinutes: options.budgetMinutes,
-                                        setCount: sets.count)
+                                        setCount: present.count)
 
         func share(_ test: (Int) -> Bool) -> Double? {
             let total = residents.reduce(0, +)
@@ -129,15 +133,16 @@ public struct StandardIndicators: Sendable {
                            value: share { openSpace[$0] <= options.parkServeMetres }, unit: "share",
                            definition: "share of residents within a \(km(options.parkServeMetres)) network walk of a park, measured from its access points"),
         ]
-        for (set, layer) in zip(sets, meanLayers) {
+        for set in sets {
+            let layer = present.firstIndex { $0.name == set.name }.map { meanLayers[$0] }
             values.append(IndicatorValue(id: "mean\(options.nearestK)_\(set.name)", title: "15-min: mean time to the \(options.nearestK) nearest \(set.name)",
-                                         profile: name, value: Self.weightedMean(layer.values, residents), unit: "minutes",
-                                         definition: "population-weighted mean over residents of the mean \(name) time to the \(options.nearestK) nearest \(set.name) destinations (fewer when fewer are reachable)"))
+                                         profile: name, value: layer.flatMap { Self.weightedMean($0.values, residents) }, unit: "minutes",
+                                         definition: "population-weighted mean over residents of the mean \(name) time to the \(options.nearestK) nearest \(set.name) destinations (fewer when fewer are reachable; none in the extract: no value)"))
         }
         values += [
             IndicatorValue(id: "proximity_time", title: "15-min: proximity time (population-weighted mean)", profile: name,
                            value: Self.weightedMean(proximity.values, residents), unit: "minutes",
-                           definition: "per resident, the mean over the \(sets.count) categories (park, \(ServiceCategory.allCases.map(\.rawValue).joined(separator: ", "))) of the mean time to the \(options.nearestK) nearest; weighted mean over residents who reach every category"),
+                           definition: "per resident, the mean over the categories present in the extract (\(present.map(\.name).joined(separator: ", "))) of the mean time to the \(options.nearestK) nearest; weighted mean over residents who reach every one"),
             IndicatorValue(id: "f15", title: "15-min: F15, proximity time ≤ \(Int(options.budgetMinutes)) min", profile: name,
                            value: residents.reduce(0, +) > 0 ? summary.share : nil, unit: "share",
                            definition: "share of residents whose proximity time is at most \(Int(options.budgetMinutes)) minutes (Bruno et al., Nature Cities 2024)"),

@@ -10,6 +10,13 @@ public struct PopulationTable: Sendable {
     /// Residents at each point; finite and ≥ 0.
     public var residents: [Double]
 
+    public init(header: [String], rows: [[String]], coordinates: [GeoCoordinate], residents: [Double]) {
+        self.header = header
+        self.rows = rows
+        self.coordinates = coordinates
+        self.residents = residents
+    }
+
     /// Sum of `residents`, added in file order.
     public var total: Double { residents.reduce(0, +) }
 }

@@ -26,6 +26,8 @@ public struct OSMLoadOptions: Sendable {
     public var largestComponentOnly = true
     /// How near a path must run to green space to be a greenway, in metres.
     public var greenwayAlongMetres = 20.0
+    /// Keep residential buildings (footprint, storeys) for a population estimate.
+    public var keepResidentialBuildings = false
     public init() {}
 }
 
@@ -50,6 +52,7 @@ public enum OSMCityLoader {
         try file.read(.relations, into: &relations)
         stage("reading ways")
         var ways = WayPass(relations: relations)
+        ways.keepBuildings = options.keepResidentialBuildings
         try file.read(.ways, into: &ways)
         stage("reading nodes")
         var nodes = NodePass(needed: ways.neededNodes)
@@ -103,6 +106,8 @@ public enum OSMCityLoader {
         }
         var city = City(projection: projection, graph: graph, parks: areas.parks, services: services, extent: extent)
         city.greenSpaces = areas.greenSpaces
+        city.residentialBuildings = residentialBuildings(ways.buildingWays, index: index, planar: planar,
+                                                         diagnostics: &report.diagnostics)
         return (city, report)
     }
 
@@ -125,6 +130,26 @@ public enum OSMCityLoader {
         }
         guard minLon <= maxLon else { return GeoCoordinate(longitude: 0, latitude: 0) }
         return GeoCoordinate(longitude: (minLon + maxLon) / 2, latitude: (minLat + maxLat) / 2)
+    }
+
+    /// Footprints of residential building ways; one with a missing node is skipped with a warning.
+    static func residentialBuildings(_ ways: [WayPass.BuildingWay], index: [Int64: Int32], planar: [PlanarPoint],
+                                     diagnostics: inout Diagnostics) -> [ResidentialBuilding] {
+        ways.compactMap { way in
+            var ring: [PlanarPoint] = []
+            for ref in way.refs {
+                guard let i = index[ref] else {
+                    diagnostics.warn("building with missing nodes", "way \(way.id): building references node \(ref), which is not in the file; skipped")
+                    return nil
+                }
+                ring.append(planar[Int(i)])
+            }
+            let polygon = PlanarPolygon(outerRings: [ring])
+            return ResidentialBuilding(osmReference: "way/\(way.id)", kind: way.kind, position: polygon.centroid,
+                                       footprintSquareMetres: polygon.areaSquareMetres,
+                                       levels: way.levels ?? OSMTagRules.residentialBuildingLevels[way.kind] ?? 1,
+                                       levelsTagged: way.levels != nil)
+        }
     }
 
     /// Walkable ways as index polylines; a way referencing a node missing from the file is cut

@@ -34,8 +34,12 @@ struct RelationPass: OSMEntityHandler {
 struct WayPass: OSMEntityHandler {
     struct WalkWay { var id: Int64; var refs: [Int64]; var edgeClass: EdgeClass; var flags: EdgeFlags }
     struct AreaWay { var id: Int64; var refs: [Int64]; var tags: OSMTags }
+    struct BuildingWay { var id: Int64; var refs: [Int64]; var kind: String; var levels: Double? }
 
     let relations: RelationPass
+    /// Whether residential buildings are kept (for a population estimate).
+    var keepBuildings = false
+    var buildingWays: [BuildingWay] = []
     var wayCount = 0
     var walkWays: [WalkWay] = []
     var areaWays: [AreaWay] = []
@@ -68,6 +72,11 @@ struct WayPass: OSMEntityHandler {
         if closed && (OSMTagRules.parkKind(way.tags) != nil || OSMTagRules.isGreenArea(way.tags)
                       || OSMTagRules.serviceCategory(way.tags) != nil) {
             areaWays.append(AreaWay(id: way.id, refs: way.refs, tags: way.tags))
+            keep = true
+        }
+        if keepBuildings, closed, let kind = OSMTagRules.residentialBuildingKind(way.tags) {
+            buildingWays.append(BuildingWay(id: way.id, refs: way.refs, kind: kind,
+                                            levels: OSMTagRules.buildingLevels(way.tags["building:levels"])))
             keep = true
         }
         if relations.memberWays.contains(way.id) {

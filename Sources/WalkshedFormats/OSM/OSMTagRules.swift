@@ -168,6 +168,31 @@ public enum OSMTagRules {
         return .low
     }
 
+    // MARK: Residential buildings (population estimate)
+
+    /// `building=*` values where people live, with the storeys assumed when `building:levels`
+    /// is absent.
+    public static let residentialBuildingLevels: [String: Double] = [
+        "apartments": 4, "residential": 3, "dormitory": 3,
+        "house": 2, "detached": 2, "semidetached_house": 2, "terrace": 2,
+        "bungalow": 1, "farm": 1, "static_caravan": 1, "houseboat": 1,
+    ]
+
+    /// The residential kind of a building way, or nil.
+    public static func residentialBuildingKind(_ tags: OSMTags) -> String? {
+        guard let building = tags["building"], residentialBuildingLevels[building] != nil else { return nil }
+        return building
+    }
+
+    /// Storeys from `building:levels` (`5`, `3.5`, `4;5` takes the first), nil when absent or
+    /// not a number in 1...200.
+    public static func buildingLevels(_ value: String?) -> Double? {
+        guard let value else { return nil }
+        let first = value.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }).first.map(String.init) ?? ""
+        guard let levels = Double(first), levels >= 1, levels <= 200 else { return nil }
+        return levels
+    }
+
     // MARK: Relations
 
     /// `route=*` values whose member ways are greenways when path-like.
