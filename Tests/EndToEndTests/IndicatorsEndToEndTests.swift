@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import WalkshedTestSupport
+
+let indicatorIDs = ["sdg_11_7_1", "sdg_11_2_1", "who_green_0_5ha", "who_green_1ha", "rule_3_30_300", "parkserve_10_minutes",
+                    "mean20_park", "mean20_food", "mean20_healthcare", "mean20_education", "mean20_transit", "mean20_civic",
+                    "mean20_culture", "proximity_time", "f15", "proximity_gini"]
+
+func runIndicators(_ arguments: [String], threads: Int = 2) throws -> (URL, CommandRunner.Outcome) {
+    let out = RepositoryPaths.temporaryFolder("indicators").appendingPathComponent("result")
+    let outcome = try CommandRunner.run(["indicators"] + arguments + ["--out", out.path, "--threads", String(threads)])
+    return (out, outcome)
+}
+
+@Test func indicatorsForPortoAlegreWithCensusPopulationAndGTFS() throws {
+    guard RepositoryPaths.hasSharedData else { return }
+    let arguments = [RepositoryPaths.sharedData("porto-alegre.osm.pbf"),
+                     "--population", RepositoryPaths.sharedData("porto-alegre.hexgrid.csv"),
+                     "--gtfs", RepositoryPaths.sharedData("porto-alegre.gtfs-eptc.zip") + "," + RepositoryPaths.sharedData("porto-alegre.gtfs-trensurb.zip")]
+    let (out, outcome) = try runIndicators(arguments, threads: 1)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.hasPrefix("812935 residents at 1227 points;"))
+    #expect(outcome.stdout.contains("SDG 11.2.1 transit within 500 m / 1.0 km"))
+    let document = try json(out.appendingPathComponent("indicators.json"))
+    #expect((document["population"] as! [String: Any])["residents"] as! Double == 812_935)
+    let indicators = document["indicators"] as! [[String: Any]]
+    #expect(indicators.map { $0["id"] as! String } == indicatorIDs)
+    for indicator in indicators where indicator["unit"] as! String == "share" {
+        let values = indicator["values"] as! [String: Any]
+        for profile in ["walk", "wheelchair"] {
+            if let v = values[profile] as? Double { #expect(v >= 0 && v <= 1) }
+        }
+    }
+    // Buses and the metro serve most of the city: SDG 11.2.1 is high, and wheelchair users reach no more than walkers.
+    let transit = indicators[1]["values"] as! [String: Double]
+    #expect(transit["walk"]! > 0.8 && transit["wheelchair"]! <= transit["walk"]!)
+    let csv = try String(contentsOf: out.appendingPathComponent("indicators.csv"), encoding: .utf8).split(separator: "\n")
+    #expect(csv.count == 1 + 2 * indicatorIDs.count && csv[0] == "id,profile,value,unit,title,definition")
+    let perPoint = try String(contentsOf: out.appendingPathComponent("population.csv"), encoding: .utf8).split(separator: "\n")
+    #expect(perPoint.count == 1 + 1227 && perPoint[0].hasPrefix("id,lon,lat,population,schools,jobs,healthcare,walk_open_space_metres"))
+
+    // Two threads write the same bytes.
+    let (again, outcome2) = try runIndicators(arguments, threads: 2)
+    #expect(outcome2.status == 0)
+    for name in ["indicators.json", "indicators.csv", "population.csv"] {
+        #expect(try Data(contentsOf: out.appendingPathComponent(name)) == Data(contentsOf: again.appendingPathComponent(name)), "\(name)")
+    }
+}
+
+@Test func indicatorsOnTheHelsinkiSampleEstimateResidentsFromBuildings() throws {
+    let (out, outcome) = try runIndicators([RepositoryPaths.network("helsinki.osm.pbf"), "--profile", "walk,senior,wheelchair,bike"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("Estimating residents from 16 residential buildings: footprint × storeys ÷ 35.0 m²"))
+    let header = outcome.stdout.split(separator: "\n")[1]
+    #expect(header.hasSuffix("walk      senior  wheelchair        bike"))
+    let indicators = try json(out.appendingPathComponent("indicators.json"))["indicators"] as! [[String: Any]]
+    let proximity = indicators.first { $0["id"] as! String == "proximity_time" }!["values"] as! [String: Double]
+    // Slower travellers take longer; the bike is fastest.
+    #expect(proximity["bike"]! < proximity["walk"]! && proximity["walk"]! < proximity["senior"]!)
+    #expect(proximity["senior"]! <= proximity["wheelchair"]!)
+}
+
+@Test func indicatorsRefuseBadArguments() throws {
+    let extract = RepositoryPaths.network("helsinki.osm.pbf")
+    let (_, wrongKind) = try runIndicators([extract, "--population", "people.txt"])
+    #expect(wrongKind.status == 64 && wrongKind.stderr.contains("option '--population' takes a .csv or .asc file, got 'people.txt'"))
+    let (_, unknownProfile) = try runIndicators([extract, "--profile", "walk,skate"])
+    #expect(unknownProfile.status == 64 && unknownProfile.stderr.contains("unknown profile 'skate'"))
+    let (out, missingFeed) = try runIndicators([extract, "--gtfs", "/nonexistent/feed.zip"])
+    #expect(missingFeed.status == 1 && missingFeed.stderr.contains("/nonexistent/feed.zip: error: no such file"))
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+}
