@@ -115,25 +115,29 @@ func portoAlegreWithItsPopulation() throws {
 }
 
 @Test func nearestKAddsMeanAndProximityLayers() throws {
-    let nearestNames = ["park", "food", "healthcare", "education", "transit", "civic", "culture"].map { "\($0)_mean3_minutes" }
-        + ["proximity_minutes"]
+    let sets = ["park", "food", "healthcare", "education", "transit", "civic", "culture"]
+    let nearestNames = sets.map { "\($0)_mean3_minutes" } + ["proximity_minutes"] + sets.map { "\($0)_nearest3_minutes" }
     let out = RepositoryPaths.temporaryFolder("nearest").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet", "--nearest", "3"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 35 files"))
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 49 files"))
     let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
     let header = csv[0].split(separator: ",").map(String.init)
-    #expect(Array(header.suffix(8)) == nearestNames)
+    #expect(Array(header.suffix(15)) == nearestNames)
     let food = header.firstIndex(of: "food_minutes")!, food3 = header.firstIndex(of: "food_mean3_minutes")!
-    let proximity = header.firstIndex(of: "proximity_minutes")!
-    let means = nearestNames.dropLast().map { header.firstIndex(of: $0)! }
+    let proximity = header.firstIndex(of: "proximity_minutes")!, foodThird = header.firstIndex(of: "food_nearest3_minutes")!
+    let means = sets.map { header.firstIndex(of: "\($0)_mean3_minutes")! }
+    var thirds = 0
     for row in csv.dropFirst() {
         let f = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         // The mean of the 3 nearest is never below the nearest (2-decimal rounding aside).
         if let a = Double(f[food]), let b = Double(f[food3]) { #expect(b >= a - 0.01) }
+        // The third nearest is never nearer than the mean of the three.
+        if let b = Double(f[food3]), let c = Double(f[foodThird]) { #expect(c >= b - 0.01); thirds += 1 }
         // Proximity is the mean over the seven categories.
         let values = means.compactMap { Double(f[$0]) }
         if values.count == 7, let p = Double(f[proximity]) { #expect(abs(p - values.reduce(0, +) / 7) < 0.01) }
     }
+    #expect(thirds > 100)
     let usage = try CommandRunner.run(["analyze", "x", "--out", "o", "--nearest", "40"])
     #expect(usage.status == 64 && usage.stderr.hasPrefix("Error: option '--nearest' takes 1...32, got 40"))
 }

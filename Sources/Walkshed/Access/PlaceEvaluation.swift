@@ -67,4 +67,22 @@ public enum PlaceEvaluation {
             return CoverageLayer(name: name, unit: "minutes", values: values)
         }
     }
+
+    /// With k-nearest searches (k ≥ 2): per set `<set>_nearest<k>_minutes`, the time to the
+    /// k-th nearest distinct destination (NaN when fewer than k are reachable). Empty otherwise.
+    public static func kthNearestLayers(snaps: [PlaceSnap?], nearest: [NearestDestinations], graph: StreetGraph,
+                                        costs: ProfileCosts, threads: Int) -> [CoverageLayer] {
+        guard let k = nearest.first?.k, k >= 2 else { return [] }
+        return nearest.map { search in
+            let slots = DisjointSlots<Float>(count: snaps.count, initial: .nan)
+            ParallelSearch.forEachChunk(itemCount: snaps.count, threads: threads) { range in
+                for i in range {
+                    guard let snap = snaps[i] else { continue }
+                    let found = search.nearest(from: snap, graph: graph, costs: costs)
+                    if found.count == k { slots.write(i, found[k - 1].seconds / 60) }
+                }
+            }
+            return CoverageLayer(name: "\(search.destinations.name)_nearest\(k)_minutes", unit: "minutes", values: slots.finish())
+        }
+    }
 }

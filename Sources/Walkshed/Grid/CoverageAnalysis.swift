@@ -11,7 +11,8 @@ public struct CoverageOptions: Sendable {
     /// Worker threads; results do not depend on it.
     public var threads: Int = 1
     /// With a value k (1...32): also the mean minutes to the k nearest distinct destinations of
-    /// each set (`<set>_mean<k>_minutes`) and their mean over sets (`proximity_minutes`).
+    /// each set (`<set>_mean<k>_minutes`), their mean over sets (`proximity_minutes`), and for
+    /// k ≥ 2 the minutes to the k-th nearest (`<set>_nearest<k>_minutes`).
     public var nearestK: Int?
     /// With a value: also, per set, how many destinations lie within this many minutes
     /// (`<set>_count`), and with `decay` their decay-weighted sum (`<set>_weighted`).
@@ -90,6 +91,7 @@ public enum CoverageAnalysis {
         let layers = PlaceEvaluation.layers(snaps: snaps, insidePark: insidePark, times: times, graph: graph, costs: costs,
                                             budgetMinutes: options.budgetMinutes, threads: options.threads)
             + PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
+            + PlaceEvaluation.kthNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
             + countLayers(snaps: snaps, destinations: destinations, graph: graph, costs: costs, options: options, stage: stage)
         var populationLayers: [CoverageLayer] = [], populationSnaps: [PlaceSnap?] = []
         if !population.isEmpty {
@@ -102,6 +104,8 @@ public enum CoverageAnalysis {
                                                       costs: costs, budgetMinutes: options.budgetMinutes, threads: options.threads)
                 + PlaceEvaluation.meanNearestLayers(snaps: populationSnaps, nearest: nearest, graph: graph, costs: costs,
                                                     threads: options.threads)
+                + PlaceEvaluation.kthNearestLayers(snaps: populationSnaps, nearest: nearest, graph: graph, costs: costs,
+                                                   threads: options.threads)
                 + countLayers(snaps: populationSnaps, destinations: destinations, graph: graph, costs: costs, options: options, stage: stage)
         }
         return CoverageResult(grid: grid, layers: layers, snapped: snaps.map { $0 != nil }, options: options,
@@ -141,7 +145,7 @@ public enum CoverageAnalysis {
     /// value per layer and the evaluation buffer; per node and destination set one search
     /// (seconds, heap position, touched list, heap entry).
     public static func estimatedBytes(graph: StreetGraph, cellCount: Double, destinationSets: Int, nearestK: Int? = nil) -> Double {
-        let layers = Double(destinationSets + 1) + (nearestK == nil ? 0 : Double(destinationSets + 1))
+        let layers = Double(destinationSets + 1) + (nearestK == nil ? 0 : Double(2 * destinationSets + 1))
         let perCell = 16 + 2 * 4 * layers + 1
         let perNodePerSet = 4.0 + 4 + 4 + 8 + Double(nearestK ?? 0) * 9
         return cellCount * perCell + Double(graph.nodeCount) * perNodePerSet * Double(destinationSets)
