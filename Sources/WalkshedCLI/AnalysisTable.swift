@@ -15,7 +15,7 @@ enum AnalysisTable {
         out += "grid:     \(s.result.grid.columns) x \(s.result.grid.rows) cells, \(s.result.cellsOnNetwork) within "
         out += "\(FixedPoint.format(s.result.options.snapLimitMetres, decimals: 0)) m of the network\n\n"
         let nameWidth = max(20, (s.result.layers.map(\.name.count).max() ?? 0) + 2)
-        out += pad("measure", nameWidth) + pad("destinations", 14, right: true) + pad("median min", 12, right: true)
+        out += pad("measure", nameWidth) + pad("destinations", 14, right: true) + pad("median", 12, right: true)
         out += pad("within \(budget) min", 16, right: true)
         let people = s.populationSummaries()
         if !people.isEmpty { out += pad("residents within", 18, right: true) + pad("p90 min", 10, right: true) }
@@ -40,6 +40,9 @@ enum AnalysisTable {
         out += "\n(categories_within: median categories reached; share of cells reaching all \(s.destinations.count))\n"
         if let minutes = s.result.options.countWithinMinutes {
             out += "(_count, _weighted: median destinations, or weighted sum, within \(FixedPoint.format(minutes, decimals: 1)) min; share of cells with at least one)\n"
+        }
+        if s.result.options.greenway {
+            out += "(greenway_metres: median metres of greenway within \(budget) min; share of cells reaching any)\n"
         }
         if s.input.diagnostics.total > 0 {
             out += "warnings: " + s.input.diagnostics.kinds.map { "\(s.input.diagnostics.count($0)) \($0)" }.joined(separator: ", ") + "\n"

@@ -31,6 +31,7 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--nearest", valueName: "<k>", help: "Also, per category, mean minutes to the k nearest and minutes to the k-th nearest, and the mean over categories (proximity time); 1...32."),
             OptionSpec(name: "--count-within", valueName: "<minutes>", help: "Also count each category's destinations within this many minutes."),
             OptionSpec(name: "--decay", valueName: "<kind>", help: "Also their decay-weighted sum: step, linear, exponential[:half-life], gaussian[:sigma], logistic[:midpoint[:steepness]] (minutes)."),
+            OptionSpec(name: "--greenway", valueName: nil, help: "Also minutes to the nearest greenway and metres of greenway within the time budget."),
             OptionSpec(name: "--population", valueName: "<csv>", help: "Residents as points (lon,lat,population); shares become shares of residents."),
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
             OptionSpec(name: "--max-memory", valueName: "<MiB>", help: "Refuse, before it starts, an analysis estimated to need more. (default: 80% of RAM)"),
@@ -78,6 +79,7 @@ struct AnalyzeCommand: WalkshedCommand {
             guard k <= 32 else { throw UsageError("option '--nearest' takes 1...32, got \(k)") }
             options.nearestK = k
         }
+        options.greenway = arguments.flags.contains("--greenway")
         self.options = options
         let profileName = arguments.values["--profile"] ?? "walk"
         let speed = arguments.values["--speed-kmh"] == nil ? nil : try arguments.positiveDouble("--speed-kmh", default: 0)
@@ -164,6 +166,7 @@ struct AnalyzeCommand: WalkshedCommand {
         let engine = CoverageAnalysis.estimatedBytes(graph: city.graph, cellCount: cells, destinationSets: 1 + ServiceCategory.allCases.count,
                                                      nearestK: options.nearestK)
             + (options.countWithinMinutes == nil ? 0 : cells * Double(options.threads) * 12 + cells * 8 * 14)
+            + (options.greenway ? cells * Double(options.threads) * 24 + cells * 16 : 0)
         let outputs = cells * AnalysisFiles.bytesPerCell
         let total = ResourceUsage.peakResidentBytes + engine + outputs
         guard total <= maxMemoryBytes else {

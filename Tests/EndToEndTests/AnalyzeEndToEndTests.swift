@@ -164,3 +164,23 @@ func portoAlegreWithItsPopulation() throws {
     let bad = try CommandRunner.run(["analyze", "x", "--out", "o", "--decay", "cubic"])
     #expect(bad.status == 64 && bad.stderr.hasPrefix("Error: option '--decay' takes step, linear,"))
 }
+
+@Test func greenwayLayersAgreeWithEachOther() throws {
+    let out = RepositoryPaths.temporaryFolder("greenway").appendingPathComponent("result")
+    let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet", "--greenway"])
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 23 files"), "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("21.7 km greenway"))
+    let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
+    let header = csv[0].split(separator: ",").map(String.init)
+    let minutes = header.firstIndex(of: "greenway_minutes")!, metres = header.firstIndex(of: "greenway_metres")!
+    var reaching = 0
+    for row in csv.dropFirst() {
+        let f = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard let m = Double(f[minutes]), let length = Double(f[metres]) else { continue }
+        // Greenway is reached within the budget exactly when some of it is; never more than the 21.7 km there are.
+        if m > 15.01 { #expect(length == 0) }
+        if m < 14.99 { #expect(length > 0); reaching += 1 }
+        #expect(length <= 21_700)
+    }
+    #expect(reaching > 300)
+}

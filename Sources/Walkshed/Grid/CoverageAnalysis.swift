@@ -18,6 +18,9 @@ public struct CoverageOptions: Sendable {
     /// (`<set>_count`), and with `decay` their decay-weighted sum (`<set>_weighted`).
     public var countWithinMinutes: Double?
     public var decay: DecayFunction?
+    /// Also minutes to the nearest greenway (`greenway_minutes`) and metres of greenway within
+    /// the budget (`greenway_metres`).
+    public var greenway = false
     /// The area to cover, in projected metres (grown by the snap limit); nil: the network's
     /// extent. When both are empty the grid is one cell at the origin, all NODATA.
     public var area: BoundingBox?
@@ -93,6 +96,7 @@ public enum CoverageAnalysis {
             + PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
             + PlaceEvaluation.kthNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
             + countLayers(snaps: snaps, destinations: destinations, graph: graph, costs: costs, options: options, stage: stage)
+            + greenwayLayers(snaps: snaps, graph: graph, costs: costs, options: options, stage: stage)
         var populationLayers: [CoverageLayer] = [], populationSnaps: [PlaceSnap?] = []
         if !population.isEmpty {
             stage("evaluating \(population.count) population points")
@@ -107,6 +111,7 @@ public enum CoverageAnalysis {
                 + PlaceEvaluation.kthNearestLayers(snaps: populationSnaps, nearest: nearest, graph: graph, costs: costs,
                                                    threads: options.threads)
                 + countLayers(snaps: populationSnaps, destinations: destinations, graph: graph, costs: costs, options: options, stage: stage)
+                + greenwayLayers(snaps: populationSnaps, graph: graph, costs: costs, options: options, stage: stage)
         }
         return CoverageResult(grid: grid, layers: layers, snapped: snaps.map { $0 != nil }, options: options,
                               destinationNames: destinations.map(\.name), populationLayers: populationLayers,
@@ -131,6 +136,22 @@ public enum CoverageAnalysis {
             }
         }
         return counts + weighted
+    }
+
+    /// `greenway_minutes` and `greenway_metres` when asked for; NaN for places without a snap.
+    static func greenwayLayers(snaps: [PlaceSnap?], graph: StreetGraph, costs: ProfileCosts, options: CoverageOptions,
+                               stage: (String) -> Void) -> [CoverageLayer] {
+        guard options.greenway else { return [] }
+        stage("greenway reach within \(options.budgetMinutes) minutes for \(snaps.count) places")
+        let access = GreenwayAccess(places: snaps, graph: graph, costs: costs, budgetSeconds: options.budgetMinutes * 60,
+                                    threads: options.threads)
+        let limit = Double(options.searchLimitSeconds)
+        return [
+            CoverageLayer(name: "greenway_minutes", unit: "minutes",
+                          values: access.seconds.map { $0 <= limit && $0.isFinite ? Float($0 / 60) : .nan }),
+            CoverageLayer(name: "greenway_metres", unit: "metres",
+                          values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(access.reachableMetres[$0]) }),
+        ]
     }
 
     /// Cells the grid over `area` would have, as a `Double` so absurd sizes cannot overflow.
