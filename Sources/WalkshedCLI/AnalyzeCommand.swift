@@ -13,16 +13,18 @@ struct AnalyzeCommand: WalkshedCommand {
         education_minutes, transit_minutes, civic_minutes, culture_minutes, categories_within):
         an ESRI ASCII grid <measure>.asc with its <measure>.prj (UTM zone of the data's centre);
         plus cells.csv, cells.geojson (RFC 7946) and summary.json; with --population, also
-        population.csv (each point's minutes) and population-weighted shares. Files are written to temporary
-        names and renamed, so a failed run leaves no half-written file.
+        population.csv (each point's minutes) and population-weighted shares. With several
+        profiles (--profile walk,wheelchair) each gets these files in <dir>/<profile>/, from one
+        reading of the extract. Files are written to temporary names and renamed, so a failed run
+        leaves no half-written file.
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
         options: [
             OptionSpec(name: "--out", valueName: "<dir>", help: "Output folder (created if missing)."),
             OptionSpec(name: "--cell", valueName: "<metres>", help: "Grid cell side in metres. (default: 100)"),
             OptionSpec(name: "--minutes", valueName: "<n>", help: "Time budget in minutes. (default: 15)"),
-            OptionSpec(name: "--profile", valueName: "<name>", help: "walk, senior, wheelchair or bike (see README). (default: walk)"),
-            OptionSpec(name: "--speed-kmh", valueName: "<v>", help: "Speed in km/h. (default: the profile's: walk 4.8, senior 3.6, wheelchair 3.6, bike 15)"),
+            OptionSpec(name: "--profile", valueName: "<list>", help: "walk, senior, wheelchair or bike (see README); several, comma-separated, write one subfolder each. (default: walk)"),
+            OptionSpec(name: "--speed-kmh", valueName: "<v>", help: "Speed in km/h of a single profile. (default: the profile's: walk 4.8, senior 3.6, wheelchair 3.6, bike 15)"),
             OptionSpec(name: "--snap-limit", valueName: "<metres>", help: "Cells farther than this from the network are NODATA. (default: 300)"),
             OptionSpec(name: "--max-minutes", valueName: "<n>", help: "Stop searches here; farther is NODATA. (default: no limit)"),
             OptionSpec(name: "--threads", valueName: "<n>", help: "Worker threads; results are identical for any value. (default: all cores)"),
@@ -42,7 +44,7 @@ struct AnalyzeCommand: WalkshedCommand {
     let extract: String
     let outputFolder: String
     let options: CoverageOptions
-    let profile: TravelProfile
+    let profiles: [TravelProfile]
     let allComponents: Bool
     let quiet: Bool
     let force: Bool
@@ -81,12 +83,18 @@ struct AnalyzeCommand: WalkshedCommand {
         }
         options.greenway = arguments.flags.contains("--greenway")
         self.options = options
-        let profileName = arguments.values["--profile"] ?? "walk"
+        let profileNames = (arguments.values["--profile"] ?? "walk").split(separator: ",").map(String.init)
         let speed = arguments.values["--speed-kmh"] == nil ? nil : try arguments.positiveDouble("--speed-kmh", default: 0)
-        guard let profile = TravelProfile.preset(profileName, kilometresPerHour: speed) else {
-            throw UsageError("unknown profile '\(profileName)'; choose one of \(TravelProfile.presetNames.joined(separator: ", "))")
+        if speed != nil && profileNames.count > 1 { throw UsageError("option '--speed-kmh' applies to a single --profile") }
+        guard Set(profileNames).count == profileNames.count, !profileNames.isEmpty else {
+            throw UsageError("option '--profile' needs distinct profile names")
         }
-        self.profile = profile
+        profiles = try profileNames.map { name in
+            guard let profile = TravelProfile.preset(name, kilometresPerHour: speed) else {
+                throw UsageError("unknown profile '\(name)'; choose one of \(TravelProfile.presetNames.joined(separator: ", "))")
+            }
+            return profile
+        }
         allComponents = arguments.flags.contains("--all-components")
         quiet = arguments.flags.contains("--quiet")
         force = arguments.flags.contains("--force")
@@ -108,8 +116,10 @@ struct AnalyzeCommand: WalkshedCommand {
         let transaction = OutputTransaction()
         let interrupts = InterruptHandler(transaction: transaction)
         try transaction.exclusively { try OutputFolder.check(outputFolder) }
-        if !force, let earlier = OutputFolder.earlierResult(in: outputFolder) {
-            throw InputFileError(path: outputFolder, message: "already holds results (\(earlier)); pass --force to overwrite them")
+        for folder in profileFolders {
+            if !force, let earlier = OutputFolder.earlierResult(in: folder) {
+                throw InputFileError(path: folder, message: "already holds results (\(earlier)); pass --force to overwrite them")
+            }
         }
         let clock = StageClock(quiet: quiet)
         let population = try populationPath.map { path in
@@ -124,39 +134,56 @@ struct AnalyzeCommand: WalkshedCommand {
         options.area = city.extent
         try checkMemory(city: city, options: options)
 
-        var diagnostics = report.diagnostics
-        clock.begin("finding park access points and snapping services")
-        let costs = ProfileCosts(graph: city.graph, profile: profile)
-        let sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: options.snapLimitMetres,
-                                        diagnostics: &diagnostics)
-        let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets,
-                                          parkPolygons: city.parks.map(\.polygon), options: options,
-                                          population: population?.table.coordinates.map(city.projection.project) ?? [],
-                                          stage: clock.begin)
-        clock.begin("writing outputs")
-        var fullReport = report
-        fullReport.diagnostics = diagnostics
+        let points = population?.table.coordinates.map(city.projection.project) ?? []
+        var summaries: [(AnalysisSummary, folder: String)] = []
         var fileCount = 0
         do {
-            try OutputFolder.create(outputFolder)
-            fileCount = try AnalysisFiles.stage(result, projection: city.projection, in: outputFolder, transaction: transaction)
-            if let population {
-                try transaction.stage(PopulationTableWriter.csv(population.table, layers: result.populationLayers), at: path("population.csv"))
-                fileCount += 1
+            for (profile, folder) in zip(profiles, profileFolders) {
+                var diagnostics = report.diagnostics
+                let label = profiles.count == 1 ? "" : "\(profile.name): "
+                clock.begin("\(label)finding park access points and snapping services")
+                let costs = ProfileCosts(graph: city.graph, profile: profile)
+                let sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: options.snapLimitMetres,
+                                                diagnostics: &diagnostics)
+                let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets,
+                                                  parkPolygons: city.parks.map(\.polygon), options: options, population: points,
+                                                  stage: { clock.begin(label + $0) })
+                clock.begin("\(label)writing outputs")
+                var fullReport = report
+                fullReport.diagnostics = diagnostics
+                try OutputFolder.create(outputFolder)
+                try OutputFolder.create(folder)
+                fileCount += try AnalysisFiles.stage(result, projection: city.projection, in: folder, transaction: transaction)
+                if let population {
+                    try transaction.stage(PopulationTableWriter.csv(population.table, layers: result.populationLayers),
+                                          at: (folder as NSString).appendingPathComponent("population.csv"))
+                    fileCount += 1
+                }
+                summaries.append((AnalysisSummary(input: fullReport, city: city, profile: profile, destinations: sets, result: result,
+                                                  stageSeconds: [], threads: options.threads, population: population), folder))
             }
             clock.finish()
-            let summary = AnalysisSummary(input: fullReport, city: city, profile: profile, destinations: sets, result: result,
-                                          stageSeconds: clock.durations, threads: options.threads, population: population)
-            try transaction.stage(summary.json(version: WalkshedCLI.version).text(), at: path("summary.json"))
+            for (summary, folder) in summaries {
+                var timed = summary
+                timed.stageSeconds = clock.durations
+                try transaction.stage(timed.json(version: WalkshedCLI.version).text(),
+                                      at: (folder as NSString).appendingPathComponent("summary.json"))
+                fileCount += 1
+            }
             try transaction.commit()
-            print(AnalysisTable.text(summary), terminator: "")
         } catch {
             transaction.rollback()
             throw error
         }
+        print(summaries.map { AnalysisTable.text($0.0) }.joined(separator: "\n"), terminator: "")
         withExtendedLifetime(interrupts) {}
-        print("Wrote \(fileCount + 1) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
+        print("Wrote \(fileCount) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
         return 0
+    }
+
+    /// Where each profile's files go: `--out` itself for one profile, else a subfolder each.
+    private var profileFolders: [String] {
+        profiles.count == 1 ? [outputFolder] : profiles.map { path($0.name) }
     }
 
     /// Refuses, before any search, an analysis estimated to exceed `--max-memory`: what is in

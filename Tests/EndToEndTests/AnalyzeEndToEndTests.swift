@@ -184,3 +184,24 @@ func portoAlegreWithItsPopulation() throws {
     }
     #expect(reaching > 300)
 }
+
+@Test func severalProfilesInOneRunEqualSeparateRuns() throws {
+    let extract = RepositoryPaths.network("helsinki.osm.pbf")
+    let root = RepositoryPaths.temporaryFolder("profiles")
+    let both = root.appendingPathComponent("both"), wheel = root.appendingPathComponent("wheel")
+    let outcome = try CommandRunner.run(["analyze", extract, "--out", both.path, "--quiet", "--profile", "walk,wheelchair"])
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 38 files"), "\(outcome.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: both.path).sorted() == ["walk", "wheelchair"])
+    let single = try CommandRunner.run(["analyze", extract, "--out", wheel.path, "--quiet", "--profile", "wheelchair"])
+    #expect(single.status == 0)
+    for name in ["cells.csv", "cells.geojson", "park_minutes.asc", "categories_within.asc"] {
+        #expect(try Data(contentsOf: both.appendingPathComponent("wheelchair/\(name)")) == Data(contentsOf: wheel.appendingPathComponent(name)), "\(name)")
+    }
+    let walk = try json(both.appendingPathComponent("walk/summary.json")), wheelchair = try json(both.appendingPathComponent("wheelchair/summary.json"))
+    #expect((walk["options"] as! [String: Any])["profile"] as! String == "walk")
+    #expect((wheelchair["options"] as! [String: Any])["profile"] as! String == "wheelchair")
+    let again = try CommandRunner.run(["analyze", extract, "--out", both.path, "--quiet", "--profile", "walk,wheelchair"])
+    #expect(again.status == 1 && again.stderr.contains("\(both.path)/walk: error: already holds results (categories_within.asc)"))
+    let usage = try CommandRunner.run(["analyze", extract, "--out", both.path, "--profile", "walk,bike", "--speed-kmh", "5"])
+    #expect(usage.status == 64 && usage.stderr.contains("option '--speed-kmh' applies to a single --profile"))
+}
