@@ -33,6 +33,7 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--nearest", valueName: "<k>", help: "Also, per category, mean minutes to the k nearest and minutes to the k-th nearest, and the mean over categories (proximity time); 1...32."),
             OptionSpec(name: "--count-within", valueName: "<minutes>", help: "Also count each category's destinations within this many minutes."),
             OptionSpec(name: "--decay", valueName: "<kind>", help: "Also their decay-weighted sum: step, linear, exponential[:half-life], gaussian[:sigma], logistic[:midpoint[:steepness]] (minutes)."),
+            OptionSpec(name: "--dem", valueName: "<asc>", help: "Elevation model (ESRI ASCII grid, metres; degrees or a UTM zone in its .prj): speeds follow Tobler's hiking function, uphill slower than down."),
             OptionSpec(name: "--greenway", valueName: nil, help: "Also minutes to the nearest greenway and metres of greenway within the time budget."),
             OptionSpec(name: "--population", valueName: "<csv>", help: "Residents as points (lon,lat,population); shares become shares of residents."),
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
@@ -49,6 +50,7 @@ struct AnalyzeCommand: WalkshedCommand {
     let quiet: Bool
     let force: Bool
     let populationPath: String?
+    let demPath: String?
     let parkMinimumHectares: Double
     let parkKinds: Set<String>?
     /// Memory budget in bytes.
@@ -99,6 +101,7 @@ struct AnalyzeCommand: WalkshedCommand {
         quiet = arguments.flags.contains("--quiet")
         force = arguments.flags.contains("--force")
         populationPath = arguments.values["--population"]
+        demPath = arguments.values["--dem"]
         parkMinimumHectares = arguments.values["--park-min-ha"] == nil ? 0 : try arguments.positiveDouble("--park-min-ha", default: 0)
         parkKinds = try arguments.values["--park-kinds"].map { list in
             let kinds = Set(list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
@@ -126,6 +129,10 @@ struct AnalyzeCommand: WalkshedCommand {
             clock.begin("reading population \(path)")
             return (path: path, table: try PopulationCSVReader.read(path))
         }
+        let elevation = try demPath.map { path in
+            clock.begin("reading elevation model \(path)")
+            return try ElevationGridReader.read(path)
+        }
         var loadOptions = OSMLoadOptions()
         loadOptions.largestComponentOnly = !allComponents
         let (loaded, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
@@ -142,7 +149,10 @@ struct AnalyzeCommand: WalkshedCommand {
                 var diagnostics = report.diagnostics
                 let label = profiles.count == 1 ? "" : "\(profile.name): "
                 clock.begin("\(label)finding park access points and snapping services")
-                let costs = ProfileCosts(graph: city.graph, profile: profile)
+                let projection = city.projection
+                let costs = elevation.map { dem in
+                    ProfileCosts(graph: city.graph, profile: profile, elevation: { dem.elevation(at: $0, projection: projection) })
+                } ?? ProfileCosts(graph: city.graph, profile: profile)
                 let sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: options.snapLimitMetres,
                                                 diagnostics: &diagnostics)
                 let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets,
@@ -159,8 +169,10 @@ struct AnalyzeCommand: WalkshedCommand {
                                           at: (folder as NSString).appendingPathComponent("population.csv"))
                     fileCount += 1
                 }
-                summaries.append((AnalysisSummary(input: fullReport, city: city, profile: profile, destinations: sets, result: result,
-                                                  stageSeconds: [], threads: options.threads, population: population), folder))
+                var summary = AnalysisSummary(input: fullReport, city: city, profile: profile, destinations: sets, result: result,
+                                              stageSeconds: [], threads: options.threads, population: population)
+                summary.elevationModel = demPath
+                summaries.append((summary, folder))
             }
             clock.finish()
             for (summary, folder) in summaries {

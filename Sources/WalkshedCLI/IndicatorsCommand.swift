@@ -25,6 +25,7 @@ struct IndicatorsCommand: WalkshedCommand {
             OptionSpec(name: "--population", valueName: "<file>", help: "Residents: .csv points or .asc grid. (default: estimated from buildings)"),
             OptionSpec(name: "--floor-area", valueName: "<m2>", help: "Floor area per resident for the building estimate. (default: 35)"),
             OptionSpec(name: "--gtfs", valueName: "<zip,...>", help: "GTFS feeds, comma-separated; their served stops replace OSM transit."),
+            OptionSpec(name: "--dem", valueName: "<asc>", help: "Elevation model (ESRI ASCII grid, metres): times follow Tobler's hiking function; a wheelchair avoids stretches over 8 %."),
             OptionSpec(name: "--profile", valueName: "<list>", help: "Profiles, comma-separated: walk, senior, wheelchair, bike. (default: walk,wheelchair)"),
             OptionSpec(name: "--nearest", valueName: "<k>", help: "15-minute city: mean time to the k nearest of each category; 1...32. (default: 20)"),
             OptionSpec(name: "--minutes", valueName: "<n>", help: "15-minute city budget for F15. (default: 15)"),
@@ -39,6 +40,7 @@ struct IndicatorsCommand: WalkshedCommand {
     let populationPath: String?
     let floorArea: Double
     let gtfsPaths: [String]
+    let demPath: String?
     let profiles: [TravelProfile]
     let options: IndicatorOptions
     let force: Bool
@@ -53,6 +55,7 @@ struct IndicatorsCommand: WalkshedCommand {
             throw UsageError("option '--population' takes a .csv or .asc file, got '\(path)'")
         }
         floorArea = try arguments.positiveDouble("--floor-area", default: ResidentialBuilding.defaultFloorAreaPerResident)
+        demPath = arguments.values["--dem"]
         gtfsPaths = arguments.values["--gtfs"].map { $0.split(separator: ",").map(String.init) } ?? []
         profiles = try (arguments.values["--profile"] ?? "walk,wheelchair").split(separator: ",").map { name in
             guard let profile = TravelProfile.preset(String(name)) else {
@@ -90,6 +93,10 @@ struct IndicatorsCommand: WalkshedCommand {
             clock.begin("reading GTFS \(path)")
             return try GTFSReader.read(path)
         }
+        let elevation = try demPath.map { path in
+            clock.begin("reading elevation model \(path)")
+            return try ElevationGridReader.read(path)
+        }
         var loadOptions = OSMLoadOptions()
         loadOptions.keepResidentialBuildings = population == nil
         var (city, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
@@ -115,8 +122,10 @@ struct IndicatorsCommand: WalkshedCommand {
         var values: [IndicatorValue] = [], layers: [CoverageLayer] = []
         for profile in profiles {
             clock.begin("indicators for \(profile.name)")
+            let projection = city.projection
             let result = StandardIndicators(city: city, profile: profile, points: points, residents: residents.residents,
-                                            options: options, diagnostics: &diagnostics)
+                                            options: options, elevation: elevation.map { dem in { dem.elevation(at: $0, projection: projection) } },
+                                            diagnostics: &diagnostics)
             values += result.values
             layers += result.pointLayers
         }
@@ -126,6 +135,7 @@ struct IndicatorsCommand: WalkshedCommand {
         let context: [(String, JSONValue)] = [
             ("walkshed_version", .string(WalkshedCLI.version)),
             ("input", .string(extract)),
+            ("elevation_model", demPath.map { .string($0) } ?? .null),
             ("population", .object([
                 ("source", .string(populationPath ?? "residential buildings in the extract")),
                 ("points", .integer(residents.residents.count)),

@@ -205,3 +205,40 @@ func portoAlegreWithItsPopulation() throws {
     let usage = try CommandRunner.run(["analyze", extract, "--out", both.path, "--profile", "walk,bike", "--speed-kmh", "5"])
     #expect(usage.status == 64 && usage.stderr.contains("option '--speed-kmh' applies to a single --profile"))
 }
+
+/// An elevation model over the Helsinki sample rising 12 % eastwards (UTM 35N, 50 m cells).
+func eastwardSlope(in folder: URL) throws -> String {
+    var text = "ncols 100\nnrows 100\nxllcorner 384000\nyllcorner 6670000\ncellsize 50\nNODATA_value -9999\n"
+    for _ in 0..<100 { text += (0..<100).map { String(Double($0) * 50 * 0.12 + 3) }.joined(separator: " ") + "\n" }
+    let path = folder.appendingPathComponent("slope.asc").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    try "PROJCS[\"WGS_1984_UTM_Zone_35N\",GEOGCS[\"GCS_WGS_1984\"]]".write(toFile: folder.appendingPathComponent("slope.prj").path,
+                                                                       atomically: true, encoding: .utf8)
+    return path
+}
+
+@Test func anElevationModelSlowsWalkersAndClosesSteepWaysToWheelchairs() throws {
+    let extract = RepositoryPaths.network("helsinki.osm.pbf")
+    let root = RepositoryPaths.temporaryFolder("dem")
+    let dem = try eastwardSlope(in: root)
+    func run(_ name: String, _ extra: [String]) throws -> [[String: Any]] {
+        let out = root.appendingPathComponent(name)
+        let outcome = try CommandRunner.run(["analyze", extract, "--out", out.path, "--quiet", "--profile", "walk,wheelchair"] + extra)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        return try ["walk", "wheelchair"].map { try json(out.appendingPathComponent("\($0)/summary.json")) }
+    }
+    func mean(_ summary: [String: Any], _ k: Int) -> Double { (summary["measures"] as! [[String: Any]])[k]["mean"] as! Double }
+    func share(_ summary: [String: Any], _ k: Int) -> Double { (summary["measures"] as! [[String: Any]])[k]["share_meeting_budget"] as! Double }
+    let flat = try run("flat", []), sloped = try run("sloped", ["--dem", dem])
+    #expect((sloped[0]["options"] as! [String: Any])["elevation_model"] as! String == dem)
+    // Across a 12 % slope Tobler is slower both ways (factor e^−0.42 up, e^−0.07 down): every mean time grows on foot.
+    for k in 0..<7 { #expect(mean(sloped[0], k) > mean(flat[0], k), "measure \(k)") }
+    // East–west stretches are steeper than 8 %: wheelchair users reach all seven categories from fewer cells.
+    #expect(share(sloped[1], 7) < share(flat[1], 7))
+
+    let broken = root.appendingPathComponent("broken.asc").path
+    try "ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n5 high\n".write(toFile: broken, atomically: true, encoding: .utf8)
+    let bad = try CommandRunner.run(["analyze", extract, "--out", root.appendingPathComponent("bad").path, "--dem", broken])
+    #expect(bad.status == 1 && bad.stderr.contains("\(broken): line 6: error: value 'high' at row 1, column 2 is not a number"))
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("bad").path))
+}

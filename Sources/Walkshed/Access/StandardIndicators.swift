@@ -50,14 +50,20 @@ public struct StandardIndicators: Sendable {
     public let pointLayers: [CoverageLayer]
 
     /// Evaluates `profile` for `residents` at `points` (projected metres).
+    /// With `elevation`, times follow Tobler's function (and a profile's `maxSlope` closes
+    /// steep edges to the distance measures too).
     public init(city: City, profile: TravelProfile, points: [PlanarPoint], residents: [Double],
-                options: IndicatorOptions, diagnostics: inout Diagnostics) {
+                options: IndicatorOptions, elevation: ((PlanarPoint) -> Double?)? = nil, diagnostics: inout Diagnostics) {
         precondition(points.count == residents.count)
         let graph = city.graph
+        let minutes = elevation.map { ProfileCosts(graph: graph, profile: profile, elevation: $0) }
+            ?? ProfileCosts(graph: graph, profile: profile)
+        // A second per metre on the same usable edges: search times are distances.
         var metresProfile = profile
-        metresProfile.metresPerSecond = 1   // a second per metre: search times are distances
-        let metres = ProfileCosts(graph: graph, profile: metresProfile)
-        let minutes = ProfileCosts(graph: graph, profile: profile)
+        metresProfile.metresPerSecond = 1
+        let metres = ProfileCosts(graph: graph, profile: metresProfile,
+                                  forwardSeconds: graph.edgeMetres.indices.map { minutes.forwardSeconds[$0].isFinite ? graph.edgeMetres[$0] : .infinity },
+                                  backwardSeconds: graph.edgeMetres.indices.map { minutes.backwardSeconds[$0].isFinite ? graph.edgeMetres[$0] : .infinity })
         let snapper = Snapper(graph: graph)
         let snaps = ParallelSearch.map(itemCount: points.count, threads: options.threads) {
             snapper.snap(points[$0], limitMetres: options.snapLimitMetres, usableEdges: metres.usableEdges)

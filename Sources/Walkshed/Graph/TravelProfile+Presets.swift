@@ -4,7 +4,7 @@
 /// |---|---|---|
 /// | `walk` | 4.8 km/h (15 min = 1,200 m) | — |
 /// | `senior` | 3.6 km/h (15 min = 900 m) | — |
-/// | `wheelchair` | 3.6 km/h | steps; `wheelchair=no`; `incline` steeper than 8 %; raised kerbs |
+/// | `wheelchair` | 3.6 km/h | steps; `wheelchair=no`; `incline` steeper than 8 %; raised kerbs; with a DEM, stretches steeper than 8 % |
 /// | `bike` | 15 km/h (15 min = 3,750 m) | ways a bicycle may not use (footways, steps, `bicycle=no`) |
 extension TravelProfile {
     /// Older pedestrians: the same ways as walking, at 3.6 km/h.
@@ -15,7 +15,7 @@ extension TravelProfile {
     /// Wheelchair users: no steps, nothing tagged `wheelchair=no`, no steep inclines or raised kerbs.
     public static func wheelchair(kilometresPerHour: Double = 3.6) -> TravelProfile {
         TravelProfile(name: "wheelchair", metresPerSecond: kilometresPerHour / 3.6, forbiddenClasses: [.steps],
-                      forbiddenFlags: [.wheelchairNo, .steepIncline, .raisedKerb])
+                      forbiddenFlags: [.wheelchairNo, .steepIncline, .raisedKerb], maxSlope: 0.08)
     }
 
     /// Cycling at 15 km/h on ways a bicycle may use.

@@ -11,15 +11,18 @@ public struct TravelProfile: Sendable, Hashable {
     public var forbiddenFlags: EdgeFlags
     /// Only edges carrying all of these flags are used.
     public var requiredFlags: EdgeFlags
+    /// With an elevation model: edges with a steeper stretch (rise ÷ run) are not used.
+    public var maxSlope: Double?
 
     public init(name: String, metresPerSecond: Double, forbiddenClasses: Set<EdgeClass> = [], forbiddenFlags: EdgeFlags = [],
-                requiredFlags: EdgeFlags = []) {
+                requiredFlags: EdgeFlags = [], maxSlope: Double? = nil) {
         precondition(metresPerSecond > 0 && metresPerSecond.isFinite, "speed must be positive")
         self.name = name
         self.metresPerSecond = metresPerSecond
         self.forbiddenClasses = forbiddenClasses
         self.forbiddenFlags = forbiddenFlags
         self.requiredFlags = requiredFlags
+        self.maxSlope = maxSlope
     }
 
     /// Walking at `kilometresPerHour` (default 4.8 km/h, so 15 minutes is 1,200 m) on every walkable edge.

@@ -63,6 +63,12 @@ public struct AsciiGridReader {
     /// (NODATA cells are skipped). Returns the header.
     public mutating func read(_ body: (Int, Int, Double) throws -> Void) throws -> AsciiGridHeader {
         let header = try readHeader()
+        try readValues(header, body)
+        return header
+    }
+
+    /// After `readHeader`, calls `body(row, column, value)` for every cell with data.
+    mutating func readValues(_ header: AsciiGridHeader, _ body: (Int, Int, Double) throws -> Void) throws {
         var pending = try nextToken()   // the header reader stops at the first value
         for row in 0..<header.rows {
             for column in 0..<header.columns {
@@ -79,7 +85,6 @@ public struct AsciiGridReader {
         if let extra = pending {
             throw AsciiGridError(path: path, line: tokenLine, message: "more values than \(header.rows) × \(header.columns) (found '\(extra)')")
         }
-        return header
     }
 
     private var lookahead: String?

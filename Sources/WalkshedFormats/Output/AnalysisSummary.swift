@@ -13,6 +13,8 @@ public struct AnalysisSummary: Sendable {
     public var threads: Int
     /// The population file and its table, when one was given.
     public var population: (path: String, table: PopulationTable)?
+    /// The elevation model (DEM) file the costs followed, when one was given.
+    public var elevationModel: String?
 
     public init(input: OSMLoadReport, city: City, profile: TravelProfile, destinations: [DestinationSet],
                 result: CoverageResult, stageSeconds: [(String, Double)], threads: Int,
@@ -89,7 +91,8 @@ public struct AnalysisSummary: Sendable {
                                  ("cell_metres", .number(result.options.cellMetres, decimals: 1)),
                                  ("snap_limit_metres", .number(result.options.snapLimitMetres, decimals: 1)),
                                  ("search_limit_seconds", result.options.searchLimitSeconds.isFinite
-                                    ? .number(Double(result.options.searchLimitSeconds), decimals: 1) : .null)])),
+                                    ? .number(Double(result.options.searchLimitSeconds), decimals: 1) : .null),
+                                 ("elevation_model", elevationModel.map { .string($0) } ?? .null)])),
             ("projection", .object([("epsg", .integer(projection.epsgCode)),
                                     ("utm_zone", .string("\(projection.zone)\(projection.isNorth ? "N" : "S")"))])),
             ("network", .object([("nodes", .integer(graph.nodeCount)), ("edges", .integer(graph.edgeCount)),
