@@ -35,7 +35,7 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--decay", valueName: "<kind>", help: "Also their decay-weighted sum: step, linear, exponential[:half-life], gaussian[:sigma], logistic[:midpoint[:steepness]] (minutes)."),
             OptionSpec(name: "--dem", valueName: "<asc>", help: "Elevation model (ESRI ASCII grid, metres; degrees or a UTM zone in its .prj): speeds follow Tobler's hiking function, uphill slower than down."),
             OptionSpec(name: "--greenway", valueName: nil, help: "Also minutes to the nearest greenway and metres of greenway within the time budget."),
-            OptionSpec(name: "--population", valueName: "<csv>", help: "Residents as points (lon,lat,population); shares become shares of residents."),
+            OptionSpec(name: "--population", valueName: "<file>", help: "Residents: CSV points (lon,lat,population) or an ESRI ASCII grid (.asc) of counts; shares become shares of residents."),
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
             OptionSpec(name: "--max-memory", valueName: "<MiB>", help: "Refuse, before it starts, an analysis estimated to need more. (default: 80% of RAM)"),
             OptionSpec(name: "--force", valueName: nil, help: "Overwrite earlier results in <dir>."),
@@ -127,7 +127,8 @@ struct AnalyzeCommand: WalkshedCommand {
         let clock = StageClock(quiet: quiet)
         let population = try populationPath.map { path in
             clock.begin("reading population \(path)")
-            return (path: path, table: try PopulationCSVReader.read(path))
+            let table = path.lowercased().hasSuffix(".asc") ? try PopulationGridReader.read(path) : try PopulationCSVReader.read(path)
+            return (path: path, table: table)
         }
         let elevation = try demPath.map { path in
             clock.begin("reading elevation model \(path)")

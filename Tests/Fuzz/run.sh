@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (-sanitize=fuzzer,address) and runs one or all of them.
-# Usage: Tests/Fuzz/run.sh <FuzzOSMPBF|FuzzOSMXML|FuzzOSMLoad|FuzzPopulationCSV|all> <seconds> [libFuzzer flags…]
+# Usage: Tests/Fuzz/run.sh <FuzzOSMPBF|FuzzOSMXML|FuzzOSMLoad|FuzzPopulationCSV|FuzzGTFS|FuzzAsciiGrid|all> <seconds> [libFuzzer flags…]
 #        Tests/Fuzz/run.sh smoke      (CI: every harness, fixed seed and run count, < 60 s each)
 # Seeds come from Corpus/ (copied, so the committed corpus stays small); new inputs and any
 # crash-* files go to Tests/Fuzz/.work/<harness>/. Exit status is non-zero if a harness crashed.
@@ -27,13 +27,16 @@ seeds_for() {
         FuzzOSMXML) echo "Corpus/xml" ;;
         FuzzOSMLoad) echo "Corpus/pbf Corpus/xml" ;;
         FuzzPopulationCSV) echo "Corpus/csv" ;;
+        FuzzGTFS) echo "Corpus/gtfs" ;;
+        FuzzAsciiGrid) echo "Corpus/asc" ;;
         *) echo "unknown harness '$1'" >&2; exit 64 ;;
     esac
 }
 
 smoke_runs() {
     case $1 in
-        FuzzOSMPBF|FuzzPopulationCSV) echo 200000 ;;
+        FuzzOSMPBF|FuzzPopulationCSV|FuzzAsciiGrid) echo 200000 ;;
+        FuzzGTFS) echo 20000 ;;
         *) echo 1500 ;;
     esac
 }
@@ -44,6 +47,8 @@ run_one() {
     if [ "$smoke" = 1 ]; then set -- "$@" -runs="$(smoke_runs "$name")"; rm -rf "$work"; fi
     mkdir -p "$work/corpus"
     for d in $(seeds_for "$name"); do cp -n "$d"/* "$work/corpus/" 2>/dev/null || true; done
+    # Real feeds from ../shared/data join the GTFS seeds when present (never committed here).
+    if [ "$name" = FuzzGTFS ] && [ "$smoke" = 0 ]; then cp -n "$here"/../../../shared/data/*.gtfs-*.zip "$work/corpus/" 2>/dev/null || true; fi
     echo "== $name for ${seconds}s" >&2
     set +e
     "$bin/$name" "$work/corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
@@ -58,7 +63,7 @@ run_one() {
 
 status=0
 if [ "$which" = all ]; then
-    for h in FuzzOSMPBF FuzzOSMXML FuzzOSMLoad FuzzPopulationCSV; do run_one "$h" "$@" || status=1; done
+    for h in FuzzOSMPBF FuzzOSMXML FuzzOSMLoad FuzzPopulationCSV FuzzGTFS FuzzAsciiGrid; do run_one "$h" "$@" || status=1; done
 else
     run_one "$which" "$@" || status=1
 fi
