@@ -35,7 +35,9 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--decay", valueName: "<kind>", help: "Also their decay-weighted sum: step, linear, exponential[:half-life], gaussian[:sigma], logistic[:midpoint[:steepness]] (minutes)."),
             OptionSpec(name: "--dem", valueName: "<asc>", help: "Elevation model (ESRI ASCII grid, metres; degrees or a UTM zone in its .prj): speeds follow Tobler's hiking function, uphill slower than down."),
             OptionSpec(name: "--greenway", valueName: nil, help: "Also minutes to the nearest greenway and metres of greenway within the time budget."),
-            OptionSpec(name: "--population", valueName: "<file>", help: "Residents: CSV points (lon,lat,population) or an ESRI ASCII grid (.asc) of counts; shares become shares of residents."),
+            OptionSpec(name: "--population", valueName: "<file>", help: "Residents: CSV points (lon,lat,population), an ESRI ASCII grid (.asc) of counts, or 'buildings' to estimate them from residential buildings; shares become shares of residents."),
+            OptionSpec(name: "--floor-area", valueName: "<m2>", help: "Floor area per resident for --population buildings. (default: 35)"),
+            OptionSpec(name: "--gtfs", valueName: "<zip,...>", help: "GTFS feeds, comma-separated; their served stops replace OSM transit."),
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
             OptionSpec(name: "--max-memory", valueName: "<MiB>", help: "Refuse, before it starts, an analysis estimated to need more. (default: 80% of RAM)"),
             OptionSpec(name: "--force", valueName: nil, help: "Overwrite earlier results in <dir>."),
@@ -51,6 +53,8 @@ struct AnalyzeCommand: WalkshedCommand {
     let force: Bool
     let populationPath: String?
     let demPath: String?
+    let gtfsPaths: [String]
+    let floorArea: Double
     let parkMinimumHectares: Double
     let parkKinds: Set<String>?
     /// Memory budget in bytes.
@@ -102,6 +106,8 @@ struct AnalyzeCommand: WalkshedCommand {
         force = arguments.flags.contains("--force")
         populationPath = arguments.values["--population"]
         demPath = arguments.values["--dem"]
+        gtfsPaths = arguments.values["--gtfs"].map { $0.split(separator: ",").map(String.init) } ?? []
+        floorArea = try arguments.positiveDouble("--floor-area", default: ResidentialBuilding.defaultFloorAreaPerResident)
         parkMinimumHectares = arguments.values["--park-min-ha"] == nil ? 0 : try arguments.positiveDouble("--park-min-ha", default: 0)
         parkKinds = try arguments.values["--park-kinds"].map { list in
             let kinds = Set(list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
@@ -125,10 +131,15 @@ struct AnalyzeCommand: WalkshedCommand {
             }
         }
         let clock = StageClock(quiet: quiet)
-        let population = try populationPath.map { path in
+        let fromBuildings = populationPath == "buildings"
+        var population = try populationPath.flatMap { path -> (path: String, table: PopulationTable)? in
+            guard !fromBuildings else { return nil }
             clock.begin("reading population \(path)")
-            let table = path.lowercased().hasSuffix(".asc") ? try PopulationGridReader.read(path) : try PopulationCSVReader.read(path)
-            return (path: path, table: table)
+            return (path: path, table: try CityInputs.readPopulation(path))
+        }
+        let feeds = try gtfsPaths.map { path in
+            clock.begin("reading GTFS \(path)")
+            return try GTFSReader.read(path)
         }
         let elevation = try demPath.map { path in
             clock.begin("reading elevation model \(path)")
@@ -136,8 +147,13 @@ struct AnalyzeCommand: WalkshedCommand {
         }
         var loadOptions = OSMLoadOptions()
         loadOptions.largestComponentOnly = !allComponents
-        let (loaded, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
-        let city = loaded.keepingParks(minimumHectares: parkMinimumHectares, kinds: parkKinds)
+        loadOptions.keepResidentialBuildings = fromBuildings
+        var (loaded, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
+        var city = loaded.keepingParks(minimumHectares: parkMinimumHectares, kinds: parkKinds)
+        CityInputs.replaceTransit(in: &city, with: feeds)
+        if fromBuildings {
+            population = ("residential buildings", CityInputs.buildingPopulation(city, floorArea: floorArea, diagnostics: &report.diagnostics))
+        }
         var options = self.options
         options.area = city.extent
         try checkMemory(city: city, options: options)

@@ -86,8 +86,7 @@ struct IndicatorsCommand: WalkshedCommand {
         var population: PopulationTable?
         if let populationPath {
             clock.begin("reading population \(populationPath)")
-            population = populationPath.lowercased().hasSuffix(".asc")
-                ? try PopulationGridReader.read(populationPath) : try PopulationCSVReader.read(populationPath)
+            population = try CityInputs.readPopulation(populationPath)
         }
         let feeds = try gtfsPaths.map { path in
             clock.begin("reading GTFS \(path)")
@@ -101,23 +100,8 @@ struct IndicatorsCommand: WalkshedCommand {
         loadOptions.keepResidentialBuildings = population == nil
         var (city, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
         var diagnostics = report.diagnostics
-        if !feeds.isEmpty {
-            city.services.removeAll { $0.category == .transit }
-            for feed in feeds {
-                for stop in feed.stops {
-                    city.services.append(ServicePoint(category: .transit, position: city.projection.project(stop.coordinate),
-                                                      osmReference: "gtfs:\((feed.path as NSString).lastPathComponent)/\(stop.id)",
-                                                      name: stop.name, transitCapacity: stop.capacity))
-                }
-            }
-        }
-        let residents = population ?? buildingPopulation(city)
-        if population == nil {
-            Terminal.status("Estimating residents from \(city.residentialBuildings.count) residential buildings: footprint × storeys ÷ \(FixedPoint.format(floorArea, decimals: 1)) m²; storeys when untagged: \(OSMTagRules.residentialBuildingLevels.sorted { $0.key < $1.key }.map { "\($0.key) \(Int($0.value))" }.joined(separator: ", ")).")
-            if city.residentialBuildings.isEmpty {
-                diagnostics.warn("no residents", "\(extract): no residential buildings to estimate residents from; pass --population")
-            }
-        }
+        CityInputs.replaceTransit(in: &city, with: feeds)
+        let residents = population ?? CityInputs.buildingPopulation(city, floorArea: floorArea, diagnostics: &diagnostics)
         let points = residents.coordinates.map(city.projection.project)
         var values: [IndicatorValue] = [], layers: [CoverageLayer] = []
         for profile in profiles {
@@ -167,21 +151,6 @@ struct IndicatorsCommand: WalkshedCommand {
         print(IndicatorFiles.table(values, profiles: names), terminator: "")
         print("\nWrote indicators.json, indicators.csv and population.csv to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
         return 0
-    }
-
-    /// Residents estimated from the city's residential buildings, one point per building.
-    func buildingPopulation(_ city: City) -> PopulationTable {
-        var table = PopulationTable(header: ["building", "kind", "lon", "lat", "footprint_m2", "levels", "population"], rows: [],
-                                    coordinates: [], residents: [])
-        for b in city.residentialBuildings {
-            let c = city.projection.unproject(b.position), residents = b.estimatedResidents(floorAreaPerResident: floorArea)
-            table.rows.append([b.osmReference, b.kind, FixedPoint.format(c.longitude, decimals: 7), FixedPoint.format(c.latitude, decimals: 7),
-                               FixedPoint.format(b.footprintSquareMetres, decimals: 1), FixedPoint.format(b.levels, decimals: 1),
-                               FixedPoint.format(residents, decimals: 2)])
-            table.coordinates.append(c)
-            table.residents.append(residents)
-        }
-        return table
     }
 
     private func path(_ name: String) -> String { (outputFolder as NSString).appendingPathComponent(name) }

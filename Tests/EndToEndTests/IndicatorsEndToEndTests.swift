@@ -70,3 +70,21 @@ func runIndicators(_ arguments: [String], threads: Int = 2) throws -> (URL, Comm
     #expect(missingFeed.status == 1 && missingFeed.stderr.contains("/nonexistent/feed.zip: error: no such file"))
     #expect(!FileManager.default.fileExists(atPath: out.path))
 }
+
+@Test func analyzeTakesResidentsFromBuildingsAndStopsFromGTFS() throws {
+    let root = RepositoryPaths.temporaryFolder("analyze-inputs")
+    let buildings = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", root.appendingPathComponent("b").path,
+                                           "--quiet", "--population", "buildings", "--floor-area", "70"])
+    #expect(buildings.status == 0, "\(buildings.stderr)")
+    // Half the residents of the 35 m² default (1,803 rounded from 1,802.6).
+    #expect(buildings.stdout.contains("residents: 901 in 16 points from residential buildings"))
+    let rows = try String(contentsOf: root.appendingPathComponent("b/population.csv"), encoding: .utf8).split(separator: "\n")
+    #expect(rows.count == 17 && rows[0].hasPrefix("building,kind,lon,lat,footprint_m2,levels,population,park_minutes"))
+    guard RepositoryPaths.hasSharedData else { return }
+    let gtfs = try CommandRunner.run(["analyze", RepositoryPaths.sharedData("porto-alegre.osm.pbf"), "--out", root.appendingPathComponent("g").path,
+                                      "--quiet", "--gtfs", RepositoryPaths.sharedData("porto-alegre.gtfs-trensurb.zip")])
+    #expect(gtfs.status == 0, "\(gtfs.stderr)")
+    let destinations = try json(root.appendingPathComponent("g/summary.json"))["destinations"] as! [String: Any]
+    // The metro's served stations replace the 1,096 OSM bus stops.
+    #expect((destinations["transit"] as! [String: Any])["count"] as! Int == 24)
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Walkshed
+import WalkshedFormats
+
+/// Inputs `analyze` and `indicators` share: residents from a file or from buildings, and
+/// transit stops from GTFS feeds.
+enum CityInputs {
+    /// Residents from CSV points or an ESRI ASCII grid (`.asc`).
+    static func readPopulation(_ path: String) throws -> PopulationTable {
+        path.lowercased().hasSuffix(".asc") ? try PopulationGridReader.read(path) : try PopulationCSVReader.read(path)
+    }
+
+    /// Replaces the city's OpenStreetMap transit with the served stops of `feeds`.
+    static func replaceTransit(in city: inout City, with feeds: [GTFSFeed]) {
+        guard !feeds.isEmpty else { return }
+        city.services.removeAll { $0.category == .transit }
+        for feed in feeds {
+            for stop in feed.stops {
+                city.services.append(ServicePoint(category: .transit, position: city.projection.project(stop.coordinate),
+                                                  osmReference: "gtfs:\((feed.path as NSString).lastPathComponent)/\(stop.id)",
+                                                  name: stop.name, transitCapacity: stop.capacity))
+            }
+        }
+    }
+
+    /// Residents estimated from the city's residential buildings, one point per building, after
+    /// printing the rule and its defaults on stderr.
+    static func buildingPopulation(_ city: City, floorArea: Double, diagnostics: inout Diagnostics) -> PopulationTable {
+        Terminal.status("Estimating residents from \(city.residentialBuildings.count) residential buildings: footprint × storeys ÷ \(FixedPoint.format(floorArea, decimals: 1)) m²; storeys when untagged: \(OSMTagRules.residentialBuildingLevels.sorted { $0.key < $1.key }.map { "\($0.key) \(Int($0.value))" }.joined(separator: ", ")).")
+        if city.residentialBuildings.isEmpty {
+            diagnostics.warn("no residents", "no residential buildings to estimate residents from; pass --population")
+        }
+        var table = PopulationTable(header: ["building", "kind", "lon", "lat", "footprint_m2", "levels", "population"], rows: [],
+                                    coordinates: [], residents: [])
+        for b in city.residentialBuildings {
+            let c = city.projection.unproject(b.position), residents = b.estimatedResidents(floorAreaPerResident: floorArea)
+            table.rows.append([b.osmReference, b.kind, FixedPoint.format(c.longitude, decimals: 7), FixedPoint.format(c.latitude, decimals: 7),
+                               FixedPoint.format(b.footprintSquareMetres, decimals: 1), FixedPoint.format(b.levels, decimals: 1),
+                               FixedPoint.format(residents, decimals: 2)])
+            table.coordinates.append(c)
+            table.residents.append(residents)
+        }
+        return table
+    }
+}
