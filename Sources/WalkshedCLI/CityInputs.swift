@@ -26,7 +26,7 @@ enum CityInputs {
     /// Residents estimated from the city's residential buildings, one point per building, after
     /// printing the rule and its defaults on stderr.
     static func buildingPopulation(_ city: City, floorArea: Double, diagnostics: inout Diagnostics) -> PopulationTable {
-        Terminal.status("Estimating residents from \(city.residentialBuildings.count) residential buildings: footprint × storeys ÷ \(FixedPoint.format(floorArea, decimals: 1)) m²; storeys when untagged: \(OSMTagRules.residentialBuildingLevels.sorted { $0.key < $1.key }.map { "\($0.key) \(Int($0.value))" }.joined(separator: ", ")).")
+        Terminal.status("Estimating residents from \(city.residentialBuildings.count) residential buildings: footprint × storeys ÷ \(FixedPoint.format(floorArea, decimals: 1)) m²; storeys when untagged: \(OSMTagRules.residentialBuildingLevels.sorted { $0.key < $1.key }.map { "\($0.key) \(Int($0.value))" }.joined(separator: ", ")), building=yes inside landuse=residential \(Int(OSMTagRules.genericBuildingLevels)).")
         if city.residentialBuildings.isEmpty {
             diagnostics.warn("no residents", "no residential buildings to estimate residents from; pass --population")
         }

@@ -50,7 +50,8 @@ func runIndicators(_ arguments: [String], threads: Int = 2) throws -> (URL, Comm
 @Test func indicatorsOnTheHelsinkiSampleEstimateResidentsFromBuildings() throws {
     let (out, outcome) = try runIndicators([RepositoryPaths.network("helsinki.osm.pbf"), "--profile", "walk,senior,wheelchair,bike"])
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    #expect(outcome.stderr.contains("Estimating residents from 16 residential buildings: footprint × storeys ÷ 35.0 m²"))
+    #expect(outcome.stderr.contains("Estimating residents from 48 residential buildings: footprint × storeys ÷ 35.0 m²"))
+    #expect(outcome.stderr.contains("building=yes inside landuse=residential 2."))
     let header = outcome.stdout.split(separator: "\n")[1]
     #expect(header.hasSuffix("walk      senior  wheelchair        bike"))
     let indicators = try json(out.appendingPathComponent("indicators.json"))["indicators"] as! [[String: Any]]
@@ -76,10 +77,10 @@ func runIndicators(_ arguments: [String], threads: Int = 2) throws -> (URL, Comm
     let buildings = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", root.appendingPathComponent("b").path,
                                            "--quiet", "--population", "buildings", "--floor-area", "70"])
     #expect(buildings.status == 0, "\(buildings.stderr)")
-    // Half the residents of the 35 m² default (1,803 rounded from 1,802.6).
-    #expect(buildings.stdout.contains("residents: 901 in 16 points from residential buildings"))
+    // Half the residents of the 35 m² default (4,305).
+    #expect(buildings.stdout.contains("residents: 2152 in 48 points from residential buildings"))
     let rows = try String(contentsOf: root.appendingPathComponent("b/population.csv"), encoding: .utf8).split(separator: "\n")
-    #expect(rows.count == 17 && rows[0].hasPrefix("building,kind,lon,lat,footprint_m2,levels,population,park_minutes"))
+    #expect(rows.count == 49 && rows[0].hasPrefix("building,kind,lon,lat,footprint_m2,levels,population,park_minutes"))
     guard RepositoryPaths.hasSharedData else { return }
     let gtfs = try CommandRunner.run(["analyze", RepositoryPaths.sharedData("porto-alegre.osm.pbf"), "--out", root.appendingPathComponent("g").path,
                                       "--quiet", "--gtfs", RepositoryPaths.sharedData("porto-alegre.gtfs-trensurb.zip")])

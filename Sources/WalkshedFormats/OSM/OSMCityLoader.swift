@@ -106,8 +106,8 @@ public enum OSMCityLoader {
         }
         var city = City(projection: projection, graph: graph, parks: areas.parks, services: services, extent: extent)
         city.greenSpaces = areas.greenSpaces
-        city.residentialBuildings = residentialBuildings(ways.buildingWays, index: index, planar: planar,
-                                                         diagnostics: &report.diagnostics)
+        city.residentialBuildings = residentialBuildings(ways.buildingWays, areas: ways.residentialAreas, index: index,
+                                                         planar: planar, diagnostics: &report.diagnostics)
         return (city, report)
     }
 
@@ -132,10 +132,15 @@ public enum OSMCityLoader {
         return GeoCoordinate(longitude: (minLon + maxLon) / 2, latitude: (minLat + maxLat) / 2)
     }
 
-    /// Footprints of residential building ways; one with a missing node is skipped with a warning.
-    static func residentialBuildings(_ ways: [WayPass.BuildingWay], index: [Int64: Int32], planar: [PlanarPoint],
+    /// Footprints of residential building ways, and of `building=yes` ways whose centroid lies
+    /// in one of the residential `areas`; one with a missing node is skipped with a warning.
+    static func residentialBuildings(_ ways: [WayPass.BuildingWay], areas: [[Int64]], index: [Int64: Int32], planar: [PlanarPoint],
                                      diagnostics: inout Diagnostics) -> [ResidentialBuilding] {
-        ways.compactMap { way in
+        let residential = areas.compactMap { refs -> PlanarPolygon? in
+            let ring = refs.compactMap { index[$0].map { planar[Int($0)] } }
+            return ring.count == refs.count ? PlanarPolygon(outerRings: [ring]) : nil
+        }
+        return ways.compactMap { way in
             var ring: [PlanarPoint] = []
             for ref in way.refs {
                 guard let i = index[ref] else {
@@ -145,9 +150,10 @@ public enum OSMCityLoader {
                 ring.append(planar[Int(i)])
             }
             let polygon = PlanarPolygon(outerRings: [ring])
+            if way.kind == "yes" && !residential.contains(where: { $0.contains(polygon.centroid) }) { return nil }
             return ResidentialBuilding(osmReference: "way/\(way.id)", kind: way.kind, position: polygon.centroid,
                                        footprintSquareMetres: polygon.areaSquareMetres,
-                                       levels: way.levels ?? OSMTagRules.residentialBuildingLevels[way.kind] ?? 1,
+                                       levels: way.levels ?? OSMTagRules.residentialBuildingLevels[way.kind] ?? OSMTagRules.genericBuildingLevels,
                                        levelsTagged: way.levels != nil)
         }
     }

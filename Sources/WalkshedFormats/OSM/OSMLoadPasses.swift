@@ -40,6 +40,8 @@ struct WayPass: OSMEntityHandler {
     /// Whether residential buildings are kept (for a population estimate).
     var keepBuildings = false
     var buildingWays: [BuildingWay] = []
+    /// Rings of `landuse=residential` ways (kept with buildings; `building=yes` inside counts).
+    var residentialAreas: [[Int64]] = []
     var wayCount = 0
     var walkWays: [WalkWay] = []
     var areaWays: [AreaWay] = []
@@ -74,10 +76,15 @@ struct WayPass: OSMEntityHandler {
             areaWays.append(AreaWay(id: way.id, refs: way.refs, tags: way.tags))
             keep = true
         }
-        if keepBuildings, closed, let kind = OSMTagRules.residentialBuildingKind(way.tags) {
-            buildingWays.append(BuildingWay(id: way.id, refs: way.refs, kind: kind,
-                                            levels: OSMTagRules.buildingLevels(way.tags["building:levels"])))
-            keep = true
+        if keepBuildings, closed {
+            if let kind = OSMTagRules.residentialBuildingKind(way.tags) ?? (OSMTagRules.isGenericBuilding(way.tags) ? "yes" : nil) {
+                buildingWays.append(BuildingWay(id: way.id, refs: way.refs, kind: kind,
+                                                levels: OSMTagRules.buildingLevels(way.tags["building:levels"])))
+                keep = true
+            } else if OSMTagRules.isResidentialLanduse(way.tags) {
+                residentialAreas.append(way.refs)
+                keep = true
+            }
         }
         if relations.memberWays.contains(way.id) {
             memberRefs[way.id] = way.refs

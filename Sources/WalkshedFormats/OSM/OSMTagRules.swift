@@ -178,11 +178,20 @@ public enum OSMTagRules {
         "bungalow": 1, "farm": 1, "static_caravan": 1, "houseboat": 1,
     ]
 
+    /// Storeys assumed for a `building=yes` inside `landuse=residential` without `building:levels`.
+    public static let genericBuildingLevels = 2.0
+
     /// The residential kind of a building way, or nil.
     public static func residentialBuildingKind(_ tags: OSMTags) -> String? {
         guard let building = tags["building"], residentialBuildingLevels[building] != nil else { return nil }
         return building
     }
+
+    /// True for a `building=yes` way: residential when it stands inside `landuse=residential`.
+    public static func isGenericBuilding(_ tags: OSMTags) -> Bool { tags["building"] == "yes" }
+
+    /// True for a residential area (`landuse=residential`).
+    public static func isResidentialLanduse(_ tags: OSMTags) -> Bool { tags["landuse"] == "residential" }
 
     /// Storeys from `building:levels` (`5`, `3.5`, `4;5` takes the first), nil when absent or
     /// not a number in 1...200.
