@@ -137,14 +137,7 @@ struct AnalyzeCommand: WalkshedCommand {
             clock.begin("reading population \(path)")
             return (path: path, table: try CityInputs.readPopulation(path))
         }
-        let feeds = try gtfsPaths.map { path in
-            clock.begin("reading GTFS \(path)")
-            return try GTFSReader.read(path)
-        }
-        let elevation = try demPath.map { path in
-            clock.begin("reading elevation model \(path)")
-            return try ElevationGridReader.read(path)
-        }
+        let (feeds, elevation) = try CityInputs.readFeedsAndElevation(gtfs: gtfsPaths, dem: demPath, clock: clock)
         var loadOptions = OSMLoadOptions()
         loadOptions.largestComponentOnly = !allComponents
         loadOptions.keepResidentialBuildings = fromBuildings

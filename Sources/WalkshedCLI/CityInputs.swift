@@ -10,6 +10,20 @@ enum CityInputs {
         path.lowercased().hasSuffix(".asc") ? try PopulationGridReader.read(path) : try PopulationCSVReader.read(path)
     }
 
+    /// Reads the GTFS feeds and the elevation model a command was given, each as a stage.
+    static func readFeedsAndElevation(gtfs paths: [String], dem: String?, clock: StageClock) throws
+        -> (feeds: [GTFSFeed], elevation: ElevationGrid?) {
+        let feeds = try paths.map { path in
+            clock.begin("reading GTFS \(path)")
+            return try GTFSReader.read(path)
+        }
+        let elevation = try dem.map { path in
+            clock.begin("reading elevation model \(path)")
+            return try ElevationGridReader.read(path)
+        }
+        return (feeds, elevation)
+    }
+
     /// Replaces the city's OpenStreetMap transit with the served stops of `feeds`.
     static func replaceTransit(in city: inout City, with feeds: [GTFSFeed]) {
         guard !feeds.isEmpty else { return }

@@ -88,14 +88,7 @@ struct IndicatorsCommand: WalkshedCommand {
             clock.begin("reading population \(populationPath)")
             population = try CityInputs.readPopulation(populationPath)
         }
-        let feeds = try gtfsPaths.map { path in
-            clock.begin("reading GTFS \(path)")
-            return try GTFSReader.read(path)
-        }
-        let elevation = try demPath.map { path in
-            clock.begin("reading elevation model \(path)")
-            return try ElevationGridReader.read(path)
-        }
+        let (feeds, elevation) = try CityInputs.readFeedsAndElevation(gtfs: gtfsPaths, dem: demPath, clock: clock)
         var loadOptions = OSMLoadOptions()
         loadOptions.keepResidentialBuildings = population == nil
         var (city, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
