@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Tobler's hiking function (1993): walking speed W = 6 · e^(−3.5 · |S + 0.05|) km/h on a
 /// slope S = rise ÷ run, fastest slightly downhill (S = −0.05). Walkshed keeps each profile's
