@@ -84,8 +84,10 @@ public struct ZipArchive {
             guard entry.compressedSize == entry.uncompressedSize else { throw fail("stored entry sizes differ") }
             output = Array(data)
         case 8:
-            output = try data.withUnsafeBytes { try Self.inflateRaw($0, size: entry.uncompressedSize) }
-                ?? { throw fail("deflate data is corrupt or does not inflate to \(entry.uncompressedSize) bytes", at: dataStart) }()
+            guard let inflated = data.withUnsafeBytes({ Self.inflateRaw($0, size: entry.uncompressedSize) }) else {
+                throw fail("deflate data is corrupt or does not inflate to \(entry.uncompressedSize) bytes", at: dataStart)
+            }
+            output = inflated
         default:
             throw fail("compression method \(entry.method) is not supported (only stored and deflate)")
         }
