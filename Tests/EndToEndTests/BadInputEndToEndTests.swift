@@ -3,9 +3,7 @@ import Testing
 import WalkshedTestSupport
 
 func badFile(_ bytes: [UInt8], _ name: String) -> String {
-    let path = RepositoryPaths.temporaryFolder("bad-cli").appendingPathComponent(name).path
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
-    return path
+    RepositoryPaths.temporaryFile(bytes, name, label: "bad-cli")
 }
 
 /// Runs analyze on `input`; checks exit 1, the first stderr line that is not progress, and

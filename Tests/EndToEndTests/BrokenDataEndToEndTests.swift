@@ -3,9 +3,7 @@ import Testing
 import WalkshedTestSupport
 
 func xmlFile(_ body: String, _ name: String) -> String {
-    let path = RepositoryPaths.temporaryFolder("broken-data").appendingPathComponent(name).path
-    FileManager.default.createFile(atPath: path, contents: Data("<osm version=\"0.6\">\n\(body)</osm>\n".utf8))
-    return path
+    RepositoryPaths.temporaryFile(Array("<osm version=\"0.6\">\n\(body)</osm>\n".utf8), name, label: "broken-data")
 }
 
 func analyzeSummary(_ path: String, _ extra: [String] = []) throws -> (CommandRunner.Outcome, [String: Any], URL) {

@@ -4,9 +4,7 @@ import WalkshedFormats
 import WalkshedTestSupport
 
 func write(_ bytes: [UInt8], _ name: String) -> String {
-    let path = RepositoryPaths.temporaryFolder("bad").appendingPathComponent(name).path
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
-    return path
+    RepositoryPaths.temporaryFile(bytes, name, label: "bad")
 }
 
 func loadError(_ path: String) -> String {

@@ -28,6 +28,13 @@ public enum RepositoryPaths {
         return url
     }()
 
+    /// A new file holding `bytes`, called `name`, in a new temporary folder; returns its path.
+    public static func temporaryFile(_ bytes: [UInt8], _ name: String, label: String) -> String {
+        let path = temporaryFolder(label).appendingPathComponent(name).path
+        precondition(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
+        return path
+    }
+
     /// A new empty temporary folder (inside `temporaryRoot`).
     public static func temporaryFolder(_ label: String) -> URL {
         let url = temporaryRoot.appendingPathComponent("\(label)-\(UUID().uuidString)")
