@@ -18,7 +18,7 @@ let package = Package(
         .testTarget(name: "WalkshedTests", dependencies: ["Walkshed", "WalkshedTestSupport"]),
         .testTarget(name: "WalkshedFormatsTests", dependencies: ["Walkshed", "WalkshedFormats", "WalkshedTestSupport"],
                     exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["WalkshedTestSupport", "walkshed"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WalkshedTestSupport", "walkshed"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,6 +18,7 @@ public enum WalkshedCLI {
       analyze                 Coverage grids and a summary for an OSM extract.
       info                    What an OSM extract holds: network, parks, services, warnings.
       indicators              Standard indicators: SDG 11.7.1, 11.2.1, WHO, 3-30-300, ParkServe, 15-minute city.
+      check                   Check accessibility targets for CI (exit 0 all hold, 2 one fails); JUnit XML.
       export                  The walk graph and destination seeds as neutral CSV for other tools.
       help <subcommand>       Show help for a subcommand.
 
@@ -53,13 +54,14 @@ public enum WalkshedCLI {
         case InfoCommand.help.name: return execute(InfoCommand.self, rest)
         case ExportCommand.help.name: return execute(ExportCommand.self, rest)
         case IndicatorsCommand.help.name: return execute(IndicatorsCommand.self, rest)
+        case CheckCommand.help.name: return execute(CheckCommand.self, rest)
         default:
             return usageFailure(UsageError("unknown subcommand '\(first)'"), usage: "walkshed <subcommand>", command: nil)
         }
     }
 
     static func commandHelp(_ name: String) -> CommandHelp? {
-        [AnalyzeCommand.help, InfoCommand.help, IndicatorsCommand.help, ExportCommand.help].first { $0.name == name }
+        [AnalyzeCommand.help, InfoCommand.help, IndicatorsCommand.help, CheckCommand.help, ExportCommand.help].first { $0.name == name }
     }
 
     static func execute<C: WalkshedCommand>(_ type: C.Type, _ arguments: [String]) -> Int32 {

@@ -1,0 +1,111 @@
+import Foundation
+import Walkshed
+
+/// A malformed targets file, naming the JSON path of the fault (`targets[2].within`).
+public struct TargetsError: Error, CustomStringConvertible, Equatable {
+    public let path: String
+    public let place: String
+    public let message: String
+    public var description: String { "\(path): \(place): error: \(message)" }
+}
+
+/// Reads `walkshed check` targets (JSON, schema version 1):
+///
+/// ```json
+/// {"version": 1, "targets": [
+///   {"name": "parks", "measure": "park_minutes", "profile": "walk", "within": 15, "min_population_share": 0.8},
+///   {"measure": "categories_within", "within": 15, "at_least": 5, "min_cell_share": 0.5}]}
+/// ```
+///
+/// `measure` is `<category>_minutes` (park, food, healthcare, education, transit, civic,
+/// culture), `greenway_minutes` or `categories_within`; `profile` one of the presets (default
+/// walk); `within` minutes (default 15); exactly one of `min_population_share` and
+/// `min_cell_share` (0…1); `at_least` only for `categories_within`. Unknown keys are errors,
+/// so a typo cannot pass silently. Files over 1 MiB or nested deeper than 32 are refused
+/// before parsing.
+public enum TargetsReader {
+    public static let maxBytes = 1 << 20
+    public static let maxDepth = 32
+    public static let measures: [String] = ["park", "food", "healthcare", "education", "transit", "civic", "culture"].map { "\($0)_minutes" }
+        + ["greenway_minutes", "categories_within"]
+
+    public static func read(_ path: String) throws -> [AccessTarget] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputFileError(path: path, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+        }
+        return try read(bytes: [UInt8](data), name: path)
+    }
+
+    public static func read(bytes: [UInt8], name: String) throws -> [AccessTarget] {
+        func fail(_ place: String, _ message: String) -> TargetsError { TargetsError(path: name, place: place, message: message) }
+        guard bytes.count <= maxBytes else { throw fail("file", "\(bytes.count) bytes; a targets file may hold at most \(maxBytes)") }
+        var depth = 0, inString = false, escaped = false
+        for (offset, b) in bytes.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                guard depth <= maxDepth else { throw fail("byte \(offset)", "nested deeper than \(maxDepth) levels") }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            default: break
+            }
+        }
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw fail("file", "not valid JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"))")
+        }
+        guard let object = root as? [String: Any] else { throw fail("$", "expected an object with \"version\" and \"targets\"") }
+        if let unknown = Set(object.keys).subtracting(["version", "targets"]).sorted().first { throw fail(unknown, "unknown key") }
+        guard let version = object["version"] as? Int, version == 1 else {
+            throw fail("version", "expected 1 (the only schema version), got \(object["version"].map { "\($0)" } ?? "nothing")")
+        }
+        guard let list = object["targets"] as? [Any], !list.isEmpty else { throw fail("targets", "expected a non-empty array") }
+        return try list.enumerated().map { k, item in
+            let at = "targets[\(k)]"
+            guard let t = item as? [String: Any] else { throw fail(at, "expected an object") }
+            let known: Set<String> = ["name", "measure", "profile", "within", "at_least", "min_population_share", "min_cell_share"]
+            if let unknown = Set(t.keys).subtracting(known).sorted().first { throw fail("\(at).\(unknown)", "unknown key") }
+            guard let measure = t["measure"] as? String else { throw fail("\(at).measure", "required, a string") }
+            guard measures.contains(measure) else {
+                throw fail("\(at).measure", "unknown measure '\(measure)'; one of \(measures.joined(separator: ", "))")
+            }
+            let profile = try t["profile"].map { value -> String in
+                guard let p = value as? String, TravelProfile.preset(p) != nil else {
+                    throw fail("\(at).profile", "one of \(TravelProfile.presetNames.joined(separator: ", "))")
+                }
+                return p
+            } ?? "walk"
+            func number(_ key: String) throws -> Double? {
+                guard let value = t[key] else { return nil }
+                guard let n = value as? NSNumber, !(value is Bool), n.doubleValue.isFinite else { throw fail("\(at).\(key)", "expected a number") }
+                return n.doubleValue
+            }
+            let within = try number("within") ?? 15
+            guard within > 0 else { throw fail("\(at).within", "minutes must be positive") }
+            let atLeast = try number("at_least")
+            if let atLeast {
+                guard measure == "categories_within" else { throw fail("\(at).at_least", "only for categories_within") }
+                guard atLeast == atLeast.rounded(), (1...7).contains(atLeast) else { throw fail("\(at).at_least", "a whole number of categories, 1…7") }
+            }
+            let population = try number("min_population_share"), cells = try number("min_cell_share")
+            guard (population == nil) != (cells == nil) else {
+                throw fail(at, "give exactly one of min_population_share and min_cell_share")
+            }
+            let share = population ?? cells!
+            guard (0...1).contains(share) else {
+                throw fail("\(at).\(population == nil ? "min_cell_share" : "min_population_share")", "a share between 0 and 1, got \(share)")
+            }
+            let basis: AccessTarget.Basis = population == nil ? .cells : .population
+            let defaultName = "\(measure) ≤ \(FixedPoint.format(within, decimals: within == within.rounded() ? 0 : 1)) min (\(profile)) for ≥ \(FixedPoint.format(share * 100, decimals: 1)) % of \(basis == .population ? "residents" : "cells")"
+            guard let name = (t["name"] ?? defaultName) as? String else { throw fail("\(at).name", "expected a string") }
+            return AccessTarget(name: name, measure: measure, profile: profile, withinMinutes: within, atLeastCategories: atLeast.map(Int.init),
+                                basis: basis, minimumShare: share)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Walkshed
+
+/// The outcome of one target of `walkshed check`.
+public struct TargetOutcome: Sendable {
+    public var target: AccessTarget
+    /// The share measured now (0...1).
+    public var measured: Double
+    /// The share in the baseline, when one was given and is comparable.
+    public var baseline: Double?
+    /// Why a baseline could not be compared (different profile or budget), when it could not.
+    public var baselineNote: String?
+    public var tolerance: Double
+
+    public var meetsTarget: Bool { measured >= target.minimumShare }
+    /// False when the share fell below the baseline by more than the tolerance.
+    public var holdsBaseline: Bool { baseline.map { measured >= $0 - tolerance } ?? true }
+    public var passed: Bool { meetsTarget && holdsBaseline }
+
+    public init(target: AccessTarget, measured: Double, baseline: Double?, baselineNote: String?, tolerance: Double) {
+        self.target = target
+        self.measured = measured
+        self.baseline = baseline
+        self.baselineNote = baselineNote
+        self.tolerance = tolerance
+    }
+
+    static func percent(_ share: Double) -> String { FixedPoint.format(share * 100, decimals: 2) + " %" }
+
+    /// One line: what was measured against what was required.
+    public var message: String {
+        var text = "measured \(Self.percent(measured)) of \(target.basis == .population ? "residents" : "cells"), "
+            + "required \(Self.percent(target.minimumShare))"
+        if let baseline {
+            text += "; baseline \(Self.percent(baseline)), tolerance \(Self.percent(tolerance))"
+            if !holdsBaseline { text += ": worse than the baseline" }
+        } else if let baselineNote {
+            text += "; \(baselineNote)"
+        }
+        return text
+    }
+}
+
+/// `walkshed check`'s JUnit XML and stdout table. Deterministic: no timestamps or host names.
+public enum CheckReport {
+    /// JUnit XML: one `<testcase>` per target, a `<failure>` carrying the measured value when
+    /// it fails, `<system-out>` with it when it passes.
+    public static func junit(_ outcomes: [TargetOutcome], suite: String) -> String {
+        let failures = outcomes.filter { !$0.passed }.count
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites name=\"walkshed check\" tests=\"\(outcomes.count)\" failures=\"\(failures)\">\n"
+        xml += "  <testsuite name=\"\(escape(suite))\" tests=\"\(outcomes.count)\" failures=\"\(failures)\" errors=\"0\">\n"
+        for o in outcomes {
+            xml += "    <testcase classname=\"walkshed.\(o.target.profile).\(o.target.measure)\" name=\"\(escape(o.target.name))\">\n"
+            if o.passed {
+                xml += "      <system-out>\(escape(o.message))</system-out>\n"
+            } else {
+                xml += "      <failure type=\"\(o.meetsTarget ? "regression" : "target")\" message=\"\(escape(o.message))\"/>\n"
+            }
+            xml += "    </testcase>\n"
+        }
+        xml += "  </testsuite>\n</testsuites>\n"
+        return xml
+    }
+
+    /// `PASS`/`FAIL`, the target's name and the measured value, one line each.
+    public static func table(_ outcomes: [TargetOutcome]) -> String {
+        outcomes.map { "\($0.passed ? "PASS" : "FAIL")  \($0.target.name): \($0.message)\n" }.joined()
+            + "\(outcomes.filter(\.passed).count) of \(outcomes.count) targets hold.\n"
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n": out += "&#10;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import WalkshedTestSupport
+
+let helsinkiTargets = """
+    {"version": 1, "targets": [
+      {"name": "parks within 5 minutes for most cells", "measure": "park_minutes", "within": 5, "min_cell_share": 0.8},
+      {"measure": "transit_minutes", "profile": "wheelchair", "within": 10, "min_cell_share": 0.9},
+      {"measure": "categories_within", "within": 15, "at_least": 6, "min_cell_share": 0.95},
+      {"measure": "greenway_minutes", "within": 5, "min_cell_share": 0.5}
+    ]}
+    """
+
+@Test func checkReportsEachTargetAndFailsWithTwo() throws {
+    let root = RepositoryPaths.temporaryFolder("check")
+    let targets = RepositoryPaths.temporaryFile(Array(helsinkiTargets.utf8), "targets.json", label: "check-targets")
+    let junit = root.appendingPathComponent("junit.xml").path
+    let outcome = try CommandRunner.run(["check", RepositoryPaths.network("helsinki.osm.pbf"), targets, "--junit", junit, "--quiet"])
+    // Parks within 5 minutes reach 73.16 % of cells, short of 80 %: exit 2, the others pass.
+    #expect(outcome.status == 2, "\(outcome.stderr)")
+    #expect(outcome.stdout.hasPrefix("FAIL  parks within 5 minutes for most cells: measured 73.16 % of cells, required 80.00 %\n"))
+    #expect(outcome.stdout.hasSuffix("3 of 4 targets hold.\n"))
+    let xml = try String(contentsOf: URL(fileURLWithPath: junit), encoding: .utf8)
+    if let difference = Golden.mismatch(xml, name: "check-junit.xml") { Issue.record("\(difference)") }
+    // Targets that all hold exit 0; the same shares with 1 and 2 threads.
+    let easy = RepositoryPaths.temporaryFile(Array(helsinkiTargets.replacingOccurrences(of: "0.8}", with: "0.7}").utf8), "easy.json", label: "check-easy")
+    for threads in ["1", "2"] {
+        let pass = try CommandRunner.run(["check", RepositoryPaths.network("helsinki.osm.pbf"), easy, "--quiet", "--threads", threads])
+        #expect(pass.status == 0 && pass.stdout.hasPrefix("PASS  parks within 5 minutes for most cells: measured 73.16 % of cells"))
+    }
+}
+
+@Test func checkAgainstABaselineFailsARegression() throws {
+    let root = RepositoryPaths.temporaryFolder("check-baseline")
+    let extract = RepositoryPaths.network("helsinki.osm.pbf")
+    let analysis = try CommandRunner.run(["analyze", extract, "--out", root.appendingPathComponent("before").path, "--quiet"])
+    #expect(analysis.status == 0)
+    let summary = root.appendingPathComponent("before/summary.json").path
+    let targets = RepositoryPaths.temporaryFile(Array("""
+        {"version": 1, "targets": [{"name": "food", "measure": "food_minutes", "within": 15, "min_cell_share": 0.5}]}
+        """.utf8), "food.json", label: "check-food")
+    // Same city, same rule: the share equals the baseline's 95.58 %.
+    let same = try CommandRunner.run(["check", extract, targets, "--baseline", summary, "--quiet"])
+    #expect(same.status == 0 && same.stdout.contains("measured 95.58 % of cells, required 50.00 %; baseline 95.58 %, tolerance 0.10 %"), "\(same.stdout)")
+    // A baseline claiming 99 % makes today's 95.58 % a regression.
+    let text = try String(contentsOf: URL(fileURLWithPath: summary), encoding: .utf8)
+    let better = RepositoryPaths.temporaryFile(Array(text.replacingOccurrences(of: "\"share_meeting_budget\": 0.9558", with: "\"share_meeting_budget\": 0.9900").utf8),
+                                               "better.json", label: "check-better")
+    let junit = root.appendingPathComponent("regression.xml").path
+    let worse = try CommandRunner.run(["check", extract, targets, "--baseline", better, "--junit", junit, "--quiet"])
+    #expect(worse.status == 2 && worse.stdout.contains("baseline 99.00 %, tolerance 0.10 %: worse than the baseline"), "\(worse.stdout)")
+    #expect(try String(contentsOf: URL(fileURLWithPath: junit), encoding: .utf8).contains("<failure type=\"regression\""))
+}
+
+@Test func checkErrorsExitOneAndWriteNothing() throws {
+    let root = RepositoryPaths.temporaryFolder("check-errors")
+    let junit = root.appendingPathComponent("junit.xml").path
+    let bad = RepositoryPaths.temporaryFile(Array("{\"version\": 1, \"targets\": [{\"measure\": \"park_minutes\", \"min_cell_share\": 2}]}".utf8),
+                                            "bad.json", label: "check-bad")
+    let outcome = try CommandRunner.run(["check", RepositoryPaths.network("helsinki.osm.pbf"), bad, "--junit", junit])
+    #expect(outcome.status == 1 && outcome.stderr.contains("\(bad): targets[0].min_cell_share: error: a share between 0 and 1, got 2.0"))
+    #expect(!FileManager.default.fileExists(atPath: junit))
+    let people = RepositoryPaths.temporaryFile(Array("{\"version\": 1, \"targets\": [{\"name\": \"p\", \"measure\": \"park_minutes\", \"min_population_share\": 0.5}]}".utf8),
+                                               "people.json", label: "check-people")
+    let missing = try CommandRunner.run(["check", RepositoryPaths.network("helsinki.osm.pbf"), people])
+    #expect(missing.status == 1 && missing.stderr.contains("\(people): error: target 'p' needs residents: pass --population"))
+    let usage = try CommandRunner.run(["check", RepositoryPaths.network("helsinki.osm.pbf")])
+    #expect(usage.status == 64 && usage.stderr.contains("expected <extract> and <targets.json>, got 1 arguments"))
+}
+
+@Test func populationTargetsAgreeWithAnalyze() throws {
+    guard RepositoryPaths.hasSharedData else { return }
+    let root = RepositoryPaths.temporaryFolder("check-poa")
+    let extract = RepositoryPaths.sharedData("porto-alegre.osm.pbf"), people = RepositoryPaths.sharedData("porto-alegre.hexgrid.csv")
+    let analysis = try CommandRunner.run(["analyze", extract, "--population", people, "--out", root.appendingPathComponent("a").path, "--quiet"])
+    #expect(analysis.status == 0)
+    let targets = RepositoryPaths.temporaryFile(Array("""
+        {"version": 1, "targets": [{"name": "transit", "measure": "transit_minutes", "within": 15, "min_population_share": 0.9}]}
+        """.utf8), "transit.json", label: "check-transit")
+    let outcome = try CommandRunner.run(["check", extract, targets, "--population", people, "--quiet",
+                                         "--baseline", root.appendingPathComponent("a/summary.json").path])
+    // 95.3 % of Porto Alegre's residents are within 15 minutes of a bus stop, as analyze says.
+    #expect(outcome.status == 0 && outcome.stdout.contains("measured 95.26 % of residents, required 90.00 %; baseline 95.26 %"), "\(outcome.stdout)")
+}
