@@ -159,10 +159,7 @@ struct AnalyzeCommand: WalkshedCommand {
                 var diagnostics = report.diagnostics
                 let label = profiles.count == 1 ? "" : "\(profile.name): "
                 clock.begin("\(label)finding park access points and snapping services")
-                let projection = city.projection
-                let costs = elevation.map { dem in
-                    ProfileCosts(graph: city.graph, profile: profile, elevation: { dem.elevation(at: $0, projection: projection) })
-                } ?? ProfileCosts(graph: city.graph, profile: profile)
+                let costs = CityInputs.costs(city, profile, elevation: elevation)
                 let sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: options.snapLimitMetres,
                                                 diagnostics: &diagnostics)
                 let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets,

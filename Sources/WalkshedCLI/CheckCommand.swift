@@ -101,10 +101,7 @@ struct CheckCommand: WalkshedCommand {
         func analysis(_ name: String) -> CoverageResult {
             if let done = analyses[name] { return done }
             let profile = TravelProfile.preset(name)!
-            let projection = city.projection
-            let costs = elevation.map { dem in
-                ProfileCosts(graph: city.graph, profile: profile, elevation: { dem.elevation(at: $0, projection: projection) })
-            } ?? ProfileCosts(graph: city.graph, profile: profile)
+            let costs = CityInputs.costs(city, profile, elevation: elevation)
             clock.begin("\(name): snapping destinations")
             var diagnostics = report.diagnostics
             let sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: options.snapLimitMetres,

@@ -24,6 +24,18 @@ enum CityInputs {
         return (feeds, elevation)
     }
 
+    /// The elevation model as a function of the city's projected points, when there is one.
+    static func sampler(_ elevation: ElevationGrid?, for city: City) -> ((PlanarPoint) -> Double?)? {
+        let projection = city.projection
+        return elevation.map { dem in { dem.elevation(at: $0, projection: projection) } }
+    }
+
+    /// The profile's costs over the city: on sloped ground with an elevation model, else flat.
+    static func costs(_ city: City, _ profile: TravelProfile, elevation: ElevationGrid?) -> ProfileCosts {
+        sampler(elevation, for: city).map { ProfileCosts(graph: city.graph, profile: profile, elevation: $0) }
+            ?? ProfileCosts(graph: city.graph, profile: profile)
+    }
+
     /// Replaces the city's OpenStreetMap transit with the served stops of `feeds`.
     static func replaceTransit(in city: inout City, with feeds: [GTFSFeed]) {
         guard !feeds.isEmpty else { return }

@@ -99,9 +99,8 @@ struct IndicatorsCommand: WalkshedCommand {
         var values: [IndicatorValue] = [], layers: [CoverageLayer] = []
         for profile in profiles {
             clock.begin("indicators for \(profile.name)")
-            let projection = city.projection
             let result = StandardIndicators(city: city, profile: profile, points: points, residents: residents.residents,
-                                            options: options, elevation: elevation.map { dem in { dem.elevation(at: $0, projection: projection) } },
+                                            options: options, elevation: CityInputs.sampler(elevation, for: city),
                                             diagnostics: &diagnostics)
             values += result.values
             layers += result.pointLayers
