@@ -115,8 +115,9 @@ struct CheckCommand: WalkshedCommand {
         for target in targets {
             let result = analysis(target.profile)
             let measured = target.basis == .population
-                ? target.measuredShare(layers: result.populationLayers, snapped: result.populationSnapped, residents: population?.residents)
-                : target.measuredShare(layers: result.layers, snapped: result.snapped, residents: nil)
+                ? target.measuredShare(layers: result.populationLayers, setNames: result.destinationNames, snapped: result.populationSnapped,
+                                       residents: population?.residents)
+                : target.measuredShare(layers: result.layers, setNames: result.destinationNames, snapped: result.snapped, residents: nil)
             let (base, note) = baselineShare(baseline, for: target)
             outcomes.append(TargetOutcome(target: target, measured: measured, baseline: base, baselineNote: note, tolerance: tolerance))
         }

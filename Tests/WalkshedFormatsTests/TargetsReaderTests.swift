@@ -50,7 +50,7 @@ func malformedTargetsNameTheirPlace(text: String, message: String) {
     let snapped = [true, true, false, true, true]
     let residents = [100.0, 200, 300, 0, 400]
     func share(_ t: AccessTarget) -> Double {
-        t.measuredShare(layers: layers, snapped: snapped, residents: t.basis == .population ? residents : nil)
+        t.measuredShare(layers: layers, setNames: ["park", "food"], snapped: snapped, residents: t.basis == .population ? residents : nil)
     }
     // Parks ≤ 15 min: places 0, 1, 4 → residents (100 + 200 + 400) / 1000; cells 3 of 4 on the network.
     #expect(share(AccessTarget(name: "", measure: "park_minutes", profile: "walk", withinMinutes: 15, basis: .population, minimumShare: 0)) == 0.7)

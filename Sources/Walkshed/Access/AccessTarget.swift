@@ -46,11 +46,11 @@ public struct AccessTarget: Sendable, Equatable {
     }
 
     /// The share of places meeting the rule: over `residents` (all of them) for the population
-    /// basis, over snapped cells for the cell basis.
-    public func measuredShare(layers: [CoverageLayer], snapped: [Bool], residents: [Double]?) -> Double {
+    /// basis, over snapped cells for the cell basis. `setNames` are the destination sets whose
+    /// `<set>_minutes` layers `categories_within` counts.
+    public func measuredShare(layers: [CoverageLayer], setNames: [String], snapped: [Bool], residents: [Double]?) -> Double {
         let layer = layers.first { $0.name == measure }
-        let setLayers = layers.filter { $0.unit == "minutes" && $0.name.hasSuffix("_minutes") && !$0.name.contains("_mean")
-            && !$0.name.contains("_nearest") && $0.name != "proximity_minutes" && $0.name != "greenway_minutes" }
+        let setLayers = setNames.compactMap { name in layers.first { $0.name == "\(name)_minutes" } }
         var total = 0.0, meeting = 0.0
         for i in snapped.indices {
             let weight = basis == .population ? residents?[i] ?? 0 : (snapped[i] ? 1 : 0)
