@@ -7,7 +7,7 @@ let regressionFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent
 
 /// Inputs that once crashed or hung a fuzz harness (Tests/Fuzz/README.md says which and why):
 /// each must now load, with a valid graph, or fail with a located error — never trap or hang.
-@Test(arguments: try! FileManager.default.contentsOfDirectory(atPath: regressionFolder.path).sorted())
+@Test(arguments: try! FileManager.default.contentsOfDirectory(atPath: regressionFolder.path).filter { $0.hasSuffix(".osm") }.sorted())
 func fuzzCrashInputsNowFailCleanly(name: String) throws {
     let path = regressionFolder.appendingPathComponent(name).path
     do {
@@ -37,4 +37,18 @@ func utf8ValidatorFollowsRFC3629(bytes: [UInt8], badOffset: Int?) {
     var validator = UTF8Validator()
     let place = validator.feed(bytes) ?? validator.finish()
     #expect(place?.offset == badOffset)
+}
+
+/// FuzzTargets found a `within` of 6.7e47 minutes trapping in `FixedPoint.format` (scaled value
+/// beyond UInt64) while naming the target: such budgets are now refused, and the formatter
+/// writes huge values in round-trip form instead of trapping.
+@Test func hugeTargetBudgetsAreRefusedNotTrapped() throws {
+    let path = regressionFolder.appendingPathComponent("targets-within-beyond-uint64.json").path
+    #expect(throws: TargetsError(path: path, place: "targets[10].within",
+                                 message: "minutes must be positive and at most 1440, got 6.6666666666666664e+47")) {
+        try TargetsReader.read(path)
+    }
+    #expect(FixedPoint.format(6.666666666666667e47, decimals: 1) == "6.666666666666667e+47")
+    #expect(FixedPoint.format(-1e19, decimals: 0) == "-1e+19")
+    #expect(FixedPoint.format(Double(9_000_000_000_000_000_000), decimals: 0) == "9000000000000000000")
 }

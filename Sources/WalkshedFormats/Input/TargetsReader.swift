@@ -19,13 +19,15 @@ public struct TargetsError: Error, CustomStringConvertible, Equatable {
 ///
 /// `measure` is `<category>_minutes` (park, food, healthcare, education, transit, civic,
 /// culture), `greenway_minutes` or `categories_within`; `profile` one of the presets (default
-/// walk); `within` minutes (default 15); exactly one of `min_population_share` and
+/// walk); `within` minutes (default 15, at most 1,440); exactly one of `min_population_share` and
 /// `min_cell_share` (0…1); `at_least` only for `categories_within`. Unknown keys are errors,
 /// so a typo cannot pass silently. Files over 1 MiB or nested deeper than 32 are refused
 /// before parsing.
 public enum TargetsReader {
     public static let maxBytes = 1 << 20
     public static let maxDepth = 32
+    /// Longest budget a target may name: a day, in minutes.
+    public static let maxMinutes = 1_440.0
     public static let measures: [String] = ["park", "food", "healthcare", "education", "transit", "civic", "culture"].map { "\($0)_minutes" }
         + ["greenway_minutes", "categories_within"]
 
@@ -87,7 +89,9 @@ public enum TargetsReader {
                 return n.doubleValue
             }
             let within = try number("within") ?? 15
-            guard within > 0 else { throw fail("\(at).within", "minutes must be positive") }
+            guard within > 0, within <= maxMinutes else {
+                throw fail("\(at).within", "minutes must be positive and at most \(Int(maxMinutes)), got \(within)")
+            }
             let atLeast = try number("at_least")
             if let atLeast {
                 guard measure == "categories_within" else { throw fail("\(at).at_least", "only for categories_within") }

@@ -3,10 +3,13 @@
 public enum FixedPoint {
     static let powers: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
 
-    /// `value` with exactly `decimals` (0...8) digits after the point.
+    /// `value` with exactly `decimals` (0...8) digits after the point; a value whose scaled
+    /// units do not fit 63 bits (beyond 9.2e18 / 10^decimals) is written in Swift's shortest
+    /// round-trip form (`6.666666666666667e+47`), which is just as deterministic.
     public static func format(_ value: Double, decimals: Int) -> String {
         precondition(value.isFinite && (0...8).contains(decimals))
         let scaled = (abs(value) * powers[decimals]).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 0x1p63 else { return value.description }
         let units = UInt64(scaled)
         let negative = value < 0 && units != 0
         let divisor = UInt64(powers[decimals])
