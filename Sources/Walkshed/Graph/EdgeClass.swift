@@ -61,4 +61,6 @@ public struct EdgeFlags: OptionSet, Hashable, Sendable {
     public static let steepIncline = EdgeFlags(rawValue: 1 << 4)
     /// Passes a raised kerb (on a crossing, or inside the edge).
     public static let raisedKerb = EdgeFlags(rawValue: 1 << 5)
+    /// Closed by a scenario: no profile may use it.
+    public static let closed = EdgeFlags(rawValue: 1 << 6)
 }

@@ -30,9 +30,9 @@ public struct TravelProfile: Sendable, Hashable {
         TravelProfile(name: "walk", metresPerSecond: kilometresPerHour / 3.6)
     }
 
-    /// Whether edge `e` of `graph` may be used.
+    /// Whether edge `e` of `graph` may be used (never a `.closed` one).
     public func allows(_ graph: StreetGraph, edge e: Int) -> Bool {
-        !forbiddenClasses.contains(graph.edgeClass[e]) && graph.edgeFlags[e].isDisjoint(with: forbiddenFlags)
+        !graph.edgeFlags[e].contains(.closed) && !forbiddenClasses.contains(graph.edgeClass[e]) && graph.edgeFlags[e].isDisjoint(with: forbiddenFlags)
             && graph.edgeFlags[e].isSuperset(of: requiredFlags)
     }
 }
