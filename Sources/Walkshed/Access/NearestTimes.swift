@@ -16,6 +16,13 @@ public struct NearestTimes: Sendable {
         self.destinations = destinations
     }
 
+    /// Times already known (an incremental update's), `.infinity` where unreached.
+    public init(nodeSeconds: [Double], limitSeconds: Float = .infinity, destinations: DestinationSet) {
+        self.nodeSeconds = nodeSeconds
+        self.limitSeconds = limitSeconds
+        self.destinations = destinations
+    }
+
     /// Seconds from a snapped place to the nearest destination: the walk onto the network, then
     /// the better of leaving its edge by the tail or by the head, or walking straight along the
     /// edge to a destination on the same edge. `.infinity` when none is within the limit.

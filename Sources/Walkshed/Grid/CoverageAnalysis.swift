@@ -56,6 +56,7 @@ public enum CoverageAnalysis {
     /// 3. evaluates each cell against each set (parallel over chunks of cells).
     /// Cells inside a polygon of `parkPolygons` get 0 minutes to the `park` set.
     /// `population` points (projected metres) are evaluated the same way as cells.
+    /// `precomputedTimes` (one per set, e.g. from `SearchBaseline.updatedTimes`) replaces step 2.
     ///
     /// ```swift
     /// var options = CoverageOptions(); options.threads = 2
@@ -64,7 +65,8 @@ public enum CoverageAnalysis {
     /// ```
     public static func run(graph: StreetGraph, costs: ProfileCosts, destinations: [DestinationSet],
                            parkPolygons: [PlanarPolygon], options: CoverageOptions, population: [PlanarPoint] = [],
-                           stage: (String) -> Void = { _ in }) -> CoverageResult {
+                           precomputedTimes: [NearestTimes]? = nil, stage: (String) -> Void = { _ in }) -> CoverageResult {
+        precondition(precomputedTimes == nil || precomputedTimes!.count == destinations.count)
         var area = options.area ?? graph.bounds
         if area.isEmpty { area = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
         let grid = GridGeometry(covering: area.expanded(by: options.snapLimitMetres), cellMetres: options.cellMetres)
@@ -73,13 +75,15 @@ public enum CoverageAnalysis {
         let snaps = snapCells(grid: grid, snapper: snapper, limitMetres: options.snapLimitMetres,
                               usableEdges: costs.usableEdges, threads: options.threads)
 
-        stage("searching \(destinations.count) destination sets")
         let limit = options.searchLimitSeconds
-        let times: [NearestTimes] = ParallelSearch.map(itemCount: destinations.count, threads: options.threads) { i in
-            var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
-            return NearestTimes(graph: graph, costs: costs, destinations: destinations[i], limitSeconds: limit,
-                                workspace: &workspace)
-        }
+        let times: [NearestTimes] = precomputedTimes ?? {
+            stage("searching \(destinations.count) destination sets")
+            return ParallelSearch.map(itemCount: destinations.count, threads: options.threads) { i in
+                var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
+                return NearestTimes(graph: graph, costs: costs, destinations: destinations[i], limitSeconds: limit,
+                                    workspace: &workspace)
+            }
+        }()
 
         let nearest: [NearestDestinations] = options.nearestK.map { k in
             stage("finding the \(k) nearest of each destination set")
