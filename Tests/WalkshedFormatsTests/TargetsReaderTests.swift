@@ -20,7 +20,7 @@ func targetsError(_ text: String) -> String {
 }
 
 @Test(arguments: [
-    ("[1, 2]", "t.json: $: error: expected an object with \"version\" and \"targets\""),
+    ("[1, 2]", "t.json: $: error: expected a JSON object"),
     ("{\"version\": 2, \"targets\": []}", "t.json: version: error: expected 1 (the only schema version), got 2"),
     ("{\"version\": 1, \"targets\": []}", "t.json: targets: error: expected a non-empty array"),
     ("{\"version\": 1, \"targest\": []}", "t.json: targest: error: unknown key"),
@@ -36,6 +36,15 @@ func targetsError(_ text: String) -> String {
 ])
 func malformedTargetsNameTheirPlace(text: String, message: String) {
     #expect(targetsError(text) == message)
+}
+
+/// Foundation bridges the JSON numbers 0 and 1 to Bool; they are numbers here, and `true` is not.
+@Test func zeroAndOneAreNumbersAndBooleansAreNot() throws {
+    let targets = try TargetsReader.read(bytes: Array(#"{"version": 1, "targets": [{"measure": "park_minutes", "within": 1, "min_population_share": 1}]}"#.utf8),
+                                         name: "t.json")
+    #expect(targets[0].withinMinutes == 1 && targets[0].minimumShare == 1)
+    #expect(targetsError(#"{"version": 1, "targets": [{"measure": "park_minutes", "within": true, "min_cell_share": 0}]}"#)
+        == "t.json: targets[0].within: error: expected a number")
 }
 
 @Test func brokenJSONIsNamed() {

@@ -1,14 +1,6 @@
 import Foundation
 import Walkshed
 
-/// A malformed targets file, naming the JSON path of the fault (`targets[2].within`).
-public struct TargetsError: Error, CustomStringConvertible, Equatable {
-    public let path: String
-    public let place: String
-    public let message: String
-    public var description: String { "\(path): \(place): error: \(message)" }
-}
-
 /// Reads `walkshed check` targets (JSON, schema version 1):
 ///
 /// ```json
@@ -32,37 +24,12 @@ public enum TargetsReader {
         + ["greenway_minutes", "categories_within"]
 
     public static func read(_ path: String) throws -> [AccessTarget] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputFileError(path: path, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
-        }
-        return try read(bytes: [UInt8](data), name: path)
+        try read(bytes: JSONInput.contents(of: path), name: path)
     }
 
     public static func read(bytes: [UInt8], name: String) throws -> [AccessTarget] {
         func fail(_ place: String, _ message: String) -> TargetsError { TargetsError(path: name, place: place, message: message) }
-        guard bytes.count <= maxBytes else { throw fail("file", "\(bytes.count) bytes; a targets file may hold at most \(maxBytes)") }
-        var depth = 0, inString = false, escaped = false
-        for (offset, b) in bytes.enumerated() {
-            if inString {
-                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch b {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-                guard depth <= maxDepth else { throw fail("byte \(offset)", "nested deeper than \(maxDepth) levels") }
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-            default: break
-            }
-        }
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes))
-        } catch {
-            throw fail("file", "not valid JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"))")
-        }
-        guard let object = root as? [String: Any] else { throw fail("$", "expected an object with \"version\" and \"targets\"") }
+        let object = try JSONInput.object(bytes, name: name, maxBytes: maxBytes, maxDepth: maxDepth)
         if let unknown = Set(object.keys).subtracting(["version", "targets"]).sorted().first { throw fail(unknown, "unknown key") }
         guard let version = object["version"] as? Int, version == 1 else {
             throw fail("version", "expected 1 (the only schema version), got \(object["version"].map { "\($0)" } ?? "nothing")")
@@ -84,9 +51,8 @@ public enum TargetsReader {
                 return p
             } ?? "walk"
             func number(_ key: String) throws -> Double? {
-                guard let value = t[key] else { return nil }
-                guard let n = value as? NSNumber, !(value is Bool), n.doubleValue.isFinite else { throw fail("\(at).\(key)", "expected a number") }
-                return n.doubleValue
+                guard let n = JSONInput.number(t[key]) else { throw fail("\(at).\(key)", "expected a number") }
+                return n
             }
             let within = try number("within") ?? 15
             guard within > 0, within <= maxMinutes else {
