@@ -69,3 +69,32 @@ enum CityInputs {
         return table
     }
 }
+
+/// A city read with everything a command was given: residents, GTFS stops, elevation.
+struct LoadedCity {
+    var city: City
+    var report: OSMLoadReport
+    var population: PopulationTable?
+    var elevation: ElevationGrid?
+}
+
+enum CityLoading {
+    /// Reads the population (a file or `buildings`), the GTFS feeds and the elevation model,
+    /// then the extract (largest component), and replaces OSM transit with the feeds' stops.
+    static func load(extract: String, populationPath: String?, floorArea: Double, gtfsPaths: [String], demPath: String?,
+                     clock: StageClock) throws -> LoadedCity {
+        let fromBuildings = populationPath == "buildings"
+        var population = try populationPath.flatMap { path -> PopulationTable? in
+            guard !fromBuildings else { return nil }
+            clock.begin("reading population \(path)")
+            return try CityInputs.readPopulation(path)
+        }
+        let (feeds, elevation) = try CityInputs.readFeedsAndElevation(gtfs: gtfsPaths, dem: demPath, clock: clock)
+        var loadOptions = OSMLoadOptions()
+        loadOptions.keepResidentialBuildings = fromBuildings
+        var (city, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
+        CityInputs.replaceTransit(in: &city, with: feeds)
+        if fromBuildings { population = CityInputs.buildingPopulation(city, floorArea: floorArea, diagnostics: &report.diagnostics) }
+        return LoadedCity(city: city, report: report, population: population, elevation: elevation)
+    }
+}
