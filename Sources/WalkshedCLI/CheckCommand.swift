@@ -8,14 +8,15 @@ struct CheckCommand: WalkshedCommand {
     static let help = CommandHelp(
         name: "check",
         abstract: "Check accessibility targets (exit 0 all hold, 2 one fails, 1 error); JUnit XML for CI.",
-        usage: "walkshed check <extract> <targets.json> [--population <file>] [--junit <out.xml>] [--baseline <summary.json>]",
+        usage: "walkshed check <extract> <targets.json> [--scenario <s.json>] [--population <file>] [--junit <out.xml>] [--baseline <summary.json>]",
         discussion: """
         Targets are JSON (see README), e.g. {"version": 1, "targets": [{"measure": "park_minutes",
         "profile": "walk", "within": 15, "min_population_share": 0.8}]}. Each profile named by a
         target is analysed once. With --baseline (a summary.json of an earlier `walkshed analyze`
         with the same profile and budget), a target also fails when its share fell by more than
-        --tolerance. Prints PASS/FAIL per target; --junit writes one testcase per target with the
-        measured value in its message.
+        --tolerance. With --scenario, the targets are checked on the city after the scenario's
+        edits (see `walkshed help scenario`). Prints PASS/FAIL per target; --junit writes one
+        testcase per target with the measured value in its message.
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML)."), ("<targets.json>", "The targets.")],
         options: [
@@ -23,6 +24,7 @@ struct CheckCommand: WalkshedCommand {
             OptionSpec(name: "--floor-area", valueName: "<m2>", help: "Floor area per resident for --population buildings. (default: 35)"),
             OptionSpec(name: "--gtfs", valueName: "<zip,...>", help: "GTFS feeds whose served stops replace OSM transit."),
             OptionSpec(name: "--dem", valueName: "<asc>", help: "Elevation model: times follow Tobler's hiking function."),
+            OptionSpec(name: "--scenario", valueName: "<s.json>", help: "Check the city as this scenario changes it."),
             OptionSpec(name: "--junit", valueName: "<file>", help: "Write JUnit XML here (written to a temporary name and renamed)."),
             OptionSpec(name: "--baseline", valueName: "<summary.json>", help: "Fail a target whose share fell below this earlier analysis."),
             OptionSpec(name: "--tolerance", valueName: "<share>", help: "How far below the baseline a share may fall. (default: 0.001)"),
@@ -39,6 +41,7 @@ struct CheckCommand: WalkshedCommand {
     let gtfsPaths: [String]
     let demPath: String?
     let junitPath: String?
+    let scenarioPath: String?
     let baselinePath: String?
     let tolerance: Double
     let options: CoverageOptions
@@ -55,6 +58,7 @@ struct CheckCommand: WalkshedCommand {
         gtfsPaths = arguments.values["--gtfs"].map { $0.split(separator: ",").map(String.init) } ?? []
         demPath = arguments.values["--dem"]
         junitPath = arguments.values["--junit"]
+        scenarioPath = arguments.values["--scenario"]
         baselinePath = arguments.values["--baseline"]
         if let text = arguments.values["--tolerance"] {
             guard let t = Double(text), t >= 0, t <= 1 else { throw UsageError("option '--tolerance' takes a share 0…1, got '\(text)'") }
@@ -72,6 +76,7 @@ struct CheckCommand: WalkshedCommand {
 
     func run() throws -> Int32 {
         let targets = try TargetsReader.read(targetsPath)
+        let scenario = try scenarioPath.map(ScenarioReader.read)
         if populationPath == nil, let t = targets.first(where: { $0.basis == .population }) {
             throw InputFileError(path: targetsPath, message: "target '\(t.name)' needs residents: pass --population")
         }
@@ -90,8 +95,17 @@ struct CheckCommand: WalkshedCommand {
         var (city, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
         CityInputs.replaceTransit(in: &city, with: feeds)
         if fromBuildings { population = CityInputs.buildingPopulation(city, floorArea: floorArea, diagnostics: &report.diagnostics) }
+        let extent = city.extent
+        var applied: AppliedScenario?
+        if let scenario, let scenarioPath {
+            clock.begin("applying scenario \(scenario.name)")
+            do { applied = try scenario.apply(to: city) } catch let error as ScenarioError {
+                throw JSONInputError(path: scenarioPath, place: "edits[\(error.editIndex)]", message: error.message)
+            }
+            city = applied!.city
+        }
         var options = self.options
-        options.area = city.extent
+        options.area = extent
         options.greenway = targets.contains { $0.measure == "greenway_minutes" }
         let points = population?.coordinates.map(city.projection.project) ?? []
 
@@ -100,7 +114,7 @@ struct CheckCommand: WalkshedCommand {
         /// One analysis per profile the targets name, made when first needed.
         func analysis(_ name: String) -> CoverageResult {
             if let done = analyses[name] { return done }
-            let profile = TravelProfile.preset(name)!
+            let profile = applied?.profile(TravelProfile.preset(name)!) ?? TravelProfile.preset(name)!
             let costs = CityInputs.costs(city, profile, elevation: elevation)
             clock.begin("\(name): snapping destinations")
             var diagnostics = report.diagnostics
