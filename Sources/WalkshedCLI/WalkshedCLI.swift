@@ -20,6 +20,7 @@ public enum WalkshedCLI {
       indicators              Standard indicators: SDG 11.7.1, 11.2.1, WHO, 3-30-300, ParkServe, 15-minute city.
       check                   Check accessibility targets for CI (exit 0 all hold, 2 one fails); JUnit XML.
       scenario                Baseline vs scenarios (new parks, paths, closures): difference grids, who gains.
+      suggest                 Where to build next: parks (greedy max coverage) or missing path links.
       export                  The walk graph and destination seeds as neutral CSV for other tools.
       help <subcommand>       Show help for a subcommand.
 
@@ -57,13 +58,14 @@ public enum WalkshedCLI {
         case IndicatorsCommand.help.name: return execute(IndicatorsCommand.self, rest)
         case CheckCommand.help.name: return execute(CheckCommand.self, rest)
         case ScenarioCommand.help.name: return execute(ScenarioCommand.self, rest)
+        case SuggestCommand.help.name: return execute(SuggestCommand.self, rest)
         default:
             return usageFailure(UsageError("unknown subcommand '\(first)'"), usage: "walkshed <subcommand>", command: nil)
         }
     }
 
     static func commandHelp(_ name: String) -> CommandHelp? {
-        [AnalyzeCommand.help, InfoCommand.help, IndicatorsCommand.help, CheckCommand.help, ScenarioCommand.help, ExportCommand.help].first { $0.name == name }
+        [AnalyzeCommand.help, InfoCommand.help, IndicatorsCommand.help, CheckCommand.help, ScenarioCommand.help, SuggestCommand.help, ExportCommand.help].first { $0.name == name }
     }
 
     static func execute<C: WalkshedCommand>(_ type: C.Type, _ arguments: [String]) -> Int32 {

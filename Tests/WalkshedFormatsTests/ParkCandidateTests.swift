@@ -24,6 +24,7 @@ import WalkshedTestSupport
     let snaps = positions.map { snapper.snap($0, limitMetres: 300, usableEdges: costs.usableEdges) }
     let grid = GridGeometry(covering: city.extent, cellMetres: 400)
     let polygons = ParkCandidates.squares(on: grid, areaSquareMetres: 5_000)
+    #expect(abs(polygons[0].areaSquareMetres - 5_000) < 1e-6)
     let candidates = ParkCandidates(polygons: polygons, graph: city.graph, costs: costs, snapLimitMetres: 300, places: snaps,
                                     positions: positions, uncovered: uncovered, budgetSeconds: 300, threads: 2)
     #expect(candidates.covers.compactMap { $0 }.contains { !$0.isEmpty })
@@ -33,7 +34,7 @@ import WalkshedTestSupport
     for c in checked {
         let cover = candidates.covers[c]!
         let ring = polygons[c].outerRings[0].map(city.projection.unproject)
-        let applied = try Scenario(name: "c", edits: [.addPark(name: "", kind: "park", polygon: GeoPolygon(outerRings: [ring + [ring[0]]]))]).apply(to: city)
+        let applied = try Scenario(name: "c", edits: [.addPark(name: "", kind: "park", polygon: GeoPolygon(outerRings: [ring]))]).apply(to: city)
         let newSets = applied.city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
         let after = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: newSets,
                                          parkPolygons: applied.city.parks.map(\.polygon), options: options, population: positions)

@@ -83,13 +83,14 @@ public struct ParkCandidates: Sendable {
         return low
     }
 
-    /// Square outlines of `areaSquareMetres` centred on each cell of `grid`.
+    /// Square outlines of `areaSquareMetres` centred on each cell of `grid`, as closed rings.
     public static func squares(on grid: GridGeometry, areaSquareMetres: Double) -> [PlanarPolygon] {
         let half = areaSquareMetres.squareRoot() / 2
         return (0..<grid.cellCount).map { i in
             let c = grid.centre(ofCell: i)
-            return PlanarPolygon(outerRings: [[PlanarPoint(x: c.x - half, y: c.y - half), PlanarPoint(x: c.x + half, y: c.y - half),
-                                               PlanarPoint(x: c.x + half, y: c.y + half), PlanarPoint(x: c.x - half, y: c.y + half)]])
+            let corner = PlanarPoint(x: c.x - half, y: c.y - half)
+            return PlanarPolygon(outerRings: [[corner, PlanarPoint(x: c.x + half, y: c.y - half), PlanarPoint(x: c.x + half, y: c.y + half),
+                                               PlanarPoint(x: c.x - half, y: c.y + half), corner]])
         }
     }
 }
