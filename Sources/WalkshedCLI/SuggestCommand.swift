@@ -17,9 +17,10 @@ struct SuggestCommand: WalkshedCommand {
         marginal_gain.asc (+ .prj): per candidate cell, the residents a park there alone would bring.
         links: pairs of network nodes at most --max-length-m apart in a straight line whose walk
         on today's network is over --detour times longer; each is scored by the residents it
-        would bring within the budget of --measure, per metre built. The top --count (no two
-        sharing an end) are written to suggested_links.csv and .geojson, with the coverage of
-        the first k built together computed exactly on the edited network.
+        would bring within the budget of --measure, per metre built. --count links are picked
+        greedily (no two sharing an end), each by the residents it adds to the earlier picks per
+        metre, and written to suggested_links.csv and .geojson with the coverage of the first k
+        built together, computed exactly on the edited network.
         """,
         arguments: [("parks|links", "What to suggest."), ("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
         options: [
@@ -222,14 +223,24 @@ struct SuggestCommand: WalkshedCommand {
         clock.begin("finding links under \(FixedPoint.format(maxLinkMetres, decimals: 0)) m with a detour over \(FixedPoint.format(detour, decimals: 1))×")
         let candidates = LinkCandidates(graph: city.graph, costs: costs, projection: city.projection, maxMetres: maxLinkMetres, detourFactor: detour,
                                         times: baseline.times[0], places: snaps, uncovered: uncovered, budgetSeconds: budgetMinutes * 60, threads: threads)
-        let gains = candidates.covers.map { $0.reduce(0.0) { $0 + residents[Int($1)] } }
-        let order = candidates.links.indices.filter { gains[$0] > 0 }
-            .sorted { (gains[$0] / candidates.links[$0].metres, -$0) > (gains[$1] / candidates.links[$1].metres, -$1) }
-        var chosen: [Int] = [], ends = Set<Int32>()
-        for k in order where chosen.count < count {
-            let link = candidates.links[k]
-            guard !ends.contains(link.from), !ends.contains(link.to) else { continue }
-            chosen.append(k); ends.insert(link.from); ends.insert(link.to)
+        // Greedy by marginal residents per metre: each pick counts only residents no earlier pick brings.
+        var covered = [Bool](repeating: false, count: residents.count)
+        var chosen: [Int] = [], gains: [Int: Double] = [:], ends = Set<Int32>()
+        var open = candidates.links.indices.filter { !candidates.covers[$0].isEmpty }
+        while chosen.count < count {
+            var best = -1, bestRate = 0.0, bestGain = 0.0
+            for k in open {
+                let link = candidates.links[k]
+                guard !ends.contains(link.from), !ends.contains(link.to) else { continue }
+                let gain = candidates.covers[k].reduce(0.0) { $0 + (covered[Int($1)] ? 0 : residents[Int($1)]) }
+                let rate = gain / max(link.metres, 1)
+                if rate > bestRate { best = k; bestRate = rate; bestGain = gain }
+            }
+            guard best >= 0 else { break }
+            chosen.append(best); gains[best] = bestGain
+            ends.insert(candidates.links[best].from); ends.insert(candidates.links[best].to)
+            for p in candidates.covers[best] { covered[Int(p)] = true }
+            open.removeAll { $0 == best }
         }
         clock.begin("building the top \(chosen.count) links together")
         var edits: [ScenarioEdit] = []
@@ -254,15 +265,15 @@ struct SuggestCommand: WalkshedCommand {
             let networkMetres = link.networkSeconds * profile.metresPerSecond
             let networkText = link.networkSeconds.isFinite ? FixedPoint.format(networkMetres, decimals: 0) : ""
             csv += "\(rank + 1),\(FixedPoint.format(a.longitude, decimals: 6)),\(FixedPoint.format(a.latitude, decimals: 6)),\(FixedPoint.format(b.longitude, decimals: 6)),\(FixedPoint.format(b.latitude, decimals: 6)),"
-                + "\(FixedPoint.format(link.metres, decimals: 1)),\(networkText),\(FixedPoint.format(gains[k], decimals: 2)),\(FixedPoint.format(100 * gains[k] / link.metres, decimals: 2)),"
+                + "\(FixedPoint.format(link.metres, decimals: 1)),\(networkText),\(FixedPoint.format(gains[k]!, decimals: 2)),\(FixedPoint.format(100 * gains[k]! / link.metres, decimals: 2)),"
                 + "\(FixedPoint.format(cumulative, decimals: 2)),\(FixedPoint.format(share, decimals: 6))\n"
             out += AnalysisTable.pad("\(rank + 1)", 4) + AnalysisTable.pad(FixedPoint.format(link.metres, decimals: 0) + " m", 9, right: true)
                 + AnalysisTable.pad(link.networkSeconds.isFinite ? FixedPoint.format(networkMetres, decimals: 0) + " m" : "> \(FixedPoint.format(detour * maxLinkMetres, decimals: 0)) m", 16, right: true)
-                + AnalysisTable.pad(FixedPoint.format(gains[k], decimals: 0), 17, right: true) + AnalysisTable.pad(FixedPoint.format(100 * gains[k] / link.metres, decimals: 1), 12, right: true)
+                + AnalysisTable.pad(FixedPoint.format(gains[k]!, decimals: 0), 17, right: true) + AnalysisTable.pad(FixedPoint.format(100 * gains[k]! / link.metres, decimals: 1), 12, right: true)
                 + AnalysisTable.pad(FixedPoint.format(cumulative, decimals: 0), 13, right: true) + AnalysisTable.pad(FixedPoint.format(100 * share, decimals: 1) + " %", 8, right: true) + "\n"
             features.append(SuggestionGeoJSON.feature(
                 geometry: .object([("type", .string("LineString")), ("coordinates", SuggestionGeoJSON.positions([a, b]))]),
-                properties: [("rank", .integer(rank + 1)), ("length_m", .number(link.metres, decimals: 1)), ("gain_residents", .number(gains[k], decimals: 2)),
+                properties: [("rank", .integer(rank + 1)), ("length_m", .number(link.metres, decimals: 1)), ("gain_residents", .number(gains[k]!, decimals: 2)),
                              ("cumulative_residents", .number(cumulative, decimals: 2)), ("cumulative_share", .number(share, decimals: 6))]))
         }
         try transaction.stage(csv, at: path("suggested_links.csv"))

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import WalkshedTestSupport
+
+/// On the Helsinki sample (residents from buildings), parks within 2 minutes: the first
+/// suggested park's gain equals what `walkshed scenario` measures when that park is added.
+@Test func suggestedParkGainsMatchAScenarioRun() throws {
+    let root = RepositoryPaths.temporaryFolder("suggest-parks")
+    let extract = RepositoryPaths.network("helsinki.osm.pbf")
+    let out = root.appendingPathComponent("parks").path
+    let outcome = try CommandRunner.run(["suggest", "parks", extract, "--population", "buildings", "--minutes", "2", "--count", "3",
+                                         "--out", out, "--quiet"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("residents within reach of a park today 2930 of 4305 (68.1 %)"))
+    let csv = try String(contentsOfFile: "\(out)/suggested_parks.csv", encoding: .utf8).split(separator: "\n")
+    #expect(csv.count == 4 && csv[1].hasPrefix("1,74,cell 74,24.936") && csv[1].contains(",0.500,479.55,3409.32,") && csv[3].contains(",3972.21,"))
+    let grid = try String(contentsOfFile: "\(out)/marginal_gain.asc", encoding: .utf8)
+    #expect(grid.hasPrefix("ncols") && grid.contains(" 479.553"))
+    // The same park as a scenario: 480 residents (rounded in the table) gain a park within 2 minutes.
+    let geojson = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/suggested_parks.geojson"))) as! [String: Any]
+    let geometry = ((geojson["features"] as! [[String: Any]])[0]["geometry"])!
+    let scenario: [String: Any] = ["version": 1, "name": "pick1", "edits": [["type": "add_park", "geometry": geometry]]]
+    let file = RepositoryPaths.temporaryFile(Array(try JSONSerialization.data(withJSONObject: scenario)), "pick1.json", label: "suggest-pick1")
+    let run = try CommandRunner.run(["scenario", extract, file, "--population", "buildings", "--minutes", "2",
+                                     "--out", root.appendingPathComponent("scenario").path, "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let table = try String(contentsOfFile: root.appendingPathComponent("scenario/scenarios.csv").path, encoding: .utf8)
+    let row = table.split(separator: "\n").first { $0.hasPrefix("pick1,walk,residents,park_minutes,") }!
+    let gain = Double(row.split(separator: ",")[6])!
+    let suggested = Double(csv[1].split(separator: ",")[6])!
+    #expect(abs(gain - suggested) < 0.01, "\(row) vs \(csv[1])")
+}
+
+@Test func suggestedLinksReportExactCumulativeCoverage() throws {
+    let root = RepositoryPaths.temporaryFolder("suggest-links")
+    let out = root.appendingPathComponent("links").path
+    let outcome = try CommandRunner.run(["suggest", "links", RepositoryPaths.network("helsinki.osm.pbf"), "--population", "buildings",
+                                         "--measure", "education", "--minutes", "5", "--out", out, "--quiet"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    // One 29 m link where the walk today is 273 m brings 819 residents within 5 minutes of a school: 1,642 → 2,461.
+    let csv = try String(contentsOfFile: "\(out)/suggested_links.csv", encoding: .utf8).split(separator: "\n")
+    #expect(csv.count == 2 && csv[1].hasPrefix("1,24.9") && csv[1].contains(",273,") && csv[1].hasSuffix(",819.07,2805.11,2461.09,0.571721"), "\(csv)")
+    let usage = try CommandRunner.run(["suggest", "lakes", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out])
+    #expect(usage.status == 64 && usage.stderr.contains("expected 'parks' or 'links' and <extract>"))
+    let missing = try CommandRunner.run(["suggest", "parks", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out])
+    #expect(missing.status == 64 && missing.stderr.contains("missing --population"))
+}
