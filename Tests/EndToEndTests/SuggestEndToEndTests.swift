@@ -45,3 +45,30 @@ import WalkshedTestSupport
     let missing = try CommandRunner.run(["suggest", "parks", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out])
     #expect(missing.status == 64 && missing.stderr.contains("missing --population"))
 }
+
+/// Candidate sites from a GeoJSON file: too-small polygons are skipped, features are named by
+/// `properties.name` or `id`; a non-polygon feature is an error naming its place.
+@Test func suggestedParksFromACandidateFile() throws {
+    func square(_ x: Double, _ y: Double, _ d: Double) -> String { "[[[\(x), \(y)], [\(x + d), \(y)], [\(x + d), \(y + d)], [\(x), \(y + d)], [\(x), \(y)]]]" }
+    let text = """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "properties": {"name": "Kallio lot"}, "geometry": {"type": "Polygon", "coordinates": \(square(24.9342, 60.1796, 0.0016))}},
+          {"type": "Feature", "id": 7, "properties": {}, "geometry": {"type": "Polygon", "coordinates": \(square(24.9350, 60.1662, 0.0014))}},
+          {"type": "Feature", "properties": {"name": "tiny"}, "geometry": {"type": "Polygon", "coordinates": \(square(24.94, 60.17, 0.00001))}}]}
+        """
+    let sites = RepositoryPaths.temporaryFile(Array(text.utf8), "sites.geojson", label: "suggest-sites")
+    let root = RepositoryPaths.temporaryFolder("suggest-file")
+    let out = root.appendingPathComponent("out").path
+    let outcome = try CommandRunner.run(["suggest", "parks", RepositoryPaths.network("helsinki.osm.pbf"), "--population", "buildings",
+                                         "--minutes", "2", "--candidates", sites, "--out", out, "--quiet"])
+    #expect(outcome.status == 0 && outcome.stdout.contains("(walk, 2 min, 2 candidates)"), "\(outcome.stderr)")
+    let csv = try String(contentsOfFile: "\(out)/suggested_parks.csv", encoding: .utf8).split(separator: "\n")
+    #expect(csv.count == 2 && csv[1].hasPrefix("1,1,7,24.9357"), "\(csv)")
+    #expect(!FileManager.default.fileExists(atPath: "\(out)/marginal_gain.asc"))
+    let bad = RepositoryPaths.temporaryFile(Array(#"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [0, 0]}}]}"#.utf8),
+                                            "bad.geojson", label: "suggest-bad")
+    let failed = try CommandRunner.run(["suggest", "parks", RepositoryPaths.network("helsinki.osm.pbf"), "--population", "buildings",
+                                        "--candidates", bad, "--out", root.appendingPathComponent("bad").path, "--quiet"])
+    #expect(failed.status == 1 && failed.stderr.contains("\(bad): features[0].geometry.type: error: expected Polygon or MultiPolygon, got 'Point'"))
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("bad/suggested_parks.csv").path))
+}
