@@ -75,20 +75,7 @@ public struct LinkCandidates: Sendable {
     /// today's time from v (or the same from v to u) fits the budget.
     static func covers(of links: [Link], graph: StreetGraph, costs: ProfileCosts, times: NearestTimes, places: [PlaceSnap?],
                        uncovered: [Bool], budgetSeconds: Double, threads: Int) -> [[Int32]] {
-        var first = [Int32](repeating: 0, count: graph.nodeCount + 1)
-        for (i, s) in places.enumerated() where uncovered[i] {
-            guard let s else { continue }
-            first[Int(graph.edgeTail[Int(s.edge)]) + 1] += 1
-            first[Int(graph.edgeHead[Int(s.edge)]) + 1] += 1
-        }
-        for u in 0..<graph.nodeCount { first[u + 1] += first[u] }
-        var fill = first
-        var at = [Int32](repeating: 0, count: Int(first[graph.nodeCount]))
-        for (i, s) in places.enumerated() where uncovered[i] {
-            guard let s else { continue }
-            for u in [Int(graph.edgeTail[Int(s.edge)]), Int(graph.edgeHead[Int(s.edge)])] { at[Int(fill[u])] = Int32(i); fill[u] += 1 }
-        }
-        let placesFirst = first, placesAt = at
+        let byNode = PlacesByNode(graph: graph, snaps: places, include: uncovered)
         let speed = Float(costs.profile.metresPerSecond)
         let nowhere = DestinationSet(name: "node", destinationCount: 0, accessPoints: [])
         let slots = DisjointSlots<[Int32]>(count: links.count, initial: [])
@@ -105,8 +92,8 @@ public struct LinkCandidates: Sendable {
                     workspace.search(graph, costs: costs, from: [SearchSource(node: start, seconds: 0)], limitSeconds: Float(left))
                     let toStart = NearestTimes(nodeSeconds: workspace.seconds, limitSeconds: .infinity, destinations: nowhere)
                     for u in workspace.touched where workspace.seconds[Int(u)].isFinite {
-                        for p in Int(placesFirst[Int(u)])..<Int(placesFirst[Int(u) + 1]) {
-                            let i = Int(placesAt[p])
+                        for place in byNode.at(u) {
+                            let i = Int(place)
                             guard seen[i] != Int32(k) else { continue }
                             if toStart.seconds(from: places[i]!, graph: graph, costs: costs) + linkSeconds + times.nodeSeconds[Int(end)] <= budgetSeconds {
                                 seen[i] = Int32(k)

@@ -15,25 +15,9 @@ public struct ParkCandidates: Sendable {
                 places: [PlaceSnap?], positions: [PlanarPoint], uncovered: [Bool], budgetSeconds: Double, threads: Int) {
         precondition(places.count == positions.count && places.count == uncovered.count)
         self.polygons = polygons
-        // Places by the nodes of their edge, so a search reads only the places it reached.
-        var first = [Int32](repeating: 0, count: graph.nodeCount + 1)
-        for (i, s) in places.enumerated() where uncovered[i] {
-            guard let s else { continue }
-            first[Int(graph.edgeTail[Int(s.edge)]) + 1] += 1
-            first[Int(graph.edgeHead[Int(s.edge)]) + 1] += 1
-        }
-        for u in 0..<graph.nodeCount { first[u + 1] += first[u] }
-        var fill = first
-        var placeAt = [Int32](repeating: 0, count: Int(first[graph.nodeCount]))
-        for (i, s) in places.enumerated() where uncovered[i] {
-            guard let s else { continue }
-            for u in [Int(graph.edgeTail[Int(s.edge)]), Int(graph.edgeHead[Int(s.edge)])] {
-                placeAt[Int(fill[u])] = Int32(i); fill[u] += 1
-            }
-        }
+        let byNode = PlacesByNode(graph: graph, snaps: places, include: uncovered)
         let byX = positions.indices.filter { uncovered[$0] }.sorted { (positions[$0].x, $0) < (positions[$1].x, $1) }
         let xs = byX.map { positions[$0].x }
-        let placesFirst = first, placesAt = placeAt
 
         let finder = ParkAccessFinder(snapper: Snapper(graph: graph))
         let limit = Float(budgetSeconds)
@@ -61,8 +45,8 @@ public struct ParkCandidates: Sendable {
                 workspace.search(graph, costs: costs, from: set.searchSources(graph: graph, costs: costs), limitSeconds: limit)
                 let times = NearestTimes(nodeSeconds: workspace.seconds, limitSeconds: limit, destinations: set)
                 for u in workspace.touched where workspace.seconds[Int(u)].isFinite {
-                    for p in Int(placesFirst[Int(u)])..<Int(placesFirst[Int(u) + 1]) {
-                        let i = Int(placesAt[p])
+                    for place in byNode.at(u) {
+                        let i = Int(place)
                         guard seen[i] != Int32(c) else { continue }
                         seen[i] = Int32(c)
                         if times.seconds(from: places[i]!, graph: graph, costs: costs) <= budgetSeconds { covered.append(Int32(i)) }
