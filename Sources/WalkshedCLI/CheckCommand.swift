@@ -83,18 +83,10 @@ struct CheckCommand: WalkshedCommand {
         let baseline = try baselinePath.map(AnalysisBaseline.read)
         if let junitPath { try OutputFolder.check((junitPath as NSString).deletingLastPathComponent.isEmpty ? "." : (junitPath as NSString).deletingLastPathComponent) }
         let clock = StageClock(quiet: quiet)
-        let fromBuildings = populationPath == "buildings"
-        var population = try populationPath.flatMap { path -> PopulationTable? in
-            guard !fromBuildings else { return nil }
-            clock.begin("reading population \(path)")
-            return try CityInputs.readPopulation(path)
-        }
-        let (feeds, elevation) = try CityInputs.readFeedsAndElevation(gtfs: gtfsPaths, dem: demPath, clock: clock)
-        var loadOptions = OSMLoadOptions()
-        loadOptions.keepResidentialBuildings = fromBuildings
-        var (city, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
-        CityInputs.replaceTransit(in: &city, with: feeds)
-        if fromBuildings { population = CityInputs.buildingPopulation(city, floorArea: floorArea, diagnostics: &report.diagnostics) }
+        let loaded = try CityLoading.load(extract: extract, populationPath: populationPath, floorArea: floorArea, gtfsPaths: gtfsPaths,
+                                          demPath: demPath, clock: clock)
+        var city = loaded.city
+        let report = loaded.report, population = loaded.population, elevation = loaded.elevation
         let extent = city.extent
         var applied: AppliedScenario?
         if let scenario, let scenarioPath {
