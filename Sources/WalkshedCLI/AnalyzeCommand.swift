@@ -12,7 +12,8 @@ struct AnalyzeCommand: WalkshedCommand {
         Writes to <dir>, for each measure (park_minutes, food_minutes, healthcare_minutes,
         education_minutes, transit_minutes, civic_minutes, culture_minutes, categories_within):
         an ESRI ASCII grid <measure>.asc with its <measure>.prj (UTM zone of the data's centre);
-        plus cells.csv, cells.geojson (RFC 7946) and summary.json; with --population, also
+        plus cells.csv, cells.geojson (RFC 7946), summary.json and map.json (network, parks and
+        services for walkshed report); with --population, also
         population.csv (each point's minutes) and population-weighted shares. With several
         profiles (--profile walk,wheelchair) each gets these files in <dir>/<profile>/, from one
         reading of the extract. Files are written to temporary names and renamed, so a failed run
@@ -40,6 +41,7 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--gtfs", valueName: "<zip,...>", help: "GTFS feeds, comma-separated; their served stops replace OSM transit."),
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
             OptionSpec(name: "--max-memory", valueName: "<MiB>", help: "Refuse, before it starts, an analysis estimated to need more. (default: 80% of RAM)"),
+            OptionSpec(name: "--report", valueName: nil, help: "Also write <dir>/report.html (see walkshed report)."),
             OptionSpec(name: "--force", valueName: nil, help: "Overwrite earlier results in <dir>."),
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
         ])
@@ -51,6 +53,7 @@ struct AnalyzeCommand: WalkshedCommand {
     let allComponents: Bool
     let quiet: Bool
     let force: Bool
+    let writeReport: Bool
     let populationPath: String?
     let demPath: String?
     let gtfsPaths: [String]
@@ -64,6 +67,7 @@ struct AnalyzeCommand: WalkshedCommand {
         extract = try arguments.singleExtract()
         guard let out = arguments.values["--out"] else { throw UsageError("missing --out <dir>") }
         outputFolder = out
+        writeReport = arguments.flags.contains("--report")
         var options = CoverageOptions()
         options.cellMetres = try arguments.positiveDouble("--cell", default: 100)
         options.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15)
@@ -181,6 +185,9 @@ struct AnalyzeCommand: WalkshedCommand {
                 summary.elevationModel = demPath
                 summaries.append((summary, folder))
             }
+            clock.begin("writing map layers")
+            try transaction.stage(MapLayers.of(city).json(), at: path("map.json"))
+            fileCount += 1
             clock.finish()
             for (summary, folder) in summaries {
                 var timed = summary
@@ -197,6 +204,12 @@ struct AnalyzeCommand: WalkshedCommand {
         print(summaries.map { AnalysisTable.text($0.0) }.joined(separator: "\n"), terminator: "")
         withExtendedLifetime(interrupts) {}
         print("Wrote \(fileCount) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
+        if writeReport {
+            let reportClock = StageClock(quiet: quiet)
+            let written = try ReportWriter.write(try ReportContent.load(folder: outputFolder), html: path("report.html"), pngFolder: nil, clock: reportClock)
+            reportClock.finish()
+            print(written.map { "Wrote \($0)" }.joined(separator: "\n"))
+        }
         return 0
     }
 

@@ -16,8 +16,9 @@ struct ScenarioCommand: WalkshedCommand {
         row per scenario, basis and measure: share within the budget before and after, cells or
         residents gaining and losing access, mean change, nodes recomputed) and, per scenario,
         <dir>/<name>/<measure>_change.asc (+ .prj: scenario minus baseline minutes, NODATA where
-        either is unknown) and summary.json. A scenario that cannot apply (a link end far from
-        the network, an unknown way) stops the run before anything is written.
+        either is unknown), summary.json and map.json (what it changed, for walkshed report), and
+        the baseline's map.json in <dir>. A scenario that cannot apply (a link end far from the
+        network, an unknown way) stops the run before anything is written.
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML)."),
                     ("<scenario.json>...", "One or more scenario files; their names must differ.")],
@@ -151,11 +152,13 @@ struct ScenarioCommand: WalkshedCommand {
                 }
                 try transaction.stage(ScenarioFiles.summary(report, version: WalkshedCLI.version).text(),
                                       at: (folder as NSString).appendingPathComponent("summary.json"))
-                fileCount += 1
+                try transaction.stage(MapLayers.changes(edited, from: city).json(), at: (folder as NSString).appendingPathComponent("map.json"))
+                fileCount += 2
             }
             try OutputFolder.create(outputFolder)
             try transaction.stage(ScenarioFiles.csv(reports), at: path("scenarios.csv"))
-            fileCount += 1
+            try transaction.stage(MapLayers.of(city).json(), at: path("map.json"))
+            fileCount += 2
             clock.finish()
             try transaction.commit()
         } catch {

@@ -1,0 +1,102 @@
+import Foundation
+import Walkshed
+import WalkshedFormats
+
+/// `walkshed report`: an output folder of `analyze` or `scenario` → one self-contained HTML
+/// file, and with `--png` a PNG map per grid.
+struct ReportCommand: WalkshedCommand {
+    static let help = CommandHelp(
+        name: "report",
+        abstract: "A self-contained HTML report (and PNG maps) of an analyze or scenario output folder.",
+        usage: "walkshed report <dir> [-o <report.html>] [--png <folder>]",
+        discussion: """
+        Reads what walkshed analyze (one profile, or a subfolder per profile) or walkshed scenario
+        wrote to <dir> and writes one HTML file that opens from disk with no network access: each
+        grid on a pannable, zoomable map with a legend in minutes and a scale bar, the network
+        with greenways highlighted, parks and services (from map.json), the indicators table and
+        a histogram weighted by residents (population.csv) or cells; for scenarios, the gain/loss
+        grids with the added paths, parks and closures drawn. --png writes one PNG per grid with
+        its legend and scale bar, for slides.
+        """,
+        arguments: [("<dir>", "Output folder of walkshed analyze or walkshed scenario.")],
+        options: [
+            OptionSpec(name: "-o", valueName: "<file>", help: "The HTML file to write. (default: <dir>/report.html)"),
+            OptionSpec(name: "--png", valueName: "<folder>", help: "Also write a PNG map of each grid here (created if missing)."),
+            OptionSpec(name: "--no-html", valueName: nil, help: "Write only the PNG maps."),
+            OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
+        ])
+
+    let folder: String
+    let htmlPath: String?
+    let pngFolder: String?
+    let quiet: Bool
+
+    init(_ arguments: CommandArguments) throws {
+        guard arguments.positionals.count == 1 else {
+            throw UsageError(arguments.positionals.isEmpty ? "missing <dir>" : "expected one <dir>, got \(arguments.positionals.count) arguments")
+        }
+        folder = arguments.positionals[0]
+        pngFolder = arguments.values["--png"]
+        if arguments.flags.contains("--no-html") {
+            guard pngFolder != nil else { throw UsageError("--no-html needs --png <folder>") }
+            guard arguments.values["-o"] == nil else { throw UsageError("--no-html and -o contradict each other") }
+            htmlPath = nil
+        } else {
+            htmlPath = arguments.values["-o"] ?? (arguments.positionals[0] as NSString).appendingPathComponent("report.html")
+        }
+        quiet = arguments.flags.contains("--quiet")
+    }
+
+    func run() throws -> Int32 {
+        let clock = StageClock(quiet: quiet)
+        clock.begin("reading \(folder)")
+        let content = try ReportContent.load(folder: folder)
+        let written = try ReportWriter.write(content, html: htmlPath, pngFolder: pngFolder, clock: clock)
+        clock.finish()
+        print(written.map { "Wrote \($0)" }.joined(separator: "\n"))
+        return 0
+    }
+}
+
+/// Writes a report's HTML and PNG files through one transaction, for `report` and `analyze --report`.
+enum ReportWriter {
+    /// Returns what was written: the HTML path and the PNG count.
+    static func write(_ content: ReportContent, html: String?, pngFolder: String?, clock: StageClock) throws -> [String] {
+        let transaction = OutputTransaction()
+        let interrupts = InterruptHandler(transaction: transaction)
+        var written: [String] = []
+        do {
+            if let html {
+                clock.begin("writing \(html)")
+                let parent = (html as NSString).deletingLastPathComponent
+                try transaction.exclusively { try OutputFolder.check(parent.isEmpty ? "." : parent) }
+                let page = HTMLReport.html(content, generator: "Walkshed \(WalkshedCLI.version)")
+                try transaction.stage(page, at: html)
+                written.append("\(html) (\(FixedPoint.format(Double(page.bytes.count) / 1_048_576, decimals: 1)) MB, \(content.views.count) view\(content.views.count == 1 ? "" : "s"), \(content.views.reduce(0) { $0 + $1.grids.count }) grids)")
+            }
+            if let pngFolder {
+                clock.begin("drawing PNG maps into \(pngFolder)")
+                try transaction.exclusively { try OutputFolder.check(pngFolder) }
+                try OutputFolder.create(pngFolder)
+                var count = 0
+                for view in content.views {
+                    for entry in view.grids {
+                        let name = content.views.count == 1 ? entry.grid.name : "\(view.id)-\(entry.grid.name)"
+                        let image = GridMapPNG.render(entry.grid, legend: entry.legend, title: entry.legend.title,
+                                                      subtitle: "\(content.title) - \(view.id)",
+                                                      layers: [content.baseMap, view.changes].compactMap { $0 })
+                        try transaction.stage(Data(PNGEncoder.encode(image)), at: (pngFolder as NSString).appendingPathComponent("\(name).png"))
+                        count += 1
+                    }
+                }
+                written.append("\(count) PNG maps to \(pngFolder)/")
+            }
+            try transaction.commit()
+        } catch {
+            transaction.rollback()
+            throw error
+        }
+        withExtendedLifetime(interrupts) {}
+        return written
+    }
+}

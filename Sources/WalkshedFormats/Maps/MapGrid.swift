@@ -1,0 +1,37 @@
+import Foundation
+
+/// A grid read back from an ESRI ASCII grid for drawing: values row by row, top row first,
+/// NaN where the file says NODATA. Coordinates are the grid's own (projected metres).
+public struct MapGrid: Sendable {
+    /// The file name without `.asc` (`park_minutes`, `food_minutes_change`).
+    public var name: String
+    public var header: AsciiGridHeader
+    public var values: [Float]
+
+    public init(name: String, header: AsciiGridHeader, values: [Float]) {
+        precondition(values.count == header.rows * header.columns, "one value per cell")
+        self.name = name
+        self.header = header
+        self.values = values
+    }
+
+    /// Most cells a map grid may have (2²⁶, 256 MB of values).
+    public static let maxCells = 1 << 26
+
+    /// Reads `path`. - Throws: `InputFileError`, `AsciiGridError`.
+    public static func read(_ path: String) throws -> MapGrid {
+        var reader = try AsciiGridReader(path: path)
+        defer { reader.close() }
+        let header = try reader.readHeader()
+        guard header.rows * header.columns <= maxCells else {
+            throw InputFileError(path: path, message: "\(header.rows) × \(header.columns) cells is more than a map draws (\(maxCells))")
+        }
+        var values = [Float](repeating: .nan, count: header.rows * header.columns)
+        try reader.readValues(header) { row, column, value in values[row * header.columns + column] = Float(value) }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return MapGrid(name: name, header: header, values: values)
+    }
+
+    /// Cells with data.
+    public var cellsWithData: Int { values.reduce(0) { $0 + ($1.isNaN ? 0 : 1) } }
+}

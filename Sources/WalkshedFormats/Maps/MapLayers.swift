@@ -1,0 +1,150 @@
+import Foundation
+import Walkshed
+
+/// What a map draws under and over the grids, in projected metres: the walk network by kind,
+/// parks, services by category; for a scenario only what it changed (added and closed
+/// paths, added parks and services, removed services).
+///
+/// Stored as `map.json` beside an analysis: `{"walkshed_map": 1, "epsg", "origin": [x, y],
+/// "lines": {kind: [[x0, y0, dx1, dy1, …]]}, "parks": [{name, kind, ha, rings, holes}],
+/// "services": {category: [x, y, …]}, "removed_services": {…}}`, every coordinate a whole
+/// metre from `origin`, each line's points after the first as differences (delta coding
+/// keeps Porto's network to about 3 MB).
+public struct MapLayers: Sendable, Equatable {
+    /// How a line is drawn.
+    public enum LineKind: String, CaseIterable, Sendable {
+        case street, greenway, added, closed
+    }
+
+    public struct ParkShape: Sendable, Equatable {
+        public var name: String
+        public var kind: String
+        public var hectares: Double
+        public var outerRings: [[PlanarPoint]]
+        public var innerRings: [[PlanarPoint]]
+    }
+
+    public var epsg: Int
+    public var lines: [LineKind: [[PlanarPoint]]] = [:]
+    public var parks: [ParkShape] = []
+    /// Category name → positions.
+    public var services: [String: [PlanarPoint]] = [:]
+    public var removedServices: [String: [PlanarPoint]] = [:]
+
+    public init(epsg: Int) { self.epsg = epsg }
+
+    /// The network (greenways apart), every park and every service of `city`.
+    public static func of(_ city: City) -> MapLayers {
+        var layers = MapLayers(epsg: city.projection.epsgCode)
+        let graph = city.graph
+        for e in 0..<graph.edgeCount {
+            let kind: LineKind = graph.edgeFlags[e].contains(.closed) ? .closed : graph.edgeFlags[e].contains(.greenway) ? .greenway : .street
+            layers.lines[kind, default: []].append(points(of: e, in: graph))
+        }
+        layers.parks = city.parks.map(shape)
+        for s in city.services { layers.services[s.category.rawValue, default: []].append(s.position) }
+        return layers
+    }
+
+    /// What `applied` changed in `baseline`: paths it added (way id 0) and closed, parks and
+    /// services whose reference it made, services it removed.
+    public static func changes(_ applied: AppliedScenario, from baseline: City) -> MapLayers {
+        var layers = MapLayers(epsg: baseline.projection.epsgCode)
+        let graph = applied.city.graph
+        for e in 0..<graph.edgeCount {
+            if graph.edgeFlags[e].contains(.closed) {
+                layers.lines[.closed, default: []].append(points(of: e, in: graph))
+            } else if graph.edgeWayID[e] == 0 {
+                layers.lines[.added, default: []].append(points(of: e, in: graph))
+            }
+        }
+        layers.parks = applied.city.parks.filter { $0.osmReference.hasPrefix("scenario:") }.map(shape)
+        for s in applied.city.services where s.osmReference.hasPrefix("scenario:") {
+            layers.services[s.category.rawValue, default: []].append(s.position)
+        }
+        let kept = Set(applied.city.services.map(\.osmReference))
+        for s in baseline.services where !kept.contains(s.osmReference) {
+            layers.removedServices[s.category.rawValue, default: []].append(s.position)
+        }
+        return layers
+    }
+
+    static func points(of e: Int, in graph: StreetGraph) -> [PlanarPoint] {
+        (Int(graph.geometryFirst[e])..<Int(graph.geometryFirst[e + 1])).map(graph.geometryPoint)
+    }
+
+    static func shape(_ park: Park) -> ParkShape {
+        ParkShape(name: park.name, kind: park.kind, hectares: park.areaSquareMetres / 10_000,
+                  outerRings: park.polygon.outerRings, innerRings: park.polygon.innerRings)
+    }
+
+    /// Every point the layers hold.
+    func forEachPoint(_ body: (PlanarPoint) -> Void) {
+        for list in lines.values { for line in list { line.forEach(body) } }
+        for park in parks { for ring in park.outerRings + park.innerRings { ring.forEach(body) } }
+        for list in services.values { list.forEach(body) }
+        for list in removedServices.values { list.forEach(body) }
+    }
+
+    /// The `map.json` text. Keys are written in a fixed order, so equal layers give equal bytes.
+    public func json() -> TextBuffer {
+        var minX = Double.infinity, minY = Double.infinity
+        forEachPoint { minX = min(minX, $0.x); minY = min(minY, $0.y) }
+        let originX = minX.isFinite ? minX.rounded(.down) : 0, originY = minY.isFinite ? minY.rounded(.down) : 0
+        func whole(_ v: Double) -> Int { Int(v.rounded()) }
+        var out = TextBuffer(capacity: 1 << 16)
+        func appendLine(_ line: [PlanarPoint], delta: Bool) {
+            out.append("[")
+            var lastX = 0, lastY = 0
+            for (k, p) in line.enumerated() {
+                let x = whole(p.x - originX), y = whole(p.y - originY)
+                if k > 0 { out.append(",") }
+                if delta && k > 0 { out.append(x - lastX); out.append(","); out.append(y - lastY) } else {
+                    out.append(x); out.append(","); out.append(y)
+                }
+                lastX = x; lastY = y
+            }
+            out.append("]")
+        }
+        func appendPointGroups(_ groups: [String: [PlanarPoint]]) {
+            out.append("{")
+            for (k, name) in groups.keys.sorted().enumerated() {
+                if k > 0 { out.append(",") }
+                out.append(JSONValue.quoted(name) + ":")
+                appendLine(groups[name]!, delta: false)
+            }
+            out.append("}")
+        }
+        out.append("{\"walkshed_map\":1,\"epsg\":\(epsg),\"origin\":[\(whole(originX)),\(whole(originY))],\n\"lines\":{")
+        for (k, kind) in LineKind.allCases.filter({ lines[$0] != nil }).enumerated() {
+            if k > 0 { out.append(",\n") }
+            out.append("\"\(kind.rawValue)\":[")
+            for (i, line) in lines[kind]!.enumerated() {
+                if i > 0 { out.append(",") }
+                appendLine(line, delta: true)
+            }
+            out.append("]")
+        }
+        out.append("},\n\"parks\":[")
+        for (k, park) in parks.enumerated() {
+            if k > 0 { out.append(",\n") }
+            out.append("{\"name\":\(JSONValue.quoted(park.name)),\"kind\":\(JSONValue.quoted(park.kind)),\"ha\":")
+            out.append(park.hectares, decimals: 3)
+            for (key, rings) in [("rings", park.outerRings), ("holes", park.innerRings)] {
+                out.append(",\"\(key)\":[")
+                for (i, ring) in rings.enumerated() {
+                    if i > 0 { out.append(",") }
+                    appendLine(ring, delta: true)
+                }
+                out.append("]")
+            }
+            out.append("}")
+        }
+        out.append("],\n\"services\":")
+        appendPointGroups(services)
+        out.append(",\n\"removed_services\":")
+        appendPointGroups(removedServices)
+        out.append("}\n")
+        return out
+    }
+}

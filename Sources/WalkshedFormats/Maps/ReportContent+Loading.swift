@@ -1,0 +1,161 @@
+import Foundation
+
+extension ReportContent {
+    /// Reads an output folder of `walkshed analyze` (one profile, or one subfolder per
+    /// profile) or of `walkshed scenario` (`scenarios.csv` and a subfolder per scenario).
+    /// - Throws: `InputFileError` naming the folder or file that is missing or malformed.
+    public static func load(folder: String) throws -> ReportContent {
+        func path(_ parts: String...) -> String { parts.reduce(folder) { ($0 as NSString).appendingPathComponent($1) } }
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw InputFileError(path: folder, message: "no such folder")
+        }
+        let subfolders = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted().filter {
+            manager.fileExists(atPath: path($0, "summary.json"))
+        }
+        let baseMap = manager.fileExists(atPath: path("map.json")) ? try MapLayers.read(path("map.json")) : nil
+        if manager.fileExists(atPath: path("scenarios.csv")) {
+            let views = try subfolders.map { try scenarioView(folder: path($0)) }
+            guard !views.isEmpty else { throw InputFileError(path: folder, message: "has scenarios.csv but no scenario subfolder with a summary.json") }
+            let budget = try summary(path(subfolders[0], "summary.json"))["budget_minutes"] as? NSNumber
+            return ReportContent(kind: .scenario, title: "Scenarios: " + views.map(\.id).joined(separator: ", "),
+                                 budgetMinutes: budget?.doubleValue ?? 15, views: views, baseMap: baseMap)
+        }
+        let folders = manager.fileExists(atPath: path("summary.json")) ? [folder] : subfolders.map { path($0) }
+        guard !folders.isEmpty else {
+            throw InputFileError(path: folder, message: "is not an output folder of walkshed analyze or scenario (no summary.json, no scenarios.csv)")
+        }
+        var views: [View] = []
+        var title = "", budget = 15.0
+        for f in folders {
+            let (view, input, viewBudget) = try analysisView(folder: f)
+            views.append(view)
+            title = input; budget = viewBudget
+        }
+        return ReportContent(kind: .analysis, title: title, budgetMinutes: budget, views: views, baseMap: baseMap)
+    }
+
+    static func summary(_ path: String) throws -> [String: Any] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputFileError(path: path, message: "no such file") }
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw InputFileError(path: path, message: "not a JSON object")
+        }
+        return root
+    }
+
+    static func analysisView(folder: String) throws -> (View, input: String, budget: Double) {
+        let summaryPath = (folder as NSString).appendingPathComponent("summary.json")
+        let root = try summary(summaryPath)
+        guard let options = root["options"] as? [String: Any], let profile = options["profile"] as? String,
+              let budget = (options["budget_minutes"] as? NSNumber)?.doubleValue,
+              let measures = root["measures"] as? [[String: Any]] else {
+            throw InputFileError(path: summaryPath, message: "not a summary.json written by walkshed analyze (needs options.profile, options.budget_minutes and measures)")
+        }
+        let input = ((root["input"] as? [String: Any])?["file"] as? String).map { ($0 as NSString).lastPathComponent } ?? "analysis"
+        let names = measures.compactMap { $0["name"] as? String }
+        let populationPath = (folder as NSString).appendingPathComponent("population.csv")
+        let population = FileManager.default.fileExists(atPath: populationPath) ? try PopulationCSVReader.read(populationPath) : nil
+        var grids: [GridEntry] = []
+        for name in names {
+            let gridPath = (folder as NSString).appendingPathComponent("\(name).asc")
+            guard FileManager.default.fileExists(atPath: gridPath) else { continue }
+            let grid = try MapGrid.read(gridPath)
+            let legend = MapStyle.legend(layer: name, budgetMinutes: budget, values: grid.values)
+            grids.append(GridEntry(grid: grid, legend: legend, histogram: histogram(grid: grid, legend: legend, population: population)))
+        }
+        let destinations = root["destinations"] as? [String: Any] ?? [:]
+        let residentMeasures = ((root["population"] as? [String: Any])?["measures"] as? [[String: Any]]) ?? []
+        var columns = ["measure", "destinations", "median min (cells)", "cells within \(MapStyle.number(budget)) min"]
+        if !residentMeasures.isEmpty { columns += ["residents within", "median min (residents)", "p90 min (residents)"] }
+        let rows: [[String]] = measures.map { m in
+            let name = m["name"] as? String ?? ""
+            let category = name.hasSuffix("_minutes") ? String(name.dropLast("_minutes".count)) : ""
+            let count = ((destinations[category] as? [String: Any])?["count"] as? NSNumber).map { "\($0.intValue)" } ?? "–"
+            var row = [name, count, printed(m["median"]), percent(m["share_meeting_budget"])]
+            if let r = residentMeasures.first(where: { $0["name"] as? String == name }) {
+                row += [percent(r["share_meeting_budget"]), printed(r["median"]), printed(r["p90"])]
+            } else if !residentMeasures.isEmpty { row += ["–", "–", "–"] }
+            return row
+        }
+        let speed = (options["speed_kmh"] as? NSNumber).map { MapStyle.number(($0.doubleValue * 10).rounded() / 10) } ?? "?"
+        let network = root["network"] as? [String: Any] ?? [:]
+        var caption = "\(profile) at \(speed) km/h, \(MapStyle.number(budget))-minute budget, "
+            + "\(MapStyle.number((options["cell_metres"] as? NSNumber)?.doubleValue ?? 0)) m cells; network "
+            + "\((network["nodes"] as? NSNumber)?.intValue ?? 0) nodes, \(printed(network["walkable_km"])) km walkable, "
+            + "\(printed(network["greenway_km"])) km greenway"
+        if let residents = (root["population"] as? [String: Any])?["residents"] as? NSNumber {
+            caption += "; \(Int(residents.doubleValue.rounded())) residents"
+        }
+        return (View(id: profile, caption: caption, grids: grids, table: Table(columns: columns, rows: rows), changes: nil), input, budget)
+    }
+
+    static func scenarioView(folder: String) throws -> View {
+        let summaryPath = (folder as NSString).appendingPathComponent("summary.json")
+        let root = try summary(summaryPath)
+        guard let name = root["scenario"] as? String, let budget = (root["budget_minutes"] as? NSNumber)?.doubleValue,
+              let cells = root["cells"] as? [[String: Any]] else {
+            throw InputFileError(path: summaryPath, message: "not a summary.json written by walkshed scenario (needs scenario, budget_minutes and cells)")
+        }
+        var grids: [GridEntry] = []
+        for measure in cells.compactMap({ $0["measure"] as? String }) {
+            let gridPath = (folder as NSString).appendingPathComponent("\(measure)_change.asc")
+            guard FileManager.default.fileExists(atPath: gridPath) else { continue }
+            let grid = try MapGrid.read(gridPath)
+            let legend = MapStyle.legend(layer: grid.name, budgetMinutes: budget, values: grid.values)
+            grids.append(GridEntry(grid: grid, legend: legend, histogram: histogram(grid: grid, legend: legend, population: nil)))
+        }
+        let residents = root["residents"] as? [[String: Any]]
+        var columns = ["measure", "cells before", "cells after", "cells gaining", "cells losing", "mean change"]
+        if residents != nil { columns += ["residents before", "residents after", "residents gaining", "residents losing"] }
+        let rows: [[String]] = cells.map { c in
+            let measure = c["measure"] as? String ?? ""
+            let share = measure != "categories_within"
+            func value(_ d: [String: Any], _ key: String) -> String { share ? percent(d["share_\(key)"]) : printed(d["mean_\(key)"]) }
+            var row = [measure, value(c, "before"), value(c, "after"), printed(c["cells_gaining"]), printed(c["cells_losing"]), printed(c["mean_change"])]
+            if let r = residents?.first(where: { $0["measure"] as? String == measure }) {
+                row += [value(r, "before"), value(r, "after"), printed(r["residents_gaining"]), printed(r["residents_losing"])]
+            }
+            return row
+        }
+        let edits = root["edits"] as? [String: Any] ?? [:]
+        let caption = "scenario \(name) (\((root["file"] as? String).map { ($0 as NSString).lastPathComponent } ?? "")): "
+            + "\(printed(edits["parks_added"])) parks added, \(printed(edits["path_metres_added"])) m of path added, "
+            + "\(printed(edits["edges_closed"])) edges closed; \(root["profile"] as? String ?? "walk"), \(MapStyle.number(budget))-minute budget"
+        let mapPath = (folder as NSString).appendingPathComponent("map.json")
+        let changes = FileManager.default.fileExists(atPath: mapPath) ? try MapLayers.read(mapPath) : nil
+        return View(id: name, caption: caption, grids: grids, table: Table(columns: columns, rows: rows), changes: changes)
+    }
+
+    /// Weights per legend class: residents from `population` when it has the grid's column,
+    /// else one per cell.
+    static func histogram(grid: MapGrid, legend: MapLegend, population: PopulationTable?) -> Histogram {
+        var weights = [Double](repeating: 0, count: legend.classes.count)
+        var missing = 0.0
+        func add(_ value: Double, _ weight: Double) {
+            guard !value.isNaN, let k = legend.classes.firstIndex(where: { value < $0.upper }) ?? (legend.classes.isEmpty ? nil : legend.classes.count - 1) else {
+                missing += weight; return
+            }
+            weights[k] += weight
+        }
+        if let population, let column = population.header.firstIndex(of: grid.name) {
+            for (row, residents) in zip(population.rows, population.residents) {
+                add(column < row.count ? Double(row[column]) ?? .nan : .nan, residents)
+            }
+            return Histogram(basis: "residents", weights: weights, missing: missing)
+        }
+        for v in grid.values { add(Double(v), 1) }
+        return Histogram(basis: "cells", weights: weights, missing: missing)
+    }
+
+    static func printed(_ any: Any?) -> String {
+        guard let n = any as? NSNumber else { return "–" }
+        let v = n.doubleValue
+        return v == v.rounded() && abs(v) < 1e12 ? String(Int(v)) : FixedPoint.format(v, decimals: 2)
+    }
+
+    static func percent(_ any: Any?) -> String {
+        guard let n = any as? NSNumber else { return "–" }
+        return FixedPoint.format(n.doubleValue * 100, decimals: 1) + " %"
+    }
+}
