@@ -1,0 +1,105 @@
+import Foundation
+import Walkshed
+import WalkshedFormats
+
+/// `walkshed isochrone`: what a traveller reaches from one point within each budget, as
+/// GeoJSON polygons built from the reached edges and the edges themselves.
+struct IsochroneCommand: WalkshedCommand {
+    static let help = CommandHelp(
+        name: "isochrone",
+        abstract: "Isochrones from a point: reached edges (cut at the budget) and their buffered area, as GeoJSON.",
+        usage: "walkshed isochrone <extract> --from <lon,lat> [--minutes 5,10,15] [--profile walk] [-o <file.geojson>]",
+        discussion: """
+        Joins the network at the nearest usable edge to --from (the straight walk to it counts)
+        and finds every edge piece reached within each budget: whole edges, and partial ones cut
+        where the time runs out. Writes an RFC 7946 FeatureCollection: per budget an "area"
+        feature, the reached pieces buffered by --buffer metres (traced on a raster of --raster
+        metres; Polygon or MultiPolygon with holes, not a convex hull), and one "edge" LineString
+        per reached piece with its metres. To standard output without -o.
+        """,
+        arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
+        options: [
+            OptionSpec(name: "--from", valueName: "<lon,lat>", help: "Start point in WGS 84 degrees."),
+            OptionSpec(name: "--minutes", valueName: "<list>", help: "Budgets in minutes, comma-separated. (default: 5,10,15)"),
+            OptionSpec(name: "--profile", valueName: "<name>", help: "walk, senior, wheelchair or bike. (default: walk)"),
+            OptionSpec(name: "--speed-kmh", valueName: "<v>", help: "Speed in km/h. (default: the profile's)"),
+            OptionSpec(name: "--buffer", valueName: "<metres>", help: "Buffer around reached edges for the areas. (default: 50)"),
+            OptionSpec(name: "--raster", valueName: "<metres>", help: "Cell side of the raster the areas are traced on. (default: buffer / 5)"),
+            OptionSpec(name: "--snap-limit", valueName: "<metres>", help: "Farthest the start may be from the network. (default: 300)"),
+            OptionSpec(name: "--dem", valueName: "<asc>", help: "Elevation model: speeds follow Tobler's hiking function."),
+            OptionSpec(name: "-o", valueName: "<file>", help: "Write the GeoJSON here instead of standard output."),
+            OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
+        ])
+
+    let extract: String
+    let start: GeoCoordinate
+    let minutes: [Double]
+    let profile: TravelProfile
+    let bufferMetres: Double
+    let rasterMetres: Double
+    let snapLimitMetres: Double
+    let demPath: String?
+    let outputPath: String?
+    let quiet: Bool
+
+    init(_ arguments: CommandArguments) throws {
+        extract = try arguments.singleExtract()
+        guard let from = arguments.values["--from"] else { throw UsageError("missing --from <lon,lat>") }
+        let parts = from.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let lon = parts[0], let lat = parts[1], abs(lon) <= 180, abs(lat) <= 84 else {
+            throw UsageError("option '--from' takes lon,lat in degrees (longitude first, latitude within ±84), got '\(from)'")
+        }
+        start = GeoCoordinate(longitude: lon, latitude: lat)
+        let list = (arguments.values["--minutes"] ?? "5,10,15").split(separator: ",", omittingEmptySubsequences: false)
+        minutes = try list.map { text in
+            guard let m = Double(text.trimmingCharacters(in: .whitespaces)), m > 0, m <= 24 * 60 else {
+                throw UsageError("option '--minutes' takes positive minutes (at most 1440), comma-separated, got '\(text)'")
+            }
+            return m
+        }
+        guard Set(minutes).count == minutes.count else { throw UsageError("option '--minutes' lists a budget twice") }
+        let speed = arguments.values["--speed-kmh"] == nil ? nil : try arguments.positiveDouble("--speed-kmh", default: 0)
+        let name = arguments.values["--profile"] ?? "walk"
+        guard let profile = TravelProfile.preset(name, kilometresPerHour: speed) else {
+            throw UsageError("unknown profile '\(name)'; choose one of \(TravelProfile.presetNames.joined(separator: ", "))")
+        }
+        self.profile = profile
+        bufferMetres = try arguments.positiveDouble("--buffer", default: 50)
+        rasterMetres = try arguments.positiveDouble("--raster", default: bufferMetres / 5)
+        snapLimitMetres = try arguments.positiveDouble("--snap-limit", default: 300)
+        demPath = arguments.values["--dem"]
+        outputPath = arguments.values["-o"]
+        quiet = arguments.flags.contains("--quiet")
+    }
+
+    func run() throws -> Int32 {
+        let clock = StageClock(quiet: quiet)
+        let loaded = try CityLoading.load(extract: extract, populationPath: nil, floorArea: 35, gtfsPaths: [], demPath: demPath, clock: clock)
+        let city = loaded.city
+        clock.begin("searching from \(start.longitude),\(start.latitude)")
+        let costs = CityInputs.costs(city, profile, elevation: loaded.elevation)
+        let point = city.projection.project(start)
+        guard let snap = Snapper(graph: city.graph).snap(point, limitMetres: snapLimitMetres, usableEdges: costs.usableEdges) else {
+            throw InputFileError(path: extract, message: "no \(profile.name) network within \(FixedPoint.format(snapLimitMetres, decimals: 0)) m of --from \(start.longitude),\(start.latitude)")
+        }
+        let isochrone = Isochrone(graph: city.graph, costs: costs, start: snap, budgetsSeconds: minutes.map { $0 * 60 })
+        clock.begin("tracing areas")
+        let outlines = isochrone.pieces.map { pieces in
+            BufferOutline(lines: pieces.map { city.graph.polyline(ofEdge: Int($0.edge), from: $0.from, to: $0.to) },
+                          bufferMetres: bufferMetres, cellMetres: rasterMetres)
+        }
+        let text = IsochroneGeoJSON.text(isochrone, outlines: outlines, graph: city.graph, projection: city.projection,
+                                         start: start, profile: profile.name, bufferMetres: bufferMetres)
+        clock.finish()
+        if let outputPath {
+            try AtomicFile.write(text, to: outputPath)
+            for (k, budget) in isochrone.budgetsSeconds.enumerated() {
+                Terminal.status("\(FixedPoint.format(budget / 60, decimals: 1)) min: \(isochrone.pieces[k].count) edge pieces, \(FixedPoint.format(isochrone.reachedMetres(k, graph: city.graph) / 1000, decimals: 2)) km reached, \(outlines[k].polygons.count) polygon\(outlines[k].polygons.count == 1 ? "" : "s")")
+            }
+            Terminal.status("Wrote \(outputPath)")
+        } else {
+            FileHandle.standardOutput.write(Data(text.bytes))
+        }
+        return 0
+    }
+}
