@@ -14,7 +14,7 @@ let package = Package(
         .target(name: "WalkshedFormats", dependencies: ["Walkshed", "CZlib"]),
         .target(name: "WalkshedCLI", dependencies: ["Walkshed", "WalkshedFormats"]),
         .executableTarget(name: "walkshed", dependencies: ["WalkshedCLI"]),
-        .target(name: "WalkshedTestSupport", dependencies: ["Walkshed"], path: "Tests/WalkshedTestSupport"),
+        .target(name: "WalkshedTestSupport", dependencies: ["Walkshed", "CZlib"], path: "Tests/WalkshedTestSupport"),
         .testTarget(name: "WalkshedTests", dependencies: ["Walkshed", "WalkshedTestSupport"]),
         .testTarget(name: "WalkshedFormatsTests", dependencies: ["Walkshed", "WalkshedFormats", "WalkshedTestSupport"],
                     exclude: ["Golden", "Fixtures"]),
