@@ -10,15 +10,15 @@ func json(_ path: URL) throws -> [String: Any] {
 }
 
 /// Runs `analyze` and checks that every file is there and that the files agree with each other.
-func analyzeAndCheck(_ extract: String, threads: Int = 2, extra: [String] = [], files fileCount: Int = 19) throws -> (URL, [String: Any]) {
+func analyzeAndCheck(_ extract: String, threads: Int = 2, extra: [String] = [], files fileCount: Int = 20) throws -> (URL, [String: Any]) {
     let out = RepositoryPaths.temporaryFolder("analyze").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", extract, "--out", out.path, "--threads", String(threads)] + extra)
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(outcome.stdout.contains("Wrote \(fileCount) files to \(out.path)/"))
     #expect(outcome.stderr.contains("walkshed: [") && outcome.stderr.contains("reading nodes"))
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    let expected = (measureNames.flatMap { ["\($0).asc", "\($0).prj"] } + ["cells.csv", "cells.geojson", "summary.json"]
-                    + (fileCount == 20 ? ["population.csv"] : [])).sorted()
+    let expected = (measureNames.flatMap { ["\($0).asc", "\($0).prj"] } + ["cells.csv", "cells.geojson", "summary.json", "map.json"]
+                    + (fileCount == 21 ? ["population.csv"] : [])).sorted()
     #expect(files == expected)
     let summary = try json(out.appendingPathComponent("summary.json"))
     let grid = summary["grid"] as! [String: Any]
@@ -91,7 +91,7 @@ func nanjingKeepsCJKNames() throws {
 func portoAlegreWithItsPopulation() throws {
     let (out, summary) = try analyzeAndCheck(RepositoryPaths.sharedData("porto-alegre.osm.pbf"),
                                              extra: ["--population", RepositoryPaths.sharedData("porto-alegre.hexgrid.csv")],
-                                             files: 20)
+                                             files: 21)
     let population = summary["population"] as! [String: Any]
     #expect(population["residents"] as! Int == 812_935 && population["points"] as! Int == 1_227)   // data README
     let measures = population["measures"] as! [[String: Any]]
@@ -119,7 +119,7 @@ func portoAlegreWithItsPopulation() throws {
     let nearestNames = sets.map { "\($0)_mean3_minutes" } + ["proximity_minutes"] + sets.map { "\($0)_nearest3_minutes" }
     let out = RepositoryPaths.temporaryFolder("nearest").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet", "--nearest", "3"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 49 files"))
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 50 files"))
     let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
     let header = csv[0].split(separator: ",").map(String.init)
     #expect(Array(header.suffix(15)) == nearestNames)
@@ -146,7 +146,7 @@ func portoAlegreWithItsPopulation() throws {
     let out = RepositoryPaths.temporaryFolder("counts").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet",
                                          "--count-within", "10", "--decay", "step"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 47 files"))   // 19 + 14 layers × 2
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 48 files"))   // 20 + 14 layers × 2
     let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
     let header = csv[0].split(separator: ",").map(String.init)
     let minutes = header.firstIndex(of: "food_minutes")!, count = header.firstIndex(of: "food_count")!
@@ -168,7 +168,7 @@ func portoAlegreWithItsPopulation() throws {
 @Test func greenwayLayersAgreeWithEachOther() throws {
     let out = RepositoryPaths.temporaryFolder("greenway").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet", "--greenway"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 23 files"), "\(outcome.stderr)")
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 24 files"), "\(outcome.stderr)")
     #expect(outcome.stdout.contains("21.7 km greenway"))
     let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
     let header = csv[0].split(separator: ",").map(String.init)
@@ -190,8 +190,8 @@ func portoAlegreWithItsPopulation() throws {
     let root = RepositoryPaths.temporaryFolder("profiles")
     let both = root.appendingPathComponent("both"), wheel = root.appendingPathComponent("wheel")
     let outcome = try CommandRunner.run(["analyze", extract, "--out", both.path, "--quiet", "--profile", "walk,wheelchair"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 38 files"), "\(outcome.stderr)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: both.path).sorted() == ["walk", "wheelchair"])
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 39 files"), "\(outcome.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: both.path).sorted() == ["map.json", "walk", "wheelchair"])
     let single = try CommandRunner.run(["analyze", extract, "--out", wheel.path, "--quiet", "--profile", "wheelchair"])
     #expect(single.status == 0)
     for name in ["cells.csv", "cells.geojson", "park_minutes.asc", "categories_within.asc"] {

@@ -74,13 +74,15 @@ public enum MapStyle {
         var classes: [LegendClass] = []
         for k in 0..<classCount {
             let lower = steps[k], upper = steps[k + 1]
+            // Shade 0 is nearest zero and lightest; the outermost class on each side is darkest.
+            func darkness(_ shade: Int) -> Int { side > 1 ? shade * 3 / (side - 1) : 3 }
             let colour: RGB
             if k == side { colour = unchanged } else if k < side {
-                let shade = side - 1 - k   // nearest zero is the lightest
-                colour = moreIsBetter ? worse[min(3, shade)] : better[3 - min(3, shade)]
+                let d = darkness(side - 1 - k)
+                colour = moreIsBetter ? worse[d] : better[3 - d]
             } else {
-                let shade = k - side - 1
-                colour = moreIsBetter ? better[3 - min(3, shade)] : worse[min(3, shade)]
+                let d = darkness(k - side - 1)
+                colour = moreIsBetter ? better[3 - d] : worse[d]
             }
             let suffix = unit.isEmpty ? "" : " \(unit)"
             let label: String

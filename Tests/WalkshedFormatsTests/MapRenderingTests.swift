@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import Walkshed
+@testable import WalkshedFormats
+import WalkshedTestSupport
+
+@Test func minutesLegendHasClassesAtThirdsAndMultiplesOfTheBudget() {
+    let legend = MapStyle.legend(layer: "park_minutes", budgetMinutes: 15, values: [])
+    #expect(legend.classes.map(\.label) == ["< 5 min", "5–10 min", "10–15 min", "15–20 min", "20–30 min", "30–45 min", "45–60 min", "≥ 60 min"])
+    #expect(legend.colour(for: 4.99) == RGB(hex: 0x1a9850) && legend.colour(for: 5) == RGB(hex: 0x66bd63))
+    #expect(legend.colour(for: 500) == RGB(hex: 0xd73027) && legend.colour(for: .nan) == nil)
+    let change = MapStyle.legend(layer: "park_minutes_change", budgetMinutes: 15, values: [])
+    #expect(change.colour(for: -12) == RGB(hex: 0x1a9850), "a time cut of 12 minutes is the strongest gain")
+    #expect(change.colour(for: 0) == MapStyle.unchanged && change.colour(for: 7) == RGB(hex: 0xf46d43))
+    let categories = MapStyle.legend(layer: "categories_within", budgetMinutes: 15, values: [0, 3, 7])
+    #expect(categories.classes.map(\.label) == ["0", "1", "2", "3", "4", "5", "6", "7"])
+    let more = MapStyle.legend(layer: "categories_within_change", budgetMinutes: 15, values: [])
+    #expect(more.colour(for: 2) == RGB(hex: 0x1a9850), "one more category reached is a gain")
+}
+
+//  A 3 × 2 grid of minutes, top row first:   2   7  12
+//                                           NaN  40 100
+@Test func pngMapDecodesWithTheLegendColoursAtKnownCells() throws {
+    let header = AsciiGridHeader(columns: 3, rows: 2, xLowerLeft: 500_000, yLowerLeft: 6_000_000, cellSize: 100, noData: -9999)
+    let grid = MapGrid(name: "park_minutes", header: header, values: [2, 7, 12, .nan, 40, 100])
+    let legend = MapStyle.legend(layer: grid.name, budgetMinutes: 15, values: grid.values)
+    let image = GridMapPNG.render(grid, legend: legend, title: "park minutes", subtitle: "test")
+    let png = try DecodedPNG(PNGEncoder.encode(image))
+    #expect(png.width == image.width && png.height == image.height)
+    #expect(GridMapPNG.pixelsPerCell(header) == 40)
+    let expected: [RGB] = [RGB(hex: 0x1a9850), RGB(hex: 0x66bd63), RGB(hex: 0xa6d96a), .noData, RGB(hex: 0xfdae61), RGB(hex: 0xd73027)]
+    for (i, colour) in expected.enumerated() {
+        let origin = GridMapPNG.cellOrigin(row: i / 3, column: i % 3, header: header)
+        let (r, g, b) = png.pixel(x: origin.x + 20, y: origin.y + 20)
+        #expect(RGB(r, g, b) == colour, "cell \(i)")
+    }
+    // The scale bar: 3 cells × 40 px = 120 px of map, a third of it is at most 40 px → 60 px
+    // minimum → the longest 1-2-5 length within 60 px × 2.5 m = 150 m is 100 m.
+    #expect(GridMapPNG.scaleBarMetres(metresPerPixel: 2.5, maxPixels: 60) == 100)
+}
+
+@Test func pngEncoderRoundTripsEveryPixel() throws {
+    var image = RasterImage(width: 7, height: 5)
+    for y in 0..<5 { for x in 0..<7 { image.set(x: x, y: y, RGB(UInt8(x * 30), UInt8(y * 50), UInt8((x * y) % 256))) } }
+    let png = try DecodedPNG(PNGEncoder.encode(image))
+    #expect(png.rgb == image.pixels)
+}
+
+@Test func mapLayersRoundTripThroughMapJSON() throws {
+    var layers = MapLayers(epsg: 32635)
+    layers.lines[.street] = [[PlanarPoint(x: 385_100, y: 6_671_100), PlanarPoint(x: 385_180, y: 6_671_090), PlanarPoint(x: 385_200, y: 6_671_200)]]
+    layers.lines[.greenway] = [[PlanarPoint(x: 385_000, y: 6_671_000), PlanarPoint(x: 385_050, y: 6_671_050)]]
+    layers.parks = [.init(name: "Puisto \"A\"", kind: "park", hectares: 0.25, outerRings: [[PlanarPoint(x: 385_000, y: 6_671_000), PlanarPoint(x: 385_050, y: 6_671_000),
+                                                                                          PlanarPoint(x: 385_050, y: 6_671_050), PlanarPoint(x: 385_000, y: 6_671_000)]], innerRings: [])]
+    layers.services["food"] = [PlanarPoint(x: 385_120, y: 6_671_130)]
+    layers.removedServices["transit"] = [PlanarPoint(x: 385_140, y: 6_671_140)]
+    let text = layers.json()
+    #expect(text.string.hasPrefix("{\"walkshed_map\":1,\"epsg\":32635,\"origin\":[385000,6671000],\n\"lines\":{\"street\":[[100,100,80,-10,20,110]],\n\"greenway\":[[0,0,50,50]]}"))
+    let path = RepositoryPaths.temporaryFile(text.bytes, "map.json", label: "map-layers")
+    #expect(try MapLayers.read(path) == layers)
+}
+
+@Test func reportDataKeepsScriptEndTagsOutOfTheJSON() {
+    #expect(HTMLReport.scriptSafe(#"{"name":"</script><script>alert(1)"}"#) == #"{"name":"<\/script><script>alert(1)"}"#)
+    #expect(HTMLReport.escaped("a<b & \"c\"") == "a&lt;b &amp; &quot;c&quot;")
+}
