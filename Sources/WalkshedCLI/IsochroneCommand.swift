@@ -91,14 +91,18 @@ struct IsochroneCommand: WalkshedCommand {
         let text = IsochroneGeoJSON.text(isochrone, outlines: outlines, graph: city.graph, projection: city.projection,
                                          start: start, profile: profile.name, bufferMetres: bufferMetres)
         clock.finish()
+        let lines = isochrone.budgetsSeconds.indices.map { k in
+            let polygons = outlines[k].polygons
+            return "\(FixedPoint.format(isochrone.budgetsSeconds[k] / 60, decimals: 1)) min: \(isochrone.pieces[k].count) edge pieces, "
+                + "\(FixedPoint.format(isochrone.reachedMetres(k, graph: city.graph) / 1000, decimals: 2)) km of network, "
+                + "\(polygons.count) polygon\(polygons.count == 1 ? "" : "s") with \(polygons.reduce(0) { $0 + $1.holes.count }) holes"
+        }
         if let outputPath {
             try AtomicFile.write(text, to: outputPath)
-            for (k, budget) in isochrone.budgetsSeconds.enumerated() {
-                Terminal.status("\(FixedPoint.format(budget / 60, decimals: 1)) min: \(isochrone.pieces[k].count) edge pieces, \(FixedPoint.format(isochrone.reachedMetres(k, graph: city.graph) / 1000, decimals: 2)) km reached, \(outlines[k].polygons.count) polygon\(outlines[k].polygons.count == 1 ? "" : "s")")
-            }
-            Terminal.status("Wrote \(outputPath)")
+            print((lines + ["Wrote \(outputPath)"]).joined(separator: "\n"))
         } else {
             FileHandle.standardOutput.write(Data(text.bytes))
+            if !quiet { lines.forEach(Terminal.status) }
         }
         return 0
     }

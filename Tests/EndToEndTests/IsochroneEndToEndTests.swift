@@ -7,6 +7,7 @@ import WalkshedTestSupport
     let outcome = try CommandRunner.run(["isochrone", RepositoryPaths.network("helsinki.osm.pbf"), "--from", "24.9410,60.1699",
                                          "--minutes", "5,10,15", "-o", out, "--quiet"])
     #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.hasPrefix("5.0 min: ") && outcome.stdout.hasSuffix("Wrote \(out)\n"), "\(outcome.stdout)")
     let root = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as! [String: Any]
     #expect(root["type"] as? String == "FeatureCollection")
     let features = root["features"] as! [[String: Any]]
