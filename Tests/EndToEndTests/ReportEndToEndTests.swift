@@ -18,7 +18,7 @@ private func expectDrawnInBrowser(_ html: String, cells: Int, colouredPixels: In
     }
     let page = try HeadlessBrowser.load(html, browser: browser)
     #expect(page.consoleLines.isEmpty, "console: \(page.consoleLines)")
-    #expect(page.dom.contains("<body data-status=\"drawn\" data-cells=\"\(cells)\">"), "\(page.dom.prefix(300))")
+    #expect(page.dom.contains("<body data-status=\"drawn\" data-cells=\"\(cells)\""), "\(page.dom.prefix(300))")
     let shot = try DecodedPNG(HeadlessBrowser.screenshot(html, browser: browser))
     #expect(shot.width == 1400 && shot.height == 1000)
     var coloured = 0
@@ -75,6 +75,23 @@ private func expectDrawnInBrowser(_ html: String, cells: Int, colouredPixels: In
         .split(separator: "\n").dropFirst(6).flatMap { $0.split(separator: " ") }.filter { $0 != "-9999" }.count
     // Mostly "no change" grey: the colour is in the greenways, the new path and the cells it changed.
     try expectDrawnInBrowser("\(out)/report.html", cells: changeCells, colouredPixels: 5_000)
+}
+
+@Test func profilesAreSwitchableViews() throws {
+    let out = RepositoryPaths.temporaryFolder("report-profiles").appendingPathComponent("both").path
+    let analyze = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out, "--profile", "walk,wheelchair",
+                                         "--report", "--quiet"])
+    #expect(analyze.status == 0 && analyze.stdout.contains("(0.2 MB, 2 views, 16 grids)"), "\(analyze.stderr)")
+    guard let browser = HeadlessBrowser.path else {
+        if HeadlessBrowser.required { Issue.record("chromium is not installed; .ci/run installs it") }
+        return
+    }
+    let grid = try String(contentsOfFile: "\(out)/wheelchair/education_minutes.asc", encoding: .utf8)
+    let cells = grid.split(separator: "\n").dropFirst(6).flatMap { $0.split(separator: " ") }.filter { $0 != "-9999" }.count
+    let page = try HeadlessBrowser.load("\(out)/report.html", fragment: "view=wheelchair&measure=education_minutes", browser: browser)
+    #expect(page.consoleLines.isEmpty, "console: \(page.consoleLines)")
+    #expect(page.dom.contains("data-cells=\"\(cells)\" data-shown=\"wheelchair/education_minutes\""), "\(page.dom.prefix(300))")
+    #expect(page.dom.contains("<option value=\"1\">wheelchair</option>"))
 }
 
 @Test func reportRejectsAFolderThatIsNotAnOutput() throws {

@@ -20,9 +20,10 @@ public enum HeadlessBrowser {
         public var consoleLines: [String]
     }
 
-    /// Loads `file` and returns the DOM once the page settled (5 s of virtual time).
-    public static func load(_ file: String, browser: String) throws -> Page {
-        let (stdout, stderr) = try run(browser, ["--enable-logging=stderr", "--v=0", "--dump-dom", URL(fileURLWithPath: file).absoluteString])
+    /// Loads `file` (with `fragment` after `#`) and returns the DOM once the page settled (5 s of virtual time).
+    public static func load(_ file: String, fragment: String = "", browser: String) throws -> Page {
+        let address = URL(fileURLWithPath: file).absoluteString + (fragment.isEmpty ? "" : "#" + fragment)
+        let (stdout, stderr) = try run(browser, ["--enable-logging=stderr", "--v=0", "--dump-dom", address])
         let console = stderr.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") }
         return Page(dom: stdout, consoleLines: console)
     }

@@ -1,7 +1,8 @@
 /// The fixed parts of the HTML report: markup, style sheet and script. The script reads the
 /// data block, draws the chosen grid on a canvas with the network, parks and services over
 /// it, and sets `body[data-status]` to `drawn` (and `data-cells` to the cells painted) once
-/// a map is on screen, or to `error: …` on a script error, which the tests read.
+/// a map is on screen (with `data-shown` = `view/grid`), or to `error: …` on a script error,
+/// which the tests read. `#view=…&measure=…` in the address opens that map.
 enum ReportPage {
     static func body(title: String, generator: String) -> String {
         """
@@ -218,6 +219,7 @@ enum ReportPage {
         ctx.fillText(metres >= 1000 ? (metres / 1000) + " km" : metres + " m", 12 + px + 4, y + 1);
         document.body.dataset.status = "drawn";
         document.body.dataset.cells = g ? String(g.painted) : "0";
+        document.body.dataset.shown = currentView().id + "/" + (g ? g.name : "");
       }
       function fillLegend() {
         const g = currentGrid(), list = $("legend");
@@ -274,7 +276,19 @@ enum ReportPage {
         state.grid = Math.min(state.grid, Math.max(0, currentView().grids.length - 1));
         select.value = String(state.grid);
       }
-      function refresh() { $("caption").textContent = currentView().caption; fillLegend(); drawHistogram(); fillTable(); draw(); }
+      function refresh() {
+        $("caption").textContent = currentView().caption; fillLegend(); drawHistogram(); fillTable(); draw();
+        const g = currentGrid();
+        history.replaceState(null, "", "#view=" + encodeURIComponent(currentView().id) + (g ? "&measure=" + encodeURIComponent(g.name) : ""));
+      }
+      // "#view=<profile or scenario>&measure=<grid>" opens that map, so a link can point at it.
+      function fromHash() {
+        const wanted = new URLSearchParams(location.hash.slice(1));
+        const v = data.views.findIndex(function (x) { return x.id === wanted.get("view"); });
+        if (v >= 0) { state.view = v; $("view").value = String(v); }
+        const m = currentView().grids.findIndex(function (x) { return x.name === wanted.get("measure"); });
+        if (m >= 0) state.grid = m;
+      }
       function readout(ev) {
         const g = currentGrid();
         if (!g) return;
@@ -313,7 +327,7 @@ enum ReportPage {
         } else { readout(ev); }
       });
       window.addEventListener("resize", function () { resize(); draw(); });
-      resize(); fillMeasures(); fit(); refresh();
+      resize(); fromHash(); fillMeasures(); fit(); refresh();
     })();
 
     """#
