@@ -145,7 +145,7 @@ struct AnalyzeCommand: WalkshedCommand {
         var loadOptions = OSMLoadOptions()
         loadOptions.largestComponentOnly = !allComponents
         loadOptions.keepResidentialBuildings = fromBuildings
-        var (loaded, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
+        var (loaded, report) = try CityFile.load(extract, options: loadOptions, stage: clock.begin)
         var city = loaded.keepingParks(minimumHectares: parkMinimumHectares, kinds: parkKinds)
         CityInputs.replaceTransit(in: &city, with: feeds)
         if fromBuildings {

@@ -92,7 +92,7 @@ enum CityLoading {
         let (feeds, elevation) = try CityInputs.readFeedsAndElevation(gtfs: gtfsPaths, dem: demPath, clock: clock)
         var loadOptions = OSMLoadOptions()
         loadOptions.keepResidentialBuildings = fromBuildings
-        var (city, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
+        var (city, report) = try CityFile.load(extract, options: loadOptions, stage: clock.begin)
         CityInputs.replaceTransit(in: &city, with: feeds)
         if fromBuildings { population = CityInputs.buildingPopulation(city, floorArea: floorArea, diagnostics: &report.diagnostics) }
         return LoadedCity(city: city, report: report, population: population, elevation: elevation)

@@ -45,7 +45,7 @@ struct ExportCommand: WalkshedCommand {
             throw InputFileError(path: folder, message: "already holds an export (edges.csv); pass --force to overwrite it")
         }
         let clock = StageClock(quiet: quiet)
-        let (city, _) = try OSMCityLoader.load(extract, stage: clock.begin)
+        let (city, _) = try CityFile.load(extract, stage: clock.begin)
         clock.begin("writing neutral CSV")
         let graph = city.graph
         var nodes = TextBuffer(capacity: graph.nodeCount * 30)

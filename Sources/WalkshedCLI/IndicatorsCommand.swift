@@ -91,7 +91,7 @@ struct IndicatorsCommand: WalkshedCommand {
         let (feeds, elevation) = try CityInputs.readFeedsAndElevation(gtfs: gtfsPaths, dem: demPath, clock: clock)
         var loadOptions = OSMLoadOptions()
         loadOptions.keepResidentialBuildings = population == nil
-        var (city, report) = try OSMCityLoader.load(extract, options: loadOptions, stage: clock.begin)
+        var (city, report) = try CityFile.load(extract, options: loadOptions, stage: clock.begin)
         var diagnostics = report.diagnostics
         CityInputs.replaceTransit(in: &city, with: feeds)
         let residents = population ?? CityInputs.buildingPopulation(city, floorArea: floorArea, diagnostics: &diagnostics)

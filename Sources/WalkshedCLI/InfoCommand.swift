@@ -28,7 +28,7 @@ struct InfoCommand: WalkshedCommand {
         let clock = StageClock(quiet: quiet)
         var options = OSMLoadOptions()
         options.largestComponentOnly = !allComponents
-        let (city, report) = try OSMCityLoader.load(extract, options: options, stage: clock.begin)
+        let (city, report) = try CityFile.load(extract, options: options, stage: clock.begin)
         clock.finish()
         print(Self.text(city: city, report: report), terminator: "")
         return 0

@@ -23,6 +23,7 @@ public enum WalkshedCLI {
       suggest                 Where to build next: parks (greedy max coverage) or missing path links.
       isochrone               Isochrones from a point: reached edges and their buffered area, as GeoJSON.
       report                  A self-contained HTML report and PNG maps of an analyze or scenario folder.
+      import                  Read an extract once into a binary network file (.wsn) every command reads fast.
       export                  The walk graph and destination seeds as neutral CSV for other tools.
       help <subcommand>       Show help for a subcommand.
 
@@ -59,6 +60,7 @@ public enum WalkshedCLI {
         case ExportCommand.help.name: return execute(ExportCommand.self, rest)
         case ReportCommand.help.name: return execute(ReportCommand.self, rest)
         case IsochroneCommand.help.name: return execute(IsochroneCommand.self, rest)
+        case ImportCommand.help.name: return execute(ImportCommand.self, rest)
         case IndicatorsCommand.help.name: return execute(IndicatorsCommand.self, rest)
         case CheckCommand.help.name: return execute(CheckCommand.self, rest)
         case ScenarioCommand.help.name: return execute(ScenarioCommand.self, rest)
@@ -69,7 +71,7 @@ public enum WalkshedCLI {
     }
 
     static func commandHelp(_ name: String) -> CommandHelp? {
-        [AnalyzeCommand.help, InfoCommand.help, IndicatorsCommand.help, CheckCommand.help, ScenarioCommand.help, SuggestCommand.help, IsochroneCommand.help, ReportCommand.help, ExportCommand.help].first { $0.name == name }
+        [AnalyzeCommand.help, InfoCommand.help, IndicatorsCommand.help, CheckCommand.help, ScenarioCommand.help, SuggestCommand.help, IsochroneCommand.help, ReportCommand.help, ImportCommand.help, ExportCommand.help].first { $0.name == name }
     }
 
     static func execute<C: WalkshedCommand>(_ type: C.Type, _ arguments: [String]) -> Int32 {

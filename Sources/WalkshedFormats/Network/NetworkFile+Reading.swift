@@ -1,0 +1,99 @@
+import Foundation
+import Walkshed
+
+extension NetworkFile {
+    /// Reads a `.wsn` file back into the city and the report of the extract it came from.
+    /// - Throws: `InputFileError` (unreadable), `NetworkFileError` (malformed, with the byte
+    ///   offset); the graph's invariants are checked, so a damaged file never reaches a search.
+    public static func read(_ path: String) throws -> (city: City, report: OSMLoadReport) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputFileError(path: path, message: "no such file") }
+        guard data.count >= 16, [UInt8](data.prefix(4)) == magic else {
+            throw NetworkFileError(path: path, offset: 0, message: "not a Walkshed network file (no WSN1 magic)")
+        }
+        var r = BinarySectionReader(path: path, data: data, offset: 16)
+        let fileVersion = r.integer(UInt32.self, at: 4)
+        guard fileVersion == version else { throw NetworkFileError(path: path, offset: 4, message: "version \(fileVersion); this Walkshed reads version \(version)") }
+        func fail(_ message: String) -> NetworkFileError { NetworkFileError(path: path, offset: r.offset, message: message) }
+
+        let meta = try r.array("META", Int64.self, count: 15)
+        let more = try r.array("MEXT", Double.self, count: 5)
+        let source = try r.strings("SRCE", count: 2)
+        guard (1...60).contains(meta[0]), meta[1] == 0 || meta[1] == 1 else { throw fail("UTM zone \(meta[0]) is not 1…60") }
+        let projection = UTMProjection(zone: Int(meta[0]), isNorth: meta[1] == 1)
+        var report = OSMLoadReport(path: path, format: "Walkshed network (from \(source[1]) \((source[0] as NSString).lastPathComponent))")
+        report.fileNodes = Int(meta[2]); report.fileWays = Int(meta[3]); report.fileRelations = Int(meta[4]); report.walkableWays = Int(meta[5])
+        report.nodesBeforeFilter = Int(meta[6]); report.edgesBeforeFilter = Int(meta[7])
+        report.components = ComponentReport(componentCount: Int(meta[8]), droppedNodes: Int(meta[9]), droppedEdges: Int(meta[10]), droppedMetres: more[0])
+        report.greenwayEdges = Int(meta[11]); report.greenAreas = Int(meta[12])
+        report.highwayNodeReferences = Int(meta[13]); report.missingHighwayNodeReferences = Int(meta[14])
+
+        let nodeX = try r.array("NODX", Double.self), nodeY = try r.array("NODY", Double.self, count: nodeX.count)
+        let tail = try r.array("ETAI", Int32.self), head = try r.array("EHEA", Int32.self, count: tail.count)
+        let metres = try r.array("EMET", Float.self, count: tail.count)
+        let classes = try r.array("ECLS", UInt8.self, count: tail.count), flags = try r.array("EFLG", UInt8.self, count: tail.count)
+        let ways = try r.array("EWAY", Int64.self, count: tail.count)
+        let first = try r.array("GFST", Int32.self, count: tail.count + 1)
+        let px = try r.array("GPTX", Double.self), py = try r.array("GPTY", Double.self, count: px.count)
+        guard tail.allSatisfy({ $0 >= 0 && Int($0) < nodeX.count }) && head.allSatisfy({ $0 >= 0 && Int($0) < nodeX.count }) else {
+            throw fail("an edge joins a node that does not exist")
+        }
+        guard first.first == 0, first.last.map({ Int($0) == px.count }) ?? false, zip(first, first.dropFirst()).allSatisfy({ $1 - $0 >= 2 }) else {
+            throw fail("edge geometry offsets are not increasing by ≥ 2 points up to the point count")
+        }
+        guard metres.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw fail("an edge length is negative or not finite") }
+        let edgeClasses = try classes.map { raw in try EdgeClass(rawValue: raw).map { $0 } ?? { throw fail("edge class \(raw) is unknown") }() }
+        let graph = StreetGraph(nodeX: nodeX, nodeY: nodeY, edgeTail: tail, edgeHead: head, edgeMetres: metres, edgeClass: edgeClasses,
+                                edgeFlags: flags.map(EdgeFlags.init(rawValue:)), edgeWayID: ways, geometryFirst: first, pointX: px, pointY: py)
+        let parks = try readParks("PARK", &r), greenSpaces = try readParks("GRNS", &r)
+
+        let categories = try r.array("SCAT", UInt8.self), capacities = try r.array("SCAP", UInt8.self, count: categories.count)
+        let sx = try r.array("SPTX", Double.self, count: categories.count), sy = try r.array("SPTY", Double.self, count: categories.count)
+        let references = try r.strings("SREF", count: categories.count), names = try r.strings("SNAM", count: categories.count)
+        var services: [ServicePoint] = []
+        services.reserveCapacity(categories.count)
+        for k in categories.indices {
+            guard Int(categories[k]) < ServiceCategory.allCases.count, Int(capacities[k]) <= TransitCapacity.allCases.count else {
+                throw fail("service \(k) has an unknown category or capacity")
+            }
+            services.append(ServicePoint(category: ServiceCategory.allCases[Int(categories[k])], position: PlanarPoint(x: sx[k], y: sy[k]),
+                                         osmReference: references[k], name: names[k],
+                                         transitCapacity: capacities[k] == 0 ? nil : TransitCapacity.allCases[Int(capacities[k]) - 1]))
+        }
+        let bx = try r.array("BPTX", Double.self), by = try r.array("BPTY", Double.self, count: bx.count)
+        let footprint = try r.array("BFTP", Double.self, count: bx.count), levels = try r.array("BLVL", Double.self, count: bx.count)
+        let tagged = try r.array("BTAG", UInt8.self, count: bx.count)
+        let buildingRefs = try r.strings("BREF", count: bx.count), kinds = try r.strings("BKND", count: bx.count)
+        guard r.offset == data.count else { throw fail("\(data.count - r.offset) bytes after the last section") }
+
+        var city = City(projection: projection, graph: graph, parks: parks, services: services,
+                        extent: BoundingBox(minX: more[1], minY: more[2], maxX: more[3], maxY: more[4]))
+        city.greenSpaces = greenSpaces
+        city.residentialBuildings = bx.indices.map {
+            ResidentialBuilding(osmReference: buildingRefs[$0], kind: kinds[$0], position: PlanarPoint(x: bx[$0], y: by[$0]),
+                                footprintSquareMetres: footprint[$0], levels: levels[$0], levelsTagged: tagged[$0] != 0)
+        }
+        return (city, report)
+    }
+
+    static func readParks(_ tag: String, _ r: inout BinarySectionReader) throws -> [Park] {
+        let outer = try r.array(tag, Int32.self), inner = try r.array(tag, Int32.self, count: outer.count)
+        let ringEnds = try r.array(tag, Int32.self), xs = try r.array(tag, Double.self), ys = try r.array(tag, Double.self, count: xs.count)
+        let refs = try r.strings(tag, count: outer.count), kinds = try r.strings(tag, count: outer.count), names = try r.strings(tag, count: outer.count)
+        guard zip(outer, inner).allSatisfy({ $0 >= 0 && $1 >= 0 }), outer.reduce(0, { $0 + Int($1) }) + inner.reduce(0, { $0 + Int($1) }) == ringEnds.count,
+              ringEnds.last.map({ Int($0) == xs.count }) ?? xs.isEmpty, zip([0] + ringEnds, ringEnds).allSatisfy({ $0 <= $1 }) else {
+            throw NetworkFileError(path: r.path, offset: r.offset, message: "section '\(tag)' has ring counts that do not add up")
+        }
+        var parks: [Park] = []
+        var ring = 0, start = 0
+        func nextRing() -> [PlanarPoint] {
+            let end = Int(ringEnds[ring])
+            defer { ring += 1; start = end }
+            return (start..<end).map { PlanarPoint(x: xs[$0], y: ys[$0]) }
+        }
+        for k in outer.indices {
+            let outers = (0..<Int(outer[k])).map { _ in nextRing() }, inners = (0..<Int(inner[k])).map { _ in nextRing() }
+            parks.append(Park(osmReference: refs[k], kind: kinds[k], name: names[k], polygon: PlanarPolygon(outerRings: outers, innerRings: inners)))
+        }
+        return parks
+    }
+}
