@@ -24,6 +24,7 @@ public enum WalkshedCLI {
       isochrone               Isochrones from a point: reached edges and their buffered area, as GeoJSON.
       report                  A self-contained HTML report and PNG maps of an analyze or scenario folder.
       import                  Read an extract once into a binary network file (.wsn) every command reads fast.
+      generate                Generate a synthetic city of any size as a .wsn network file (for benchmarks).
       export                  The walk graph and destination seeds as neutral CSV for other tools.
       help <subcommand>       Show help for a subcommand.
 
@@ -61,6 +62,7 @@ public enum WalkshedCLI {
         case ReportCommand.help.name: return execute(ReportCommand.self, rest)
         case IsochroneCommand.help.name: return execute(IsochroneCommand.self, rest)
         case ImportCommand.help.name: return execute(ImportCommand.self, rest)
+        case GenerateCommand.help.name: return execute(GenerateCommand.self, rest)
         case IndicatorsCommand.help.name: return execute(IndicatorsCommand.self, rest)
         case CheckCommand.help.name: return execute(CheckCommand.self, rest)
         case ScenarioCommand.help.name: return execute(ScenarioCommand.self, rest)
@@ -71,7 +73,7 @@ public enum WalkshedCLI {
     }
 
     static func commandHelp(_ name: String) -> CommandHelp? {
-        [AnalyzeCommand.help, InfoCommand.help, IndicatorsCommand.help, CheckCommand.help, ScenarioCommand.help, SuggestCommand.help, IsochroneCommand.help, ReportCommand.help, ImportCommand.help, ExportCommand.help].first { $0.name == name }
+        [AnalyzeCommand.help, InfoCommand.help, IndicatorsCommand.help, CheckCommand.help, ScenarioCommand.help, SuggestCommand.help, IsochroneCommand.help, ReportCommand.help, ImportCommand.help, GenerateCommand.help, ExportCommand.help].first { $0.name == name }
     }
 
     static func execute<C: WalkshedCommand>(_ type: C.Type, _ arguments: [String]) -> Int32 {

@@ -44,3 +44,31 @@ import WalkshedTestSupport
     let version = try CommandRunner.run(["analyze", newer, "--out", root.appendingPathComponent("out").path])
     #expect(version.status == 1 && version.stderr.contains("\(newer): byte 4: error: version 9; this Walkshed reads version 1"), "\(version.stderr)")
 }
+
+@Test func generatedCitiesAreDeterministicAndAnalysable() throws {
+    let root = RepositoryPaths.temporaryFolder("generate")
+    var files: [Data] = []
+    for (name, seed) in [("a", "7"), ("b", "7"), ("c", "8")] {
+        let wsn = root.appendingPathComponent("\(name).wsn").path
+        let outcome = try CommandRunner.run(["generate", "--nodes", "2500", "--seed", seed, "-o", wsn,
+                                             "--population", root.appendingPathComponent("\(name).csv").path, "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        files.append(try Data(contentsOf: URL(fileURLWithPath: wsn)) + Data(contentsOf: root.appendingPathComponent("\(name).csv")))
+    }
+    #expect(files[0] == files[1], "the same seed gives the same city")
+    #expect(files[0] != files[2], "another seed gives another city")
+    let out = root.appendingPathComponent("out").path
+    let analyze = try CommandRunner.run(["analyze", root.appendingPathComponent("a.wsn").path, "--out", out,
+                                         "--population", root.appendingPathComponent("a.csv").path, "--quiet"])
+    #expect(analyze.status == 0, "\(analyze.stderr)")
+    let summary = try json(URL(fileURLWithPath: "\(out)/summary.json"))
+    let network = summary["network"] as! [String: Any]
+    // A 50 × 50 grid keeps (nearly) all 2,500 nodes in its largest component; 1 corridor each way is greenway.
+    #expect((network["nodes"] as! Int) > 2_400 && (network["greenway_km"] as! Double) > 5)
+    let destinations = summary["destinations"] as! [String: Any]
+    for category in ["park", "food", "healthcare", "education", "transit", "civic", "culture"] {
+        #expect(((destinations[category] as! [String: Any])["count"] as! Int) >= 1, "\(category)")
+    }
+    let usage = try CommandRunner.run(["generate", "--nodes", "5", "-o", root.appendingPathComponent("x.wsn").path])
+    #expect(usage.status == 64 && usage.stderr.hasPrefix("Error: option '--nodes' takes 16 … 16,000,000, got 5"))
+}
