@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates Benchmarks/RESULTS.md: walkshed-bench on the sample and the shared extracts,
-# then W1 with scipy on Porto (answers checked first), in a venv of its own.
+# Regenerates Benchmarks/RESULTS.md: walkshed-bench on the sample, the shared extracts, Porto
+# imported as .wsn and generated cities of 250k and 1M nodes, then W1 with scipy on Porto (answers checked first), in a venv of its own.
 # Usage: Benchmarks/run.sh [runs]   (default 5)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,7 +13,17 @@ trap 'rm -rf "$work"' EXIT
 
 swift build -c release --package-path .. >&2
 swift build -c release >&2
-.build/release/walkshed-bench --runs "$runs" > "$work/walkshed.jsonl"
+# Generated cities (walkshed generate, deterministic) and Porto as a .wsn network file.
+../.build/release/walkshed generate --nodes 250000 --seed 1 -o "$work/generated-250k.wsn" --quiet >&2
+../.build/release/walkshed generate --nodes 1000000 --seed 1 -o "$work/generated-1m.wsn" --quiet >&2
+extra=("$work/generated-250k.wsn" "$work/generated-1m.wsn")
+if [ -f "$shared/porto.osm.pbf" ]; then
+    ../.build/release/walkshed import "$shared/porto.osm.pbf" -o "$work/porto.wsn" --quiet >&2
+    extra=("$work/porto.wsn" "${extra[@]}")
+fi
+defaults=("../Networks/helsinki.osm.pbf")
+for f in porto.osm.pbf oslo-east.osm.pbf porto-alegre.osm.pbf; do [ -f "$shared/$f" ] && defaults+=("$shared/$f"); done
+.build/release/walkshed-bench --runs "$runs" "${defaults[@]}" "${extra[@]}" > "$work/walkshed.jsonl"
 
 : > "$work/peers.jsonl"
 if [ -f "$shared/porto.osm.pbf" ]; then

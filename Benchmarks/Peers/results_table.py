@@ -29,12 +29,34 @@ if peers:
     for p in peers:
         stem = p["input"]
         ours = {r["threads"]: r["median_s"] for r in walkshed
-                if r["benchmark"] == p["benchmark"] and r["input"].split(".")[0] == stem}
+                if r["benchmark"] == p["benchmark"] and r["input"] == stem + ".osm.pbf"}
         if 1 not in ours or 2 not in ours:
             continue
         one, two = ours.get(1), ours.get(2)
         print(f"| {stem} | {p['peer']} | {p['median_s']:.4f} | {one:.4f} / {two:.4f} | "
               f"{p['median_s'] / one:.2f} / {p['median_s'] / two:.2f} | {p['max_abs_diff_m']:.6f} |")
+    print()
+def median(name, bench, threads):
+    for r in walkshed:
+        if r["input"] == name and r["benchmark"] == bench and r["threads"] == threads:
+            return r["median_s"]
+    return None
+
+targets = []
+w1, w2 = median("generated-1m.wsn", "W1-no-cutoff", 2), median("generated-1m.wsn", "W2-counts-1200m", 2)
+if w1 is not None and w2 is not None:
+    targets.append(("1M-node generated city: W1 + W2, 5 kinds, 2 threads", "≤ 1.5 s", f"{w1:.2f} + {w2:.2f} = {w1 + w2:.2f} s",
+                    "met" if w1 + w2 <= 1.5 else f"not met ({(w1 + w2) / 1.5:.1f}× over)"))
+for name in ["porto.osm.pbf", "porto.wsn"]:
+    r = median(name, "read", 1)
+    if r is not None:
+        targets.append((f"read {name} to a ready graph", "≤ 1 s", f"{r:.3f} s", "met" if r <= 1 else "not met"))
+if targets:
+    print("## Issue 5 targets measured here\n")
+    print("| target | goal | measured (medians) | |")
+    print("|---|---|---|---|")
+    for t in targets:
+        print("| " + " | ".join(t) + " |")
     print()
 print("Commands: `Benchmarks/run.sh` runs everything above; `walkshed-bench --runs N [extract…]` and "
       "`Peers/w1_peers.py EXPORT_DIR` run the parts (see `Benchmarks/README.md`).")

@@ -8,11 +8,12 @@ enum Workloads {
     /// Destination kinds of W1 (park, food, healthcare, education, transit), as in issue 5.
     static let w1Kinds = ["park", "food", "healthcare", "education", "transit"]
 
-    /// Reading: extract → ready graph (three passes, build, largest component, greenways).
+    /// Reading: extract → ready graph (three passes, build, largest component, greenways), or a
+    /// `.wsn` network file → the same graph (one copy per array, then the CSR build).
     static func read(_ path: String, runs: Int) throws -> Measurement {
-        let (city, _) = try OSMCityLoader.load(path)
+        let (city, _) = try CityFile.load(path)
         let seconds = Measurement.time(runs: runs) {
-            let (again, _) = try! OSMCityLoader.load(path)
+            let (again, _) = try! CityFile.load(path)
             precondition(again.graph.nodeCount == city.graph.nodeCount)
         }
         return Measurement(benchmark: "read", input: name(path), threads: 1, nodes: city.graph.nodeCount,
@@ -75,7 +76,7 @@ enum Workloads {
         defer { try? FileManager.default.removeItem(at: folder) }
         var nodes = 0, arcs = 0
         let seconds = Measurement.time(runs: runs) {
-            let (city, _) = try! OSMCityLoader.load(path)
+            let (city, _) = try! CityFile.load(path)
             nodes = city.graph.nodeCount; arcs = city.graph.arcCount
             let costs = ProfileCosts(graph: city.graph, profile: .walk())
             var diagnostics = Diagnostics()

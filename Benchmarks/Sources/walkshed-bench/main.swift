@@ -21,7 +21,7 @@ let inputs = arguments.isEmpty
 for path in inputs {
     do {
         print(try Workloads.read(path, runs: runs).jsonLine)
-        let (city, _) = try OSMCityLoader.load(path)
+        let (city, _) = try CityFile.load(path)
         for threads in [1, 2] {
             print(Workloads.nearest(path, city: city, cutoffMetres: nil, threads: threads, runs: runs).jsonLine)
             print(Workloads.nearest(path, city: city, cutoffMetres: 2_400, threads: threads, runs: runs).jsonLine)
