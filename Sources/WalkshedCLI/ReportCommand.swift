@@ -14,7 +14,8 @@ struct ReportCommand: WalkshedCommand {
         wrote to <dir> and writes one HTML file that opens from disk with no network access: each
         grid on a pannable, zoomable map with a legend in minutes and a scale bar, the network
         with greenways highlighted, parks and services (from map.json), the indicators table and
-        a histogram weighted by residents (population.csv) or cells; for scenarios, the gain/loss
+        a histogram weighted by residents (population.csv) or cells, and with --indicators the
+        standard indicators of walkshed indicators; for scenarios, the gain/loss
         grids with the added paths, parks and closures drawn. --png writes one PNG per grid with
         its legend and scale bar, for slides.
         """,
@@ -22,6 +23,7 @@ struct ReportCommand: WalkshedCommand {
         options: [
             OptionSpec(name: "-o", valueName: "<file>", help: "The HTML file to write. (default: <dir>/report.html)"),
             OptionSpec(name: "--png", valueName: "<folder>", help: "Also write a PNG map of each grid here (created if missing)."),
+            OptionSpec(name: "--indicators", valueName: "<csv>", help: "Also show the standard indicators of this indicators.csv (walkshed indicators). (default: <dir>/indicators.csv if present)"),
             OptionSpec(name: "--no-html", valueName: nil, help: "Write only the PNG maps."),
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
         ])
@@ -29,6 +31,7 @@ struct ReportCommand: WalkshedCommand {
     let folder: String
     let htmlPath: String?
     let pngFolder: String?
+    let indicatorsPath: String?
     let quiet: Bool
 
     init(_ arguments: CommandArguments) throws {
@@ -44,13 +47,14 @@ struct ReportCommand: WalkshedCommand {
         } else {
             htmlPath = arguments.values["-o"] ?? (arguments.positionals[0] as NSString).appendingPathComponent("report.html")
         }
+        indicatorsPath = arguments.values["--indicators"]
         quiet = arguments.flags.contains("--quiet")
     }
 
     func run() throws -> Int32 {
         let clock = StageClock(quiet: quiet)
         clock.begin("reading \(folder)")
-        let content = try ReportContent.load(folder: folder)
+        let content = try ReportContent.load(folder: folder, indicators: indicatorsPath)
         let written = try ReportWriter.write(content, html: htmlPath, pngFolder: pngFolder, clock: clock)
         clock.finish()
         print(written.map { "Wrote \($0)" }.joined(separator: "\n"))

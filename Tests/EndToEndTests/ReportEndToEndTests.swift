@@ -48,6 +48,20 @@ private func expectDrawnInBrowser(_ html: String, cells: Int, colouredPixels: In
     // Helsinki's park minutes fill most of the 980 × 600 pixels sampled in greens.
     try expectDrawnInBrowser("\(out)/report.html", cells: parkCells, colouredPixels: 50_000)
 
+    let indicators = root.appendingPathComponent("indicators").path
+    let standard = try CommandRunner.run(["indicators", RepositoryPaths.network("helsinki.osm.pbf"), "--out", indicators, "--profile", "walk", "--quiet"])
+    #expect(standard.status == 0, "\(standard.stderr)")
+    let withIndicators = root.appendingPathComponent("with-indicators.html").path
+    let both = try CommandRunner.run(["report", out, "-o", withIndicators, "--indicators", "\(indicators)/indicators.csv", "--quiet"])
+    #expect(both.status == 0, "\(both.stderr)")
+    let page = try String(contentsOfFile: withIndicators, encoding: .utf8)
+    #expect(page.contains("\"indicators\":{") && page.contains("SDG 11.7.1 open space within 400 m"))
+    if let browser = HeadlessBrowser.path {
+        let shown = try HeadlessBrowser.load(withIndicators, browser: browser)
+        #expect(shown.consoleLines.isEmpty && shown.dom.contains("<div id=\"standard-panel\"><h2>Standard indicators</h2>"), "\(shown.consoleLines)")
+        #expect(shown.dom.contains("<td>SDG 11.7.1 open space within 400 m</td><td>walk</td>"))
+    }
+
     let png = root.appendingPathComponent("png").path
     let report = try CommandRunner.run(["report", out, "-o", root.appendingPathComponent("again.html").path, "--png", png, "--quiet"])
     #expect(report.status == 0, "\(report.stderr)")

@@ -39,7 +39,12 @@ public enum HTMLReport {
             }
             out.append("]}")
         }
-        out.append("],\"map\":")
+        out.append("],\"indicators\":")
+        if let t = content.standardIndicators {
+            out.append(JSONValue.object([("columns", .array(t.columns.map { .string($0) })),
+                                         ("rows", .array(t.rows.map { .array($0.map { .string($0) }) }))]).text())
+        } else { out.append("null") }
+        out.append(",\"map\":")
         if let map = content.baseMap { out.append(map.json().string) } else { out.append("null") }
         out.append("}")
         return out.string

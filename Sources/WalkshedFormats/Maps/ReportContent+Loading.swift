@@ -3,8 +3,19 @@ import Foundation
 extension ReportContent {
     /// Reads an output folder of `walkshed analyze` (one profile, or one subfolder per
     /// profile) or of `walkshed scenario` (`scenarios.csv` and a subfolder per scenario).
-    /// - Throws: `InputFileError` naming the folder or file that is missing or malformed.
-    public static func load(folder: String) throws -> ReportContent {
+    /// `indicators` is an `indicators.csv` of `walkshed indicators`; without it, one in the
+    /// folder is used when there is one.
+    /// - Throws: `InputFileError` or `CSVError` naming the folder or file that is missing or malformed.
+    public static func load(folder: String, indicators: String? = nil) throws -> ReportContent {
+        var content = try loadOutputs(folder: folder)
+        let local = (folder as NSString).appendingPathComponent("indicators.csv")
+        if let path = indicators ?? (FileManager.default.fileExists(atPath: local) ? local : nil) {
+            content.standardIndicators = try indicatorTable(path)
+        }
+        return content
+    }
+
+    static func loadOutputs(folder: String) throws -> ReportContent {
         func path(_ parts: String...) -> String { parts.reduce(folder) { ($0 as NSString).appendingPathComponent($1) } }
         let manager = FileManager.default
         var isFolder: ObjCBool = false
@@ -20,7 +31,7 @@ extension ReportContent {
             guard !views.isEmpty else { throw InputFileError(path: folder, message: "has scenarios.csv but no scenario subfolder with a summary.json") }
             let budget = try summary(path(subfolders[0], "summary.json"))["budget_minutes"] as? NSNumber
             return ReportContent(kind: .scenario, title: "Scenarios: " + views.map(\.id).joined(separator: ", "),
-                                 budgetMinutes: budget?.doubleValue ?? 15, views: views, baseMap: baseMap)
+                                 budgetMinutes: budget?.doubleValue ?? 15, views: views, baseMap: baseMap, standardIndicators: nil)
         }
         let folders = manager.fileExists(atPath: path("summary.json")) ? [folder] : subfolders.map { path($0) }
         guard !folders.isEmpty else {
@@ -33,7 +44,24 @@ extension ReportContent {
             views.append(view)
             title = input; budget = viewBudget
         }
-        return ReportContent(kind: .analysis, title: title, budgetMinutes: budget, views: views, baseMap: baseMap)
+        return ReportContent(kind: .analysis, title: title, budgetMinutes: budget, views: views, baseMap: baseMap, standardIndicators: nil)
+    }
+
+    /// `indicators.csv` (`id,profile,value,unit,title,definition`) as a printed table.
+    static func indicatorTable(_ path: String) throws -> Table {
+        var reader = try CSVRecordReader(path: path)
+        defer { reader.close() }
+        guard let header = try reader.next(), Array(header.fields.prefix(6)) == ["id", "profile", "value", "unit", "title", "definition"] else {
+            throw CSVError(path: path, line: 1, message: "not an indicators.csv of walkshed indicators (header id,profile,value,unit,title,definition)")
+        }
+        var rows: [[String]] = []
+        while let (fields, line) = try reader.next() {
+            guard fields.count >= 6 else { throw CSVError(path: path, line: line, message: "expected 6 fields, found \(fields.count)") }
+            let value = Double(fields[2])
+            let printed = value.map { fields[3] == "share" ? FixedPoint.format($0 * 100, decimals: 1) + " %" : FixedPoint.format($0, decimals: 2) + " " + fields[3] } ?? "–"
+            rows.append([fields[4], fields[1], printed, fields[5]])
+        }
+        return Table(columns: ["indicator", "profile", "value", "definition"], rows: rows)
     }
 
     static func summary(_ path: String) throws -> [String: Any] {

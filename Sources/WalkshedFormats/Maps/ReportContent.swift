@@ -45,4 +45,7 @@ public struct ReportContent: Sendable {
     public var views: [View]
     /// The network, parks and services; nil when the folder has no `map.json`.
     public var baseMap: MapLayers?
+    /// The standard indicators (SDG 11.7.1, 11.2.1, WHO, …) from an `indicators.csv` of
+    /// `walkshed indicators`, when one was given or lies in the folder.
+    public var standardIndicators: Table?
 }

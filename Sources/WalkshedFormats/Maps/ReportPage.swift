@@ -29,7 +29,8 @@ enum ReportPage {
         <h2 id="histogram-title">Histogram</h2><canvas id="histogram" width="340" height="220"></canvas>
         </aside>
         </main>
-        <section id="table-panel"><h2>Indicators</h2><div class="table-wrap"><table id="indicators"></table></div></section>
+        <section id="table-panel"><h2>Measures</h2><div class="table-wrap"><table id="indicators"></table></div>
+        <div id="standard-panel" hidden><h2>Standard indicators</h2><div class="table-wrap"><table id="standard"></table></div></div></section>
         <footer>\(generator). Map data &copy; OpenStreetMap contributors, ODbL 1.0.</footer>
 
         """
@@ -261,8 +262,8 @@ enum ReportPage {
           h.fillStyle = "#222"; h.fillText((share * 100).toFixed(1) + " %", 286, y + 9);
         });
       }
-      function fillTable() {
-        const t = currentView().table, table = $("indicators");
+      function fillTable() { fillRows(currentView().table, $("indicators")); }
+      function fillRows(t, table) {
         table.textContent = "";
         const head = table.createTHead().insertRow();
         for (const c of t.columns) { const th = document.createElement("th"); th.textContent = c; head.appendChild(th); }
@@ -327,6 +328,7 @@ enum ReportPage {
         } else { readout(ev); }
       });
       window.addEventListener("resize", function () { resize(); draw(); });
+      if (data.indicators) { $("standard-panel").hidden = false; fillRows(data.indicators, $("standard")); }
       resize(); fromHash(); fillMeasures(); fit(); refresh();
     })();
 
