@@ -12,6 +12,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 swift build -c release --package-path .. >&2
+rm -f .build/release.yaml   # SwiftPM does not notice new files in the path dependency; replan
 swift build -c release >&2
 # Generated cities (walkshed generate, deterministic) and Porto as a .wsn network file.
 ../.build/release/walkshed generate --nodes 250000 --seed 1 -o "$work/generated-250k.wsn" --quiet >&2

@@ -22,7 +22,7 @@ enum Workloads {
 
     /// W1: time from every node to the nearest destination of each W1 kind that the extract
     /// has, at 1 m/s (so seconds are metres), with no cutoff or with `cutoffMetres`.
-    static func nearest(_ path: String, city: City, cutoffMetres: Float?, threads: Int, runs: Int) -> Measurement {
+    static func nearest(_ path: String, city: City, cutoffMetres: Float?, threads: Int, runs: Int, variant: String = "") -> Measurement {
         let graph = city.graph
         let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
         var diagnostics = Diagnostics()
@@ -36,9 +36,65 @@ enum Workloads {
             }
             precondition(times.allSatisfy { $0.nodeSeconds.contains { $0 == 0 || $0.isFinite } })
         }
-        let label = cutoffMetres.map { "W1-cutoff-\(Int($0))m" } ?? "W1-no-cutoff"
+        let label = (cutoffMetres.map { "W1-cutoff-\(Int($0))m" } ?? "W1-no-cutoff") + variant
         return Measurement(benchmark: label, input: name(path), threads: threads, nodes: graph.nodeCount, arcs: graph.arcCount,
                            seconds: seconds, note: "\(used.count) kinds with destinations: \(used.map(\.name).joined(separator: " "))")
+    }
+
+    /// Experiment: W1 without cutoff with a radix heap (`RadixHeapSearch`), answers checked
+    /// bit for bit against the engine's first.
+    static func nearestRadix(_ path: String, city: City, threads: Int, runs: Int) -> Measurement {
+        let graph = city.graph
+        let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
+        var diagnostics = Diagnostics()
+        let used = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
+            .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
+        let sources = used.map { $0.searchSources(graph: graph, costs: costs) }
+        for (k, set) in used.enumerated() {
+            var workspace = SearchWorkspace(nodeCount: graph.nodeCount), radix = RadixHeapSearch(nodeCount: graph.nodeCount)
+            let engine = NearestTimes(graph: graph, costs: costs, destinations: set, workspace: &workspace).nodeSeconds
+            radix.search(graph, costs: costs, from: sources[k])
+            precondition(radix.seconds == engine, "radix heap answers differ from the engine's for \(set.name)")
+        }
+        let seconds = Measurement.time(runs: runs) {
+            let times: [[Double]] = ParallelSearch.map(itemCount: used.count, threads: threads) { i in
+                var search = RadixHeapSearch(nodeCount: graph.nodeCount)
+                search.search(graph, costs: costs, from: sources[i])
+                return search.seconds
+            }
+            precondition(times.allSatisfy { $0.contains { $0.isFinite } })
+        }
+        return Measurement(benchmark: "W1-no-cutoff-radix-heap", input: name(path), threads: threads, nodes: graph.nodeCount, arcs: graph.arcCount,
+                           seconds: seconds, note: "\(used.count) kinds with destinations: \(used.map(\.name).joined(separator: " "))")
+    }
+
+    /// Experiment: the city with its nodes renumbered (`hilbert`: along a Hilbert curve;
+    /// `random`: shuffled with a fixed seed), after checking that W1's answers are the same
+    /// times under the new ids.
+    static func renumbered(_ city: City, order: String) -> City {
+        var newID: [Int32]
+        if order == "hilbert" { newID = city.graph.hilbertOrder() } else {
+            newID = (0..<Int32(city.graph.nodeCount)).map { $0 }
+            var state: UInt64 = 12_345
+            for i in stride(from: newID.count - 1, to: 0, by: -1) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                newID.swapAt(i, Int((state >> 33) % UInt64(i + 1)))
+            }
+        }
+        var copy = city
+        copy.graph = city.graph.renumbered(newID)
+        let costs = ProfileCosts(graph: city.graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
+        let newCosts = ProfileCosts(graph: copy.graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
+        var diagnostics = Diagnostics()
+        let sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
+        let newSets = copy.destinationSets(usableEdges: newCosts.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
+        if let k = sets.firstIndex(where: { !$0.accessPoints.isEmpty }) {
+            var a = SearchWorkspace(nodeCount: city.graph.nodeCount), b = a
+            let before = NearestTimes(graph: city.graph, costs: costs, destinations: sets[k], workspace: &a).nodeSeconds
+            let after = NearestTimes(graph: copy.graph, costs: newCosts, destinations: newSets[k], workspace: &b).nodeSeconds
+            precondition((0..<before.count).allSatisfy { before[$0] == after[Int(newID[$0])] }, "renumbering changed W1's answers")
+        }
+        return copy
     }
 
     /// W2: for every node, how many destinations of each W1 kind lie within `metres` (at

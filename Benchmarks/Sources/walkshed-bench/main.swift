@@ -1,7 +1,7 @@
 import Foundation
 import WalkshedFormats
 
-// walkshed-bench [--runs N] [extract…]
+// walkshed-bench [--runs N] [--only PREFIX] [--threads N] [--experiments] [extract…]
 // Prints one JSON line per benchmark, input and thread count (see Benchmarks/README.md).
 var arguments = Array(CommandLine.arguments.dropFirst())
 var runs = 5
@@ -9,6 +9,23 @@ if let i = arguments.firstIndex(of: "--runs"), i + 1 < arguments.count, let n = 
     runs = n
     arguments.removeSubrange(i...(i + 1))
 }
+/// Only benchmarks whose name starts with this (`W1`, `W2-counts`, `read`), for profiling one.
+var only = ""
+if let i = arguments.firstIndex(of: "--only"), i + 1 < arguments.count {
+    only = arguments[i + 1]
+    arguments.removeSubrange(i...(i + 1))
+}
+var threadCounts = [1, 2]
+if let i = arguments.firstIndex(of: "--threads"), i + 1 < arguments.count, let n = Int(arguments[i + 1]), n > 0 {
+    threadCounts = [n]
+    arguments.removeSubrange(i...(i + 1))
+}
+let onlyPrefix = only
+/// `--experiments`: also W1 with a radix heap, and with the nodes renumbered in Hilbert order
+/// and in random order.
+let experiments = arguments.contains("--experiments")
+arguments.removeAll { $0 == "--experiments" }
+func wanted(_ name: String) -> Bool { onlyPrefix.isEmpty || name.hasPrefix(onlyPrefix) }
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 let shared = root.deletingLastPathComponent().appendingPathComponent("shared/data")
@@ -20,14 +37,23 @@ let inputs = arguments.isEmpty
 
 for path in inputs {
     do {
-        print(try Workloads.read(path, runs: runs).jsonLine)
+        if wanted("read") { print(try Workloads.read(path, runs: runs).jsonLine) }
         let (city, _) = try CityFile.load(path)
-        for threads in [1, 2] {
-            print(Workloads.nearest(path, city: city, cutoffMetres: nil, threads: threads, runs: runs).jsonLine)
-            print(Workloads.nearest(path, city: city, cutoffMetres: 2_400, threads: threads, runs: runs).jsonLine)
-            print(Workloads.counts(path, city: city, metres: 1_200, threads: threads, runs: runs).jsonLine)
+        for threads in threadCounts {
+            if wanted("W1-no-cutoff") { print(Workloads.nearest(path, city: city, cutoffMetres: nil, threads: threads, runs: runs).jsonLine) }
+            if wanted("W1-cutoff") { print(Workloads.nearest(path, city: city, cutoffMetres: 2_400, threads: threads, runs: runs).jsonLine) }
+            if wanted("W2") { print(Workloads.counts(path, city: city, metres: 1_200, threads: threads, runs: runs).jsonLine) }
         }
-        for threads in [1, 2] { print(try Workloads.endToEnd(path, threads: threads, runs: max(1, runs / 2)).jsonLine) }
+        if experiments && wanted("W1-no-cutoff") {
+            for threads in threadCounts { print(Workloads.nearestRadix(path, city: city, threads: threads, runs: runs).jsonLine) }
+            for order in ["hilbert", "random"] {
+                let renumbered = Workloads.renumbered(city, order: order)
+                for threads in threadCounts {
+                    print(Workloads.nearest(path, city: renumbered, cutoffMetres: nil, threads: threads, runs: runs, variant: "-\(order)-order").jsonLine)
+                }
+            }
+        }
+        for threads in threadCounts where wanted("W3") { print(try Workloads.endToEnd(path, threads: threads, runs: max(1, runs / 2)).jsonLine) }
     } catch {
         FileHandle.standardError.write(Data("walkshed-bench: \(error)\n".utf8))
         exit(1)
