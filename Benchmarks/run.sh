@@ -24,13 +24,15 @@ if [ -f "$shared/porto.osm.pbf" ]; then
 fi
 defaults=("../Networks/helsinki.osm.pbf")
 for f in porto.osm.pbf oslo-east.osm.pbf porto-alegre.osm.pbf; do [ -f "$shared/$f" ] && defaults+=("$shared/$f"); done
-.build/release/walkshed-bench --runs "$runs" "${defaults[@]}" "${extra[@]}" > "$work/walkshed.jsonl"
+.build/release/walkshed-bench --runs "$runs" --experiments "${defaults[@]}" "${extra[@]}" > "$work/walkshed.jsonl"
 
 : > "$work/peers.jsonl"
 if [ -f "$shared/porto.osm.pbf" ]; then
-    [ -x Peers/.venv/bin/python ] || { python3 -m venv Peers/.venv && Peers/.venv/bin/pip install -q numpy scipy >&2; }
+    [ -x Peers/.venv/bin/python ] || { python3 -m venv Peers/.venv && Peers/.venv/bin/pip install -q numpy scipy igraph networkit networkx pandana >&2; }
     ../.build/release/walkshed export "$shared/porto.osm.pbf" --neutral "$work/porto" --quiet >&2
-    Peers/.venv/bin/python Peers/w1_peers.py "$work/porto" --runs "$runs" >> "$work/peers.jsonl"
+    # pandana prints its contraction-hierarchy progress on stdout: keep only the JSON lines.
+    Peers/.venv/bin/python Peers/w1_peers.py "$work/porto" --runs "$runs" | grep "^{" >> "$work/peers.jsonl"
 fi
+mkdir -p .last-run && cp "$work"/*.jsonl .last-run/   # kept (git-ignored) to redo the table without rerunning
 python3 Peers/results_table.py "$work/walkshed.jsonl" "$work/peers.jsonl" "$runs" > RESULTS.md
 cat RESULTS.md

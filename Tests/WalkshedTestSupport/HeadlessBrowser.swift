@@ -39,7 +39,7 @@ public enum HeadlessBrowser {
     static func run(_ browser: String, _ arguments: [String]) throws -> (String, String) {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("walkshed-chromium-\(UUID().uuidString)")
         let errFile = profile.appendingPathExtension("log")
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: profile); try? FileManager.default.removeItem(at: errFile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)

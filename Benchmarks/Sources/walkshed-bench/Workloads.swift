@@ -41,9 +41,9 @@ enum Workloads {
                            seconds: seconds, note: "\(used.count) kinds with destinations: \(used.map(\.name).joined(separator: " "))")
     }
 
-    /// Experiment: W1 without cutoff with a radix heap (`RadixHeapSearch`), answers checked
-    /// bit for bit against the engine's first.
-    static func nearestRadix(_ path: String, city: City, threads: Int, runs: Int) -> Measurement {
+    /// Experiment: W1 without cutoff with the indexed 4-ary heap the engine used before its
+    /// radix heap (`QuaternaryHeapSearch`), answers checked bit for bit against the engine's first.
+    static func nearestQuaternary(_ path: String, city: City, threads: Int, runs: Int) -> Measurement {
         let graph = city.graph
         let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
         var diagnostics = Diagnostics()
@@ -51,20 +51,20 @@ enum Workloads {
             .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
         let sources = used.map { $0.searchSources(graph: graph, costs: costs) }
         for (k, set) in used.enumerated() {
-            var workspace = SearchWorkspace(nodeCount: graph.nodeCount), radix = RadixHeapSearch(nodeCount: graph.nodeCount)
+            var workspace = SearchWorkspace(nodeCount: graph.nodeCount), old = QuaternaryHeapSearch(nodeCount: graph.nodeCount)
             let engine = NearestTimes(graph: graph, costs: costs, destinations: set, workspace: &workspace).nodeSeconds
-            radix.search(graph, costs: costs, from: sources[k])
-            precondition(radix.seconds == engine, "radix heap answers differ from the engine's for \(set.name)")
+            old.search(graph, costs: costs, from: sources[k])
+            precondition(old.seconds == engine, "4-ary heap answers differ from the engine's for \(set.name)")
         }
         let seconds = Measurement.time(runs: runs) {
             let times: [[Double]] = ParallelSearch.map(itemCount: used.count, threads: threads) { i in
-                var search = RadixHeapSearch(nodeCount: graph.nodeCount)
+                var search = QuaternaryHeapSearch(nodeCount: graph.nodeCount)
                 search.search(graph, costs: costs, from: sources[i])
                 return search.seconds
             }
             precondition(times.allSatisfy { $0.contains { $0.isFinite } })
         }
-        return Measurement(benchmark: "W1-no-cutoff-radix-heap", input: name(path), threads: threads, nodes: graph.nodeCount, arcs: graph.arcCount,
+        return Measurement(benchmark: "W1-no-cutoff-4ary-heap", input: name(path), threads: threads, nodes: graph.nodeCount, arcs: graph.arcCount,
                            seconds: seconds, note: "\(used.count) kinds with destinations: \(used.map(\.name).joined(separator: " "))")
     }
 

@@ -21,8 +21,8 @@ if let i = arguments.firstIndex(of: "--threads"), i + 1 < arguments.count, let n
     arguments.removeSubrange(i...(i + 1))
 }
 let onlyPrefix = only
-/// `--experiments`: also W1 with a radix heap, and with the nodes renumbered in Hilbert order
-/// and in random order.
+/// `--experiments`: also W1 with the engine's former 4-ary heap, and with the nodes renumbered
+/// in Hilbert order and in random order.
 let experiments = arguments.contains("--experiments")
 arguments.removeAll { $0 == "--experiments" }
 func wanted(_ name: String) -> Bool { onlyPrefix.isEmpty || name.hasPrefix(onlyPrefix) }
@@ -45,7 +45,7 @@ for path in inputs {
             if wanted("W2") { print(Workloads.counts(path, city: city, metres: 1_200, threads: threads, runs: runs).jsonLine) }
         }
         if experiments && wanted("W1-no-cutoff") {
-            for threads in threadCounts { print(Workloads.nearestRadix(path, city: city, threads: threads, runs: runs).jsonLine) }
+            for threads in threadCounts { print(Workloads.nearestQuaternary(path, city: city, threads: threads, runs: runs).jsonLine) }
             for order in ["hilbert", "random"] {
                 let renumbered = Workloads.renumbered(city, order: order)
                 for threads in threadCounts {
