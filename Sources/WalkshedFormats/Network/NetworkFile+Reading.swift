@@ -7,6 +7,11 @@ extension NetworkFile {
     ///   offset); the graph's invariants are checked, so a damaged file never reaches a search.
     public static func read(_ path: String) throws -> (city: City, report: OSMLoadReport) {
         guard let data = FileManager.default.contents(atPath: path) else { throw InputFileError(path: path, message: "no such file") }
+        return try read(data: data, name: path)
+    }
+
+    /// Reads a `.wsn` file's bytes; `name` stands for the file in messages.
+    public static func read(data: Data, name path: String) throws -> (city: City, report: OSMLoadReport) {
         guard data.count >= 16, [UInt8](data.prefix(4)) == magic else {
             throw NetworkFileError(path: path, offset: 0, message: "not a Walkshed network file (no WSN1 magic)")
         }
@@ -41,9 +46,11 @@ extension NetworkFile {
             throw fail("edge geometry offsets are not increasing by ≥ 2 points up to the point count")
         }
         guard metres.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw fail("an edge length is negative or not finite") }
+        guard [nodeX, nodeY, px, py].allSatisfy({ $0.allSatisfy(isPlausible) }) else { throw fail("a node or geometry coordinate is not a finite UTM metre value") }
         let edgeClasses = try classes.map { raw in try EdgeClass(rawValue: raw).map { $0 } ?? { throw fail("edge class \(raw) is unknown") }() }
         let graph = StreetGraph(nodeX: nodeX, nodeY: nodeY, edgeTail: tail, edgeHead: head, edgeMetres: metres, edgeClass: edgeClasses,
                                 edgeFlags: flags.map(EdgeFlags.init(rawValue:)), edgeWayID: ways, geometryFirst: first, pointX: px, pointY: py)
+        do { try graph.checkInvariants() } catch let error as GraphError { throw fail("the walk graph is broken: \(error)") }
         let parks = try readParks("PARK", &r), greenSpaces = try readParks("GRNS", &r)
 
         let categories = try r.array("SCAT", UInt8.self), capacities = try r.array("SCAP", UInt8.self, count: categories.count)
@@ -59,10 +66,15 @@ extension NetworkFile {
                                          osmReference: references[k], name: names[k],
                                          transitCapacity: capacities[k] == 0 ? nil : TransitCapacity.allCases[Int(capacities[k]) - 1]))
         }
+        guard sx.allSatisfy(isPlausible) && sy.allSatisfy(isPlausible) else { throw fail("a service position is not a finite UTM metre value") }
         let bx = try r.array("BPTX", Double.self), by = try r.array("BPTY", Double.self, count: bx.count)
         let footprint = try r.array("BFTP", Double.self, count: bx.count), levels = try r.array("BLVL", Double.self, count: bx.count)
         let tagged = try r.array("BTAG", UInt8.self, count: bx.count)
         let buildingRefs = try r.strings("BREF", count: bx.count), kinds = try r.strings("BKND", count: bx.count)
+        guard bx.allSatisfy(isPlausible) && by.allSatisfy(isPlausible) && footprint.allSatisfy({ $0.isFinite && $0 >= 0 })
+                && levels.allSatisfy({ $0.isFinite && $0 >= 0 }) && more.allSatisfy(\.isFinite) else {
+            throw fail("a building or extent value is not finite")
+        }
         guard r.offset == data.count else { throw fail("\(data.count - r.offset) bytes after the last section") }
 
         var city = City(projection: projection, graph: graph, parks: parks, services: services,
@@ -75,13 +87,16 @@ extension NetworkFile {
         return (city, report)
     }
 
+    /// Projected metres a UTM zone can hold (|v| < 10⁸), finite.
+    static func isPlausible(_ v: Double) -> Bool { v.isFinite && abs(v) < 1e8 }
+
     static func readParks(_ tag: String, _ r: inout BinarySectionReader) throws -> [Park] {
         let outer = try r.array(tag, Int32.self), inner = try r.array(tag, Int32.self, count: outer.count)
         let ringEnds = try r.array(tag, Int32.self), xs = try r.array(tag, Double.self), ys = try r.array(tag, Double.self, count: xs.count)
         let refs = try r.strings(tag, count: outer.count), kinds = try r.strings(tag, count: outer.count), names = try r.strings(tag, count: outer.count)
-        guard zip(outer, inner).allSatisfy({ $0 >= 0 && $1 >= 0 }), outer.reduce(0, { $0 + Int($1) }) + inner.reduce(0, { $0 + Int($1) }) == ringEnds.count,
-              ringEnds.last.map({ Int($0) == xs.count }) ?? xs.isEmpty, zip([0] + ringEnds, ringEnds).allSatisfy({ $0 <= $1 }) else {
-            throw NetworkFileError(path: r.path, offset: r.offset, message: "section '\(tag)' has ring counts that do not add up")
+        guard xs.allSatisfy(isPlausible) && ys.allSatisfy(isPlausible), zip(outer, inner).allSatisfy({ $0 >= 0 && $1 >= 0 }), outer.reduce(0, { $0 + Int($1) }) + inner.reduce(0, { $0 + Int($1) }) == ringEnds.count,
+              ringEnds.last.map({ Int($0) == xs.count }) ?? xs.isEmpty, zip([0] + ringEnds, ringEnds).allSatisfy({ $1 - $0 >= 3 }) else {
+            throw NetworkFileError(path: r.path, offset: r.offset, message: "section '\(tag)' has ring counts that do not add up or a ring of fewer than 3 points")
         }
         var parks: [Park] = []
         var ring = 0, start = 0

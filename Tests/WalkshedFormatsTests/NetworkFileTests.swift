@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import Walkshed
+@testable import WalkshedFormats
+
+private func tiny() -> (City, OSMLoadReport) {
+    let generated = SyntheticCity(nodes: 64, seed: 5)
+    return (generated.city, generated.report)
+}
+
+/// Offset of the first element of section `tag` in `bytes`.
+private func payload(_ tag: String, in bytes: [UInt8]) -> Int {
+    let t = Array(tag.utf8)
+    let at = (0..<(bytes.count - 4)).first { Array(bytes[$0..<($0 + 4)]) == t }!
+    return at + 16
+}
+
+@Test func networkFileRoundTripsTheCity() throws {
+    let (city, report) = tiny()
+    let (back, backReport) = try NetworkFile.read(data: Data(NetworkFile.bytes(city, report: report)), name: "tiny.wsn")
+    let g = city.graph, h = back.graph
+    #expect(h.nodeX == g.nodeX && h.nodeY == g.nodeY && h.edgeTail == g.edgeTail && h.edgeHead == g.edgeHead)
+    #expect(h.edgeMetres == g.edgeMetres && h.edgeClass == g.edgeClass && h.edgeFlags == g.edgeFlags && h.edgeWayID == g.edgeWayID)
+    #expect(h.geometryFirst == g.geometryFirst && h.pointX == g.pointX && h.pointY == g.pointY && h.firstOut == g.firstOut)
+    #expect(back.parks.map(\.polygon.outerRings) == city.parks.map(\.polygon.outerRings))
+    #expect(back.services.map(\.osmReference) == city.services.map(\.osmReference))
+    #expect(back.services.map(\.transitCapacity) == city.services.map(\.transitCapacity))
+    #expect(back.projection.zone == 32 && back.extent == city.extent)
+    #expect(backReport.components == report.components && backReport.format == "Walkshed network (from Walkshed generate generated: 64 nodes, seed 5)")
+}
+
+@Test func networkFileRejectsDamageWithTheByteOffset() throws {
+    let (city, report) = tiny()
+    let bytes = NetworkFile.bytes(city, report: report)
+    var nan = bytes
+    let x = payload("NODX", in: bytes)
+    withUnsafeBytes(of: Double.nan.bitPattern.littleEndian) { for (k, b) in $0.enumerated() { nan[x + k] = b } }
+    #expect(throws: NetworkFileError.self) { try NetworkFile.read(data: Data(nan), name: "nan.wsn") }
+    do { _ = try NetworkFile.read(data: Data(nan), name: "nan.wsn") } catch {
+        #expect("\(error)".hasPrefix("nan.wsn: byte ") && "\(error)".hasSuffix("error: a node or geometry coordinate is not a finite UTM metre value"), "\(error)")
+    }
+    var loop = bytes
+    let tails = payload("ETAI", in: bytes)
+    loop[tails] = 0xff; loop[tails + 1] = 0xff; loop[tails + 2] = 0xff; loop[tails + 3] = 0x7f   // edge 0 from node 2³¹ − 1
+    do { _ = try NetworkFile.read(data: Data(loop), name: "bad.wsn"); Issue.record("a dangling edge was accepted") } catch {
+        #expect("\(error)".hasSuffix("error: an edge joins a node that does not exist"), "\(error)")
+    }
+    #expect(throws: NetworkFileError(path: "x.wsn", offset: 0, message: "not a Walkshed network file (no WSN1 magic)")) {
+        try NetworkFile.read(data: Data("WSN0 and then some more bytes".utf8), name: "x.wsn")
+    }
+}
