@@ -45,6 +45,15 @@ private func payload(_ tag: String, in bytes: [UInt8]) -> Int {
     do { _ = try NetworkFile.read(data: Data(loop), name: "bad.wsn"); Issue.record("a dangling edge was accepted") } catch {
         #expect("\(error)".hasSuffix("error: an edge joins a node that does not exist"), "\(error)")
     }
+    // Found by FuzzNetworkFile: offsets whose difference overflows Int32 trapped the check itself.
+    var offsets = bytes
+    let first = payload("GFST", in: bytes)
+    for (k, value) in [Int32(-2), Int32.max].enumerated() {
+        withUnsafeBytes(of: value.littleEndian) { for (i, b) in $0.enumerated() { offsets[first + 4 * (k + 1) + i] = b } }
+    }
+    do { _ = try NetworkFile.read(data: Data(offsets), name: "o.wsn"); Issue.record("broken offsets were accepted") } catch {
+        #expect("\(error)".hasSuffix("error: edge geometry offsets are not increasing by ≥ 2 points up to the point count"), "\(error)")
+    }
     #expect(throws: NetworkFileError(path: "x.wsn", offset: 0, message: "not a Walkshed network file (no WSN1 magic)")) {
         try NetworkFile.read(data: Data("WSN0 and then some more bytes".utf8), name: "x.wsn")
     }

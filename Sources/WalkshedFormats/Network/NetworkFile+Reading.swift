@@ -42,7 +42,7 @@ extension NetworkFile {
         guard tail.allSatisfy({ $0 >= 0 && Int($0) < nodeX.count }) && head.allSatisfy({ $0 >= 0 && Int($0) < nodeX.count }) else {
             throw fail("an edge joins a node that does not exist")
         }
-        guard first.first == 0, first.last.map({ Int($0) == px.count }) ?? false, zip(first, first.dropFirst()).allSatisfy({ $1 - $0 >= 2 }) else {
+        guard first.first == 0, first.last.map({ Int($0) == px.count }) ?? false, zip(first, first.dropFirst()).allSatisfy({ Int($1) - Int($0) >= 2 }) else {
             throw fail("edge geometry offsets are not increasing by ≥ 2 points up to the point count")
         }
         guard metres.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw fail("an edge length is negative or not finite") }
@@ -95,7 +95,7 @@ extension NetworkFile {
         let ringEnds = try r.array(tag, Int32.self), xs = try r.array(tag, Double.self), ys = try r.array(tag, Double.self, count: xs.count)
         let refs = try r.strings(tag, count: outer.count), kinds = try r.strings(tag, count: outer.count), names = try r.strings(tag, count: outer.count)
         guard xs.allSatisfy(isPlausible) && ys.allSatisfy(isPlausible), zip(outer, inner).allSatisfy({ $0 >= 0 && $1 >= 0 }), outer.reduce(0, { $0 + Int($1) }) + inner.reduce(0, { $0 + Int($1) }) == ringEnds.count,
-              ringEnds.last.map({ Int($0) == xs.count }) ?? xs.isEmpty, zip([0] + ringEnds, ringEnds).allSatisfy({ $1 - $0 >= 3 }) else {
+              ringEnds.last.map({ Int($0) == xs.count }) ?? xs.isEmpty, zip([0] + ringEnds, ringEnds).allSatisfy({ Int($1) - Int($0) >= 3 }) else {
             throw NetworkFileError(path: r.path, offset: r.offset, message: "section '\(tag)' has ring counts that do not add up or a ring of fewer than 3 points")
         }
         var parks: [Park] = []
