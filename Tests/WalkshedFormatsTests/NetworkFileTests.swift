@@ -54,6 +54,13 @@ private func payload(_ tag: String, in bytes: [UInt8]) -> Int {
     do { _ = try NetworkFile.read(data: Data(offsets), name: "o.wsn"); Issue.record("broken offsets were accepted") } catch {
         #expect("\(error)".hasSuffix("error: edge geometry offsets are not increasing by ≥ 2 points up to the point count"), "\(error)")
     }
+    // Also found by FuzzNetworkFile: an extent of −1e300 m reached an Int conversion in the snapper.
+    var extent = bytes
+    let box = payload("MEXT", in: bytes) + 8
+    withUnsafeBytes(of: (-1e300).bitPattern.littleEndian) { for (i, b) in $0.enumerated() { extent[box + i] = b } }
+    do { _ = try NetworkFile.read(data: Data(extent), name: "e.wsn"); Issue.record("an extent of -1e300 m was accepted") } catch {
+        #expect("\(error)".hasSuffix("the extent is not a box of finite UTM metres"), "\(error)")
+    }
     #expect(throws: NetworkFileError(path: "x.wsn", offset: 0, message: "not a Walkshed network file (no WSN1 magic)")) {
         try NetworkFile.read(data: Data("WSN0 and then some more bytes".utf8), name: "x.wsn")
     }

@@ -72,8 +72,9 @@ extension NetworkFile {
         let tagged = try r.array("BTAG", UInt8.self, count: bx.count)
         let buildingRefs = try r.strings("BREF", count: bx.count), kinds = try r.strings("BKND", count: bx.count)
         guard bx.allSatisfy(isPlausible) && by.allSatisfy(isPlausible) && footprint.allSatisfy({ $0.isFinite && $0 >= 0 })
-                && levels.allSatisfy({ $0.isFinite && $0 >= 0 }) && more.allSatisfy(\.isFinite) else {
-            throw fail("a building or extent value is not finite")
+                && levels.allSatisfy({ $0.isFinite && $0 >= 0 }) && more[0].isFinite && more[1...].allSatisfy(isPlausible)
+                && more[1] <= more[3] && more[2] <= more[4] else {
+            throw fail("a building value is not finite, or the extent is not a box of finite UTM metres")
         }
         guard r.offset == data.count else { throw fail("\(data.count - r.offset) bytes after the last section") }
 
