@@ -122,19 +122,9 @@ public struct BufferOutline: Sendable {
         return sum / 2
     }
 
-    /// Even-odd test of `p` against a closed ring.
-    static func contains(_ ring: [PlanarPoint], _ p: PlanarPoint) -> Bool {
-        var inside = false
-        for (a, b) in zip(ring, ring.dropFirst()) where (a.y > p.y) != (b.y > p.y) {
-            let x = a.x + (p.y - a.y) / (b.y - a.y) * (b.x - a.x)
-            if p.x < x { inside.toggle() }
-        }
-        return inside
-    }
-
     /// Whether `ring` encloses `hole`, tested at a point just off the hole's first corner
     /// (off every lattice line, so never on a ring: rings neither cross nor touch).
     static func encloses(_ ring: [PlanarPoint], _ hole: [PlanarPoint], cellMetres: Double) -> Bool {
-        contains(ring, PlanarPoint(x: hole[0].x + 0.0007 * cellMetres, y: hole[0].y + 0.0011 * cellMetres))
+        PlanarPolygon.ringCrossings(ring, PlanarPoint(x: hole[0].x + 0.0007 * cellMetres, y: hole[0].y + 0.0011 * cellMetres))
     }
 }

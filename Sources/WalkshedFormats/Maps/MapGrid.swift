@@ -31,7 +31,4 @@ public struct MapGrid: Sendable {
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return MapGrid(name: name, header: header, values: values)
     }
-
-    /// Cells with data.
-    public var cellsWithData: Int { values.reduce(0) { $0 + ($1.isNaN ? 0 : 1) } }
 }
