@@ -28,3 +28,19 @@ import WalkshedTestSupport
     heap.push(1, seconds: 5)
     #expect(heap.popMin() == (1, 5))
 }
+
+/// A copy owns its buffers: popping from one copy leaves the other's entries and order intact.
+@Test func radixHeapCopiesAreIndependent() {
+    var original = RadixHeap()
+    for (i, key) in [5.0, 1, 3, 3, 8, 2].enumerated() { original.push(Int32(i), seconds: key) }
+    _ = original.popMin()
+    var copy = original
+    var fromCopy: [Double] = []
+    while !copy.isEmpty { fromCopy.append(copy.popMin().seconds) }
+    copy.push(99, seconds: 100)
+    var fromOriginal: [Double] = []
+    while !original.isEmpty { fromOriginal.append(original.popMin().seconds) }
+    #expect(fromCopy == [2, 3, 3, 5, 8])
+    #expect(fromOriginal == fromCopy)
+    #expect(copy.count == 1)
+}

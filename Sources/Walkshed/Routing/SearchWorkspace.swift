@@ -8,18 +8,24 @@
 public struct SearchWorkspace: Sendable {
     /// Seconds from (or to) the nearest source; `.infinity` where not reached.
     public private(set) var seconds: [Double]
-    /// Nodes whose `seconds` the last search set, in the order they were first reached.
-    public private(set) var touched: [Int32] = []
+    /// `touchedNodes[..<touchedCount]` are the nodes the last search reached; a node enters
+    /// once per search (when its label leaves `.infinity`), so `nodeCount` slots suffice.
+    private var touchedNodes: [Int32]
+    private var touchedCount = 0
     var heap = RadixHeap()
 
     public init(nodeCount: Int) {
         seconds = [Double](repeating: .infinity, count: nodeCount)
+        touchedNodes = [Int32](repeating: 0, count: nodeCount)
     }
+
+    /// Nodes whose `seconds` the last search set, in the order they were first reached.
+    public var touched: ArraySlice<Int32> { touchedNodes[..<touchedCount] }
 
     /// Clears the last search, touching only what it touched.
     public mutating func reset() {
-        for u in touched { seconds[Int(u)] = .infinity }
-        touched.removeAll(keepingCapacity: true)
+        for u in touchedNodes[..<touchedCount] { seconds[Int(u)] = .infinity }
+        touchedCount = 0
         heap.removeAll()
     }
 
@@ -31,40 +37,48 @@ public struct SearchWorkspace: Sendable {
     public mutating func search(_ graph: StreetGraph, costs: ProfileCosts, from sources: [SearchSource],
                                 direction: SearchDirection = .towardSources,
                                 limitSeconds: Float = .infinity) {
+        precondition(graph.nodeCount == seconds.count, "workspace sized for another graph")
         reset()
-        for s in sources {
-            precondition(s.seconds >= 0 && s.seconds.isFinite, "source seconds must be finite and ≥ 0")
-            let u = Int(s.node)
-            if Double(s.seconds) < seconds[u] {
-                if seconds[u] == .infinity { touched.append(s.node) }
-                seconds[u] = Double(s.seconds)
-                heap.push(s.node, seconds: Double(s.seconds))
-            }
-        }
+        heap.makeUnique()
         let arcCosts = direction == .outward ? costs.arcSeconds : costs.arcReverseSeconds
         let limit = Double(limitSeconds)
-        graph.firstOut.withUnsafeBufferPointer { firstOut in
-            graph.head.withUnsafeBufferPointer { head in
-                arcCosts.withUnsafeBufferPointer { cost in
-                    while !heap.isEmpty {
-                        let (u, key) = heap.popMin()
-                        if key > limit { break }
-                        if key > seconds[Int(u)] { continue }   // a stale entry: u was settled with a smaller time
-                        for a in Int(firstOut[Int(u)])..<Int(firstOut[Int(u) + 1]) {
-                            let candidate = key + Double(cost[a])
-                            let v = Int(head[a])
-                            if candidate < seconds[v] {
-                                if seconds[v] == .infinity { touched.append(Int32(v)) }
-                                seconds[v] = candidate
-                                heap.push(Int32(v), seconds: candidate)
+        var reached = 0
+        seconds.withUnsafeMutableBufferPointer { seconds in
+            touchedNodes.withUnsafeMutableBufferPointer { touched in
+                for s in sources {
+                    precondition(s.seconds >= 0 && s.seconds.isFinite, "source seconds must be finite and ≥ 0")
+                    let u = Int(s.node)
+                    if Double(s.seconds) < seconds[u] {
+                        if seconds[u] == .infinity { touched[reached] = s.node; reached += 1 }
+                        seconds[u] = Double(s.seconds)
+                        heap.pushUnique(s.node, seconds: Double(s.seconds))
+                    }
+                }
+                graph.firstOut.withUnsafeBufferPointer { firstOut in
+                    graph.head.withUnsafeBufferPointer { head in
+                        arcCosts.withUnsafeBufferPointer { cost in
+                            while !heap.isEmpty {
+                                let (u, key) = heap.popMinUnique()
+                                if key > limit { break }
+                                if key > seconds[Int(u)] { continue }   // stale: u was settled with a smaller time
+                                for a in Int(firstOut[Int(u)])..<Int(firstOut[Int(u) + 1]) {
+                                    let candidate = key + Double(cost[a])
+                                    let v = Int(head[a])
+                                    if candidate < seconds[v] {
+                                        if seconds[v] == .infinity { touched[reached] = Int32(v); reached += 1 }
+                                        seconds[v] = candidate
+                                        heap.pushUnique(Int32(v), seconds: candidate)
+                                    }
+                                }
                             }
                         }
                     }
                 }
+                if limitSeconds.isFinite {
+                    for u in touched[..<reached] where seconds[Int(u)] > limit { seconds[Int(u)] = .infinity }
+                }
             }
         }
-        if limitSeconds.isFinite {
-            for u in touched where seconds[Int(u)] > limit { seconds[Int(u)] = .infinity }
-        }
+        touchedCount = reached
     }
 }
