@@ -2,8 +2,8 @@ import Foundation
 import Walkshed
 import WalkshedFormats
 
-/// `walkshed export --neutral`: the graph and the W1 search seeds as plain CSV, so peer tools
-/// (Benchmarks/Peers) do exactly the same work.
+/// `walkshed export --neutral`: the graph, the W1/W2 search seeds and Walkshed's answers as
+/// plain CSV, so peer tools (Benchmarks/Peers) do exactly the same work and check against it.
 struct ExportCommand: WalkshedCommand {
     static let help = CommandHelp(
         name: "export",
@@ -12,10 +12,12 @@ struct ExportCommand: WalkshedCommand {
         discussion: """
         Writes nodes.csv (node,x,y in projected metres), edges.csv (tail,head,metres: each
         undirected edge once, lengths printed so they read back to the engine's exact values) and
-        pois.csv (kind,seed,node,offset_metres: the seeds of one search per kind for park, food,
-        healthcare, education and transit, each access point seeding both ends of its edge), and
-        answers-w1.csv (node, then per kind the metres from the node to the nearest seed as
-        Walkshed computes them, empty where unreachable) for peers to check against.
+        pois.csv (kind,seed,destination,node,offset_metres: the seeds of one search per kind for
+        park, food, healthcare, education and transit, each access point seeding both ends of its
+        edge; a destination with several access points counts once), and Walkshed's answers for
+        peers to check against: answers-w1.csv (node, then per kind the metres from the node to
+        the nearest seed, empty where unreachable) and answers-w2-1200m.csv (node, then per kind
+        how many destinations lie within 1,200 m of the node, each at its nearest seed).
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
         options: [
@@ -63,11 +65,15 @@ struct ExportCommand: WalkshedCommand {
         var diagnostics = Diagnostics()
         let sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
         var pois = TextBuffer()
-        pois.append("kind,seed,node,offset_metres\n")
+        pois.append("kind,seed,destination,node,offset_metres\n")
         let kinds = sets.filter { ["park", "food", "healthcare", "education", "transit"].contains($0.name) && !$0.accessPoints.isEmpty }
         for set in kinds {
-            for (k, source) in set.searchSources(graph: graph, costs: costs).enumerated() {
-                pois.append("\(set.name),\(k),\(source.node),\(source.seconds.description)\n")
+            var k = 0
+            for point in set.accessPoints {
+                for source in DestinationSet.seeds(of: point, graph: graph, costs: costs) {
+                    pois.append("\(set.name),\(k),\(point.destination),\(source.node),\(source.seconds.description)\n")
+                    k += 1
+                }
             }
         }
         var answers = TextBuffer(capacity: graph.nodeCount * 12 * (kinds.count + 1))
@@ -82,9 +88,22 @@ struct ExportCommand: WalkshedCommand {
             }
             answers.append("\n")
         }
+        let places = PlaceSnap.atNodes(of: graph)
+        let counts = kinds.map {
+            DestinationCounts(places: places, graph: graph, costs: costs, destinations: $0, thresholdSeconds: 1_200,
+                              decay: .step, threads: 1).counts
+        }
+        var countAnswers = TextBuffer(capacity: graph.nodeCount * 4 * (kinds.count + 1))
+        countAnswers.append((["node"] + kinds.map(\.name)).joined(separator: ",") + "\n")
+        for u in 0..<graph.nodeCount {
+            countAnswers.append(u)
+            for column in counts { countAnswers.append(","); countAnswers.append(Int(column[u])) }
+            countAnswers.append("\n")
+        }
         try OutputFolder.create(folder)
         do {
-            for (name, text) in [("nodes.csv", nodes), ("edges.csv", edges), ("pois.csv", pois), ("answers-w1.csv", answers)] {
+            for (name, text) in [("nodes.csv", nodes), ("edges.csv", edges), ("pois.csv", pois), ("answers-w1.csv", answers),
+                                 ("answers-w2-1200m.csv", countAnswers)] {
                 try transaction.stage(text, at: (folder as NSString).appendingPathComponent(name))
             }
             try transaction.commit()
@@ -94,7 +113,7 @@ struct ExportCommand: WalkshedCommand {
         }
         clock.finish()
         withExtendedLifetime(interrupts) {}
-        print("Wrote \(graph.nodeCount) nodes, \(graph.edgeCount) edges and the W1 seeds to \(folder)/")
+        print("Wrote \(graph.nodeCount) nodes, \(graph.edgeCount) edges, the W1/W2 seeds and answers to \(folder)/")
         return 0
     }
 }

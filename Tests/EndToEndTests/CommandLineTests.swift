@@ -52,7 +52,21 @@ func usageErrorsExit64WithUsage(arguments: [String], message: String, command: S
     #expect(try lines("answers-w1.csv")[0] == "node,park,food,healthcare,education,transit")
     let seeds = try lines("pois.csv").dropFirst().map { $0.split(separator: ",") }
     #expect(Set(seeds.map { String($0[0]) }) == ["park", "food", "healthcare", "education", "transit"])
-    #expect(seeds.allSatisfy { Int($0[2])! < 3_237 && Double($0[3])! >= 0 })
+    #expect(seeds.allSatisfy { Int($0[2])! >= 0 && Int($0[3])! < 3_237 && Double($0[4])! >= 0 })
+    // W2 agrees with W1: a node counts a destination within 1,200 m exactly when its nearest is that close.
+    let nearest = try lines("answers-w1.csv").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let counts = try lines("answers-w2-1200m.csv")
+    #expect(counts[0] == "node,park,food,healthcare,education,transit" && counts.count == 1 + 3_237)
+    var withinReach = 0
+    for (row, line) in counts.dropFirst().enumerated() {
+        let fields = line.split(separator: ",")
+        for k in 1...5 {
+            let metres = Double(nearest[row][k]) ?? .infinity, count = Int(fields[k])!
+            #expect((count > 0) == (metres <= 1_200), "node \(row), column \(k)")
+            if count > 1 { withinReach += 1 }
+        }
+    }
+    #expect(withinReach > 1_000)   // many nodes have several destinations of a kind within 1,200 m
 }
 
 @Test func parkFiltersAreCheckedAndApplied() throws {

@@ -105,11 +105,7 @@ enum Workloads {
         var diagnostics = Diagnostics()
         let used = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
             .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
-        let places: [PlaceSnap?] = (0..<graph.nodeCount).map { u in
-            let first = Int(graph.firstOut[u])
-            guard first < Int(graph.firstOut[u + 1]) else { return nil }
-            return PlaceSnap(edge: graph.arcEdge[first], fraction: graph.arcIsBackward[first] ? 1 : 0, offsetMetres: 0)
-        }
+        let places = PlaceSnap.atNodes(of: graph)
         let seconds = Measurement.time(runs: runs) {
             var total = 0
             for set in used {

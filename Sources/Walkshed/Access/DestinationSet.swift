@@ -49,15 +49,21 @@ public struct DestinationSet: Sendable {
     public func searchSources(graph: StreetGraph, costs: ProfileCosts) -> [SearchSource] {
         var sources: [SearchSource] = []
         sources.reserveCapacity(accessPoints.count * 2)
-        for point in accessPoints {
-            let e = Int(point.snap.edge), f = point.snap.fraction
-            let off = costs.offNetworkSeconds(point.snap.offsetMetres)
-            let fromTail = f * costs.forwardSeconds[e] + off
-            let fromHead = (1 - f) * costs.backwardSeconds[e] + off
-            if fromTail.isFinite { sources.append(SearchSource(node: graph.edgeTail[e], seconds: fromTail)) }
-            if fromHead.isFinite { sources.append(SearchSource(node: graph.edgeHead[e], seconds: fromHead)) }
-        }
+        for point in accessPoints { sources += Self.seeds(of: point, graph: graph, costs: costs) }
         return sources
+    }
+
+    /// The seeds of one access point: the tail, then the head of its edge, each with the
+    /// seconds from that end to the point; an end the profile cannot walk from is left out.
+    public static func seeds(of point: AccessPoint, graph: StreetGraph, costs: ProfileCosts) -> [SearchSource] {
+        let e = Int(point.snap.edge), f = point.snap.fraction
+        let off = costs.offNetworkSeconds(point.snap.offsetMetres)
+        let fromTail = f * costs.forwardSeconds[e] + off
+        let fromHead = (1 - f) * costs.backwardSeconds[e] + off
+        var seeds: [SearchSource] = []
+        if fromTail.isFinite { seeds.append(SearchSource(node: graph.edgeTail[e], seconds: fromTail)) }
+        if fromHead.isFinite { seeds.append(SearchSource(node: graph.edgeHead[e], seconds: fromHead)) }
+        return seeds
     }
 
     /// Access points on edge `e` (possibly none).

@@ -12,6 +12,17 @@ public struct PlaceSnap: Sendable, Hashable {
         self.fraction = fraction
         self.offsetMetres = offsetMetres
     }
+
+    /// One place per node, on the node itself (the end of its first arc's edge, no offset), so
+    /// place answers equal node answers; `nil` for a node without arcs. The places of the
+    /// per-node benchmarks and of `walkshed export --neutral`.
+    public static func atNodes(of graph: StreetGraph) -> [PlaceSnap?] {
+        (0..<graph.nodeCount).map { u in
+            let first = Int(graph.firstOut[u])
+            guard first < Int(graph.firstOut[u + 1]) else { return nil }
+            return PlaceSnap(edge: graph.arcEdge[first], fraction: graph.arcIsBackward[first] ? 1 : 0, offsetMetres: 0)
+        }
+    }
 }
 
 extension StreetGraph {
