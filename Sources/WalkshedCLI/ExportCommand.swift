@@ -89,10 +89,8 @@ struct ExportCommand: WalkshedCommand {
             answers.append("\n")
         }
         let places = PlaceSnap.atNodes(of: graph)
-        let counts = kinds.map {
-            DestinationCounts(places: places, graph: graph, costs: costs, destinations: $0, thresholdSeconds: 1_200,
-                              decay: .step, threads: 1).counts
-        }
+        let counts = DestinationCounts.forSets(kinds, places: places, graph: graph, costs: costs, thresholdSeconds: 1_200,
+                                               decay: .step, threads: 1).map(\.counts)
         var countAnswers = TextBuffer(capacity: graph.nodeCount * 4 * (kinds.count + 1))
         countAnswers.append((["node"] + kinds.map(\.name)).joined(separator: ",") + "\n")
         for u in 0..<graph.nodeCount {

@@ -37,6 +37,35 @@ func countsAndDecayMatchBruteForce(seed: Int) {
     #expect(one.counts.reduce(0, +) > 0)
 }
 
+/// Several sets counted together (2 and 3 workers, step and linear decay) equal each set
+/// counted alone with one thread, bit for bit; a set with a single destination and an empty set
+/// among them keep their own answers.
+@Test(arguments: [DecayFunction.step, .linear])
+func setsCountedTogetherEqualSetsCountedAlone(decay: DecayFunction) {
+    var rng = SeededRandom(seed: 78)
+    let graph = TinyNetwork.random(nodeCount: 200, edgeCount: 600, maxMetres: 150, rng: &rng)
+    let costs = ProfileCosts(graph: graph, profile: .walk())
+    func randomSet(_ name: String, destinations: Int) -> DestinationSet {
+        let points = (0..<(destinations * 2)).map { i in
+            DestinationSet.AccessPoint(destination: Int32(i % max(1, destinations)),
+                                       snap: PlaceSnap(edge: Int32(Int.random(in: 0..<600, using: &rng)), fraction: 0.3, offsetMetres: 2))
+        }
+        return DestinationSet(name: name, destinationCount: destinations, accessPoints: destinations == 0 ? [] : points)
+    }
+    let sets = [randomSet("a", destinations: 1), randomSet("b", destinations: 0), randomSet("c", destinations: 37), randomSet("d", destinations: 5)]
+    let places: [PlaceSnap?] = (0..<250).map { i in i % 50 == 0 ? nil : PlaceSnap(edge: Int32(Int.random(in: 0..<600, using: &rng)), fraction: 0.6, offsetMetres: 4) }
+    let alone = sets.map { DestinationCounts(places: places, graph: graph, costs: costs, destinations: $0, thresholdSeconds: 500, decay: decay, threads: 1) }
+    for threads in [2, 3] {
+        let together = DestinationCounts.forSets(sets, places: places, graph: graph, costs: costs, thresholdSeconds: 500,
+                                                 decay: decay, threads: threads)
+        for k in sets.indices {
+            #expect(together[k].counts == alone[k].counts, "set \(k), \(threads) threads")
+            #expect(together[k].weights.map(\.bitPattern) == alone[k].weights.map(\.bitPattern), "set \(k), \(threads) threads")
+        }
+    }
+    #expect(alone[1].counts.allSatisfy { $0 == 0 } && alone[2].counts.reduce(0, +) > 100)
+}
+
 /// Each kind against its formula at hand-picked points (threshold 15 minutes).
 @Test func decayFunctionsFollowTheirFormulas() {
     let T = 15.0

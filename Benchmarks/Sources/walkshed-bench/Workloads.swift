@@ -107,12 +107,9 @@ enum Workloads {
             .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
         let places = PlaceSnap.atNodes(of: graph)
         let seconds = Measurement.time(runs: runs) {
-            var total = 0
-            for set in used {
-                let result = DestinationCounts(places: places, graph: graph, costs: costs, destinations: set,
-                                               thresholdSeconds: metres, decay: .step, threads: threads)
-                total += result.counts.reduce(0) { $0 + Int($1) }
-            }
+            let results = DestinationCounts.forSets(used, places: places, graph: graph, costs: costs, thresholdSeconds: metres,
+                                                    decay: .step, threads: threads)
+            let total = results.reduce(0) { $0 + $1.counts.reduce(0) { $0 + Int($1) } }
             precondition(total > 0)
         }
         return Measurement(benchmark: "W2-counts-\(Int(metres))m", input: name(path), threads: threads, nodes: graph.nodeCount,

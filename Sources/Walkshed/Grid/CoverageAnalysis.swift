@@ -129,9 +129,10 @@ public enum CoverageAnalysis {
         guard let minutes = options.countWithinMinutes else { return [] }
         stage("counting destinations within \(minutes) minutes for \(snaps.count) places")
         var counts: [CoverageLayer] = [], weighted: [CoverageLayer] = []
-        for set in destinations {
-            let result = DestinationCounts(places: snaps, graph: graph, costs: costs, destinations: set, thresholdSeconds: minutes * 60,
-                                           decay: options.decay ?? .step, threads: options.threads)
+        let results = DestinationCounts.forSets(destinations, places: snaps, graph: graph, costs: costs,
+                                                thresholdSeconds: minutes * 60, decay: options.decay ?? .step,
+                                                threads: options.threads)
+        for (set, result) in zip(destinations, results) {
             counts.append(CoverageLayer(name: "\(set.name)_count", unit: "destinations",
                                         values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.counts[$0]) }))
             if options.decay != nil {

@@ -1,0 +1,113 @@
+/// One worker's search state and accumulators for `DestinationCounts`: a bounded search per
+/// destination, then every place on an edge next to a reached node (or on the destination's
+/// own edge) gets its time to that destination, and those within the threshold count.
+///
+/// The accumulators are raw buffers owned by this object, which lives inside one worker and
+/// is never shared. Invariant between destinations: `best[p] == .infinity` for every place.
+final class CountScan {
+    /// Destinations within the threshold, per place.
+    let counts: UnsafeMutableBufferPointer<Int32>
+    /// Sum of decay weights in units of 1e-9, per place; empty when not `weighted`.
+    let weightUnits: UnsafeMutableBufferPointer<UInt64>
+    /// Whether weights are summed (with the `step` decay they equal the counts).
+    let weighted: Bool
+    /// Best seconds to the current destination per place (on the network, before walking on).
+    let best: UnsafeMutableBufferPointer<Double>
+    /// Places whose `best` the current destination set; each place enters once.
+    let touchedPlaces: UnsafeMutableBufferPointer<Int32>
+    var workspace: SearchWorkspace
+
+    /// The accumulators of one set, handed over by `takeTotals`.
+    struct Totals: Sendable {
+        var counts: [Int32]
+        var weightUnits: [UInt64]
+    }
+
+    init(placeCount: Int, nodeCount: Int, weighted: Bool) {
+        self.weighted = weighted
+        counts = .allocate(capacity: placeCount)
+        counts.initialize(repeating: 0)
+        weightUnits = .allocate(capacity: weighted ? placeCount : 0)
+        weightUnits.initialize(repeating: 0)
+        best = .allocate(capacity: placeCount)
+        best.initialize(repeating: .infinity)
+        touchedPlaces = .allocate(capacity: placeCount)
+        touchedPlaces.initialize(repeating: 0)
+        workspace = SearchWorkspace(nodeCount: nodeCount)
+    }
+
+    deinit {
+        counts.deallocate()
+        weightUnits.deallocate()
+        best.deallocate()
+        touchedPlaces.deallocate()
+    }
+
+    /// The counts (and weights) summed since the last call, which start again from zero.
+    func takeTotals() -> Totals {
+        defer {
+            counts.update(repeating: 0)
+            weightUnits.update(repeating: 0)
+        }
+        return Totals(counts: Array(counts), weightUnits: Array(weightUnits))
+    }
+
+    /// Counts one destination (all its access points) at every place within the threshold.
+    /// `walkOnSeconds[p]` is place `p`'s walk onto the network (`.infinity` without a snap).
+    func add(destination points: [DestinationSet.AccessPoint], index: PlaceEdgeIndex, walkOnSeconds: [Float],
+             graph: StreetGraph, costs: ProfileCosts, thresholdSeconds: Double, decay: DecayFunction) {
+        let set = DestinationSet(name: "", destinationCount: 1, accessPoints: points.map { .init(destination: 0, snap: $0.snap) })
+        workspace.search(graph, costs: costs, from: set.searchSources(graph: graph, costs: costs), limitSeconds: Float(thresholdSeconds))
+        var touchedCount = 0
+        let best = self.best, touchedPlaces = self.touchedPlaces
+        @inline(__always) func offer(_ p: Int32, _ seconds: Double) {
+            let old = best[Int(p)]
+            if old == .infinity { touchedPlaces[touchedCount] = p; touchedCount += 1 }
+            if seconds < old { best[Int(p)] = seconds }
+        }
+        let seconds = workspace.seconds
+        graph.firstOut.withUnsafeBufferPointer { firstOut in
+            graph.arcEdge.withUnsafeBufferPointer { arcEdge in
+                index.first.withUnsafeBufferPointer { first in
+                    for u in workspace.touched {
+                        let t = seconds[Int(u)]
+                        guard t.isFinite else { continue }
+                        for a in Int(firstOut[Int(u)])..<Int(firstOut[Int(u) + 1]) {
+                            let e = Int(arcEdge[a])
+                            let k0 = Int(first[e]), k1 = Int(first[e + 1])
+                            if k0 == k1 { continue }
+                            // From a place to this end of its edge: towards the tail is backward.
+                            let backward = graph.arcIsBackward[a]
+                            let forwardSeconds = costs.forwardSeconds[e], backwardSeconds = costs.backwardSeconds[e]
+                            for k in k0..<k1 {
+                                let f = index.fraction[k]
+                                let toEnd = backward ? (1 - f) * forwardSeconds : f * backwardSeconds
+                                offer(index.place[k], t + Double(toEnd))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for point in points {
+            let e = Int(point.snap.edge), g = point.snap.fraction
+            for k in Int(index.first[e])..<Int(index.first[e + 1]) {
+                let f = index.fraction[k]
+                let along = g >= f ? (g - f) * costs.forwardSeconds[e] : (f - g) * costs.backwardSeconds[e]
+                offer(index.place[k], Double(along + costs.offNetworkSeconds(point.snap.offsetMetres)))
+            }
+        }
+        let thresholdMinutes = thresholdSeconds / 60
+        for p in touchedPlaces[..<touchedCount] {
+            let total = best[Int(p)] + Double(walkOnSeconds[Int(p)])
+            if total <= thresholdSeconds {
+                counts[Int(p)] += 1
+                if weighted {
+                    let weight = decay.weight(minutes: total / 60, thresholdMinutes: thresholdMinutes)
+                    weightUnits[Int(p)] &+= UInt64((weight * DestinationCounts.fixedPointScale).rounded())
+                }
+            }
+            best[Int(p)] = .infinity
+        }
+    }
+}
