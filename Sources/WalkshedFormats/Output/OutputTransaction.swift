@@ -32,6 +32,29 @@ public final class OutputTransaction: Sendable {
         }
     }
 
+    /// Stages a file written in pieces, for outputs too large to hold in memory: `body` gets a
+    /// function that appends bytes to the temporary file beside `path`. The file is registered
+    /// (so a `rollback` removes it) before the first byte is written.
+    public func stageStreaming(at path: String, _ body: (_ write: (borrowing TextBuffer) throws -> Void) throws -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        let handle: FileHandle = try state.withLock { state in
+            guard !state.closed else { throw InputFileError(path: path, message: "output was rolled back") }
+            state.staged.append((temporary, path))
+            guard FileManager.default.createFile(atPath: temporary, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: temporary) else {
+                throw InputFileError(path: path, message: "cannot write (is the disk full, or the folder read-only?)")
+            }
+            return handle
+        }
+        defer { try? handle.close() }
+        try body { text in
+            do { try handle.write(contentsOf: text.bytes) } catch {
+                throw InputFileError(path: path, message: "cannot write (is the disk full?): \(error.localizedDescription)")
+            }
+        }
+    }
+
     /// Runs `body` under the transaction's lock, so an interrupt's `rollback` waits for it
     /// (used for the output folder's write probe, which must not be left behind).
     public func exclusively<T>(_ body: () throws -> T) rethrows -> T {

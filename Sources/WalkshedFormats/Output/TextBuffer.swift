@@ -44,6 +44,12 @@ public struct TextBuffer: Sendable {
         }
     }
 
+    /// Bytes held.
+    public var count: Int { bytes.count }
+
+    /// Empties the buffer, keeping its capacity (after its bytes were written out).
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     /// The text as a String (for tests and small outputs).
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 }
