@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Walkshed
 @testable import WalkshedFormats
@@ -44,6 +45,33 @@ func goldenAnalysis() -> (City, OSMLoadReport, [DestinationSet], CoverageResult)
     let (city, _, _, result) = goldenAnalysis()
     #expect(Golden.mismatch(CellTableWriter.csv(result, projection: city.projection).string, name: "cells.csv") == nil)
     #expect(Golden.mismatch(CellTableWriter.geoJSON(result, projection: city.projection).string, name: "cells.geojson") == nil)
+}
+
+/// Streamed in pieces of ~200 bytes through a staged file, the tables are the golden bytes;
+/// a rolled-back streamed file leaves nothing behind.
+@Test func streamedCellTablesEqualTheWholeText() throws {
+    let (city, _, _, result) = goldenAnalysis()
+    let folder = RepositoryPaths.temporaryFolder("streamed-tables")
+    let transaction = OutputTransaction()
+    var pieces = 0
+    try transaction.stageStreaming(at: folder.appendingPathComponent("cells.geojson").path) { write in
+        try CellTableWriter.writeGeoJSON(result, projection: city.projection, flushBytes: 200) { piece in
+            pieces += 1
+            try write(piece)
+        }
+    }
+    try transaction.commit()
+    let written = try String(contentsOf: folder.appendingPathComponent("cells.geojson"), encoding: .utf8)
+    #expect(pieces > 3)
+    #expect(written == CellTableWriter.geoJSON(result, projection: city.projection).string)
+    #expect(Golden.mismatch(written, name: "cells.geojson") == nil)
+
+    let abandoned = OutputTransaction()
+    try abandoned.stageStreaming(at: folder.appendingPathComponent("cells.csv").path) { write in
+        try CellTableWriter.writeCSV(result, projection: city.projection, flushBytes: 100, flush: write)
+    }
+    abandoned.rollback()
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cells.geojson"])
 }
 
 @Test func summaryMatchesGolden() {
