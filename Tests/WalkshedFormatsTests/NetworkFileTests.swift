@@ -15,6 +15,26 @@ private func payload(_ tag: String, in bytes: [UInt8]) -> Int {
     return at + 16
 }
 
+/// Read from disk (section by section), the file gives what its bytes give; cut short on
+/// disk, the error names the section and byte where the file ends.
+@Test func networkFileReadFromDiskEqualsItsBytes() throws {
+    let (city, report) = tiny()
+    let bytes = NetworkFile.bytes(city, report: report)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsn-disk-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let whole = folder.appendingPathComponent("tiny.wsn"), cut = folder.appendingPathComponent("cut.wsn")
+    try Data(bytes).write(to: whole)
+    try Data(bytes.prefix(bytes.count / 2)).write(to: cut)
+    let fromDisk = try NetworkFile.read(whole.path).city, fromBytes = try NetworkFile.read(data: Data(bytes), name: "tiny.wsn").city
+    #expect(fromDisk.graph.pointX == fromBytes.graph.pointX && fromDisk.graph.firstOut == fromBytes.graph.firstOut)
+    #expect(fromDisk.services.map(\.osmReference) == fromBytes.services.map(\.osmReference))
+    do { _ = try NetworkFile.read(cut.path); Issue.record("a file cut in half was accepted") } catch let error as NetworkFileError {
+        #expect(error.path == cut.path && error.offset > 16 && error.offset < bytes.count / 2)
+        #expect(error.message.contains("runs past the end of the file") || error.message.contains("file ends before section"))
+    }
+}
+
 @Test func networkFileRoundTripsTheCity() throws {
     let (city, report) = tiny()
     let (back, backReport) = try NetworkFile.read(data: Data(NetworkFile.bytes(city, report: report)), name: "tiny.wsn")

@@ -33,39 +33,39 @@ struct BinarySectionWriter {
 /// length against the file; a mismatch throws `NetworkFileError` with the byte offset.
 struct BinarySectionReader {
     let path: String
-    let data: Data
+    let source: SectionSource
     private(set) var offset: Int
 
-    init(path: String, data: Data, offset: Int) {
+    init(path: String, source: SectionSource, offset: Int) {
         self.path = path
-        self.data = data
+        self.source = source
         self.offset = offset
     }
 
     mutating func array<T: BitwiseCopyable>(_ tag: String, _ type: T.Type, count expected: Int? = nil) throws -> [T] {
         let start = offset
-        guard offset + 16 <= data.count else { throw NetworkFileError(path: path, offset: start, message: "file ends before section '\(tag)'") }
-        let found = String(decoding: data[(data.startIndex + offset)..<(data.startIndex + offset + 4)], as: UTF8.self)
+        guard offset + 16 <= source.count else { throw NetworkFileError(path: path, offset: start, message: "file ends before section '\(tag)'") }
+        var header = [UInt8](repeating: 0, count: 16)
+        try header.withUnsafeMutableBytes { try source.copy(from: offset, byteCount: 16, into: $0.baseAddress!, path: path) }
+        let found = String(decoding: header[0..<4], as: UTF8.self)
         guard found == tag else { throw NetworkFileError(path: path, offset: start, message: "expected section '\(tag)', found '\(found)'") }
-        let size = Int(integer(UInt32.self, at: offset + 4)), count64 = integer(UInt64.self, at: offset + 8)
+        let size = Int(Self.integer(UInt32.self, in: header, at: 4)), count64 = Self.integer(UInt64.self, in: header, at: 8)
         guard size == MemoryLayout<T>.stride else {
             throw NetworkFileError(path: path, offset: start, message: "section '\(tag)' has \(size)-byte elements, expected \(MemoryLayout<T>.stride)")
         }
-        guard count64 <= UInt64(data.count) else {
+        guard count64 <= UInt64(source.count) else {
             throw NetworkFileError(path: path, offset: start, message: "section '\(tag)' claims \(count64) elements, more than the file holds")
         }
         let count = Int(count64), length = count * size
         if let expected, expected != count {
             throw NetworkFileError(path: path, offset: start, message: "section '\(tag)' has \(count) elements, expected \(expected)")
         }
-        guard offset + 16 + length <= data.count else {
+        guard offset + 16 + length <= source.count else {
             throw NetworkFileError(path: path, offset: start, message: "section '\(tag)' of \(length) bytes runs past the end of the file")
         }
         // One copy: the file's bytes are the array's (little-endian hosts, which Swift on Linux is).
-        let values = [T](unsafeUninitializedCapacity: count) { buffer, initialised in
-            data.withUnsafeBytes { raw in
-                if length > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress! + offset + 16, byteCount: length) }
-            }
+        let values = try [T](unsafeUninitializedCapacity: count) { buffer, initialised in
+            if length > 0 { try source.copy(from: offset + 16, byteCount: length, into: UnsafeMutableRawPointer(buffer.baseAddress!), path: path) }
             initialised = count
         }
         offset += 16 + length
@@ -89,8 +89,15 @@ struct BinarySectionReader {
         return out
     }
 
-    func integer<T: FixedWidthInteger>(_ type: T.Type, at position: Int) -> T {
-        data.withUnsafeBytes { T(littleEndian: ($0.baseAddress! + position).loadUnaligned(as: T.self)) }
+    /// The little-endian integer at `position` of the source (which must hold it).
+    func integer<T: FixedWidthInteger>(_ type: T.Type, at position: Int) throws -> T {
+        var bytes = [UInt8](repeating: 0, count: MemoryLayout<T>.size)
+        try bytes.withUnsafeMutableBytes { try source.copy(from: position, byteCount: $0.count, into: $0.baseAddress!, path: path) }
+        return Self.integer(type, in: bytes, at: 0)
+    }
+
+    static func integer<T: FixedWidthInteger>(_ type: T.Type, in bytes: [UInt8], at position: Int) -> T {
+        bytes.withUnsafeBytes { T(littleEndian: ($0.baseAddress! + position).loadUnaligned(as: T.self)) }
     }
 }
 

@@ -5,18 +5,29 @@ extension NetworkFile {
     /// Reads a `.wsn` file back into the city and the report of the extract it came from.
     /// - Throws: `InputFileError` (unreadable), `NetworkFileError` (malformed, with the byte
     ///   offset); the graph's invariants are checked, so a damaged file never reaches a search.
+    /// Sections are read one at a time into their arrays (the file is never in memory whole).
     public static func read(_ path: String) throws -> (city: City, report: OSMLoadReport) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputFileError(path: path, message: "no such file") }
-        return try read(data: data, name: path)
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw InputFileError(path: path, message: "cannot open: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw InputFileError(path: path, message: "not a regular file")
+        }
+        return try read(.file(descriptor: descriptor, size: Int(status.st_size)), name: path)
     }
 
     /// Reads a `.wsn` file's bytes; `name` stands for the file in messages.
     public static func read(data: Data, name path: String) throws -> (city: City, report: OSMLoadReport) {
-        guard data.count >= 16, [UInt8](data.prefix(4)) == magic else {
+        try read(.bytes(data), name: path)
+    }
+
+    static func read(_ source: SectionSource, name path: String) throws -> (city: City, report: OSMLoadReport) {
+        var r = BinarySectionReader(path: path, source: source, offset: 16)
+        guard source.count >= 16, try (0..<4).map({ try r.integer(UInt8.self, at: $0) }) == magic else {
             throw NetworkFileError(path: path, offset: 0, message: "not a Walkshed network file (no WSN1 magic)")
         }
-        var r = BinarySectionReader(path: path, data: data, offset: 16)
-        let fileVersion = r.integer(UInt32.self, at: 4)
+        let fileVersion = try r.integer(UInt32.self, at: 4)
         guard fileVersion == version else { throw NetworkFileError(path: path, offset: 4, message: "version \(fileVersion); this Walkshed reads version \(version)") }
         func fail(_ message: String) -> NetworkFileError { NetworkFileError(path: path, offset: r.offset, message: message) }
 
@@ -76,7 +87,7 @@ extension NetworkFile {
                 && more[1] <= more[3] && more[2] <= more[4] else {
             throw fail("a building value is not finite, or the extent is not a box of finite UTM metres")
         }
-        guard r.offset == data.count else { throw fail("\(data.count - r.offset) bytes after the last section") }
+        guard r.offset == r.source.count else { throw fail("\(r.source.count - r.offset) bytes after the last section") }
 
         var city = City(projection: projection, graph: graph, parks: parks, services: services,
                         extent: BoundingBox(minX: more[1], minY: more[2], maxX: more[3], maxY: more[4]))
