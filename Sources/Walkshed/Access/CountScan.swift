@@ -56,49 +56,20 @@ final class CountScan {
     /// `walkOnSeconds[p]` is place `p`'s walk onto the network (`.infinity` without a snap).
     func add(destination points: [DestinationSet.AccessPoint], index: PlaceEdgeIndex, walkOnSeconds: [Float],
              graph: StreetGraph, costs: ProfileCosts, thresholdSeconds: Double, decay: DecayFunction) {
-        let set = DestinationSet(name: "", destinationCount: 1, accessPoints: points.map { .init(destination: 0, snap: $0.snap) })
-        workspace.search(graph, costs: costs, from: set.searchSources(graph: graph, costs: costs), limitSeconds: Float(thresholdSeconds))
-        var touchedCount = 0
-        let best = self.best, touchedPlaces = self.touchedPlaces
-        @inline(__always) func offer(_ p: Int32, _ seconds: Double) {
-            let old = best[Int(p)]
-            if old == .infinity { touchedPlaces[touchedCount] = p; touchedCount += 1 }
-            if seconds < old { best[Int(p)] = seconds }
-        }
-        let seconds = workspace.seconds
-        graph.firstOut.withUnsafeBufferPointer { firstOut in
-            graph.arcEdge.withUnsafeBufferPointer { arcEdge in
-                index.first.withUnsafeBufferPointer { first in
-                    for u in workspace.touched {
-                        let t = seconds[Int(u)]
-                        guard t.isFinite else { continue }
-                        for a in Int(firstOut[Int(u)])..<Int(firstOut[Int(u) + 1]) {
-                            let e = Int(arcEdge[a])
-                            let k0 = Int(first[e]), k1 = Int(first[e + 1])
-                            if k0 == k1 { continue }
-                            // From a place to this end of its edge: towards the tail is backward.
-                            let backward = graph.arcIsBackward[a]
-                            let forwardSeconds = costs.forwardSeconds[e], backwardSeconds = costs.backwardSeconds[e]
-                            for k in k0..<k1 {
-                                let f = index.fraction[k]
-                                let toEnd = backward ? (1 - f) * forwardSeconds : f * backwardSeconds
-                                offer(index.place[k], t + Double(toEnd))
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let sources = points.flatMap { DestinationSet.seeds(of: $0, graph: graph, costs: costs) }
+        var offers = PlaceOffers(best: best, touchedPlaces: touchedPlaces, index: index, graph: graph, costs: costs)
+        workspace.search(graph, costs: costs, from: sources, direction: .towardSources, limitSeconds: Float(thresholdSeconds),
+                         visiting: &offers)
         for point in points {
             let e = Int(point.snap.edge), g = point.snap.fraction
             for k in Int(index.first[e])..<Int(index.first[e + 1]) {
                 let f = index.fraction[k]
                 let along = g >= f ? (g - f) * costs.forwardSeconds[e] : (f - g) * costs.backwardSeconds[e]
-                offer(index.place[k], Double(along + costs.offNetworkSeconds(point.snap.offsetMetres)))
+                offers.offer(index.place[k], Double(along + costs.offNetworkSeconds(point.snap.offsetMetres)))
             }
         }
         let thresholdMinutes = thresholdSeconds / 60
-        for p in touchedPlaces[..<touchedCount] {
+        for p in touchedPlaces[..<offers.touchedCount] {
             let total = best[Int(p)] + Double(walkOnSeconds[Int(p)])
             if total <= thresholdSeconds {
                 counts[Int(p)] += 1
@@ -108,6 +79,51 @@ final class CountScan {
                 }
             }
             best[Int(p)] = .infinity
+        }
+    }
+}
+
+/// While a count search settles each node: every place on an edge at that node gets the node's
+/// time plus the walk along its edge to it, if that beats what it has.
+struct PlaceOffers: SettledNodeVisitor {
+    let best: UnsafeMutableBufferPointer<Double>
+    let touchedPlaces: UnsafeMutableBufferPointer<Int32>
+    let index: PlaceEdgeIndex
+    let graph: StreetGraph
+    let costs: ProfileCosts
+    /// Places in `touchedPlaces` so far.
+    var touchedCount = 0
+
+    init(best: UnsafeMutableBufferPointer<Double>, touchedPlaces: UnsafeMutableBufferPointer<Int32>, index: PlaceEdgeIndex,
+         graph: StreetGraph, costs: ProfileCosts) {
+        self.best = best
+        self.touchedPlaces = touchedPlaces
+        self.index = index
+        self.graph = graph
+        self.costs = costs
+    }
+
+    @inline(__always)
+    mutating func offer(_ p: Int32, _ seconds: Double) {
+        let old = best[Int(p)]
+        if old == .infinity { touchedPlaces[touchedCount] = p; touchedCount += 1 }
+        if seconds < old { best[Int(p)] = seconds }
+    }
+
+    @inline(__always)
+    mutating func settled(_ u: Int32, seconds t: Double) {
+        for a in Int(graph.firstOut[Int(u)])..<Int(graph.firstOut[Int(u) + 1]) {
+            let e = Int(graph.arcEdge[a])
+            let k0 = Int(index.first[e]), k1 = Int(index.first[e + 1])
+            if k0 == k1 { continue }
+            // From a place to this end of its edge: towards the tail is backward.
+            let backward = graph.arcIsBackward[a]
+            let forwardSeconds = costs.forwardSeconds[e], backwardSeconds = costs.backwardSeconds[e]
+            for k in k0..<k1 {
+                let f = index.fraction[k]
+                let toEnd = backward ? (1 - f) * forwardSeconds : f * backwardSeconds
+                offer(index.place[k], t + Double(toEnd))
+            }
         }
     }
 }

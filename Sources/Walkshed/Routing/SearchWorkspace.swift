@@ -37,6 +37,15 @@ public struct SearchWorkspace: Sendable {
     public mutating func search(_ graph: StreetGraph, costs: ProfileCosts, from sources: [SearchSource],
                                 direction: SearchDirection = .towardSources,
                                 limitSeconds: Float = .infinity) {
+        var ignore = IgnoreSettledNodes()
+        search(graph, costs: costs, from: sources, direction: direction, limitSeconds: limitSeconds, visiting: &ignore)
+    }
+
+    /// `search`, telling `visitor` about each node as it is settled (in order of time, each
+    /// node once, only within the limit), while its arcs are still in cache.
+    mutating func search<Visitor: SettledNodeVisitor>(_ graph: StreetGraph, costs: ProfileCosts, from sources: [SearchSource],
+                                                      direction: SearchDirection, limitSeconds: Float,
+                                                      visiting visitor: inout Visitor) {
         precondition(graph.nodeCount == seconds.count, "workspace sized for another graph")
         reset()
         heap.makeUnique()
@@ -61,6 +70,7 @@ public struct SearchWorkspace: Sendable {
                                 let (u, key) = heap.popMinUnique()
                                 if key > limit { break }
                                 if key > seconds[Int(u)] { continue }   // stale: u was settled with a smaller time
+                                visitor.settled(u, seconds: key)
                                 for a in Int(firstOut[Int(u)])..<Int(firstOut[Int(u) + 1]) {
                                     let candidate = key + Double(cost[a])
                                     let v = Int(head[a])
@@ -81,4 +91,14 @@ public struct SearchWorkspace: Sendable {
         }
         touchedCount = reached
     }
+}
+
+/// Told about each node a search settles.
+protocol SettledNodeVisitor {
+    mutating func settled(_ node: Int32, seconds: Double)
+}
+
+/// The visitor of a plain search: does nothing (and compiles away).
+struct IgnoreSettledNodes: SettledNodeVisitor {
+    @inline(__always) func settled(_ node: Int32, seconds: Double) {}
 }
