@@ -186,7 +186,7 @@ struct AnalyzeCommand: WalkshedCommand {
                 summaries.append((summary, folder))
             }
             clock.begin("writing map layers")
-            try transaction.stage(MapLayers.of(city).json(), at: path("map.json"))
+            try transaction.stageStreaming(at: path("map.json")) { try MapLayers.of(city).writeJSON(flush: $0) }
             fileCount += 1
             clock.finish()
             for (summary, folder) in summaries {

@@ -157,7 +157,7 @@ struct ScenarioCommand: WalkshedCommand {
             }
             try OutputFolder.create(outputFolder)
             try transaction.stage(ScenarioFiles.csv(reports), at: path("scenarios.csv"))
-            try transaction.stage(MapLayers.of(city).json(), at: path("map.json"))
+            try transaction.stageStreaming(at: path("map.json")) { try MapLayers.of(city).writeJSON(flush: $0) }
             fileCount += 2
             clock.finish()
             try transaction.commit()

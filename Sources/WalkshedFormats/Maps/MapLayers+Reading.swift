@@ -28,7 +28,7 @@ extension MapLayers {
         var layers = MapLayers(epsg: epsg)
         for (key, value) in (root["lines"] as? [String: Any]) ?? [:] {
             guard let kind = LineKind(rawValue: key), let list = value as? [Any] else { throw fail("lines.\(key): unknown line kind") }
-            layers.lines[kind] = try list.enumerated().map { try decode($1, delta: true, place: "lines.\(key)[\($0)]") }
+            layers.lines[kind] = PolylineSet(try list.enumerated().map { try decode($1, delta: true, place: "lines.\(key)[\($0)]") })
         }
         for (k, any) in ((root["parks"] as? [Any]) ?? []).enumerated() {
             guard let park = any as? [String: Any] else { throw fail("parks[\(k)]: not an object") }

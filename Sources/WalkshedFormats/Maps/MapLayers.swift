@@ -25,7 +25,7 @@ public struct MapLayers: Sendable, Equatable {
     }
 
     public var epsg: Int
-    public var lines: [LineKind: [[PlanarPoint]]] = [:]
+    public var lines: [LineKind: PolylineSet] = [:]
     public var parks: [ParkShape] = []
     /// Category name → positions.
     public var services: [String: [PlanarPoint]] = [:]
@@ -39,7 +39,7 @@ public struct MapLayers: Sendable, Equatable {
         let graph = city.graph
         for e in 0..<graph.edgeCount {
             let kind: LineKind = graph.edgeFlags[e].contains(.closed) ? .closed : graph.edgeFlags[e].contains(.greenway) ? .greenway : .street
-            layers.lines[kind, default: []].append(points(of: e, in: graph))
+            layers.lines[kind, default: PolylineSet()].append(points(of: e, in: graph))
         }
         layers.parks = city.parks.map(shape)
         for s in city.services { layers.services[s.category.rawValue, default: []].append(s.position) }
@@ -53,9 +53,9 @@ public struct MapLayers: Sendable, Equatable {
         let graph = applied.city.graph
         for e in 0..<graph.edgeCount {
             if graph.edgeFlags[e].contains(.closed) {
-                layers.lines[.closed, default: []].append(points(of: e, in: graph))
+                layers.lines[.closed, default: PolylineSet()].append(points(of: e, in: graph))
             } else if graph.edgeWayID[e] == 0 {
-                layers.lines[.added, default: []].append(points(of: e, in: graph))
+                layers.lines[.added, default: PolylineSet()].append(points(of: e, in: graph))
             }
         }
         layers.parks = applied.city.parks.filter { $0.osmReference.hasPrefix("scenario:") }.map(shape)
@@ -69,8 +69,8 @@ public struct MapLayers: Sendable, Equatable {
         return layers
     }
 
-    static func points(of e: Int, in graph: StreetGraph) -> [PlanarPoint] {
-        (Int(graph.geometryFirst[e])..<Int(graph.geometryFirst[e + 1])).map(graph.geometryPoint)
+    static func points(of e: Int, in graph: StreetGraph) -> LazyMapSequence<Range<Int>, PlanarPoint> {
+        (Int(graph.geometryFirst[e])..<Int(graph.geometryFirst[e + 1])).lazy.map(graph.geometryPoint)
     }
 
     static func shape(_ park: Park) -> ParkShape {
@@ -80,7 +80,7 @@ public struct MapLayers: Sendable, Equatable {
 
     /// Every point the layers hold.
     func forEachPoint(_ body: (PlanarPoint) -> Void) {
-        for list in lines.values { for line in list { line.forEach(body) } }
+        for set in lines.values { set.points.forEach(body) }
         for park in parks { for ring in park.outerRings + park.innerRings { ring.forEach(body) } }
         for list in services.values { list.forEach(body) }
         for list in removedServices.values { list.forEach(body) }
@@ -88,12 +88,20 @@ public struct MapLayers: Sendable, Equatable {
 
     /// The `map.json` text. Keys are written in a fixed order, so equal layers give equal bytes.
     public func json() -> TextBuffer {
+        var whole = TextBuffer()
+        writeJSON(flushBytes: .max) { whole = copy $0 }
+        return whole
+    }
+
+    /// Writes the `map.json` text in pieces: `flush` gets the buffer whenever it passes
+    /// `flushBytes`, and once at the end.
+    public func writeJSON(flushBytes: Int = CellTableWriter.flushBytes, flush: (borrowing TextBuffer) throws -> Void) rethrows {
         var minX = Double.infinity, minY = Double.infinity
         forEachPoint { minX = min(minX, $0.x); minY = min(minY, $0.y) }
         let originX = minX.isFinite ? minX.rounded(.down) : 0, originY = minY.isFinite ? minY.rounded(.down) : 0
         func whole(_ v: Double) -> Int { Int(v.rounded()) }
         var out = TextBuffer(capacity: 1 << 16)
-        func appendLine(_ line: [PlanarPoint], delta: Bool) {
+        func appendLine<Line: Collection<PlanarPoint>>(_ line: Line, delta: Bool) {
             out.append("[")
             var lastX = 0, lastY = 0
             for (k, p) in line.enumerated() {
@@ -122,6 +130,7 @@ public struct MapLayers: Sendable, Equatable {
             for (i, line) in lines[kind]!.enumerated() {
                 if i > 0 { out.append(",") }
                 appendLine(line, delta: true)
+                if out.count >= flushBytes { try flush(out); out.removeAll() }
             }
             out.append("]")
         }
@@ -145,6 +154,6 @@ public struct MapLayers: Sendable, Equatable {
         out.append(",\n\"removed_services\":")
         appendPointGroups(removedServices)
         out.append("}\n")
-        return out
+        try flush(out)
     }
 }
