@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates Benchmarks/RESULTS.md: walkshed-bench on the sample, the shared extracts, Porto
-# imported as .wsn and generated cities of 250k and 1M nodes, then W1 with scipy on Porto (answers checked first), in a venv of its own.
+# imported as .wsn and generated cities of 250k and 1M nodes, then the peers on Porto (W1: scipy, igraph, networkit,
+# networkx, pandana; W2: scipy, pandana; W1 within 2,400 m and W2: cityseer, one run as it takes ~20 s), answers
+# checked first, in a venv of its own.
 # Usage: Benchmarks/run.sh [runs]   (default 5)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,14 +27,26 @@ fi
 defaults=("../Networks/helsinki.osm.pbf")
 for f in porto.osm.pbf oslo-east.osm.pbf porto-alegre.osm.pbf; do [ -f "$shared/$f" ] && defaults+=("$shared/$f"); done
 .build/release/walkshed-bench --runs "$runs" --experiments "${defaults[@]}" "${extra[@]}" > "$work/walkshed.jsonl"
+# Memory of the 1M-node city in fresh processes: loading plus W1 + W2 (2 threads), and `walkshed analyze` end to end.
+.build/release/walkshed-bench --runs "$runs" --threads 2 --only W1+W2 "$work/generated-1m.wsn" > "$work/memory.jsonl"
+python3 -c '
+import json, resource, subprocess, sys, time
+start = time.time()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+print(json.dumps({"benchmark": "walkshed analyze (grids, CSV, GeoJSON, map.json)", "input": "generated-1m.wsn",
+                  "seconds": round(time.time() - start, 2),
+                  "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}))
+' ../.build/release/walkshed analyze "$work/generated-1m.wsn" --out "$work/analysis-1m" --quiet >> "$work/memory.jsonl"
 
 : > "$work/peers.jsonl"
 if [ -f "$shared/porto.osm.pbf" ]; then
-    [ -x Peers/.venv/bin/python ] || { python3 -m venv Peers/.venv && Peers/.venv/bin/pip install -q numpy scipy igraph networkit networkx pandana >&2; }
+    [ -x Peers/.venv/bin/python ] || { python3 -m venv Peers/.venv && Peers/.venv/bin/pip install -q numpy scipy igraph networkit networkx pandana cityseer >&2; }
     ../.build/release/walkshed export "$shared/porto.osm.pbf" --neutral "$work/porto" --quiet >&2
     # pandana prints its contraction-hierarchy progress on stdout: keep only the JSON lines.
     Peers/.venv/bin/python Peers/w1_peers.py "$work/porto" --runs "$runs" | grep "^{" >> "$work/peers.jsonl"
+    Peers/.venv/bin/python Peers/w2_peers.py "$work/porto" --runs "$runs" | grep "^{" >> "$work/peers.jsonl"
+    Peers/.venv/bin/python Peers/cityseer_peer.py "$work/porto" --runs 1 | grep "^{" >> "$work/peers.jsonl" || true
 fi
 mkdir -p .last-run && cp "$work"/*.jsonl .last-run/   # kept (git-ignored) to redo the table without rerunning
-python3 Peers/results_table.py "$work/walkshed.jsonl" "$work/peers.jsonl" "$runs" > RESULTS.md
+python3 Peers/results_table.py "$work/walkshed.jsonl" "$work/peers.jsonl" "$runs" "$work/memory.jsonl" > RESULTS.md
 cat RESULTS.md

@@ -117,6 +117,28 @@ enum Workloads {
                            note: "\(used.count) kinds with destinations: \(used.map(\.name).joined(separator: " "))")
     }
 
+    /// W1 without cutoff and W2 together, as one timed block (the 1M-node target); run
+    /// alone in a fresh process, its `peak_rss_mib` is that of loading the city plus both.
+    static func nearestAndCounts(_ path: String, city: City, threads: Int, runs: Int) -> Measurement {
+        let graph = city.graph
+        let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
+        var diagnostics = Diagnostics()
+        let used = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
+            .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
+        let places = PlaceSnap.atNodes(of: graph)
+        let seconds = Measurement.time(runs: runs) {
+            let times: [NearestTimes] = ParallelSearch.map(itemCount: used.count, threads: threads) { i in
+                var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
+                return NearestTimes(graph: graph, costs: costs, destinations: used[i], workspace: &workspace)
+            }
+            let counts = DestinationCounts.forSets(used, places: places, graph: graph, costs: costs, thresholdSeconds: 1_200,
+                                                   decay: .step, threads: threads)
+            precondition(times.count == counts.count && counts.contains { $0.counts.contains { $0 > 0 } })
+        }
+        return Measurement(benchmark: "W1+W2", input: name(path), threads: threads, nodes: graph.nodeCount, arcs: graph.arcCount,
+                           seconds: seconds, note: "\(used.count) kinds with destinations: \(used.map(\.name).joined(separator: " "))")
+    }
+
     /// W3: end to end, extract → every grid file, as `walkshed analyze` does it (outputs
     /// staged in a temporary folder and removed).
     static func endToEnd(_ path: String, threads: Int, runs: Int) throws -> Measurement {

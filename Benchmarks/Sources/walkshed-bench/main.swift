@@ -2,6 +2,7 @@ import Foundation
 import WalkshedFormats
 
 // walkshed-bench [--runs N] [--only PREFIX] [--threads N] [--experiments] [extract…]
+// (`--only W1+W2` times W1 and W2 as one block: run it alone for the peak memory of both.)
 // Prints one JSON line per benchmark, input and thread count (see Benchmarks/README.md).
 var arguments = Array(CommandLine.arguments.dropFirst())
 var runs = 5
@@ -43,6 +44,9 @@ for path in inputs {
             if wanted("W1-no-cutoff") { print(Workloads.nearest(path, city: city, cutoffMetres: nil, threads: threads, runs: runs).jsonLine) }
             if wanted("W1-cutoff") { print(Workloads.nearest(path, city: city, cutoffMetres: 2_400, threads: threads, runs: runs).jsonLine) }
             if wanted("W2") { print(Workloads.counts(path, city: city, metres: 1_200, threads: threads, runs: runs).jsonLine) }
+            if !onlyPrefix.isEmpty && wanted("W1+W2") {
+                print(Workloads.nearestAndCounts(path, city: city, threads: threads, runs: runs).jsonLine)
+            }
         }
         if experiments && wanted("W1-no-cutoff") {
             for threads in threadCounts { print(Workloads.nearestQuaternary(path, city: city, threads: threads, runs: runs).jsonLine) }
