@@ -68,6 +68,39 @@ enum Workloads {
                            seconds: seconds, note: "\(used.count) kinds with destinations: \(used.map(\.name).joined(separator: " "))")
     }
 
+    /// Experiment: W1 without cutoff with Dial's buckets over arc times rounded to tenths of a
+    /// second (`DialSearch`); the note gives its largest difference from the engine's answers.
+    static func nearestDial(_ path: String, city: City, threads: Int, runs: Int) -> Measurement {
+        let graph = city.graph
+        let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
+        var diagnostics = Diagnostics()
+        let used = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
+            .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
+        let sources = used.map { $0.searchSources(graph: graph, costs: costs) }
+        let template = DialSearch(graph: graph, costs: costs)
+        var worst = 0.0
+        for (k, set) in used.enumerated() {
+            var workspace = SearchWorkspace(nodeCount: graph.nodeCount), dial = template
+            let engine = NearestTimes(graph: graph, costs: costs, destinations: set, workspace: &workspace).nodeSeconds
+            dial.search(graph, from: sources[k])
+            for (a, b) in zip(engine, dial.seconds) {
+                precondition(a.isFinite == b.isFinite, "Dial reaches other nodes than the engine for \(set.name)")
+                if a.isFinite { worst = max(worst, abs(a - b)) }
+            }
+        }
+        let seconds = Measurement.time(runs: runs) {
+            let labels: [[Int]] = ParallelSearch.map(itemCount: used.count, threads: threads) { i in
+                var dial = template
+                dial.search(graph, from: sources[i])
+                return dial.tenths
+            }
+            precondition(labels.allSatisfy { $0.contains { $0 != .max } })
+        }
+        return Measurement(benchmark: "W1-no-cutoff-dial-tenths", input: name(path), threads: threads, nodes: graph.nodeCount,
+                           arcs: graph.arcCount, seconds: seconds,
+                           note: "answers up to \(String(format: "%.2f", worst)) s (m) off the engine's: rounded arc times")
+    }
+
     /// Experiment: the city with its nodes renumbered (`hilbert`: along a Hilbert curve;
     /// `random`: shuffled with a fixed seed), after checking that W1's answers are the same
     /// times under the new ids.

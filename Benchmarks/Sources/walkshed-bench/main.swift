@@ -22,8 +22,8 @@ if let i = arguments.firstIndex(of: "--threads"), i + 1 < arguments.count, let n
     arguments.removeSubrange(i...(i + 1))
 }
 let onlyPrefix = only
-/// `--experiments`: also W1 with the engine's former 4-ary heap, and with the nodes renumbered
-/// in Hilbert order and in random order.
+/// `--experiments`: also W1 with the engine's former 4-ary heap, with Dial's buckets over
+/// rounded times, and with the nodes renumbered in Hilbert order and in random order.
 let experiments = arguments.contains("--experiments")
 arguments.removeAll { $0 == "--experiments" }
 func wanted(_ name: String) -> Bool { onlyPrefix.isEmpty || name.hasPrefix(onlyPrefix) }
@@ -50,6 +50,7 @@ for path in inputs {
         }
         if experiments && wanted("W1-no-cutoff") {
             for threads in threadCounts { print(Workloads.nearestQuaternary(path, city: city, threads: threads, runs: runs).jsonLine) }
+            for threads in threadCounts { print(Workloads.nearestDial(path, city: city, threads: threads, runs: runs).jsonLine) }
             for order in ["hilbert", "random"] {
                 let renumbered = Workloads.renumbered(city, order: order)
                 for threads in threadCounts {
