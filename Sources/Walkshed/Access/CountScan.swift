@@ -1,6 +1,7 @@
 /// One worker's search state and accumulators for `DestinationCounts`: a bounded search per
-/// destination, then every place on an edge next to a reached node (or on the destination's
-/// own edge) gets its time to that destination, and those within the threshold count.
+/// destination; as it settles each node, every place on an edge at that node gets its time to
+/// the destination (`PlaceOffers`), then places on the destination's own edges get the walk
+/// along it, and those within the threshold count.
 ///
 /// The accumulators are raw buffers owned by this object, which lives inside one worker and
 /// is never shared. Invariant between destinations: `best[p] == .infinity` for every place.
