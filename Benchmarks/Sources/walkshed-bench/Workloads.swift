@@ -102,11 +102,14 @@ enum Workloads {
     }
 
     /// Experiment: the city with its nodes renumbered (`hilbert`: along a Hilbert curve;
-    /// `random`: shuffled with a fixed seed), after checking that W1's answers are the same
-    /// times under the new ids.
+    /// `random`: shuffled with a fixed seed; `same`: ids kept, the graph only rebuilt in place,
+    /// which separates the effect of the order from that of a freshly built graph's memory),
+    /// after checking that W1's answers are the same times under the new ids.
     static func renumbered(_ city: City, order: String) -> City {
         var newID: [Int32]
-        if order == "hilbert" { newID = city.graph.hilbertOrder() } else {
+        if order == "hilbert" { newID = city.graph.hilbertOrder() } else if order == "same" {
+            newID = (0..<Int32(city.graph.nodeCount)).map { $0 }
+        } else {
             newID = (0..<Int32(city.graph.nodeCount)).map { $0 }
             var state: UInt64 = 12_345
             for i in stride(from: newID.count - 1, to: 0, by: -1) {

@@ -51,7 +51,7 @@ for path in inputs {
         if experiments && wanted("W1-no-cutoff") {
             for threads in threadCounts { print(Workloads.nearestQuaternary(path, city: city, threads: threads, runs: runs).jsonLine) }
             for threads in threadCounts { print(Workloads.nearestDial(path, city: city, threads: threads, runs: runs).jsonLine) }
-            for order in ["hilbert", "random"] {
+            for order in ["same", "hilbert", "random"] {
                 let renumbered = Workloads.renumbered(city, order: order)
                 for threads in threadCounts {
                     print(Workloads.nearest(path, city: renumbered, cutoffMetres: nil, threads: threads, runs: runs, variant: "-\(order)-order").jsonLine)
