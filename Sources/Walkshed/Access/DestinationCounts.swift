@@ -5,7 +5,7 @@
 /// places on edges next to those nodes, or on the destination's own edges, get their time to
 /// it (`CountScan`). Destinations of all sets are dealt round-robin to the workers, which keep
 /// their own accumulators and move from set to set without waiting for each other (memory:
-/// threads × sets × places × 4 bytes, × 12 with a decay other than `step`). Counts are
+/// threads × sets × places × 4 bytes; 12 bytes with a decay other than `step`). Counts are
 /// integers and weights are summed in fixed point (units of 1e-9), so the totals are exact
 /// whatever the thread count or order.
 public struct DestinationCounts: Sendable {
