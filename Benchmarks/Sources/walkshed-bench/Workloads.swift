@@ -8,6 +8,16 @@ enum Workloads {
     /// Destination kinds of W1 (park, food, healthcare, education, transit), as in issue 5.
     static let w1Kinds = ["park", "food", "healthcare", "education", "transit"]
 
+    /// The benchmarks' costs (1 m/s, so seconds are metres) and the W1 kinds the city has
+    /// destinations for, snapped as `walkshed analyze` snaps them (outside every timer).
+    static func w1Setup(_ city: City) -> (costs: ProfileCosts, used: [DestinationSet]) {
+        let costs = ProfileCosts(graph: city.graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
+        var diagnostics = Diagnostics()
+        let used = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
+            .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
+        return (costs, used)
+    }
+
     /// Reading: extract → ready graph (three passes, build, largest component, greenways), or a
     /// `.wsn` network file → the same graph (one copy per array, then the CSR build).
     static func read(_ path: String, runs: Int) throws -> Measurement {
@@ -24,10 +34,7 @@ enum Workloads {
     /// has, at 1 m/s (so seconds are metres), with no cutoff or with `cutoffMetres`.
     static func nearest(_ path: String, city: City, cutoffMetres: Float?, threads: Int, runs: Int, variant: String = "") -> Measurement {
         let graph = city.graph
-        let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
-        var diagnostics = Diagnostics()
-        let used = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
-            .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
+        let (costs, used) = w1Setup(city)
         let limit = cutoffMetres ?? .infinity
         let seconds = Measurement.time(runs: runs) {
             let times: [NearestTimes] = ParallelSearch.map(itemCount: used.count, threads: threads) { i in
@@ -45,10 +52,7 @@ enum Workloads {
     /// radix heap (`QuaternaryHeapSearch`), answers checked bit for bit against the engine's first.
     static func nearestQuaternary(_ path: String, city: City, threads: Int, runs: Int) -> Measurement {
         let graph = city.graph
-        let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
-        var diagnostics = Diagnostics()
-        let used = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
-            .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
+        let (costs, used) = w1Setup(city)
         let sources = used.map { $0.searchSources(graph: graph, costs: costs) }
         for (k, set) in used.enumerated() {
             var workspace = SearchWorkspace(nodeCount: graph.nodeCount), old = QuaternaryHeapSearch(nodeCount: graph.nodeCount)
@@ -72,10 +76,7 @@ enum Workloads {
     /// second (`DialSearch`); the note gives its largest difference from the engine's answers.
     static func nearestDial(_ path: String, city: City, threads: Int, runs: Int) -> Measurement {
         let graph = city.graph
-        let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
-        var diagnostics = Diagnostics()
-        let used = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
-            .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
+        let (costs, used) = w1Setup(city)
         let sources = used.map { $0.searchSources(graph: graph, costs: costs) }
         let template = DialSearch(graph: graph, costs: costs)
         var worst = 0.0
@@ -137,10 +138,7 @@ enum Workloads {
     /// 1 m/s); nodes are places at the end of their first edge.
     static func counts(_ path: String, city: City, metres: Double, threads: Int, runs: Int) -> Measurement {
         let graph = city.graph
-        let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
-        var diagnostics = Diagnostics()
-        let used = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
-            .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
+        let (costs, used) = w1Setup(city)
         let places = PlaceSnap.atNodes(of: graph)
         let seconds = Measurement.time(runs: runs) {
             let results = DestinationCounts.forSets(used, places: places, graph: graph, costs: costs, thresholdSeconds: metres,
@@ -157,10 +155,7 @@ enum Workloads {
     /// alone in a fresh process, its `peak_rss_mib` is that of loading the city plus both.
     static func nearestAndCounts(_ path: String, city: City, threads: Int, runs: Int) -> Measurement {
         let graph = city.graph
-        let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
-        var diagnostics = Diagnostics()
-        let used = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
-            .filter { w1Kinds.contains($0.name) && !$0.accessPoints.isEmpty }
+        let (costs, used) = w1Setup(city)
         let places = PlaceSnap.atNodes(of: graph)
         let seconds = Measurement.time(runs: runs) {
             let times: [NearestTimes] = ParallelSearch.map(itemCount: used.count, threads: threads) { i in
