@@ -13,7 +13,8 @@ struct GenerateCommand: WalkshedCommand {
         A perturbed street grid 100 m apart with districts that differ (old town with diagonal
         lanes, suburbs with cul-de-sacs, plain grid), a greenway corridor every 24 streets, parks
         of 1–4 blocks, services of every category and residents per block; the largest connected
-        component is kept. The same --nodes and --seed give the same files. Every command that
+        component is kept and its nodes numbered along a Hilbert curve (searches then touch
+        memory in order). The same --nodes and --seed give the same files. Every command that
         takes an <extract> reads the .wsn file; --population writes the residents for
         --population.
         """,
