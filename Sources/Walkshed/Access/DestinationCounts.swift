@@ -3,8 +3,8 @@
 ///
 /// One bounded search per destination (the threshold is its limit) finds the nodes it reaches;
 /// places on edges next to those nodes, or on the destination's own edges, get their time to
-/// it (`CountScan`). Destinations of all sets are dealt round-robin to the workers, which keep
-/// their own accumulators and move from set to set without waiting for each other (memory:
+/// it (`CountScan`). Workers draw the destinations of all sets one at a time, keep their own
+/// accumulators and move from set to set without waiting for each other (memory:
 /// threads × sets × places × 4 bytes; 12 bytes with a decay other than `step`). Counts are
 /// integers and weights are summed in fixed point (units of 1e-9), so the totals are exact
 /// whatever the thread count or order.
@@ -38,20 +38,22 @@ public struct DestinationCounts: Sendable {
             for point in set.accessPoints { byDestination[Int(point.destination)].append(point) }
             return byDestination
         }
-        let firstItem = groups.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        // Every destination of every set is one item, in set order; workers draw them as they
+        // finish the last, so each worker meets the sets in order and hands over a set's totals
+        // when it draws from a later one.
+        let items = groups.indices.flatMap { k in groups[k].indices.filter { !groups[k][$0].isEmpty }.map { (set: k, destination: $0) } }
         let weighted = decay != .step
-        let workers = max(1, min(threads, firstItem.last!))
-        let partials = ParallelSearch.map(itemCount: workers, threads: workers) { worker -> [CountScan.Totals] in
+        let workers = max(1, min(threads, items.count))
+        let partials = ParallelSearch.drawing(itemCount: items.count, workers: workers) { next -> [CountScan.Totals] in
             let scan = CountScan(placeCount: places.count, nodeCount: graph.nodeCount, weighted: weighted)
-            return groups.indices.map { k in
-                // Item numbers run on across sets, so a set's first destinations go to whoever is next.
-                let start = (worker - firstItem[k] % workers + workers) % workers
-                for d in stride(from: start, to: groups[k].count, by: workers) where !groups[k][d].isEmpty {
-                    scan.add(destination: groups[k][d], index: index, walkOnSeconds: walkOnSeconds, graph: graph, costs: costs,
-                             thresholdSeconds: thresholdSeconds, decay: decay)
-                }
-                return scan.takeTotals()
+            var totals: [CountScan.Totals] = []
+            while let i = next() {
+                while totals.count < items[i].set { totals.append(scan.takeTotals()) }
+                scan.add(destination: groups[items[i].set][items[i].destination], index: index, walkOnSeconds: walkOnSeconds,
+                         graph: graph, costs: costs, thresholdSeconds: thresholdSeconds, decay: decay)
             }
+            while totals.count < sets.count { totals.append(scan.takeTotals()) }
+            return totals
         }
         return sets.indices.map { k in
             var counts = partials[0][k].counts, units = partials[0][k].weightUnits

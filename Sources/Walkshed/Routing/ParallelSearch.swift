@@ -32,6 +32,21 @@ public enum ParallelSearch {
         }
     }
 
+    /// Runs `body` once on each of `workers` workers; each calls `next()` for item indices,
+    /// handed out in increasing order, each to exactly one worker (`nil` once all are taken), so
+    /// a slow item holds no one else back. Results come back in worker order; callers combine
+    /// them so that which worker drew which item does not matter (integer sums, say).
+    public static func drawing<T: Sendable>(itemCount: Int, workers: Int,
+                                            _ body: @Sendable (_ next: () -> Int?) -> T) -> [T] {
+        let counter = Atomic<Int>(0)
+        return map(itemCount: max(1, workers), threads: max(1, workers)) { _ in
+            body {
+                let i = counter.add(1, ordering: .relaxed).oldValue
+                return i < itemCount ? i : nil
+            }
+        }
+    }
+
     /// Runs `body(i)` for every `i` in `0 ..< itemCount` and collects the results in index order.
     public static func map<T: Sendable>(itemCount: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
         let slots = DisjointSlots<T?>(count: itemCount, initial: nil)
