@@ -95,15 +95,6 @@ struct PlaceOffers: SettledNodeVisitor {
     /// Places in `touchedPlaces` so far.
     var touchedCount = 0
 
-    init(best: UnsafeMutableBufferPointer<Double>, touchedPlaces: UnsafeMutableBufferPointer<Int32>, index: PlaceEdgeIndex,
-         graph: StreetGraph, costs: ProfileCosts) {
-        self.best = best
-        self.touchedPlaces = touchedPlaces
-        self.index = index
-        self.graph = graph
-        self.costs = costs
-    }
-
     @inline(__always)
     mutating func offer(_ p: Int32, _ seconds: Double) {
         let old = best[Int(p)]
