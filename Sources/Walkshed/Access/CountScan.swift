@@ -55,10 +55,12 @@ final class CountScan {
 
     /// Counts one destination (all its access points) at every place within the threshold.
     /// `walkOnSeconds[p]` is place `p`'s walk onto the network (`.infinity` without a snap).
-    func add(destination points: [DestinationSet.AccessPoint], index: PlaceEdgeIndex, walkOnSeconds: [Float],
-             graph: StreetGraph, costs: ProfileCosts, thresholdSeconds: Double, decay: DecayFunction) {
+    /// `byNode` lists the places next to each node, `onDestinationEdges` those on edges that carry
+    /// access points.
+    func add(destination points: [DestinationSet.AccessPoint], byNode: PlaceNodeIndex, onDestinationEdges index: PlaceEdgeIndex,
+             walkOnSeconds: [Float], graph: StreetGraph, costs: ProfileCosts, thresholdSeconds: Double, decay: DecayFunction) {
         let sources = points.flatMap { DestinationSet.seeds(of: $0, graph: graph, costs: costs) }
-        var offers = PlaceOffers(best: best, touchedPlaces: touchedPlaces, index: index, graph: graph, costs: costs)
+        var offers = PlaceOffers(best: best, touchedPlaces: touchedPlaces, index: byNode)
         workspace.search(graph, costs: costs, from: sources, direction: .towardSources, limitSeconds: Float(thresholdSeconds),
                          visiting: &offers)
         for point in points {
@@ -89,9 +91,7 @@ final class CountScan {
 struct PlaceOffers: SettledNodeVisitor {
     let best: UnsafeMutableBufferPointer<Double>
     let touchedPlaces: UnsafeMutableBufferPointer<Int32>
-    let index: PlaceEdgeIndex
-    let graph: StreetGraph
-    let costs: ProfileCosts
+    let index: PlaceNodeIndex
     /// Places in `touchedPlaces` so far.
     var touchedCount = 0
 
@@ -104,18 +104,8 @@ struct PlaceOffers: SettledNodeVisitor {
 
     @inline(__always)
     mutating func settled(_ u: Int32, seconds t: Double) {
-        for a in Int(graph.firstOut[Int(u)])..<Int(graph.firstOut[Int(u) + 1]) {
-            let e = Int(graph.arcEdge[a])
-            let k0 = Int(index.first[e]), k1 = Int(index.first[e + 1])
-            if k0 == k1 { continue }
-            // From a place to this end of its edge: towards the tail is backward.
-            let backward = graph.arcIsBackward[a]
-            let forwardSeconds = costs.forwardSeconds[e], backwardSeconds = costs.backwardSeconds[e]
-            for k in k0..<k1 {
-                let f = index.fraction[k]
-                let toEnd = backward ? (1 - f) * forwardSeconds : f * backwardSeconds
-                offer(index.place[k], t + Double(toEnd))
-            }
+        for k in Int(index.first[Int(u)])..<Int(index.first[Int(u) + 1]) {
+            offer(index.place[k], t + Double(index.secondsToNode[k]))
         }
     }
 }

@@ -31,7 +31,10 @@ public struct DestinationCounts: Sendable {
     /// one search workspace per worker serve them all.
     public static func forSets(_ sets: [DestinationSet], places: [PlaceSnap?], graph: StreetGraph, costs: ProfileCosts,
                                thresholdSeconds: Double, decay: DecayFunction, threads: Int) -> [DestinationCounts] {
-        let index = PlaceEdgeIndex(places: places, edgeCount: graph.edgeCount)
+        let byNode = PlaceNodeIndex(places: places, graph: graph, costs: costs)
+        var destinationEdges = [Bool](repeating: false, count: graph.edgeCount)
+        for set in sets { for point in set.accessPoints { destinationEdges[Int(point.snap.edge)] = true } }
+        let onDestinationEdges = PlaceEdgeIndex(places: places, edgeCount: graph.edgeCount, onEdges: destinationEdges)
         let walkOnSeconds = places.map { $0.map { costs.offNetworkSeconds($0.offsetMetres) } ?? .infinity }
         let groups: [[[DestinationSet.AccessPoint]]] = sets.map { set in
             var byDestination = [[DestinationSet.AccessPoint]](repeating: [], count: set.destinationCount)
@@ -49,7 +52,8 @@ public struct DestinationCounts: Sendable {
             var totals: [CountScan.Totals] = []
             while let i = next() {
                 while totals.count < items[i].set { totals.append(scan.takeTotals()) }
-                scan.add(destination: groups[items[i].set][items[i].destination], index: index, walkOnSeconds: walkOnSeconds,
+                scan.add(destination: groups[items[i].set][items[i].destination], byNode: byNode,
+                         onDestinationEdges: onDestinationEdges, walkOnSeconds: walkOnSeconds,
                          graph: graph, costs: costs, thresholdSeconds: thresholdSeconds, decay: decay)
             }
             while totals.count < sets.count { totals.append(scan.takeTotals()) }

@@ -1,0 +1,43 @@
+/// Places grouped by the nodes at the ends of their edges (CSR), with the time from each
+/// place along its edge to that node, for one profile: the entries of node `u` are
+/// `place[first[u] ..< first[u+1]]` and `secondsToNode` at the same positions.
+///
+/// A place on edge `e` at fraction `f` is listed at `e`'s tail with `f × backwardSeconds[e]`
+/// and at its head with `(1 − f) × forwardSeconds[e]` (the same `Float` products the scans
+/// computed edge by edge), so a search that settles `u` reaches every place next to it
+/// through one contiguous run. Memory: 4 bytes per node plus 16 per snapped place.
+struct PlaceNodeIndex: Sendable {
+    let first: [Int32]
+    let place: [Int32]
+    /// Seconds from the place along its edge to the node; `.infinity` when the profile may
+    /// not walk the edge that way.
+    let secondsToNode: [Float]
+
+    init(places: [PlaceSnap?], graph: StreetGraph, costs: ProfileCosts) {
+        let n = graph.nodeCount
+        var first = [Int32](repeating: 0, count: n + 1)
+        for snap in places {
+            guard let snap else { continue }
+            first[Int(graph.edgeTail[Int(snap.edge)]) + 1] += 1
+            first[Int(graph.edgeHead[Int(snap.edge)]) + 1] += 1
+        }
+        for u in 0..<n { first[u + 1] += first[u] }
+        var fill = first
+        var place = [Int32](repeating: 0, count: Int(first[n]))
+        var seconds = [Float](repeating: 0, count: Int(first[n]))
+        for (p, snap) in places.enumerated() {
+            guard let snap else { continue }
+            let e = Int(snap.edge), f = snap.fraction
+            let tail = Int(graph.edgeTail[e]), head = Int(graph.edgeHead[e])
+            place[Int(fill[tail])] = Int32(p)
+            seconds[Int(fill[tail])] = f * costs.backwardSeconds[e]
+            fill[tail] += 1
+            place[Int(fill[head])] = Int32(p)
+            seconds[Int(fill[head])] = (1 - f) * costs.forwardSeconds[e]
+            fill[head] += 1
+        }
+        self.first = first
+        self.place = place
+        self.secondsToNode = seconds
+    }
+}
