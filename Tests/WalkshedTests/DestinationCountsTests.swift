@@ -12,11 +12,11 @@ func countsAndDecayMatchBruteForce(seed: Int) {
                                    thresholdSeconds: threshold, decay: decay, threads: 2)
     let all = BruteForce.allPairsSeconds(instance.graph, costs: instance.costs)
     for (i, place) in places.enumerated() {
-        guard let place else { #expect(result.counts[i] == 0 && result.weights[i] == 0); continue }
+        guard let place else { #expect(result.counts[i] == 0 && result.weight(at: i) == 0); continue }
         let within = instance.secondsPerDestination(from: place, allPairs: all).filter { $0 <= threshold }
         let weight = within.reduce(0) { $0 + decay.weight(minutes: $1 / 60, thresholdMinutes: threshold / 60) }
         #expect(Int(result.counts[i]) == within.count, "seed \(seed), place \(i)")
-        #expect(abs(result.weights[i] - weight) < 1e-6, "seed \(seed), place \(i)")
+        #expect(abs(result.weight(at: i) - weight) < 1e-6, "seed \(seed), place \(i)")
     }
 }
 
@@ -64,6 +64,11 @@ func setsCountedTogetherEqualSetsCountedAlone(decay: DecayFunction) {
         }
     }
     #expect(alone[1].counts.allSatisfy { $0 == 0 } && alone[2].counts.reduce(0, +) > 100)
+    if decay == .step {
+        #expect(alone[2].weights == alone[2].counts.map(Double.init), "step weights are the counts")
+    } else {
+        #expect(alone[2].weights != alone[2].counts.map(Double.init), "linear weights fall below the counts")
+    }
 }
 
 /// Each kind against its formula at hand-picked points (threshold 15 minutes).

@@ -11,8 +11,9 @@
 public struct DestinationCounts: Sendable {
     /// Destinations within the threshold, per place (0 for places without a snap).
     public let counts: [Int32]
-    /// Sum of decay weights, per place (equal to `counts` with the `step` decay).
-    public let weights: [Double]
+    /// Sum of decay weights per place in units of 1e-9; empty with the `step` decay, whose
+    /// weights are the counts (so a step count keeps 4 bytes per place, not 12).
+    let weightUnits: [UInt64]
 
     static let fixedPointScale = 1e9
 
@@ -22,10 +23,19 @@ public struct DestinationCounts: Sendable {
                             decay: decay, threads: threads)[0]
     }
 
-    init(counts: [Int32], weights: [Double]) {
+    init(counts: [Int32], weightUnits: [UInt64]) {
+        precondition(weightUnits.isEmpty || weightUnits.count == counts.count)
         self.counts = counts
-        self.weights = weights
+        self.weightUnits = weightUnits
     }
+
+    /// Sum of the decay weights of the destinations counted at place `p`.
+    public func weight(at p: Int) -> Double {
+        weightUnits.isEmpty ? Double(counts[p]) : Double(weightUnits[p]) / Self.fixedPointScale
+    }
+
+    /// `weight(at:)` for every place, as a new array.
+    public var weights: [Double] { counts.indices.map(weight(at:)) }
 
     /// Counts for several destination sets at once, in the order of `sets`: one place index and
     /// one search workspace per worker serve them all.
@@ -66,8 +76,7 @@ public struct DestinationCounts: Sendable {
                 for p in counts.indices { counts[p] &+= otherCounts[p] }   // ≤ destination count: no overflow
                 for p in units.indices { units[p] &+= otherUnits[p] }
             }
-            let weights = weighted ? units.map { Double($0) / fixedPointScale } : counts.map(Double.init)
-            return DestinationCounts(counts: counts, weights: weights)
+            return DestinationCounts(counts: counts, weightUnits: weighted ? units : [])
         }
     }
 }

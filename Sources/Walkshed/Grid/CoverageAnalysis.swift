@@ -137,7 +137,7 @@ public enum CoverageAnalysis {
                                         values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.counts[$0]) }))
             if options.decay != nil {
                 weighted.append(CoverageLayer(name: "\(set.name)_weighted", unit: "weight",
-                                              values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.weights[$0]) }))
+                                              values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.weight(at: $0)) }))
             }
         }
         return counts + weighted
