@@ -26,7 +26,12 @@ import WalkshedTestSupport
     for a in 0..<graph.arcCount {
         let uphill = graph.head[a] == 1
         #expect(walk.arcSeconds[a] == (uphill ? walk.forwardSeconds[0] : walk.backwardSeconds[0]))
+        #expect(walk.arcReverseSeconds[a] == (uphill ? walk.backwardSeconds[0] : walk.forwardSeconds[0]))
     }
+    // On the flat both directions take 75 s and the two arc arrays are one.
+    let flat = ProfileCosts(graph: graph, profile: .walk())
+    #expect(flat.arcSeconds == [flat.forwardSeconds[0], flat.forwardSeconds[0]] && flat.arcReverseSeconds == flat.arcSeconds)
+    #expect(abs(Double(flat.forwardSeconds[0]) - 75) < 1e-4)
     // 10 % is steeper than a wheelchair's 8 %: the edge is closed to it; 5 % is not.
     #expect(!ProfileCosts(graph: graph, profile: .wheelchair(), elevation: rising).usableEdges[0])
     #expect(ProfileCosts(graph: graph, profile: .wheelchair(), elevation: { $0.x / 20 }).usableEdges[0])

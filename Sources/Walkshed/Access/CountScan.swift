@@ -18,12 +18,6 @@ final class CountScan {
     let touchedPlaces: UnsafeMutableBufferPointer<Int32>
     var workspace: SearchWorkspace
 
-    /// The accumulators of one set, handed over by `takeTotals`.
-    struct Totals: Sendable {
-        var counts: [Int32]
-        var weightUnits: [UInt64]
-    }
-
     init(placeCount: Int, nodeCount: Int, weighted: Bool) {
         self.weighted = weighted
         counts = .allocate(capacity: placeCount)
@@ -42,15 +36,6 @@ final class CountScan {
         weightUnits.deallocate()
         best.deallocate()
         touchedPlaces.deallocate()
-    }
-
-    /// The counts (and weights) summed since the last call, which start again from zero.
-    func takeTotals() -> Totals {
-        defer {
-            counts.update(repeating: 0)
-            weightUnits.update(repeating: 0)
-        }
-        return Totals(counts: Array(counts), weightUnits: Array(weightUnits))
     }
 
     /// Counts one destination (all its access points) at every place within the threshold.

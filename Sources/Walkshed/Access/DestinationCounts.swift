@@ -4,10 +4,10 @@
 /// One bounded search per destination (the threshold is its limit) finds the nodes it reaches;
 /// places on edges next to those nodes, or on the destination's own edges, get their time to
 /// it (`CountScan`). Workers draw the destinations of all sets one at a time, keep their own
-/// accumulators and move from set to set without waiting for each other (memory:
-/// threads × sets × places × 4 bytes; 12 bytes with a decay other than `step`). Counts are
-/// integers and weights are summed in fixed point (units of 1e-9), so the totals are exact
-/// whatever the thread count or order.
+/// accumulators and add them to the set's totals (`CountTotals`) as they move past it, without
+/// waiting for each other (memory: (threads + sets) × places × 4 bytes, 12 with a decay other
+/// than `step`, plus the place indexes). Counts are integers and weights are summed in fixed
+/// point (units of 1e-9), so the totals are exact whatever the thread count or order.
 public struct DestinationCounts: Sendable {
     /// Destinations within the threshold, per place (0 for places without a snap).
     public let counts: [Int32]
@@ -52,31 +52,24 @@ public struct DestinationCounts: Sendable {
             return byDestination
         }
         // Every destination of every set is one item, in set order; workers draw them as they
-        // finish the last, so each worker meets the sets in order and hands over a set's totals
-        // when it draws from a later one.
+        // finish the last, so each worker meets the sets in order and hands its counts of a set
+        // over when it draws from a later one.
         let items = groups.indices.flatMap { k in groups[k].indices.filter { !groups[k][$0].isEmpty }.map { (set: k, destination: $0) } }
         let weighted = decay != .step
+        let totals = CountTotals(setCount: sets.count, placeCount: places.count, weighted: weighted)
         let workers = max(1, min(threads, items.count))
-        let partials = ParallelSearch.drawing(itemCount: items.count, workers: workers) { next -> [CountScan.Totals] in
+        _ = ParallelSearch.drawing(itemCount: items.count, workers: workers) { next in
             let scan = CountScan(placeCount: places.count, nodeCount: graph.nodeCount, weighted: weighted)
-            var totals: [CountScan.Totals] = []
+            var current: Int?
             while let i = next() {
-                while totals.count < items[i].set { totals.append(scan.takeTotals()) }
+                if let k = current, k != items[i].set { totals.add(scan, toSet: k) }
+                current = items[i].set
                 scan.add(destination: groups[items[i].set][items[i].destination], byNode: byNode,
                          onDestinationEdges: onDestinationEdges, walkOnSeconds: walkOnSeconds,
                          graph: graph, costs: costs, thresholdSeconds: thresholdSeconds, decay: decay)
             }
-            while totals.count < sets.count { totals.append(scan.takeTotals()) }
-            return totals
+            if let k = current { totals.add(scan, toSet: k) }
         }
-        return sets.indices.map { k in
-            var counts = partials[0][k].counts, units = partials[0][k].weightUnits
-            for partial in partials.dropFirst() {
-                let otherCounts = partial[k].counts, otherUnits = partial[k].weightUnits
-                for p in counts.indices { counts[p] &+= otherCounts[p] }   // ≤ destination count: no overflow
-                for p in units.indices { units[p] &+= otherUnits[p] }
-            }
-            return DestinationCounts(counts: counts, weightUnits: weighted ? units : [])
-        }
+        return totals.finish()
     }
 }

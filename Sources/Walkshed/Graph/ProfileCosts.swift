@@ -30,18 +30,24 @@ public struct ProfileCosts: Sendable {
         self.profile = profile
         self.forwardSeconds = forwardSeconds
         self.backwardSeconds = backwardSeconds
-        var arc = [Float](repeating: 0, count: graph.arcCount)
-        var reverse = [Float](repeating: 0, count: graph.arcCount)
-        for a in 0..<graph.arcCount {
-            let e = Int(graph.arcEdge[a])
-            if graph.arcIsBackward[a] {
-                arc[a] = backwardSeconds[e]; reverse[a] = forwardSeconds[e]
-            } else {
-                arc[a] = forwardSeconds[e]; reverse[a] = backwardSeconds[e]
+        if forwardSeconds == backwardSeconds {
+            // Both ways take the same time (a flat network): one array serves both directions.
+            arcSeconds = graph.arcEdge.map { forwardSeconds[Int($0)] }
+            arcReverseSeconds = arcSeconds
+        } else {
+            var arc = [Float](repeating: 0, count: graph.arcCount)
+            var reverse = [Float](repeating: 0, count: graph.arcCount)
+            for a in 0..<graph.arcCount {
+                let e = Int(graph.arcEdge[a])
+                if graph.arcIsBackward[a] {
+                    arc[a] = backwardSeconds[e]; reverse[a] = forwardSeconds[e]
+                } else {
+                    arc[a] = forwardSeconds[e]; reverse[a] = backwardSeconds[e]
+                }
             }
+            arcSeconds = arc
+            arcReverseSeconds = reverse
         }
-        arcSeconds = arc
-        arcReverseSeconds = reverse
         usableEdges = zip(forwardSeconds, backwardSeconds).map { $0.isFinite || $1.isFinite }
     }
 
