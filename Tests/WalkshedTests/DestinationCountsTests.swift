@@ -71,6 +71,36 @@ func setsCountedTogetherEqualSetsCountedAlone(decay: DecayFunction) {
     }
 }
 
+/// Nearest times and counts drawn from one pool (1, 2 and 3 workers, with and without a search
+/// limit) equal `NearestTimes` and `DestinationCounts.forSets` run apart, bit for bit.
+@Test(arguments: [Float.infinity, 400])
+func nearestAndCountsTogetherEqualThemApart(limitSeconds: Float) {
+    var rng = SeededRandom(seed: 79)
+    let graph = TinyNetwork.random(nodeCount: 300, edgeCount: 800, maxMetres: 150, rng: &rng)
+    let costs = ProfileCosts(graph: graph, profile: .walk())
+    let sets = (0..<5).map { k in
+        let destinations = [1, 3, 8, 20, 2][k]
+        let points = (0..<(destinations * 2)).map { i in
+            DestinationSet.AccessPoint(destination: Int32(i % destinations),
+                                       snap: PlaceSnap(edge: Int32(Int.random(in: 0..<800, using: &rng)), fraction: 0.25, offsetMetres: 3))
+        }
+        return DestinationSet(name: "set\(k)", destinationCount: destinations, accessPoints: points)
+    }
+    let places: [PlaceSnap?] = (0..<400).map { i in i % 40 == 0 ? nil : PlaceSnap(edge: Int32(Int.random(in: 0..<800, using: &rng)), fraction: 0.7, offsetMetres: 5) }
+    var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
+    let times = sets.map { NearestTimes(graph: graph, costs: costs, destinations: $0, limitSeconds: limitSeconds, workspace: &workspace) }
+    let counts = DestinationCounts.forSets(Array(sets.prefix(4)), places: places, graph: graph, costs: costs, thresholdSeconds: 600,
+                                           decay: .linear, threads: 1)
+    for threads in [1, 2, 3] {
+        let both = NearestAndCounts(graph: graph, costs: costs, nearest: sets, limitSeconds: limitSeconds, counting: Array(sets.prefix(4)),
+                                    places: places, thresholdSeconds: 600, decay: .linear, threads: threads)
+        #expect(both.times.map { $0.nodeSeconds.map(\.bitPattern) } == times.map { $0.nodeSeconds.map(\.bitPattern) }, "\(threads) threads")
+        #expect(both.counts.map(\.counts) == counts.map(\.counts), "\(threads) threads")
+        #expect(both.counts.map { $0.weights.map(\.bitPattern) } == counts.map { $0.weights.map(\.bitPattern) }, "\(threads) threads")
+    }
+    #expect(counts[3].counts.reduce(0, +) > 200 && times[0].nodeSeconds.contains { $0.isFinite })
+}
+
 /// Each kind against its formula at hand-picked points (threshold 15 minutes).
 @Test func decayFunctionsFollowTheirFormulas() {
     let T = 15.0

@@ -151,20 +151,17 @@ enum Workloads {
                            note: "\(used.count) kinds with destinations: \(used.map(\.name).joined(separator: " "))")
     }
 
-    /// W1 without cutoff and W2 together, as one timed block (the 1M-node target); run
-    /// alone in a fresh process, its `peak_rss_mib` is that of loading the city plus both.
+    /// W1 without cutoff and W2 together, as one timed block (the 1M-node target), as
+    /// `walkshed analyze` runs them: one pool of workers (`NearestAndCounts`). Run alone in a
+    /// fresh process, its `peak_rss_mib` is that of loading the city plus both.
     static func nearestAndCounts(_ path: String, city: City, threads: Int, runs: Int) -> Measurement {
         let graph = city.graph
         let (costs, used) = w1Setup(city)
         let places = PlaceSnap.atNodes(of: graph)
         let seconds = Measurement.time(runs: runs) {
-            let times: [NearestTimes] = ParallelSearch.map(itemCount: used.count, threads: threads) { i in
-                var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
-                return NearestTimes(graph: graph, costs: costs, destinations: used[i], workspace: &workspace)
-            }
-            let counts = DestinationCounts.forSets(used, places: places, graph: graph, costs: costs, thresholdSeconds: 1_200,
-                                                   decay: .step, threads: threads)
-            precondition(times.count == counts.count && counts.contains { $0.counts.contains { $0 > 0 } })
+            let both = NearestAndCounts(graph: graph, costs: costs, nearest: used, counting: used, places: places,
+                                        thresholdSeconds: 1_200, decay: .step, threads: threads)
+            precondition(both.times.count == used.count && both.counts.contains { $0.counts.contains { $0 > 0 } })
         }
         return Measurement(benchmark: "W1+W2", input: name(path), threads: threads, nodes: graph.nodeCount, arcs: graph.arcCount,
                            seconds: seconds, note: "\(used.count) kinds with destinations: \(used.map(\.name).joined(separator: " "))")

@@ -41,35 +41,12 @@ public struct DestinationCounts: Sendable {
     /// one search workspace per worker serve them all.
     public static func forSets(_ sets: [DestinationSet], places: [PlaceSnap?], graph: StreetGraph, costs: ProfileCosts,
                                thresholdSeconds: Double, decay: DecayFunction, threads: Int) -> [DestinationCounts] {
-        let byNode = PlaceNodeIndex(places: places, graph: graph, costs: costs)
-        var destinationEdges = [Bool](repeating: false, count: graph.edgeCount)
-        for set in sets { for point in set.accessPoints { destinationEdges[Int(point.snap.edge)] = true } }
-        let onDestinationEdges = PlaceEdgeIndex(places: places, edgeCount: graph.edgeCount, onEdges: destinationEdges)
-        let walkOnSeconds = places.map { $0.map { costs.offNetworkSeconds($0.offsetMetres) } ?? .infinity }
-        let groups: [[[DestinationSet.AccessPoint]]] = sets.map { set in
-            var byDestination = [[DestinationSet.AccessPoint]](repeating: [], count: set.destinationCount)
-            for point in set.accessPoints { byDestination[Int(point.destination)].append(point) }
-            return byDestination
+        let job = CountJob(sets: sets, places: places, graph: graph, costs: costs, thresholdSeconds: thresholdSeconds, decay: decay)
+        _ = ParallelSearch.drawing(itemCount: job.items.count, workers: max(1, min(threads, job.items.count))) { next in
+            var worker = CountJob.Worker()
+            while let i = next() { job.count(item: i, worker: &worker) }
+            job.finish(&worker)
         }
-        // Every destination of every set is one item, in set order; workers draw them as they
-        // finish the last, so each worker meets the sets in order and hands its counts of a set
-        // over when it draws from a later one.
-        let items = groups.indices.flatMap { k in groups[k].indices.filter { !groups[k][$0].isEmpty }.map { (set: k, destination: $0) } }
-        let weighted = decay != .step
-        let totals = CountTotals(setCount: sets.count, placeCount: places.count, weighted: weighted)
-        let workers = max(1, min(threads, items.count))
-        _ = ParallelSearch.drawing(itemCount: items.count, workers: workers) { next in
-            let scan = CountScan(placeCount: places.count, nodeCount: graph.nodeCount, weighted: weighted)
-            var current: Int?
-            while let i = next() {
-                if let k = current, k != items[i].set { totals.add(scan, toSet: k) }
-                current = items[i].set
-                scan.add(destination: groups[items[i].set][items[i].destination], byNode: byNode,
-                         onDestinationEdges: onDestinationEdges, walkOnSeconds: walkOnSeconds,
-                         graph: graph, costs: costs, thresholdSeconds: thresholdSeconds, decay: decay)
-            }
-            if let k = current { totals.add(scan, toSet: k) }
-        }
-        return totals.finish()
+        return job.totals.finish()
     }
 }

@@ -76,14 +76,26 @@ public enum CoverageAnalysis {
                               usableEdges: costs.usableEdges, threads: options.threads)
 
         let limit = options.searchLimitSeconds
-        let times: [NearestTimes] = precomputedTimes ?? {
+        let times: [NearestTimes], cellCounts: [DestinationCounts]
+        if let precomputedTimes {
+            times = precomputedTimes
+            cellCounts = counts(around: snaps, destinations: destinations, graph: graph, costs: costs, options: options, stage: stage)
+        } else if let minutes = options.countWithinMinutes {
+            stage("searching \(destinations.count) destination sets and counting them within \(minutes) minutes of \(snaps.count) cells")
+            let both = NearestAndCounts(graph: graph, costs: costs, nearest: destinations, limitSeconds: limit, counting: destinations,
+                                        places: snaps, thresholdSeconds: minutes * 60, decay: options.decay ?? .step,
+                                        threads: options.threads)
+            times = both.times
+            cellCounts = both.counts
+        } else {
             stage("searching \(destinations.count) destination sets")
-            return ParallelSearch.map(itemCount: destinations.count, threads: options.threads) { i in
+            times = ParallelSearch.map(itemCount: destinations.count, threads: options.threads) { i in
                 var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
                 return NearestTimes(graph: graph, costs: costs, destinations: destinations[i], limitSeconds: limit,
                                     workspace: &workspace)
             }
-        }()
+            cellCounts = []
+        }
 
         let nearest: [NearestDestinations] = options.nearestK.map { k in
             stage("finding the \(k) nearest of each destination set")
@@ -99,7 +111,7 @@ public enum CoverageAnalysis {
                                             budgetMinutes: options.budgetMinutes, threads: options.threads)
             + PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
             + PlaceEvaluation.kthNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
-            + countLayers(snaps: snaps, destinations: destinations, graph: graph, costs: costs, options: options, stage: stage)
+            + countLayers(snaps: snaps, destinations: destinations, counts: cellCounts, options: options)
             + greenwayLayers(snaps: snaps, graph: graph, costs: costs, options: options, stage: stage)
         var populationLayers: [CoverageLayer] = [], populationSnaps: [PlaceSnap?] = []
         if !population.isEmpty {
@@ -114,7 +126,10 @@ public enum CoverageAnalysis {
                                                     threads: options.threads)
                 + PlaceEvaluation.kthNearestLayers(snaps: populationSnaps, nearest: nearest, graph: graph, costs: costs,
                                                    threads: options.threads)
-                + countLayers(snaps: populationSnaps, destinations: destinations, graph: graph, costs: costs, options: options, stage: stage)
+                + countLayers(snaps: populationSnaps, destinations: destinations,
+                              counts: counts(around: populationSnaps, destinations: destinations, graph: graph, costs: costs,
+                                             options: options, stage: stage),
+                              options: options)
                 + greenwayLayers(snaps: populationSnaps, graph: graph, costs: costs, options: options, stage: stage)
         }
         return CoverageResult(grid: grid, layers: layers, snapped: snaps.map { $0 != nil }, options: options,
@@ -122,16 +137,20 @@ public enum CoverageAnalysis {
                               populationSnapped: populationSnaps.map { $0 != nil })
     }
 
-    /// `<set>_count` (and `<set>_weighted` with a decay) per set when counting is on; NaN for
-    /// places without a snap.
-    static func countLayers(snaps: [PlaceSnap?], destinations: [DestinationSet], graph: StreetGraph, costs: ProfileCosts,
-                            options: CoverageOptions, stage: (String) -> Void) -> [CoverageLayer] {
+    /// Counts of each set around `snaps` when counting is on (`[]` when not).
+    static func counts(around snaps: [PlaceSnap?], destinations: [DestinationSet], graph: StreetGraph, costs: ProfileCosts,
+                       options: CoverageOptions, stage: (String) -> Void) -> [DestinationCounts] {
         guard let minutes = options.countWithinMinutes else { return [] }
         stage("counting destinations within \(minutes) minutes for \(snaps.count) places")
+        return DestinationCounts.forSets(destinations, places: snaps, graph: graph, costs: costs, thresholdSeconds: minutes * 60,
+                                         decay: options.decay ?? .step, threads: options.threads)
+    }
+
+    /// `<set>_count` (and `<set>_weighted` with a decay) per set from `counts` (one per set, or
+    /// none when counting is off); NaN for places without a snap.
+    static func countLayers(snaps: [PlaceSnap?], destinations: [DestinationSet], counts results: [DestinationCounts],
+                            options: CoverageOptions) -> [CoverageLayer] {
         var counts: [CoverageLayer] = [], weighted: [CoverageLayer] = []
-        let results = DestinationCounts.forSets(destinations, places: snaps, graph: graph, costs: costs,
-                                                thresholdSeconds: minutes * 60, decay: options.decay ?? .step,
-                                                threads: options.threads)
         for (set, result) in zip(destinations, results) {
             counts.append(CoverageLayer(name: "\(set.name)_count", unit: "destinations",
                                         values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.counts[$0]) }))

@@ -1,0 +1,69 @@
+/// The work of counting destinations around places, prepared once and cut into items (one per
+/// destination with access points, the sets in order) that workers draw one at a time.
+///
+/// Each worker keeps a `CountJob.Worker`; it meets the sets in order and adds its counts of a
+/// set to the shared totals when it draws from a later one (and in `finish`), so no worker
+/// waits for another.
+struct CountJob: Sendable {
+    let places: [PlaceSnap?]
+    let graph: StreetGraph
+    let costs: ProfileCosts
+    let thresholdSeconds: Double
+    let decay: DecayFunction
+    /// Places next to each node, for the searches.
+    let byNode: PlaceNodeIndex
+    /// Places on the edges that carry access points, for the walk along a destination's own edge.
+    let onDestinationEdges: PlaceEdgeIndex
+    /// Seconds from each place onto the network (`.infinity` without a snap).
+    let walkOnSeconds: [Float]
+    /// The access points of destination `d` of set `k`: `groups[k][d]`.
+    let groups: [[[DestinationSet.AccessPoint]]]
+    /// The items in drawing order.
+    let items: [(set: Int, destination: Int)]
+    let totals: CountTotals
+
+    init(sets: [DestinationSet], places: [PlaceSnap?], graph: StreetGraph, costs: ProfileCosts,
+         thresholdSeconds: Double, decay: DecayFunction) {
+        self.places = places
+        self.graph = graph
+        self.costs = costs
+        self.thresholdSeconds = thresholdSeconds
+        self.decay = decay
+        byNode = PlaceNodeIndex(places: places, graph: graph, costs: costs)
+        var destinationEdges = [Bool](repeating: false, count: graph.edgeCount)
+        for set in sets { for point in set.accessPoints { destinationEdges[Int(point.snap.edge)] = true } }
+        onDestinationEdges = PlaceEdgeIndex(places: places, edgeCount: graph.edgeCount, onEdges: destinationEdges)
+        walkOnSeconds = places.map { $0.map { costs.offNetworkSeconds($0.offsetMetres) } ?? .infinity }
+        let groups: [[[DestinationSet.AccessPoint]]] = sets.map { set in
+            var byDestination = [[DestinationSet.AccessPoint]](repeating: [], count: set.destinationCount)
+            for point in set.accessPoints { byDestination[Int(point.destination)].append(point) }
+            return byDestination
+        }
+        self.groups = groups
+        items = groups.indices.flatMap { k in groups[k].indices.filter { !groups[k][$0].isEmpty }.map { (set: k, destination: $0) } }
+        totals = CountTotals(setCount: sets.count, placeCount: places.count, weighted: decay != .step)
+    }
+
+    /// One worker's scan (made when it draws its first item) and the set it is counting.
+    struct Worker {
+        var scan: CountScan?
+        var currentSet: Int?
+    }
+
+    /// Counts item `i` into `worker`'s accumulators.
+    func count(item i: Int, worker: inout Worker) {
+        let (k, d) = items[i]
+        let scan = worker.scan ?? CountScan(placeCount: places.count, nodeCount: graph.nodeCount, weighted: decay != .step)
+        worker.scan = scan
+        if let current = worker.currentSet, current != k { totals.add(scan, toSet: current) }
+        worker.currentSet = k
+        scan.add(destination: groups[k][d], byNode: byNode, onDestinationEdges: onDestinationEdges, walkOnSeconds: walkOnSeconds,
+                 graph: graph, costs: costs, thresholdSeconds: thresholdSeconds, decay: decay)
+    }
+
+    /// Adds what `worker` still holds to the totals; call once when it draws no more.
+    func finish(_ worker: inout Worker) {
+        if let scan = worker.scan, let k = worker.currentSet { totals.add(scan, toSet: k) }
+        worker = Worker()
+    }
+}
