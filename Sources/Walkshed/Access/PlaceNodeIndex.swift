@@ -16,25 +16,36 @@ struct PlaceNodeIndex: Sendable {
     init(places: [PlaceSnap?], graph: StreetGraph, costs: ProfileCosts) {
         let n = graph.nodeCount
         var first = [Int32](repeating: 0, count: n + 1)
-        for snap in places {
-            guard let snap else { continue }
-            first[Int(graph.edgeTail[Int(snap.edge)]) + 1] += 1
-            first[Int(graph.edgeHead[Int(snap.edge)]) + 1] += 1
+        let tails = graph.edgeTail, heads = graph.edgeHead
+        first.withUnsafeMutableBufferPointer { first in
+            for snap in places {
+                guard let snap else { continue }
+                first[Int(tails[Int(snap.edge)]) + 1] += 1
+                first[Int(heads[Int(snap.edge)]) + 1] += 1
+            }
+            for u in 0..<n { first[u + 1] += first[u] }
         }
-        for u in 0..<n { first[u + 1] += first[u] }
+        let total = Int(first[n])
         var fill = first
-        var place = [Int32](repeating: 0, count: Int(first[n]))
-        var seconds = [Float](repeating: 0, count: Int(first[n]))
-        for (p, snap) in places.enumerated() {
-            guard let snap else { continue }
-            let e = Int(snap.edge), f = snap.fraction
-            let tail = Int(graph.edgeTail[e]), head = Int(graph.edgeHead[e])
-            place[Int(fill[tail])] = Int32(p)
-            seconds[Int(fill[tail])] = f * costs.backwardSeconds[e]
-            fill[tail] += 1
-            place[Int(fill[head])] = Int32(p)
-            seconds[Int(fill[head])] = (1 - f) * costs.forwardSeconds[e]
-            fill[head] += 1
+        var place = [Int32](repeating: 0, count: total)
+        var seconds = [Float](repeating: 0, count: total)
+        let forward = costs.forwardSeconds, backward = costs.backwardSeconds
+        fill.withUnsafeMutableBufferPointer { fill in
+            place.withUnsafeMutableBufferPointer { place in
+                seconds.withUnsafeMutableBufferPointer { seconds in
+                    for (p, snap) in places.enumerated() {
+                        guard let snap else { continue }
+                        let e = Int(snap.edge), f = snap.fraction
+                        let tail = Int(tails[e]), head = Int(heads[e])
+                        place[Int(fill[tail])] = Int32(p)
+                        seconds[Int(fill[tail])] = f * backward[e]
+                        fill[tail] += 1
+                        place[Int(fill[head])] = Int32(p)
+                        seconds[Int(fill[head])] = (1 - f) * forward[e]
+                        fill[head] += 1
+                    }
+                }
+            }
         }
         self.first = first
         self.place = place

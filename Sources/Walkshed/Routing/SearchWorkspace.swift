@@ -30,8 +30,8 @@ public struct SearchWorkspace: Sendable {
     }
 
     /// Multi-source Dijkstra from `sources`, settling nodes until the queue is empty or the next
-    /// node is beyond `limitSeconds`. Nodes beyond the limit keep `.infinity` or a tentative
-    /// value larger than the limit; read only values ≤ `limitSeconds`.
+    /// node is beyond `limitSeconds`. Nodes beyond the limit keep `.infinity` (labels above it
+    /// are never pushed, and a source given beyond it is reset after the search).
     /// - Complexity: O(m + n · 64) over the nodes and arcs within the limit (each entry moves
     ///   down at most 64 buckets).
     public mutating func search(_ graph: StreetGraph, costs: ProfileCosts, from sources: [SearchSource],
@@ -74,7 +74,8 @@ public struct SearchWorkspace: Sendable {
                                 for a in Int(firstOut[Int(u)])..<Int(firstOut[Int(u) + 1]) {
                                     let candidate = key + Double(cost[a])
                                     let v = Int(head[a])
-                                    if candidate < seconds[v] {
+                                    // Beyond the limit a label can never be read: not pushed at all.
+                                    if candidate <= limit && candidate < seconds[v] {
                                         if seconds[v] == .infinity { touched[reached] = Int32(v); reached += 1 }
                                         seconds[v] = candidate
                                         heap.pushUnique(Int32(v), seconds: candidate)
