@@ -10,10 +10,8 @@ struct CountJob: Sendable {
     let costs: ProfileCosts
     let thresholdSeconds: Double
     let decay: DecayFunction
-    /// Places next to each node, for the searches.
+    /// Places next to each node.
     let byNode: PlaceNodeIndex
-    /// Places on the edges that carry access points, for the walk along a destination's own edge.
-    let onDestinationEdges: PlaceEdgeIndex
     /// Seconds from each place onto the network (`.infinity` without a snap).
     let walkOnSeconds: [Float]
     /// The access points of destination `d` of set `k`: `groups[k][d]`.
@@ -30,9 +28,6 @@ struct CountJob: Sendable {
         self.thresholdSeconds = thresholdSeconds
         self.decay = decay
         byNode = PlaceNodeIndex(places: places, graph: graph, costs: costs)
-        var destinationEdges = [Bool](repeating: false, count: graph.edgeCount)
-        for set in sets { for point in set.accessPoints { destinationEdges[Int(point.snap.edge)] = true } }
-        onDestinationEdges = PlaceEdgeIndex(places: places, edgeCount: graph.edgeCount, onEdges: destinationEdges)
         walkOnSeconds = places.map { $0.map { costs.offNetworkSeconds($0.offsetMetres) } ?? .infinity }
         let groups: [[[DestinationSet.AccessPoint]]] = sets.map { set in
             var byDestination = [[DestinationSet.AccessPoint]](repeating: [], count: set.destinationCount)
@@ -57,7 +52,7 @@ struct CountJob: Sendable {
         worker.scan = scan
         if let current = worker.currentSet, current != k { totals.add(scan, toSet: current) }
         worker.currentSet = k
-        scan.add(destination: groups[k][d], byNode: byNode, onDestinationEdges: onDestinationEdges, walkOnSeconds: walkOnSeconds,
+        scan.add(destination: groups[k][d], places: places, byNode: byNode, walkOnSeconds: walkOnSeconds,
                  graph: graph, costs: costs, thresholdSeconds: thresholdSeconds, decay: decay)
     }
 

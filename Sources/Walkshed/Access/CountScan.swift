@@ -40,9 +40,9 @@ final class CountScan {
 
     /// Counts one destination (all its access points) at every place within the threshold.
     /// `walkOnSeconds[p]` is place `p`'s walk onto the network (`.infinity` without a snap).
-    /// `byNode` lists the places next to each node, `onDestinationEdges` those on edges that carry
-    /// access points.
-    func add(destination points: [DestinationSet.AccessPoint], byNode: PlaceNodeIndex, onDestinationEdges index: PlaceEdgeIndex,
+    /// `byNode` lists the places next to each node; a place on a destination's own edge is
+    /// among those listed at the edge's tail.
+    func add(destination points: [DestinationSet.AccessPoint], places: [PlaceSnap?], byNode: PlaceNodeIndex,
              walkOnSeconds: [Float], graph: StreetGraph, costs: ProfileCosts, thresholdSeconds: Double, decay: DecayFunction) {
         let sources = points.flatMap { DestinationSet.seeds(of: $0, graph: graph, costs: costs) }
         var offers = PlaceOffers(best: best, touchedPlaces: touchedPlaces, index: byNode)
@@ -50,10 +50,13 @@ final class CountScan {
                          visiting: &offers)
         for point in points {
             let e = Int(point.snap.edge), g = point.snap.fraction
-            for k in Int(index.first[e])..<Int(index.first[e + 1]) {
-                let f = index.fraction[k]
+            let tail = Int(graph.edgeTail[e])
+            for k in Int(byNode.first[tail])..<Int(byNode.first[tail + 1]) {
+                // (A loop lists its places twice at its node: offering one twice changes nothing.)
+                guard let place = places[Int(byNode.place[k])], Int(place.edge) == e else { continue }
+                let f = place.fraction
                 let along = g >= f ? (g - f) * costs.forwardSeconds[e] : (f - g) * costs.backwardSeconds[e]
-                offers.offer(index.place[k], Double(along + costs.offNetworkSeconds(point.snap.offsetMetres)))
+                offers.offer(byNode.place[k], Double(along + costs.offNetworkSeconds(point.snap.offsetMetres)))
             }
         }
         let thresholdMinutes = thresholdSeconds / 60

@@ -6,21 +6,15 @@ struct PlaceEdgeIndex: Sendable {
     let place: [Int32]
     let fraction: [Float]
 
-    /// Indexes the places on every edge, or only on the edges `onEdges` marks (the others list
-    /// none).
-    init(places: [PlaceSnap?], edgeCount: Int, onEdges: [Bool]? = nil) {
-        func listed(_ snap: PlaceSnap?) -> PlaceSnap? {
-            guard let snap, onEdges?[Int(snap.edge)] ?? true else { return nil }
-            return snap
-        }
+    init(places: [PlaceSnap?], edgeCount: Int) {
         var first = [Int32](repeating: 0, count: edgeCount + 1)
-        for snap in places { if let snap = listed(snap) { first[Int(snap.edge) + 1] += 1 } }
+        for snap in places { if let snap { first[Int(snap.edge) + 1] += 1 } }
         for e in 0..<edgeCount { first[e + 1] += first[e] }
         var fill = first
         var place = [Int32](repeating: 0, count: Int(first[edgeCount]))
         var fraction = [Float](repeating: 0, count: Int(first[edgeCount]))
         for (p, snap) in places.enumerated() {
-            guard let snap = listed(snap) else { continue }
+            guard let snap else { continue }
             place[Int(fill[Int(snap.edge)])] = Int32(p)
             fraction[Int(fill[Int(snap.edge)])] = snap.fraction
             fill[Int(snap.edge)] += 1
