@@ -26,7 +26,12 @@ if [ -f "$shared/porto.osm.pbf" ]; then
 fi
 defaults=("../Networks/helsinki.osm.pbf")
 for f in porto.osm.pbf oslo-east.osm.pbf porto-alegre.osm.pbf; do [ -f "$shared/$f" ] && defaults+=("$shared/$f"); done
-.build/release/walkshed-bench --runs "$runs" --experiments "${defaults[@]}" "${extra[@]}" > "$work/walkshed.jsonl"
+# One fresh process per input, so one input's allocations do not shape the next one's timings
+# (and each peak RSS is that input's own).
+: > "$work/walkshed.jsonl"
+for input in "${defaults[@]}" "${extra[@]}"; do
+    .build/release/walkshed-bench --runs "$runs" --experiments "$input" >> "$work/walkshed.jsonl"
+done
 # Memory of the 1M-node city in fresh processes: loading plus W1 + W2 (2 threads), and `walkshed analyze` end to end.
 .build/release/walkshed-bench --runs "$runs" --threads 2 --only W1+W2 "$work/generated-1m.wsn" > "$work/memory.jsonl"
 python3 -c '
