@@ -35,7 +35,7 @@ public struct GreenwayAccess: Sendable {
             return nearest.seconds(from: place, graph: graph, costs: costs)
         }
 
-        let index = PlaceEdgeIndex(places: places, edgeCount: graph.edgeCount)
+        let index = PlaceNodeIndex(places: places, graph: graph, costs: costs)
         let workers = max(1, min(threads, greenways.count))
         let partials = ParallelSearch.map(itemCount: workers, threads: workers) { worker -> [UInt64] in
             var scan = GreenwayReachScan(placeCount: places.count, nodeCount: graph.nodeCount)
@@ -66,29 +66,24 @@ struct GreenwayReachScan {
     }
 
     /// Fills `toHead` (or `toTail`) with each nearby place's seconds to `node` (within `limit`).
-    mutating func times(to node: Int32, head: Bool, places: [PlaceSnap?], index: PlaceEdgeIndex,
-                        graph: StreetGraph, costs: ProfileCosts, limit: Double) {
+    mutating func times(to node: Int32, head: Bool, index: PlaceNodeIndex, graph: StreetGraph, costs: ProfileCosts,
+                        limit: Double) {
         workspace.search(graph, costs: costs, from: [SearchSource(node: node, seconds: 0)], limitSeconds: Float(limit))
         for u in workspace.touched {
             let t = workspace.seconds[Int(u)]
             guard t <= limit else { continue }
-            for a in Int(graph.firstOut[Int(u)])..<Int(graph.firstOut[Int(u) + 1]) {
-                let e = Int(graph.arcEdge[a])
-                for k in Int(index.first[e])..<Int(index.first[e + 1]) {
-                    let p = Int(index.place[k]), f = places[p]!.fraction
-                    let toEnd = graph.arcIsBackward[a] ? (1 - f) * costs.forwardSeconds[e] : f * costs.backwardSeconds[e]
-                    let total = t + Double(toEnd)
-                    if toTail[p] == .infinity && toHead[p] == .infinity { touchedPlaces.append(Int32(p)) }
-                    if head { toHead[p] = min(toHead[p], total) } else { toTail[p] = min(toTail[p], total) }
-                }
+            for k in Int(index.first[Int(u)])..<Int(index.first[Int(u) + 1]) {
+                let p = Int(index.place[k]), total = t + Double(index.secondsToNode[k])
+                if toTail[p] == .infinity && toHead[p] == .infinity { touchedPlaces.append(Int32(p)) }
+                if head { toHead[p] = min(toHead[p], total) } else { toTail[p] = min(toTail[p], total) }
             }
         }
     }
 
-    mutating func add(edge e: Int, places: [PlaceSnap?], index: PlaceEdgeIndex, graph: StreetGraph, costs: ProfileCosts,
+    mutating func add(edge e: Int, places: [PlaceSnap?], index: PlaceNodeIndex, graph: StreetGraph, costs: ProfileCosts,
                       budgetSeconds: Double) {
-        times(to: graph.edgeTail[e], head: false, places: places, index: index, graph: graph, costs: costs, limit: budgetSeconds)
-        times(to: graph.edgeHead[e], head: true, places: places, index: index, graph: graph, costs: costs, limit: budgetSeconds)
+        times(to: graph.edgeTail[e], head: false, index: index, graph: graph, costs: costs, limit: budgetSeconds)
+        times(to: graph.edgeHead[e], head: true, index: index, graph: graph, costs: costs, limit: budgetSeconds)
         let length = Double(graph.edgeMetres[e])
         // Seconds per metre walking the edge forwards (tail → head) and backwards.
         let forward = Double(costs.forwardSeconds[e]) / length, backward = Double(costs.backwardSeconds[e]) / length
