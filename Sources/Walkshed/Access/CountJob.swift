@@ -10,6 +10,8 @@ struct CountJob: Sendable {
     let costs: ProfileCosts
     let thresholdSeconds: Double
     let decay: DecayFunction
+    /// Whether weights are summed (any decay but `step`).
+    let weighted: Bool
     /// Places next to each node.
     let byNode: PlaceNodeIndex
     /// Seconds from each place onto the network (`.infinity` without a snap).
@@ -27,6 +29,7 @@ struct CountJob: Sendable {
         self.costs = costs
         self.thresholdSeconds = thresholdSeconds
         self.decay = decay
+        weighted = decay != .step
         byNode = PlaceNodeIndex(places: places, graph: graph, costs: costs)
         walkOnSeconds = places.map { $0.map { costs.offNetworkSeconds($0.offsetMetres) } ?? .infinity }
         let groups: [[[DestinationSet.AccessPoint]]] = sets.map { set in
@@ -36,7 +39,7 @@ struct CountJob: Sendable {
         }
         self.groups = groups
         items = groups.indices.flatMap { k in groups[k].indices.filter { !groups[k][$0].isEmpty }.map { (set: k, destination: $0) } }
-        totals = CountTotals(setCount: sets.count, placeCount: places.count, weighted: decay != .step)
+        totals = CountTotals(setCount: sets.count, placeCount: places.count, weighted: weighted)
     }
 
     /// One worker's scan (made when it draws its first item) and the set it is counting.
@@ -48,7 +51,7 @@ struct CountJob: Sendable {
     /// Counts item `i` into `worker`'s accumulators.
     func count(item i: Int, worker: inout Worker) {
         let (k, d) = items[i]
-        let scan = worker.scan ?? CountScan(placeCount: places.count, nodeCount: graph.nodeCount, weighted: decay != .step)
+        let scan = worker.scan ?? CountScan(placeCount: places.count, nodeCount: graph.nodeCount, weighted: weighted)
         worker.scan = scan
         if let current = worker.currentSet, current != k { totals.add(scan, toSet: current) }
         worker.currentSet = k
