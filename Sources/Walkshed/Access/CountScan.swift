@@ -26,8 +26,7 @@ final class CountScan {
         weightUnits.initialize(repeating: 0)
         best = .allocate(capacity: placeCount)
         best.initialize(repeating: .infinity)
-        touchedPlaces = .allocate(capacity: placeCount)
-        touchedPlaces.initialize(repeating: 0)
+        touchedPlaces = .allocate(capacity: placeCount)   // written before read: its unused pages stay unmapped
         workspace = SearchWorkspace(nodeCount: nodeCount)
     }
 

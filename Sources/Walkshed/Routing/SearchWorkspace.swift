@@ -16,7 +16,9 @@ public struct SearchWorkspace: Sendable {
 
     public init(nodeCount: Int) {
         seconds = [Double](repeating: .infinity, count: nodeCount)
-        touchedNodes = [Int32](repeating: 0, count: nodeCount)
+        // Left unwritten (any Int32 is valid and only `..<touchedCount` is ever read), so a
+        // bounded search's workspace keeps in memory only the pages its touched list reaches.
+        touchedNodes = [Int32](unsafeUninitializedCapacity: nodeCount) { _, initialized in initialized = nodeCount }
     }
 
     /// Nodes whose `seconds` the last search set, in the order they were first reached.
