@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Walkshed
 @testable import WalkshedFormats
+import WalkshedTestSupport
 
 private func tiny() -> (City, OSMLoadReport) {
     let generated = SyntheticCity(nodes: 64, seed: 5)
@@ -27,7 +28,7 @@ private func payload(_ tag: String, in bytes: [UInt8]) -> Int {
     try Data(bytes).write(to: whole)
     try Data(bytes.prefix(bytes.count / 2)).write(to: cut)
     let fromDisk = try NetworkFile.read(whole.path).city, fromBytes = try NetworkFile.read(data: Data(bytes), name: "tiny.wsn").city
-    #expect(fromDisk.graph.pointX == fromBytes.graph.pointX && fromDisk.graph.firstOut == fromBytes.graph.firstOut)
+    #expect(fromDisk.graph.interiorX == fromBytes.graph.interiorX && fromDisk.graph.firstOut == fromBytes.graph.firstOut)
     #expect(fromDisk.services.map(\.osmReference) == fromBytes.services.map(\.osmReference))
     do { _ = try NetworkFile.read(cut.path); Issue.record("a file cut in half was accepted") } catch let error as NetworkFileError {
         #expect(error.path == cut.path && error.offset > 16 && error.offset < bytes.count / 2)
@@ -41,7 +42,7 @@ private func payload(_ tag: String, in bytes: [UInt8]) -> Int {
     let g = city.graph, h = back.graph
     #expect(h.nodeX == g.nodeX && h.nodeY == g.nodeY && h.edgeTail == g.edgeTail && h.edgeHead == g.edgeHead)
     #expect(h.edgeMetres == g.edgeMetres && h.edgeClass == g.edgeClass && h.edgeFlags == g.edgeFlags && h.edgeWayID == g.edgeWayID)
-    #expect(h.geometryFirst == g.geometryFirst && h.pointX == g.pointX && h.pointY == g.pointY && h.firstOut == g.firstOut)
+    #expect(h.interiorFirst == g.interiorFirst && h.interiorX == g.interiorX && h.interiorY == g.interiorY && h.firstOut == g.firstOut)
     #expect(back.parks.map(\.polygon.outerRings) == city.parks.map(\.polygon.outerRings))
     #expect(back.services.map(\.osmReference) == city.services.map(\.osmReference))
     #expect(back.services.map(\.transitCapacity) == city.services.map(\.transitCapacity))
@@ -67,12 +68,12 @@ private func payload(_ tag: String, in bytes: [UInt8]) -> Int {
     }
     // Found by FuzzNetworkFile: offsets whose difference overflows Int32 trapped the check itself.
     var offsets = bytes
-    let first = payload("GFST", in: bytes)
+    let first = payload("IFST", in: bytes)
     for (k, value) in [Int32(-2), Int32.max].enumerated() {
         withUnsafeBytes(of: value.littleEndian) { for (i, b) in $0.enumerated() { offsets[first + 4 * (k + 1) + i] = b } }
     }
     do { _ = try NetworkFile.read(data: Data(offsets), name: "o.wsn"); Issue.record("broken offsets were accepted") } catch {
-        #expect("\(error)".hasSuffix("error: edge geometry offsets are not increasing by ≥ 2 points up to the point count"), "\(error)")
+        #expect("\(error)".hasSuffix("error: edge interior-point offsets decrease or do not end at the point count"), "\(error)")
     }
     // Also found by FuzzNetworkFile: an extent of −1e300 m reached an Int conversion in the snapper.
     var extent = bytes
@@ -83,5 +84,37 @@ private func payload(_ tag: String, in bytes: [UInt8]) -> Int {
     }
     #expect(throws: NetworkFileError(path: "x.wsn", offset: 0, message: "not a Walkshed network file (no WSN1 magic)")) {
         try NetworkFile.read(data: Data("WSN0 and then some more bytes".utf8), name: "x.wsn")
+    }
+}
+
+private let versionOneFixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/wsn-v1/helsinki-test-v1.wsn").path
+
+/// A version 1 file (whole polylines, written by Walkshed before interior-only geometry) reads
+/// to the graph the extract gives today, and writing it again gives version 2 bytes that read
+/// back to the same graph: curved streets keep every bend.
+@Test func versionOneFilesStillReadToTheSameGraph() throws {
+    let old = try NetworkFile.read(versionOneFixture).city.graph
+    let fresh = try CityFile.load(RepositoryPaths.root.appendingPathComponent("Networks/helsinki-test.osm.pbf").path).city.graph
+    #expect(old.interiorX.count > 100, "the Kouvola extract has curved streets")
+    #expect(old.nodeX == fresh.nodeX && old.nodeY == fresh.nodeY && old.edgeTail == fresh.edgeTail && old.edgeHead == fresh.edgeHead)
+    #expect(old.interiorFirst == fresh.interiorFirst && old.interiorX == fresh.interiorX && old.interiorY == fresh.interiorY)
+    let (city, report) = try NetworkFile.read(versionOneFixture)
+    let bytes = NetworkFile.bytes(city, report: report)
+    let oldBytes = try Data(contentsOf: URL(fileURLWithPath: versionOneFixture))
+    #expect(bytes[4] == 2 && oldBytes[4] == 1)
+    let again = try NetworkFile.read(data: Data(bytes), name: "v2.wsn").city.graph
+    #expect(again.interiorFirst == old.interiorFirst && again.interiorX == old.interiorX && again.interiorY == old.interiorY)
+    #expect((0..<old.edgeCount).allSatisfy { again.points(ofEdge: $0) == old.points(ofEdge: $0) })
+}
+
+/// A version 1 polyline that does not start at its edge's tail is refused with the byte offset.
+@Test func versionOnePolylineOffItsNodeIsRefused() throws {
+    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: versionOneFixture)))
+    let x = payload("GPTX", in: bytes)
+    let moved = Double(bitPattern: UInt64(littleEndian: bytes[x..<(x + 8)].withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })) + 1
+    withUnsafeBytes(of: moved.bitPattern.littleEndian) { for (i, b) in $0.enumerated() { bytes[x + i] = b } }
+    do { _ = try NetworkFile.read(data: Data(bytes), name: "v1.wsn"); Issue.record("a polyline off its tail was accepted") } catch {
+        #expect("\(error)".hasPrefix("v1.wsn: byte ") && "\(error)".hasSuffix("error: edge 0 geometry does not run from its tail to its head"), "\(error)")
     }
 }

@@ -42,7 +42,7 @@ func readersCountEveryObject(file: String, nodes: Int, ways: Int, relations: Int
     #expect(a.firstOut == b.firstOut && a.head == b.head)
     #expect(a.nodeX == b.nodeX && a.nodeY == b.nodeY)
     #expect(a.edgeMetres == b.edgeMetres && a.edgeClass == b.edgeClass && a.edgeFlags == b.edgeFlags)
-    #expect(a.edgeWayID == b.edgeWayID && a.pointX == b.pointX && a.pointY == b.pointY)
+    #expect(a.edgeWayID == b.edgeWayID && a.interiorFirst == b.interiorFirst && a.interiorX == b.interiorX && a.interiorY == b.interiorY)
     #expect(pbf.parks.map(\.osmReference) == xml.parks.map(\.osmReference))
     #expect(pbf.parks.map(\.areaSquareMetres) == xml.parks.map(\.areaSquareMetres))
     #expect(pbf.services.map(\.osmReference) == xml.services.map(\.osmReference))

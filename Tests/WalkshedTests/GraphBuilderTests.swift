@@ -27,8 +27,13 @@ func equatorBuilder(_ count: Int) -> GraphBuilder {
     #expect(graph.edgeClass == [.footway, .footway, .street])
     #expect(abs(Double(graph.edgeMetres[0]) - 2 * step) < 0.01)
     #expect(abs(Double(graph.edgeMetres[1]) - step) < 0.01)
-    #expect(graph.geometryFirst == [0, 3, 5, 7])   // p0–p2 keeps p1 in its geometry
-    #expect(graph.pointX[0..<3] == [0, 100, 200])
+    #expect(graph.interiorFirst == [0, 1, 1, 1])   // p0–p2 keeps p1 in its geometry; the others are straight
+    #expect(graph.interiorX == [100] && graph.interiorY == [0])
+    #expect(graph.points(ofEdge: 0) == [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 100, y: 0), PlanarPoint(x: 200, y: 0)])
+    #expect(graph.points(ofEdge: 2) == [PlanarPoint(x: 200, y: 0), PlanarPoint(x: 400, y: 0)])
+    // Segments in edge order: p0–p1, p1–p2 (edge 0), p2–p3 (edge 1), p2–p4 (edge 2).
+    #expect(graph.segmentCount == 4 && (0...3).map { graph.firstSegment(ofEdge: $0) } == [0, 2, 3, 4])
+    #expect(graph.segment(1, ofEdge: 0) == (start: PlanarPoint(x: 100, y: 0), end: PlanarPoint(x: 200, y: 0)))
 }
 
 //  p0 ── p1 ── p2 ── p0   (a closed way) plus a repeated point p1 p1 that must be ignored.

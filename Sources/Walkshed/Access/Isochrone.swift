@@ -87,14 +87,15 @@ public struct Isochrone: Sendable {
 extension StreetGraph {
     /// The geometry of edge `e` between fractions `from` and `to` of its length (planar).
     public func polyline(ofEdge e: Int, from: Float, to: Float) -> [PlanarPoint] {
-        let g0 = Int(geometryFirst[e]), g1 = Int(geometryFirst[e + 1])
+        let n = pointCount(ofEdge: e)
         let total = planarMetres(ofEdge: e)
         let start = Double(from) * total, end = Double(to) * total
         var out = [position(onEdge: e, fraction: from)]
         var walked = 0.0
-        for i in g0..<(g1 - 1) {
-            walked += geometryPoint(i).distance(to: geometryPoint(i + 1))
-            if walked > start && walked < end { out.append(geometryPoint(i + 1)) }
+        for k in 0..<(n - 1) {
+            let next = point(k + 1, ofEdge: e)
+            walked += point(k, ofEdge: e).distance(to: next)
+            if walked > start && walked < end { out.append(next) }
         }
         out.append(position(onEdge: e, fraction: to))
         return out

@@ -29,14 +29,14 @@ public struct ParkAccessFinder: Sendable {
             var box = BoundingBox(); box.add(a); box.add(b)
             boundary.append((a, b, box.expanded(by: touchMetres)))
         }
-        snapper.forEachSegment(in: polygon.bounds.expanded(by: touchMetres)) { edge, start in
-            let a = graph.geometryPoint(Int(start)), b = graph.geometryPoint(Int(start) + 1)
+        snapper.forEachSegment(in: polygon.bounds.expanded(by: touchMetres)) { edge, segment in
+            let (a, b) = graph.segment(Int(segment), ofEdge: Int(edge))
             var segmentBox = BoundingBox(); segmentBox.add(a); segmentBox.add(b)
             let near = boundary.filter { $0.2.intersects(segmentBox) }
             guard !near.isEmpty else { return }
             for (c, d, _) in near {
                 if let t = SegmentGeometry.intersectionParameter(a, b, c, d) {
-                    crossings[edge, default: []].append(graph.fraction(onEdge: Int(edge), segmentStart: Int(start), parameter: t))
+                    crossings[edge, default: []].append(graph.fraction(onEdge: Int(edge), segment: Int(segment), parameter: t))
                 }
             }
             let samples = max(1, Int((a.distance(to: b) / sampleMetres).rounded(.up)))
@@ -44,7 +44,7 @@ public struct ParkAccessFinder: Sendable {
                 let t = Double(k) / Double(samples)
                 let p = SegmentGeometry.point(at: t, a, b)
                 guard near.contains(where: { SegmentGeometry.distance(p, $0.0, $0.1) <= touchMetres }) else { continue }
-                touches[edge, default: []].append(graph.fraction(onEdge: Int(edge), segmentStart: Int(start), parameter: t))
+                touches[edge, default: []].append(graph.fraction(onEdge: Int(edge), segment: Int(segment), parameter: t))
             }
         }
         var points: [PlaceSnap] = []

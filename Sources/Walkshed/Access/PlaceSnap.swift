@@ -29,21 +29,21 @@ extension StreetGraph {
     /// Planar length of edge `e`'s geometry, in metres.
     public func planarMetres(ofEdge e: Int) -> Double {
         var sum = 0.0
-        let g0 = Int(geometryFirst[e]), g1 = Int(geometryFirst[e + 1])
-        for i in g0..<(g1 - 1) { sum += geometryPoint(i).distance(to: geometryPoint(i + 1)) }
+        let n = pointCount(ofEdge: e)
+        for k in 0..<(n - 1) { sum += point(k, ofEdge: e).distance(to: point(k + 1, ofEdge: e)) }
         return sum
     }
 
-    /// Fraction along edge `e` of the point at `parameter` on the geometry segment starting at
-    /// point `segmentStart` (which must belong to `e`).
-    public func fraction(onEdge e: Int, segmentStart: Int, parameter: Double) -> Float {
-        let g0 = Int(geometryFirst[e]), g1 = Int(geometryFirst[e + 1])
-        precondition(segmentStart >= g0 && segmentStart < g1 - 1, "segment must belong to the edge")
+    /// Fraction along edge `e` of the point at `parameter` on segment `segment` (see
+    /// `firstSegment(ofEdge:)`; it must belong to `e`).
+    public func fraction(onEdge e: Int, segment: Int, parameter: Double) -> Float {
+        let n = pointCount(ofEdge: e), within = segment - firstSegment(ofEdge: e)
+        precondition(within >= 0 && within < n - 1, "segment must belong to the edge")
         var before = 0.0, total = 0.0
-        for i in g0..<(g1 - 1) {
-            let length = geometryPoint(i).distance(to: geometryPoint(i + 1))
-            if i < segmentStart { before += length }
-            if i == segmentStart { before += parameter * length }
+        for k in 0..<(n - 1) {
+            let length = point(k, ofEdge: e).distance(to: point(k + 1, ofEdge: e))
+            if k < within { before += length }
+            if k == within { before += parameter * length }
             total += length
         }
         return total > 0 ? Float(min(1, max(0, before / total))) : 0
@@ -51,17 +51,17 @@ extension StreetGraph {
 
     /// Projected position of the point at `fraction` along edge `e`.
     public func position(onEdge e: Int, fraction: Float) -> PlanarPoint {
-        let g0 = Int(geometryFirst[e]), g1 = Int(geometryFirst[e + 1])
+        let n = pointCount(ofEdge: e)
         let target = Double(fraction) * planarMetres(ofEdge: e)
         var walked = 0.0
-        for i in g0..<(g1 - 1) {
-            let a = geometryPoint(i), b = geometryPoint(i + 1)
+        for k in 0..<(n - 1) {
+            let a = point(k, ofEdge: e), b = point(k + 1, ofEdge: e)
             let length = a.distance(to: b)
             if walked + length >= target, length > 0 {
                 return SegmentGeometry.point(at: (target - walked) / length, a, b)
             }
             walked += length
         }
-        return geometryPoint(g1 - 1)
+        return point(n - 1, ofEdge: e)
     }
 }

@@ -2,12 +2,11 @@
 /// not the nearest node), through a bucket index over the edge geometry.
 public struct Snapper: Sendable {
     public let graph: StreetGraph
-    let index: PolylineIndex
+    let index: EdgeSegmentIndex
 
     public init(graph: StreetGraph, bucketMetres: Double = 100) {
         self.graph = graph
-        index = PolylineIndex(firstPoint: graph.geometryFirst, pointX: graph.pointX, pointY: graph.pointY,
-                              bucketMetres: bucketMetres)
+        index = EdgeSegmentIndex(graph: graph, bucketMetres: bucketMetres)
     }
 
     /// The attachment of `point`, or nil when no edge lies within `limitMetres`; with
@@ -15,13 +14,12 @@ public struct Snapper: Sendable {
     /// attached to a flight of steps).
     public func snap(_ point: PlanarPoint, limitMetres: Double, usableEdges: [Bool]? = nil) -> PlaceSnap? {
         guard let hit = index.nearest(to: point, limitMetres: limitMetres, allowed: usableEdges) else { return nil }
-        let e = Int(hit.polyline)
-        return PlaceSnap(edge: hit.polyline,
-                         fraction: graph.fraction(onEdge: e, segmentStart: Int(hit.segmentStart), parameter: hit.parameter),
+        return PlaceSnap(edge: hit.edge,
+                         fraction: graph.fraction(onEdge: Int(hit.edge), segment: Int(hit.segment), parameter: hit.parameter),
                          offsetMetres: Float(hit.metres))
     }
 
-    /// Every geometry segment whose bucket overlaps `box`: (edge, segment start point).
+    /// Every geometry segment whose bucket overlaps `box`: (edge, segment), in segment order.
     public func forEachSegment(in box: BoundingBox, _ body: (Int32, Int32) -> Void) {
         index.forEachSegment(in: box, body)
     }

@@ -63,7 +63,7 @@ public struct GraphBuilder {
 
         var tails: [Int32] = [], heads: [Int32] = [], metres: [Float] = []
         var classes: [EdgeClass] = [], flags: [EdgeFlags] = [], wayIDs: [Int64] = []
-        var geometryFirst: [Int32] = [0], px: [Double] = [], py: [Double] = []
+        var interiorFirst: [Int32] = [0], px: [Double] = [], py: [Double] = []
         for way in ways {
             let points = Self.withoutRepeats(way.points)
             guard points.count >= 2 else { continue }
@@ -86,14 +86,14 @@ public struct GraphBuilder {
                 }
                 flags.append(edgeFlags)
                 wayIDs.append(way.wayID)
-                for p in piece { px.append(planar[Int(p)].x); py.append(planar[Int(p)].y) }
-                geometryFirst.append(Int32(px.count))
+                for p in piece.dropFirst().dropLast() { px.append(planar[Int(p)].x); py.append(planar[Int(p)].y) }
+                interiorFirst.append(Int32(px.count))
                 start = k
             }
         }
         return StreetGraph(nodeX: nodeX, nodeY: nodeY, edgeTail: tails, edgeHead: heads, edgeMetres: metres,
                            edgeClass: classes, edgeFlags: flags, edgeWayID: wayIDs,
-                           geometryFirst: geometryFirst, pointX: px, pointY: py)
+                           interiorFirst: interiorFirst, interiorX: px, interiorY: py)
     }
 
     static func withoutRepeats(_ points: [Int32]) -> [Int32] {

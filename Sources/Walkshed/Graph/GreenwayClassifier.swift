@@ -24,7 +24,7 @@ public struct GreenwayClassifier: Sendable {
             all.add(PlanarPoint(x: polygon.bounds.maxX, y: polygon.bounds.maxY))
         }
         let area = all.isEmpty ? 0 : (all.maxX - all.minX) * (all.maxY - all.minY)
-        let size = max(250, (area / Double(PolylineIndex.maxBuckets)).squareRoot())
+        let size = max(250, (area / Double(EdgeSegmentIndex.maxBuckets)).squareRoot())
         bucketMetres = size
         var buckets: [Int64: [Int32]] = [:], large: [Int32] = []
         for (i, polygon) in greenAreas.enumerated() {
@@ -63,12 +63,12 @@ public struct GreenwayClassifier: Sendable {
             var green = graph.edgeFlags[e].contains(.onRoute)
             if !green {
                 var samples = 0, inside = 0
-                let g0 = Int(graph.geometryFirst[e]), g1 = Int(graph.geometryFirst[e + 1])
-                for i in g0..<g1 {
-                    let p = graph.geometryPoint(i)
+                let n = graph.pointCount(ofEdge: e)
+                for k in 0..<n {
+                    let p = graph.point(k, ofEdge: e)
                     samples += 1; if isGreen(p) { inside += 1 }
-                    if i + 1 < g1 {
-                        let q = graph.geometryPoint(i + 1)
+                    if k + 1 < n {
+                        let q = graph.point(k + 1, ofEdge: e)
                         samples += 1; if isGreen(PlanarPoint(x: (p.x + q.x) / 2, y: (p.y + q.y) / 2)) { inside += 1 }
                     }
                 }

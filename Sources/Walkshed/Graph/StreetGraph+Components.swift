@@ -65,17 +65,18 @@ extension StreetGraph {
         }
         var tails: [Int32] = [], heads: [Int32] = [], metres: [Float] = []
         var classes: [EdgeClass] = [], flags: [EdgeFlags] = [], ways: [Int64] = []
-        var gFirst: [Int32] = [0], px: [Double] = [], py: [Double] = []
+        var interior: [Int32] = [0], px: [Double] = [], py: [Double] = []
         for e in 0..<edgeCount {
             let t = newID[Int(edgeTail[e])], h = newID[Int(edgeHead[e])]
             guard t >= 0 && h >= 0 else { continue }
             tails.append(t); heads.append(h); metres.append(edgeMetres[e])
             classes.append(edgeClass[e]); flags.append(edgeFlags[e]); ways.append(edgeWayID[e])
-            for i in Int(geometryFirst[e])..<Int(geometryFirst[e + 1]) { px.append(pointX[i]); py.append(pointY[i]) }
-            gFirst.append(Int32(px.count))
+            let i0 = Int(interiorFirst[e]), i1 = Int(interiorFirst[e + 1])
+            px.append(contentsOf: interiorX[i0..<i1]); py.append(contentsOf: interiorY[i0..<i1])
+            interior.append(Int32(px.count))
         }
         return StreetGraph(nodeX: nx, nodeY: ny, edgeTail: tails, edgeHead: heads, edgeMetres: metres,
                            edgeClass: classes, edgeFlags: flags, edgeWayID: ways,
-                           geometryFirst: gFirst, pointX: px, pointY: py)
+                           interiorFirst: interior, interiorX: px, interiorY: py)
     }
 }

@@ -12,7 +12,7 @@ extension StreetGraph {
         }
         return StreetGraph(nodeX: nx, nodeY: ny, edgeTail: edgeTail.map { newID[Int($0)] }, edgeHead: edgeHead.map { newID[Int($0)] },
                            edgeMetres: edgeMetres, edgeClass: edgeClass, edgeFlags: edgeFlags, edgeWayID: edgeWayID,
-                           geometryFirst: geometryFirst, pointX: pointX, pointY: pointY)
+                           interiorFirst: interiorFirst, interiorX: interiorX, interiorY: interiorY)
     }
 
     /// New ids in Hilbert-curve order of the node positions (a 2¹⁶ × 2¹⁶ grid over the

@@ -19,18 +19,13 @@ extension StreetGraph {
             guard head[a] >= 0 && Int(head[a]) < nodeCount else { throw GraphError("head[\(a)] must be a node") }
             guard arcEdge[a] >= 0 && Int(arcEdge[a]) < edgeCount else { throw GraphError("arcEdge[\(a)] must be an edge") }
         }
-        guard geometryFirst.count == edgeCount + 1, geometryFirst.first == 0,
-              Int(geometryFirst.last!) == pointX.count else {
-            throw GraphError("geometryFirst must be a CSR offset array over the geometry points")
+        guard interiorFirst.count == edgeCount + 1, interiorFirst.first == 0,
+              Int(interiorFirst.last!) == interiorX.count, interiorY.count == interiorX.count else {
+            throw GraphError("interiorFirst must be a CSR offset array over the interior points")
         }
         for e in 0..<edgeCount {
             guard edgeMetres[e].isFinite && edgeMetres[e] >= 0 else { throw GraphError("edge \(e) length must be finite and ≥ 0") }
-            let g0 = Int(geometryFirst[e]), g1 = Int(geometryFirst[e + 1])
-            guard g1 - g0 >= 2 else { throw GraphError("edge \(e) geometry must have ≥ 2 points") }
-            guard geometryPoint(g0) == position(of: Int(edgeTail[e])),
-                  geometryPoint(g1 - 1) == position(of: Int(edgeHead[e])) else {
-                throw GraphError("edge \(e) geometry must run from its tail to its head")
-            }
+            guard interiorFirst[e] <= interiorFirst[e + 1] else { throw GraphError("interiorFirst must be non-decreasing (edge \(e))") }
         }
     }
 }

@@ -27,24 +27,21 @@ extension ProfileCosts {
         var forward = [Float](repeating: .infinity, count: graph.edgeCount)
         var backward = forward
         for e in 0..<graph.edgeCount where profile.allows(graph, edge: e) {
-            let first = Int(graph.geometryFirst[e]), last = Int(graph.geometryFirst[e + 1]) - 1
+            let points = graph.points(ofEdge: e)
             var planar = 0.0
-            for i in first..<last {
-                planar += PlanarPoint(x: graph.pointX[i], y: graph.pointY[i]).distance(to: PlanarPoint(x: graph.pointX[i + 1], y: graph.pointY[i + 1]))
-            }
+            for k in 0..<(points.count - 1) { planar += points[k].distance(to: points[k + 1]) }
             let metres = Double(graph.edgeMetres[e])
-            guard planar > 0, last > first else {
+            guard planar > 0 else {
                 forward[e] = Float(metres / speed); backward[e] = forward[e]
                 continue
             }
-            var heights: [Double?] = []
-            for i in first...last { heights.append(elevation(PlanarPoint(x: graph.pointX[i], y: graph.pointY[i]))) }
+            let heights = points.map(elevation)
             var up = 0.0, down = 0.0, tooSteep = false
-            for i in first..<last {
-                let run = PlanarPoint(x: graph.pointX[i], y: graph.pointY[i]).distance(to: PlanarPoint(x: graph.pointX[i + 1], y: graph.pointY[i + 1]))
+            for k in 0..<(points.count - 1) {
+                let run = points[k].distance(to: points[k + 1])
                 let length = metres * run / planar
                 var slope = 0.0
-                if run > 0, let a = heights[i - first], let b = heights[i + 1 - first] { slope = (b - a) / run }
+                if run > 0, let a = heights[k], let b = heights[k + 1] { slope = (b - a) / run }
                 if let maxSlope, abs(slope) > maxSlope { tooSteep = true }
                 up += length / (speed * Tobler.speedFactor(slope: slope))
                 down += length / (speed * Tobler.speedFactor(slope: -slope))

@@ -138,11 +138,10 @@ public enum NetworkEditor {
     /// Whether edge `e` closes: its way is listed, or its geometry enters a closed area.
     static func isClosed(_ e: Int, graph: StreetGraph, edits: NetworkEdits) -> Bool {
         if graph.edgeWayID[e] != 0 && edits.closedWayIDs.contains(graph.edgeWayID[e]) { return true }
-        let g0 = Int(graph.geometryFirst[e]), g1 = Int(graph.geometryFirst[e + 1])
+        let points = graph.points(ofEdge: e)
         for area in edits.closedAreas {
-            for i in g0..<g1 where area.bounds.contains(graph.geometryPoint(i)) && area.contains(graph.geometryPoint(i)) { return true }
-            for i in g0..<(g1 - 1) {
-                let a = graph.geometryPoint(i), b = graph.geometryPoint(i + 1)
+            for p in points where area.bounds.contains(p) && area.contains(p) { return true }
+            for (a, b) in zip(points, points.dropFirst()) {
                 var crosses = false
                 area.forEachBoundarySegment { c, d in
                     if !crosses && SegmentGeometry.intersectionParameter(a, b, c, d) != nil { crosses = true }
@@ -186,12 +185,12 @@ public enum NetworkEditor {
                 let a = path.points[j], b = path.points[j + 1]
                 var box = BoundingBox(); box.add(a); box.add(b)
                 var seen = Set<Int64>()
-                snapper.forEachSegment(in: box) { edge, start in
-                    guard seen.insert(Int64(edge) << 32 | Int64(start)).inserted else { return }
-                    let c = graph.geometryPoint(Int(start)), d = graph.geometryPoint(Int(start) + 1)
+                snapper.forEachSegment(in: box) { edge, segment in
+                    guard seen.insert(Int64(edge) << 32 | Int64(segment)).inserted else { return }
+                    let (c, d) = graph.segment(Int(segment), ofEdge: Int(edge))
                     guard let s = SegmentGeometry.intersectionParameter(a, b, c, d),
                           let u = SegmentGeometry.intersectionParameter(c, d, a, b) else { return }
-                    let fraction = graph.fraction(onEdge: Int(edge), segmentStart: Int(start), parameter: u)
+                    let fraction = graph.fraction(onEdge: Int(edge), segment: Int(segment), parameter: u)
                     stations.append(Station(along: Double(j) + s, point: SegmentGeometry.point(at: s, a, b),
                                             junction: resolve(edge: edge, fraction: fraction, graph: graph)))
                 }
@@ -217,17 +216,16 @@ public enum NetworkEditor {
 
     /// Geometry of edge `e` cut at increasing `fractions` (strictly inside 0…1): one point list per piece.
     static func pieces(ofEdge e: Int, graph: StreetGraph, at fractions: [Float]) -> [[PlanarPoint]] {
-        let g0 = Int(graph.geometryFirst[e]), g1 = Int(graph.geometryFirst[e + 1])
+        let points = graph.points(ofEdge: e)
         let total = graph.planarMetres(ofEdge: e)
         let cutPoints = fractions.map { graph.position(onEdge: e, fraction: $0) }
         let cutDistances = fractions.map { Double($0) * total }
         var pieces: [[PlanarPoint]] = []
-        var current = [graph.geometryPoint(g0)]
+        var current = [points[0]]
         var walked = 0.0
         var next = 0
-        for i in g0..<(g1 - 1) {
-            let b = graph.geometryPoint(i + 1)
-            let length = graph.geometryPoint(i).distance(to: b)
+        for (a, b) in zip(points, points.dropFirst()) {
+            let length = a.distance(to: b)
             while next < cutDistances.count && cutDistances[next] <= walked + length {
                 if current.last != cutPoints[next] { current.append(cutPoints[next]) }
                 pieces.append(current)
@@ -239,7 +237,7 @@ public enum NetworkEditor {
         }
         while next < cutPoints.count {   // rounding left a cut at the very end
             pieces.append(current + [cutPoints[next]])
-            current = [cutPoints[next], graph.geometryPoint(g1 - 1)]
+            current = [cutPoints[next], points[points.count - 1]]
             next += 1
         }
         if current.count == 1 { current.append(current[0]) }
@@ -258,7 +256,8 @@ public enum NetworkEditor {
     }
 }
 
-/// Edge arrays under construction, in the layout `StreetGraph.init` takes.
+/// Edge arrays under construction, with whole polylines (`StreetGraph.init(…geometryFirst:…)`
+/// keeps their interior points).
 struct EdgeArrays {
     var tails: [Int32] = [], heads: [Int32] = [], metres: [Float] = []
     var classes: [EdgeClass] = [], flags: [EdgeFlags] = [], wayIDs: [Int64] = []
@@ -268,14 +267,17 @@ struct EdgeArrays {
 
     init(reservingFor graph: StreetGraph) {
         tails.reserveCapacity(graph.edgeCount); heads.reserveCapacity(graph.edgeCount)
-        pointX.reserveCapacity(graph.pointX.count); pointY.reserveCapacity(graph.pointY.count)
+        let points = graph.interiorX.count + 2 * graph.edgeCount
+        pointX.reserveCapacity(points); pointY.reserveCapacity(points)
     }
 
     mutating func copy(_ e: Int, from graph: StreetGraph, flags edgeFlags: EdgeFlags) {
-        let g0 = Int(graph.geometryFirst[e]), g1 = Int(graph.geometryFirst[e + 1])
         tails.append(graph.edgeTail[e]); heads.append(graph.edgeHead[e]); metres.append(graph.edgeMetres[e])
         classes.append(graph.edgeClass[e]); flags.append(edgeFlags); wayIDs.append(graph.edgeWayID[e])
-        pointX.append(contentsOf: graph.pointX[g0..<g1]); pointY.append(contentsOf: graph.pointY[g0..<g1])
+        for k in 0..<graph.pointCount(ofEdge: e) {
+            let p = graph.point(k, ofEdge: e)
+            pointX.append(p.x); pointY.append(p.y)
+        }
         geometryFirst.append(Int32(pointX.count))
     }
 

@@ -70,7 +70,7 @@ public struct MapLayers: Sendable, Equatable {
     }
 
     static func points(of e: Int, in graph: StreetGraph) -> LazyMapSequence<Range<Int>, PlanarPoint> {
-        (Int(graph.geometryFirst[e])..<Int(graph.geometryFirst[e + 1])).lazy.map(graph.geometryPoint)
+        (0..<graph.pointCount(ofEdge: e)).lazy.map { graph.point($0, ofEdge: e) }
     }
 
     static func shape(_ park: Park) -> ParkShape {

@@ -28,7 +28,9 @@ extension NetworkFile {
             throw NetworkFileError(path: path, offset: 0, message: "not a Walkshed network file (no WSN1 magic)")
         }
         let fileVersion = try r.integer(UInt32.self, at: 4)
-        guard fileVersion == version else { throw NetworkFileError(path: path, offset: 4, message: "version \(fileVersion); this Walkshed reads version \(version)") }
+        guard readableVersions.contains(fileVersion) else {
+            throw NetworkFileError(path: path, offset: 4, message: "version \(fileVersion); this Walkshed reads versions \(readableVersions.lowerBound)–\(readableVersions.upperBound)")
+        }
         func fail(_ message: String) -> NetworkFileError { NetworkFileError(path: path, offset: r.offset, message: message) }
 
         let meta = try r.array("META", Int64.self, count: 15)
@@ -48,19 +50,34 @@ extension NetworkFile {
         let metres = try r.array("EMET", Float.self, count: tail.count)
         let classes = try r.array("ECLS", UInt8.self, count: tail.count), flags = try r.array("EFLG", UInt8.self, count: tail.count)
         let ways = try r.array("EWAY", Int64.self, count: tail.count)
-        let first = try r.array("GFST", Int32.self, count: tail.count + 1)
-        let px = try r.array("GPTX", Double.self), py = try r.array("GPTY", Double.self, count: px.count)
+        let wholePolylines = fileVersion == 1
+        let first = try r.array(wholePolylines ? "GFST" : "IFST", Int32.self, count: tail.count + 1)
+        let px = try r.array(wholePolylines ? "GPTX" : "IPTX", Double.self), py = try r.array(wholePolylines ? "GPTY" : "IPTY", Double.self, count: px.count)
         guard tail.allSatisfy({ $0 >= 0 && Int($0) < nodeX.count }) && head.allSatisfy({ $0 >= 0 && Int($0) < nodeX.count }) else {
             throw fail("an edge joins a node that does not exist")
         }
-        guard first.first == 0, first.last.map({ Int($0) == px.count }) ?? false, zip(first, first.dropFirst()).allSatisfy({ Int($1) - Int($0) >= 2 }) else {
-            throw fail("edge geometry offsets are not increasing by ≥ 2 points up to the point count")
+        let fewest = wholePolylines ? 2 : 0
+        guard first.first == 0, first.last.map({ Int($0) == px.count }) ?? false, zip(first, first.dropFirst()).allSatisfy({ Int($1) - Int($0) >= fewest }) else {
+            throw fail(wholePolylines ? "edge geometry offsets are not increasing by ≥ 2 points up to the point count"
+                                      : "edge interior-point offsets decrease or do not end at the point count")
         }
         guard metres.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw fail("an edge length is negative or not finite") }
         guard [nodeX, nodeY, px, py].allSatisfy({ $0.allSatisfy(isPlausible) }) else { throw fail("a node or geometry coordinate is not a finite UTM metre value") }
         let edgeClasses = try classes.map { raw in try EdgeClass(rawValue: raw).map { $0 } ?? { throw fail("edge class \(raw) is unknown") }() }
-        let graph = StreetGraph(nodeX: nodeX, nodeY: nodeY, edgeTail: tail, edgeHead: head, edgeMetres: metres, edgeClass: edgeClasses,
+        let graph: StreetGraph
+        if wholePolylines {
+            for e in tail.indices {
+                let g0 = Int(first[e]), g1 = Int(first[e + 1]), t = Int(tail[e]), h = Int(head[e])
+                guard px[g0] == nodeX[t] && py[g0] == nodeY[t] && px[g1 - 1] == nodeX[h] && py[g1 - 1] == nodeY[h] else {
+                    throw fail("edge \(e) geometry does not run from its tail to its head")
+                }
+            }
+            graph = StreetGraph(nodeX: nodeX, nodeY: nodeY, edgeTail: tail, edgeHead: head, edgeMetres: metres, edgeClass: edgeClasses,
                                 edgeFlags: flags.map(EdgeFlags.init(rawValue:)), edgeWayID: ways, geometryFirst: first, pointX: px, pointY: py)
+        } else {
+            graph = StreetGraph(nodeX: nodeX, nodeY: nodeY, edgeTail: tail, edgeHead: head, edgeMetres: metres, edgeClass: edgeClasses,
+                                edgeFlags: flags.map(EdgeFlags.init(rawValue:)), edgeWayID: ways, interiorFirst: first, interiorX: px, interiorY: py)
+        }
         do { try graph.checkInvariants() } catch let error as GraphError { throw fail("the walk graph is broken: \(error)") }
         let parks = try readParks("PARK", &r), greenSpaces = try readParks("GRNS", &r)
 

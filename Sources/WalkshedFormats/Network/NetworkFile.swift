@@ -5,12 +5,16 @@ import Walkshed
 /// green spaces, services, residential buildings and the UTM zone — written so a later run
 /// reads it with one copy per array instead of parsing an extract again.
 ///
-/// Layout: `WSN1`, UInt32 version (1), 8 zero bytes, then `BinarySectionWriter` sections in a fixed order
-/// (see `write`). Every array is stored as it sits in memory, little-endian; enums and flags as
-/// their UInt8 raw values, checked on reading.
+/// Layout: `WSN1`, UInt32 version (2), 8 zero bytes, then `BinarySectionWriter` sections in a fixed order
+/// (see `bytes`). Every array is stored as it sits in memory, little-endian; enums and flags as
+/// their UInt8 raw values, checked on reading. Version 2 stores edge geometry as interior points
+/// (`IFST`, `IPTX`, `IPTY`); version 1 files, with whole polylines (`GFST`, `GPTX`, `GPTY`), are
+/// still read.
 public enum NetworkFile {
     public static let magic = Array("WSN1".utf8)
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
+    /// Versions `read` accepts.
+    public static let readableVersions: ClosedRange<UInt32> = 1...2
 
     /// True when `path` starts with the `.wsn` magic bytes.
     public static func isNetworkFile(_ path: String) -> Bool {
@@ -33,7 +37,7 @@ public enum NetworkFile {
         w.append("NODX", g.nodeX); w.append("NODY", g.nodeY)
         w.append("ETAI", g.edgeTail); w.append("EHEA", g.edgeHead); w.append("EMET", g.edgeMetres)
         w.append("ECLS", g.edgeClass.map(\.rawValue)); w.append("EFLG", g.edgeFlags.map(\.rawValue)); w.append("EWAY", g.edgeWayID)
-        w.append("GFST", g.geometryFirst); w.append("GPTX", g.pointX); w.append("GPTY", g.pointY)
+        w.append("IFST", g.interiorFirst); w.append("IPTX", g.interiorX); w.append("IPTY", g.interiorY)
         for (tag, parks) in [("PARK", city.parks), ("GRNS", city.greenSpaces)] { appendParks(tag, parks, to: &w) }
         let services = city.services
         w.append("SCAT", services.map { UInt8(ServiceCategory.allCases.firstIndex(of: $0.category)!) })

@@ -55,14 +55,10 @@ public struct SyntheticCity: Sendable {
         let metres = tail.indices.map { e in
             Float(PlanarPoint(x: nodeX[Int(tail[e])], y: nodeY[Int(tail[e])]).distance(to: PlanarPoint(x: nodeX[Int(head[e])], y: nodeY[Int(head[e])])))
         }
-        var pointX: [Double] = [], pointY: [Double] = [], first: [Int32] = [0]
-        pointX.reserveCapacity(2 * tail.count); pointY.reserveCapacity(2 * tail.count); first.reserveCapacity(tail.count + 1)
-        for e in tail.indices {
-            pointX += [nodeX[Int(tail[e])], nodeX[Int(head[e])]]; pointY += [nodeY[Int(tail[e])], nodeY[Int(head[e])]]
-            first.append(Int32(pointX.count))
-        }
+        // Every street is straight: no interior points.
         let full = StreetGraph(nodeX: nodeX, nodeY: nodeY, edgeTail: tail, edgeHead: head, edgeMetres: metres, edgeClass: classes,
-                               edgeFlags: flags, edgeWayID: tail.indices.map { Int64($0 + 1) }, geometryFirst: first, pointX: pointX, pointY: pointY)
+                               edgeFlags: flags, edgeWayID: tail.indices.map { Int64($0 + 1) },
+                               interiorFirst: [Int32](repeating: 0, count: tail.count + 1), interiorX: [], interiorY: [])
         let (connected, dropped) = full.largestComponent()
         // Nodes numbered along a Hilbert curve: W1 on the 1M-node city ran 20 % faster than in
         // row-major order (Benchmarks/RESULTS.md, hilbert-order experiment).
