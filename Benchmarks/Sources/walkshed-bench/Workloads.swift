@@ -156,15 +156,11 @@ enum Workloads {
     /// fresh process, its `peak_rss_mib` is that of loading the city plus both.
     static func nearestAndCounts(_ path: String, city: City, threads: Int, runs: Int) -> Measurement {
         let graph = city.graph
-        rssNote("loaded")
         let (costs, used) = w1Setup(city)
-        rssNote("setup")
         let places = PlaceSnap.atNodes(of: graph)
-        rssNote("places")
         let seconds = Measurement.time(runs: runs) {
             let both = NearestAndCounts(graph: graph, costs: costs, nearest: used, counting: used, places: places,
                                         thresholdSeconds: 1_200, decay: .step, threads: threads)
-            rssNote("computed")
             precondition(both.times.count == used.count && both.counts.contains { $0.counts.contains { $0 > 0 } })
         }
         return Measurement(benchmark: "W1+W2", input: name(path), threads: threads, nodes: graph.nodeCount, arcs: graph.arcCount,
@@ -198,10 +194,4 @@ enum Workloads {
     }
 
     static func name(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
-}
-
-func rssNote(_ s: String) {
-    let t = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? ""
-    let pages = Int(t.split(separator: " ")[1])!
-    FileHandle.standardError.write(Data("rss \(s): \(pages * 4096 / 1048576) MiB\n".utf8))
 }
