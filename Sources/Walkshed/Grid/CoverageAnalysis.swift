@@ -70,10 +70,10 @@ public enum CoverageAnalysis {
         var area = options.area ?? graph.bounds
         if area.isEmpty { area = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
         let grid = GridGeometry(covering: area.expanded(by: options.snapLimitMetres), cellMetres: options.cellMetres)
-        stage("snapping \(grid.cellCount) cells")
-        let snapper = Snapper(graph: graph)
-        let snaps = snapCells(grid: grid, snapper: snapper, limitMetres: options.snapLimitMetres,
-                              usableEdges: costs.usableEdges, threads: options.threads)
+        stage(population.isEmpty ? "snapping \(grid.cellCount) cells" : "snapping \(grid.cellCount) cells and \(population.count) population points")
+        // Both snapped before the searches, so the segment index (about 30 MB on a 1M-node
+        // city) is gone before the searches' labels arrive.
+        let (snaps, populationSnaps) = snapPlaces(grid: grid, population: population, graph: graph, costs: costs, options: options)
 
         let limit = options.searchLimitSeconds
         let times: [NearestTimes], cellCounts: [DestinationCounts]
@@ -113,12 +113,9 @@ public enum CoverageAnalysis {
             + PlaceEvaluation.kthNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
             + countLayers(snaps: snaps, destinations: destinations, counts: cellCounts, options: options)
             + greenwayLayers(snaps: snaps, graph: graph, costs: costs, options: options, stage: stage)
-        var populationLayers: [CoverageLayer] = [], populationSnaps: [PlaceSnap?] = []
+        var populationLayers: [CoverageLayer] = []
         if !population.isEmpty {
             stage("evaluating \(population.count) population points")
-            populationSnaps = ParallelSearch.map(itemCount: population.count, threads: options.threads) {
-                snapper.snap(population[$0], limitMetres: options.snapLimitMetres, usableEdges: costs.usableEdges)
-            }
             let inside = population.map { p in parkPolygons.contains { $0.bounds.contains(p) && $0.contains(p) } }
             populationLayers = PlaceEvaluation.layers(snaps: populationSnaps, insidePark: inside, times: times, graph: graph,
                                                       costs: costs, budgetMinutes: options.budgetMinutes, threads: options.threads)
@@ -135,6 +132,18 @@ public enum CoverageAnalysis {
         return CoverageResult(grid: grid, layers: layers, snapped: snaps.map { $0 != nil }, options: options,
                               destinationNames: destinations.map(\.name), populationLayers: populationLayers,
                               populationSnapped: populationSnaps.map { $0 != nil })
+    }
+
+    /// The snaps of the grid's cells and of the population points (`[]` without any).
+    static func snapPlaces(grid: GridGeometry, population: [PlanarPoint], graph: StreetGraph, costs: ProfileCosts,
+                           options: CoverageOptions) -> (cells: [PlaceSnap?], population: [PlaceSnap?]) {
+        let snapper = Snapper(graph: graph)
+        let cells = snapCells(grid: grid, snapper: snapper, limitMetres: options.snapLimitMetres,
+                              usableEdges: costs.usableEdges, threads: options.threads)
+        let points = ParallelSearch.map(itemCount: population.count, threads: options.threads) {
+            snapper.snap(population[$0], limitMetres: options.snapLimitMetres, usableEdges: costs.usableEdges)
+        }
+        return (cells, points)
     }
 
     /// Counts of each set around `snaps` when counting is on (`[]` when not).
