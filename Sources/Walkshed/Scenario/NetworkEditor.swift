@@ -130,7 +130,7 @@ public enum NetworkEditor {
         }
         let edited = StreetGraph(nodeX: nodeX, nodeY: nodeY, edgeTail: builder.tails, edgeHead: builder.heads, edgeMetres: builder.metres,
                                  edgeClass: builder.classes, edgeFlags: builder.flags, edgeWayID: builder.wayIDs,
-                                 geometryFirst: builder.geometryFirst, pointX: builder.pointX, pointY: builder.pointY)
+                                 interiorFirst: builder.interiorFirst, interiorX: builder.interiorX, interiorY: builder.interiorY)
         return EditedNetwork(graph: edited, originalNodeCount: graph.nodeCount, originalEdgeCount: graph.edgeCount,
                              cutEdges: cutEdges, closedEdgeCount: closed, addedMetres: added)
     }
@@ -256,44 +256,42 @@ public enum NetworkEditor {
     }
 }
 
-/// Edge arrays under construction, with whole polylines (`StreetGraph.init(…geometryFirst:…)`
-/// keeps their interior points).
+/// Edge arrays under construction, in the layout `StreetGraph.init` takes (interior points only).
 struct EdgeArrays {
     var tails: [Int32] = [], heads: [Int32] = [], metres: [Float] = []
     var classes: [EdgeClass] = [], flags: [EdgeFlags] = [], wayIDs: [Int64] = []
-    var geometryFirst: [Int32] = [0], pointX: [Double] = [], pointY: [Double] = []
+    var interiorFirst: [Int32] = [0], interiorX: [Double] = [], interiorY: [Double] = []
 
     init() {}
 
     init(reservingFor graph: StreetGraph) {
         tails.reserveCapacity(graph.edgeCount); heads.reserveCapacity(graph.edgeCount)
-        let points = graph.interiorX.count + 2 * graph.edgeCount
-        pointX.reserveCapacity(points); pointY.reserveCapacity(points)
+        interiorX.reserveCapacity(graph.interiorX.count); interiorY.reserveCapacity(graph.interiorY.count)
     }
 
     mutating func copy(_ e: Int, from graph: StreetGraph, flags edgeFlags: EdgeFlags) {
         tails.append(graph.edgeTail[e]); heads.append(graph.edgeHead[e]); metres.append(graph.edgeMetres[e])
         classes.append(graph.edgeClass[e]); flags.append(edgeFlags); wayIDs.append(graph.edgeWayID[e])
-        for k in 0..<graph.pointCount(ofEdge: e) {
-            let p = graph.point(k, ofEdge: e)
-            pointX.append(p.x); pointY.append(p.y)
-        }
-        geometryFirst.append(Int32(pointX.count))
+        let i0 = Int(graph.interiorFirst[e]), i1 = Int(graph.interiorFirst[e + 1])
+        interiorX.append(contentsOf: graph.interiorX[i0..<i1]); interiorY.append(contentsOf: graph.interiorY[i0..<i1])
+        interiorFirst.append(Int32(interiorX.count))
     }
 
+    /// Adds an edge whose polyline is `points` (≥ 2), the first at `tail`'s position and the
+    /// last at `head`'s: only the points between are kept.
     mutating func append(tail: Int32, head: Int32, metres m: Float, edgeClass: EdgeClass, flags f: EdgeFlags, wayID: Int64,
                          points: [PlanarPoint]) {
         tails.append(tail); heads.append(head); metres.append(m)
         classes.append(edgeClass); flags.append(f); wayIDs.append(wayID)
-        for p in points { pointX.append(p.x); pointY.append(p.y) }
-        geometryFirst.append(Int32(pointX.count))
+        for p in points.dropFirst().dropLast() { interiorX.append(p.x); interiorY.append(p.y) }
+        interiorFirst.append(Int32(interiorX.count))
     }
 
     mutating func append(contentsOf other: EdgeArrays) {
-        let base = Int32(pointX.count)
+        let base = Int32(interiorX.count)
         tails += other.tails; heads += other.heads; metres += other.metres
         classes += other.classes; flags += other.flags; wayIDs += other.wayIDs
-        pointX += other.pointX; pointY += other.pointY
-        geometryFirst += other.geometryFirst.dropFirst().map { $0 + base }
+        interiorX += other.interiorX; interiorY += other.interiorY
+        interiorFirst += other.interiorFirst.dropFirst().map { $0 + base }
     }
 }
