@@ -116,3 +116,27 @@ func nearestAndCountsTogetherEqualThemApart(limitSeconds: Float) {
     #expect(DecayFunction.parse("linear:3", thresholdMinutes: T) == nil)
     #expect(DecayFunction.parse("exponential:-1", thresholdMinutes: T) == nil)
 }
+
+/// A set of 70,000 destinations on one short street, all within reach of every place: each
+/// place counts all of them, more than 2 bytes hold, with one and two workers (each worker
+/// hands its 2-byte counts to the totals before they can overflow). A set of 300 keeps its
+/// counts in 2 bytes and gives the same answers as a set of 300 counted on its own.
+@Test func countsPastTwoBytesStayExact() {
+    let graph = TinyNetwork.graph(nodes: [(0, 0), (100, 0), (200, 0)], edges: [(0, 1, nil), (1, 2, nil)])
+    let costs = ProfileCosts(graph: graph, profile: .walk())
+    func set(_ n: Int) -> DestinationSet {
+        DestinationSet(name: "\(n)", destinationCount: n, accessPoints: (0..<n).map { d in
+            DestinationSet.AccessPoint(destination: Int32(d), snap: PlaceSnap(edge: 0, fraction: Float(d % 100) / 100, offsetMetres: 1))
+        })
+    }
+    let places: [PlaceSnap?] = [PlaceSnap(edge: 0, fraction: 0.5, offsetMetres: 2), nil, PlaceSnap(edge: 1, fraction: 0.9, offsetMetres: 0)]
+    let small = DestinationCounts(places: places, graph: graph, costs: costs, destinations: set(300), thresholdSeconds: 600,
+                                  decay: .step, threads: 1)
+    for threads in [1, 2] {
+        let both = DestinationCounts.forSets([set(70_000), set(300)], places: places, graph: graph, costs: costs,
+                                             thresholdSeconds: 600, decay: .step, threads: threads)
+        #expect(both[0].counts == [70_000, 0, 70_000], "\(threads) threads")
+        #expect(both[0].weight(at: 2) == 70_000)
+        #expect(both[1].counts == [300, 0, 300] && both[1].counts == small.counts, "\(threads) threads")
+    }
+}

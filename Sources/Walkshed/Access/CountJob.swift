@@ -14,8 +14,6 @@ struct CountJob: Sendable {
     let weighted: Bool
     /// Places next to each node.
     let byNode: PlaceNodeIndex
-    /// Seconds from each place onto the network (`.infinity` without a snap).
-    let walkOnSeconds: [Float]
     /// The access points of destination `d` of set `k`: `groups[k][d]`.
     let groups: [[[DestinationSet.AccessPoint]]]
     /// The items in drawing order.
@@ -31,7 +29,6 @@ struct CountJob: Sendable {
         self.decay = decay
         weighted = decay != .step
         byNode = PlaceNodeIndex(places: places, graph: graph, costs: costs)
-        walkOnSeconds = places.map { $0.map { costs.offNetworkSeconds($0.offsetMetres) } ?? .infinity }
         let groups: [[[DestinationSet.AccessPoint]]] = sets.map { set in
             var byDestination = [[DestinationSet.AccessPoint]](repeating: [], count: set.destinationCount)
             for point in set.accessPoints { byDestination[Int(point.destination)].append(point) }
@@ -39,7 +36,7 @@ struct CountJob: Sendable {
         }
         self.groups = groups
         items = groups.indices.flatMap { k in groups[k].indices.filter { !groups[k][$0].isEmpty }.map { (set: k, destination: $0) } }
-        totals = CountTotals(setCount: sets.count, placeCount: places.count, weighted: weighted)
+        totals = CountTotals(destinationCounts: sets.map(\.destinationCount), placeCount: places.count, weighted: weighted)
     }
 
     /// One worker's scan (made when it draws its first item) and the set it is counting.
@@ -53,9 +50,11 @@ struct CountJob: Sendable {
         let (k, d) = items[i]
         let scan = worker.scan ?? CountScan(placeCount: places.count, nodeCount: graph.nodeCount, weighted: weighted)
         worker.scan = scan
-        if let current = worker.currentSet, current != k { totals.add(scan, toSet: current) }
+        if let current = worker.currentSet, current != k || scan.destinationsSinceCleared == Int(UInt16.max) {
+            totals.add(scan, toSet: current)
+        }
         worker.currentSet = k
-        scan.add(destination: groups[k][d], places: places, byNode: byNode, walkOnSeconds: walkOnSeconds,
+        scan.add(destination: groups[k][d], places: places, byNode: byNode,
                  graph: graph, costs: costs, thresholdSeconds: thresholdSeconds, decay: decay)
     }
 

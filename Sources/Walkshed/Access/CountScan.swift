@@ -6,8 +6,11 @@
 /// The accumulators are raw buffers owned by this object, which lives inside one worker and
 /// is never shared. Invariant between destinations: `best[p] == .infinity` for every place.
 final class CountScan {
-    /// Destinations within the threshold, per place.
-    let counts: UnsafeMutableBufferPointer<Int32>
+    /// Destinations within the threshold, per place, since the counts were last added to the
+    /// totals (which happens at least every 65,535 destinations, so they fit).
+    let counts: UnsafeMutableBufferPointer<UInt16>
+    /// Destinations added since the counts were last zeroed (by `CountTotals.add`).
+    var destinationsSinceCleared = 0
     /// Sum of decay weights in units of 1e-9, per place; empty when not `weighted`.
     let weightUnits: UnsafeMutableBufferPointer<UInt64>
     /// Whether weights are summed (with the `step` decay they equal the counts).
@@ -38,11 +41,12 @@ final class CountScan {
     }
 
     /// Counts one destination (all its access points) at every place within the threshold.
-    /// `walkOnSeconds[p]` is place `p`'s walk onto the network (`.infinity` without a snap).
     /// `byNode` lists the places next to each node; a place on a destination's own edge is
     /// among those listed at the edge's tail.
     func add(destination points: [DestinationSet.AccessPoint], places: [PlaceSnap?], byNode: PlaceNodeIndex,
-             walkOnSeconds: [Float], graph: StreetGraph, costs: ProfileCosts, thresholdSeconds: Double, decay: DecayFunction) {
+             graph: StreetGraph, costs: ProfileCosts, thresholdSeconds: Double, decay: DecayFunction) {
+        precondition(destinationsSinceCleared < Int(UInt16.max), "counts must be added to the totals every 65,535 destinations")
+        destinationsSinceCleared += 1
         let sources = points.flatMap { DestinationSet.seeds(of: $0, graph: graph, costs: costs) }
         var offers = PlaceOffers(best: best, touchedPlaces: touchedPlaces, index: byNode)
         workspace.search(graph, costs: costs, from: sources, direction: .towardSources, limitSeconds: Float(thresholdSeconds),
@@ -60,7 +64,8 @@ final class CountScan {
         }
         let thresholdMinutes = thresholdSeconds / 60
         for p in touchedPlaces[..<offers.touchedCount] {
-            let total = best[Int(p)] + Double(walkOnSeconds[Int(p)])
+            // Only snapped places are listed by node, so every touched place has a snap.
+            let total = best[Int(p)] + Double(costs.offNetworkSeconds(places[Int(p)]!.offsetMetres))
             if total <= thresholdSeconds {
                 counts[Int(p)] += 1
                 if weighted {

@@ -5,17 +5,24 @@
 /// places on edges next to those nodes, or on the destination's own edges, get their time to
 /// it (`CountScan`). Workers draw the destinations of all sets one at a time, keep their own
 /// accumulators and add them to the set's totals (`CountTotals`) as they move past it, without
-/// waiting for each other (memory: (threads + sets) × places × 4 bytes, 12 with a decay other
-/// than `step`, plus the place indexes). Counts are integers and weights are summed in fixed
-/// point (units of 1e-9), so the totals are exact whatever the thread count or order.
+/// waiting for each other (memory: (threads + sets) × places × 2 bytes, 4 for a set of more
+/// than 65,535 destinations, 8 more with a decay other than `step`, plus the place indexes).
+/// Counts are integers and weights are summed in fixed point (units of 1e-9), so the totals
+/// are exact whatever the thread count or order.
 public struct DestinationCounts: Sendable {
     /// Destinations within the threshold, per place (0 for places without a snap).
-    public let counts: [Int32]
+    let column: PlaceCountColumn
     /// Sum of decay weights per place in units of 1e-9; empty with the `step` decay, whose
-    /// weights are the counts (so a step count keeps 4 bytes per place, not 12).
+    /// weights are the counts (so a step count keeps 2 bytes per place, not 10).
     let weightUnits: [UInt64]
 
     static let fixedPointScale = 1e9
+
+    /// Destinations within the threshold at place `p` (0 for a place without a snap).
+    public func count(at p: Int) -> Int32 { column[p] }
+
+    /// `count(at:)` for every place, as a new array.
+    public var counts: [Int32] { column.widened }
 
     public init(places: [PlaceSnap?], graph: StreetGraph, costs: ProfileCosts, destinations: DestinationSet,
                 thresholdSeconds: Double, decay: DecayFunction, threads: Int) {
@@ -23,19 +30,19 @@ public struct DestinationCounts: Sendable {
                             decay: decay, threads: threads)[0]
     }
 
-    init(counts: [Int32], weightUnits: [UInt64]) {
-        precondition(weightUnits.isEmpty || weightUnits.count == counts.count)
-        self.counts = counts
+    init(column: PlaceCountColumn, weightUnits: [UInt64]) {
+        precondition(weightUnits.isEmpty || weightUnits.count == column.placeCount)
+        self.column = column
         self.weightUnits = weightUnits
     }
 
     /// Sum of the decay weights of the destinations counted at place `p`.
     public func weight(at p: Int) -> Double {
-        weightUnits.isEmpty ? Double(counts[p]) : Double(weightUnits[p]) / Self.fixedPointScale
+        weightUnits.isEmpty ? Double(column[p]) : Double(weightUnits[p]) / Self.fixedPointScale
     }
 
     /// `weight(at:)` for every place, as a new array.
-    public var weights: [Double] { counts.indices.map(weight(at:)) }
+    public var weights: [Double] { (0..<column.placeCount).map(weight(at:)) }
 
     /// Counts for several destination sets at once, in the order of `sets`: one place index and
     /// one search workspace per worker serve them all.

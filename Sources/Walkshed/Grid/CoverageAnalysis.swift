@@ -162,7 +162,7 @@ public enum CoverageAnalysis {
         var counts: [CoverageLayer] = [], weighted: [CoverageLayer] = []
         for (set, result) in zip(destinations, results) {
             counts.append(CoverageLayer(name: "\(set.name)_count", unit: "destinations",
-                                        values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.counts[$0]) }))
+                                        values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.count(at: $0)) }))
             if options.decay != nil {
                 weighted.append(CoverageLayer(name: "\(set.name)_weighted", unit: "weight",
                                               values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.weight(at: $0)) }))
