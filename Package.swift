@@ -11,7 +11,8 @@ let package = Package(
     targets: [
         .target(name: "Walkshed"),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "WalkshedFormats", dependencies: ["Walkshed", "CZlib"]),
+        .systemLibrary(name: "CMalloc"),
+        .target(name: "WalkshedFormats", dependencies: ["Walkshed", "CZlib", "CMalloc"]),
         .target(name: "WalkshedCLI", dependencies: ["Walkshed", "WalkshedFormats"]),
         .executableTarget(name: "walkshed", dependencies: ["WalkshedCLI"]),
         .target(name: "WalkshedTestSupport", dependencies: ["Walkshed", "CZlib"], path: "Tests/WalkshedTestSupport"),

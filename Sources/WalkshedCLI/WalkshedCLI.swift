@@ -38,6 +38,7 @@ public enum WalkshedCLI {
 
     /// Runs with the process arguments and exits.
     public static func main() -> Never {
+        AllocatorPolicy.returnLargeBlocksWhenFreed()
         exit(run(Array(CommandLine.arguments.dropFirst())))
     }
 

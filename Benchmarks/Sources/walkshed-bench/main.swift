@@ -4,6 +4,7 @@ import WalkshedFormats
 // walkshed-bench [--runs N] [--only PREFIX] [--threads N] [--experiments] [extract…]
 // (`--only W1+W2` times W1 and W2 as one block: run it alone for the peak memory of both.)
 // Prints one JSON line per benchmark, input and thread count (see Benchmarks/README.md).
+AllocatorPolicy.returnLargeBlocksWhenFreed()   // as the `walkshed` executable does
 var arguments = Array(CommandLine.arguments.dropFirst())
 var runs = 5
 if let i = arguments.firstIndex(of: "--runs"), i + 1 < arguments.count, let n = Int(arguments[i + 1]), n > 0 {

@@ -1,0 +1,2 @@
+// glibc's allocator controls (mallopt), for AllocatorPolicy in WalkshedFormats.
+#include <malloc.h>
