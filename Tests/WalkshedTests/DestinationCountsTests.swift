@@ -7,7 +7,7 @@ func countsAndDecayMatchBruteForce(seed: Int) {
     var instance = RandomDestinations(seed: UInt64(20_000 + seed))
     let places: [PlaceSnap?] = (0..<6).map { _ in instance.randomSnap() } + [nil]   // the last place never snapped
     let threshold = Double(Int.random(in: 10...60, using: &instance.rng))
-    let decay = DecayFunction.linear
+    let decay = seed.isMultiple(of: 2) ? DecayFunction.step : .linear   // a bit per place, or best times per place
     let result = DestinationCounts(places: places, graph: instance.graph, costs: instance.costs, destinations: instance.set,
                                    thresholdSeconds: threshold, decay: decay, threads: 2)
     let all = BruteForce.allPairsSeconds(instance.graph, costs: instance.costs)
@@ -35,6 +35,12 @@ func countsAndDecayMatchBruteForce(seed: Int) {
                                 decay: .exponential(halfLifeMinutes: 5), threads: 2)
     #expect(one.counts == two.counts && one.weights.map(\.bitPattern) == two.weights.map(\.bitPattern))
     #expect(one.counts.reduce(0, +) > 0)
+    // The step decay counts with a bit per place, the others through best times: same counts.
+    for threads in [1, 2] {
+        let step = DestinationCounts(places: places, graph: graph, costs: costs, destinations: set, thresholdSeconds: 600,
+                                     decay: .step, threads: threads)
+        #expect(step.counts == one.counts && step.weights == one.counts.map(Double.init), "\(threads) threads")
+    }
 }
 
 /// Several sets counted together (2 and 3 workers, step and linear decay) equal each set
