@@ -78,8 +78,7 @@ struct ExportCommand: WalkshedCommand {
         }
         var answers = TextBuffer(capacity: graph.nodeCount * 12 * (kinds.count + 1))
         answers.append((["node"] + kinds.map(\.name)).joined(separator: ",") + "\n")
-        var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
-        let metres = kinds.map { NearestTimes(graph: graph, costs: costs, destinations: $0, workspace: &workspace).nodeSeconds }
+        let metres = kinds.map { NearestTimes(graph: graph, costs: costs, destinations: $0).nodeSeconds }
         for u in 0..<graph.nodeCount {
             answers.append(u)
             for column in metres {

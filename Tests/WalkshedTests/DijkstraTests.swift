@@ -58,14 +58,18 @@ func dijkstraMatchesBellmanFord(seed: Int) {
     let n = Int.random(in: 2...30, using: &rng)
     let graph = TinyNetwork.random(nodeCount: n, edgeCount: Int.random(in: 0...(3 * n), using: &rng), maxMetres: 20, rng: &rng)
     let costs = ProfileCosts(graph: graph, profile: oneMetrePerSecond)
-    var workspace = SearchWorkspace(nodeCount: n)
-    for _ in 0..<2 {   // twice in one workspace: the reset must leave no trace
+    // One workspace that lists touched nodes and one that does not (a reset then sweeps all).
+    var workspace = SearchWorkspace(nodeCount: n), unlisted = SearchWorkspace(nodeCount: n, listsTouchedNodes: false)
+    for round in 0..<3 {   // several searches in one workspace: the reset must leave no trace
         let sources = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
             SearchSource(node: Int32(Int.random(in: 0..<n, using: &rng)), seconds: Float(Int.random(in: 0...10, using: &rng)))
         }
-        workspace.search(graph, costs: costs, from: sources)
-        let expected = BruteForce.secondsToNearest(graph, costs: costs, sources: sources)
-        #expect(workspace.seconds == expected, "seed \(seed)")
+        let limit: Float = round == 1 ? Float(Int.random(in: 0...40, using: &rng)) : .infinity
+        workspace.search(graph, costs: costs, from: sources, limitSeconds: limit)
+        unlisted.search(graph, costs: costs, from: sources, limitSeconds: limit)
+        let expected = BruteForce.secondsToNearest(graph, costs: costs, sources: sources).map { $0 <= Double(limit) ? $0 : .infinity }
+        #expect(workspace.seconds == expected, "seed \(seed), round \(round)")
+        #expect(unlisted.seconds == expected, "seed \(seed), round \(round)")
     }
 }
 

@@ -38,8 +38,7 @@ enum Workloads {
         let limit = cutoffMetres ?? .infinity
         let seconds = Measurement.time(runs: runs) {
             let times: [NearestTimes] = ParallelSearch.map(itemCount: used.count, threads: threads) { i in
-                var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
-                return NearestTimes(graph: graph, costs: costs, destinations: used[i], limitSeconds: limit, workspace: &workspace)
+                NearestTimes(graph: graph, costs: costs, destinations: used[i], limitSeconds: limit)
             }
             precondition(times.allSatisfy { $0.nodeSeconds.contains { $0 == 0 || $0.isFinite } })
         }

@@ -22,9 +22,7 @@ public struct NearestAndCounts: Sendable {
             var worker = CountJob.Worker()
             while let i = next() {
                 if i < nearest.count {
-                    var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
-                    slots.write(i, NearestTimes(graph: graph, costs: costs, destinations: nearest[i], limitSeconds: limitSeconds,
-                                                workspace: &workspace))
+                    slots.write(i, NearestTimes(graph: graph, costs: costs, destinations: nearest[i], limitSeconds: limitSeconds))
                 } else {
                     job.count(item: i - nearest.count, worker: &worker)
                 }

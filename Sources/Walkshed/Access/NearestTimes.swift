@@ -16,6 +16,13 @@ public struct NearestTimes: Sendable {
         self.destinations = destinations
     }
 
+    /// Runs one multi-source Dijkstra towards all access points of `destinations` in a
+    /// workspace of its own, whose labels become `nodeSeconds` (so it lists no touched nodes).
+    public init(graph: StreetGraph, costs: ProfileCosts, destinations: DestinationSet, limitSeconds: Float = .infinity) {
+        var workspace = SearchWorkspace(nodeCount: graph.nodeCount, listsTouchedNodes: false)
+        self.init(graph: graph, costs: costs, destinations: destinations, limitSeconds: limitSeconds, workspace: &workspace)
+    }
+
     /// Times already known (an incremental update's), `.infinity` where unreached.
     public init(nodeSeconds: [Double], limitSeconds: Float = .infinity, destinations: DestinationSet) {
         self.nodeSeconds = nodeSeconds

@@ -90,9 +90,7 @@ public enum CoverageAnalysis {
         } else {
             stage("searching \(destinations.count) destination sets")
             times = ParallelSearch.map(itemCount: destinations.count, threads: options.threads) { i in
-                var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
-                return NearestTimes(graph: graph, costs: costs, destinations: destinations[i], limitSeconds: limit,
-                                    workspace: &workspace)
+                NearestTimes(graph: graph, costs: costs, destinations: destinations[i], limitSeconds: limit)
             }
             cellCounts = []
         }
