@@ -23,7 +23,7 @@ func equatorBuilder(_ count: Int) -> GraphBuilder {
     try graph.checkInvariants()
     #expect(graph.nodeCount == 4)          // p0, p2, p3, p4
     #expect(graph.edgeCount == 3)          // p0–p2, p2–p3, p2–p4
-    #expect(graph.edgeWayID == [1, 1, 2])
+    #expect(Array(graph.edgeWayID) == [1, 1, 2])
     #expect(graph.edgeClass == [.footway, .footway, .street])
     #expect(abs(Double(graph.edgeMetres[0]) - 2 * step) < 0.01)
     #expect(abs(Double(graph.edgeMetres[1]) - step) < 0.01)
@@ -58,7 +58,7 @@ func equatorBuilder(_ count: Int) -> GraphBuilder {
     #expect(kept.nodeCount == 3 && kept.edgeCount == 2)
     #expect(report.componentCount == 2 && report.droppedNodes == 2 && report.droppedEdges == 1)
     #expect(abs(report.droppedMetres - step) < 0.01)
-    #expect(kept.edgeWayID == [1, 2])
+    #expect(Array(kept.edgeWayID) == [1, 2])
 }
 
 @Test func brokenInvariantIsNamed() {
@@ -66,4 +66,50 @@ func equatorBuilder(_ count: Int) -> GraphBuilder {
                           edgeClass: [.street], edgeFlags: [[]], edgeWayID: [1],
                           geometryFirst: [0, 2], pointX: [0, 1], pointY: [0, 0])
     #expect(throws: GraphError("edge 0 length must be finite and ≥ 0")) { try bad.checkInvariants() }
+}
+
+/// Every edge has exactly one forward arc, leaving its tail for its head, and one backward arc,
+/// leaving its head for its tail — loops and parallel edges included.
+@Test func eachEdgeHasOneForwardAndOneBackwardArc() {
+    var rng = SeededRandom(seed: 5)
+    let random = TinyNetwork.random(nodeCount: 40, edgeCount: 160, maxMetres: 30, rng: &rng)
+    let loops = TinyNetwork.graph(nodes: [(0, 0), (10, 0), (10, 10)],
+                                  edges: [(0, 0, 5), (0, 1, nil), (1, 0, nil), (1, 1, 7), (1, 2, nil), (2, 2, 3), (0, 0, 4)])
+    for graph in [random, loops] {
+        var forward = [Int](repeating: 0, count: graph.edgeCount), backward = forward
+        for u in 0..<graph.nodeCount {
+            for a in Int(graph.firstOut[u])..<Int(graph.firstOut[u + 1]) {
+                let e = Int(graph.arcEdge[a])
+                if graph.isBackward(arc: a) {
+                    backward[e] += 1
+                    #expect(Int(graph.edgeHead[e]) == u && graph.head[a] == graph.edgeTail[e])
+                } else {
+                    forward[e] += 1
+                    #expect(Int(graph.edgeTail[e]) == u && graph.head[a] == graph.edgeHead[e])
+                }
+            }
+        }
+        #expect(forward.allSatisfy { $0 == 1 } && backward.allSatisfy { $0 == 1 })
+    }
+}
+
+/// Way ids keep their exact values in 4 bytes per edge: small ids, planner-added 0, ids past
+/// 2^32 in several runs, negative ids (unsaved editor objects), and none at all.
+@Test(arguments: 0..<20)
+func edgeWayIDsAreExact(seed: Int) {
+    var rng = SeededRandom(seed: UInt64(900 + seed))
+    var ids: [Int64] = []
+    for _ in 0..<Int.random(in: 0...400, using: &rng) {
+        switch Int.random(in: 0..<10, using: &rng) {
+        case 0: ids.append(0)
+        case 1: ids.append(Int64.random(in: (1 << 32)...(1 << 40), using: &rng))
+        case 2: ids.append(-Int64.random(in: 1...100_000, using: &rng))
+        case 3 where !ids.isEmpty: ids.append(ids.last!)
+        default: ids.append(Int64.random(in: 1...4_000_000_000, using: &rng))
+        }
+    }
+    let compact = EdgeWayIDs(ids)
+    #expect(Array(compact) == ids, "seed \(seed)")
+    #expect(compact.count == ids.count && (0..<ids.count).allSatisfy { compact[$0] == ids[$0] })
+    #expect(EdgeWayIDs([Int64.max, Int64.min, 1 << 32, (1 << 32) - 1]).map { $0 } == [Int64.max, Int64.min, 1 << 32, (1 << 32) - 1])
 }

@@ -20,7 +20,7 @@ public struct PlaceSnap: Sendable, Hashable {
         (0..<graph.nodeCount).map { u in
             let first = Int(graph.firstOut[u])
             guard first < Int(graph.firstOut[u + 1]) else { return nil }
-            return PlaceSnap(edge: graph.arcEdge[first], fraction: graph.arcIsBackward[first] ? 1 : 0, offsetMetres: 0)
+            return PlaceSnap(edge: graph.arcEdge[first], fraction: graph.isBackward(arc: first) ? 1 : 0, offsetMetres: 0)
         }
     }
 }

@@ -39,7 +39,7 @@ public struct ProfileCosts: Sendable {
             var reverse = [Float](repeating: 0, count: graph.arcCount)
             for a in 0..<graph.arcCount {
                 let e = Int(graph.arcEdge[a])
-                if graph.arcIsBackward[a] {
+                if graph.isBackward(arc: a) {
                     arc[a] = backwardSeconds[e]; reverse[a] = forwardSeconds[e]
                 } else {
                     arc[a] = forwardSeconds[e]; reverse[a] = backwardSeconds[e]

@@ -11,7 +11,7 @@ extension StreetGraph {
             ny[Int(newID[u])] = nodeY[u]
         }
         return StreetGraph(nodeX: nx, nodeY: ny, edgeTail: edgeTail.map { newID[Int($0)] }, edgeHead: edgeHead.map { newID[Int($0)] },
-                           edgeMetres: edgeMetres, edgeClass: edgeClass, edgeFlags: edgeFlags, edgeWayID: edgeWayID,
+                           edgeMetres: edgeMetres, edgeClass: edgeClass, edgeFlags: edgeFlags, edgeWayID: Array(edgeWayID),
                            interiorFirst: interiorFirst, interiorX: interiorX, interiorY: interiorY)
     }
 

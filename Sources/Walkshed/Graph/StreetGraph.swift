@@ -18,10 +18,10 @@ public struct StreetGraph: Sendable {
     public let firstOut: [Int32]
     /// Node each arc enters.
     public let head: [Int32]
-    /// Edge each arc belongs to.
+    /// Edge each arc belongs to. An edge's forward arc (tail to head) lies in its tail's
+    /// range and its backward arc in its head's; a loop's backward arc directly follows its
+    /// forward one (`isBackward(arc:)` relies on both).
     public let arcEdge: [Int32]
-    /// True when the arc runs from the edge's head to its tail.
-    public let arcIsBackward: [Bool]
 
     /// Projected node position, in metres.
     public let nodeX: [Double]
@@ -35,7 +35,7 @@ public struct StreetGraph: Sendable {
     public let edgeClass: [EdgeClass]
     public var edgeFlags: [EdgeFlags]
     /// OSM way the edge was cut from (0 for edges a planner added).
-    public let edgeWayID: [Int64]
+    public let edgeWayID: EdgeWayIDs
 
     /// CSR over the points between an edge's end nodes: edge `e` has interior points
     /// `interiorFirst[e] ..< interiorFirst[e+1]` (none for a straight edge), tail to head.
@@ -66,18 +66,16 @@ public struct StreetGraph: Sendable {
         let arcTotal = Int(first[n])
         var head = [Int32](repeating: 0, count: arcTotal)
         var arcEdge = [Int32](repeating: 0, count: arcTotal)
-        var backward = [Bool](repeating: false, count: arcTotal)
         for e in 0..<edgeTail.count {
             let t = Int(edgeTail[e]), h = Int(edgeHead[e])
             let forwardSlot = Int(fill[t]); fill[t] += 1
             head[forwardSlot] = Int32(h); arcEdge[forwardSlot] = Int32(e)
             let backwardSlot = Int(fill[h]); fill[h] += 1
-            head[backwardSlot] = Int32(t); arcEdge[backwardSlot] = Int32(e); backward[backwardSlot] = true
+            head[backwardSlot] = Int32(t); arcEdge[backwardSlot] = Int32(e)
         }
         self.firstOut = first
         self.head = head
         self.arcEdge = arcEdge
-        self.arcIsBackward = backward
         self.nodeX = nodeX
         self.nodeY = nodeY
         self.edgeTail = edgeTail
@@ -85,7 +83,7 @@ public struct StreetGraph: Sendable {
         self.edgeMetres = edgeMetres
         self.edgeClass = edgeClass
         self.edgeFlags = edgeFlags
-        self.edgeWayID = edgeWayID
+        self.edgeWayID = EdgeWayIDs(edgeWayID)
         self.interiorFirst = interiorFirst
         self.interiorX = interiorX
         self.interiorY = interiorY
@@ -112,6 +110,15 @@ public struct StreetGraph: Sendable {
         }
         self.init(nodeX: nodeX, nodeY: nodeY, edgeTail: edgeTail, edgeHead: edgeHead, edgeMetres: edgeMetres, edgeClass: edgeClass,
                   edgeFlags: edgeFlags, edgeWayID: edgeWayID, interiorFirst: first, interiorX: xs, interiorY: ys)
+    }
+
+    /// Whether arc `a` runs from its edge's head to its tail: it enters the tail, and for a
+    /// loop (which enters its one node both ways) it is the second of the edge's two arcs.
+    @inline(__always)
+    public func isBackward(arc a: Int) -> Bool {
+        let e = arcEdge[a], tail = edgeTail[Int(e)]
+        guard head[a] == tail else { return false }
+        return tail != edgeHead[Int(e)] || (a > 0 && arcEdge[a - 1] == e)
     }
 
     /// Projected position of node `u`.

@@ -36,7 +36,7 @@ public enum NetworkFile {
         w.append("SRCE", strings: [report.path, report.format])
         w.append("NODX", g.nodeX); w.append("NODY", g.nodeY)
         w.append("ETAI", g.edgeTail); w.append("EHEA", g.edgeHead); w.append("EMET", g.edgeMetres)
-        w.append("ECLS", g.edgeClass.map(\.rawValue)); w.append("EFLG", g.edgeFlags.map(\.rawValue)); w.append("EWAY", g.edgeWayID)
+        w.append("ECLS", g.edgeClass.map(\.rawValue)); w.append("EFLG", g.edgeFlags.map(\.rawValue)); w.append("EWAY", Array(g.edgeWayID))
         w.append("IFST", g.interiorFirst); w.append("IPTX", g.interiorX); w.append("IPTY", g.interiorY)
         for (tag, parks) in [("PARK", city.parks), ("GRNS", city.greenSpaces)] { appendParks(tag, parks, to: &w) }
         let services = city.services
