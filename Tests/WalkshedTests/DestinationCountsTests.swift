@@ -146,3 +146,25 @@ func nearestAndCountsTogetherEqualThemApart(limitSeconds: Float) {
         #expect(both[1].counts == [300, 0, 300] && both[1].counts == small.counts, "\(threads) threads")
     }
 }
+
+/// Places and access points exactly at a node walk none of their edge, even an edge the
+/// profile may not use: A ── 100 m street ── B ── 100 m steps ── C, without steps, 1 m/s.
+/// The destination stands at B on the steps (fraction 0), 2 m off; places at A (on the street),
+/// at B and at C (on the steps, fractions 0 and 1), 1 m off.
+@Test func placesAndPointsAtNodesWalkNoneOfTheirEdge() {
+    let graph = TinyNetwork.graph(nodes: [(0, 0), (100, 0), (200, 0)], edges: [(0, 1, 100), (1, 2, 100)], classes: [.street, .steps])
+    let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "no steps", metresPerSecond: 1, forbiddenClasses: [.steps]))
+    let set = DestinationSet(name: "d", destinationCount: 1, accessPoints: [
+        DestinationSet.AccessPoint(destination: 0, snap: PlaceSnap(edge: 1, fraction: 0, offsetMetres: 2)),
+    ])
+    let places: [PlaceSnap?] = [PlaceSnap(edge: 0, fraction: 0, offsetMetres: 1), PlaceSnap(edge: 1, fraction: 0, offsetMetres: 1),
+                                PlaceSnap(edge: 1, fraction: 1, offsetMetres: 1)]
+    for (decay, threshold) in [(DecayFunction.step, 103.0), (.step, 102.9), (.linear, 206)] {
+        let counts = DestinationCounts(places: places, graph: graph, costs: costs, destinations: set, thresholdSeconds: threshold,
+                                       decay: decay, threads: 1)
+        // A: 1 + 100 + 2 = 103 s; B: 1 + 2 = 3 s; C: the steps are the only way, so never.
+        #expect(counts.counts == [threshold >= 103 ? 1 : 0, 1, 0], "\(decay) within \(threshold) s")
+    }
+    var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
+    #expect(NearestTimes(graph: graph, costs: costs, destinations: set, workspace: &workspace).nodeSeconds == [102, 2, .infinity])
+}

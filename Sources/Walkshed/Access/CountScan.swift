@@ -57,7 +57,8 @@ final class CountScan {
 
     /// Counts one destination (all its access points) at every place within the threshold.
     /// `byNode` lists the places next to each node; a place on a destination's own edge is
-    /// among those listed at the edge's tail.
+    /// among those listed at the edge's tail, unless it stands exactly at the head, where the
+    /// destination's seed at the head already gives it the walk along the edge.
     func add(destination points: [DestinationSet.AccessPoint], places: [PlaceSnap?], byNode: PlaceNodeIndex,
              graph: StreetGraph, costs: ProfileCosts, thresholdSeconds: Double, decay: DecayFunction) {
         precondition(destinationsSinceCleared < Int(UInt16.max), "counts must be added to the totals every 65,535 destinations")

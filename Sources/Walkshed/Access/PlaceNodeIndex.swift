@@ -5,7 +5,12 @@
 /// A place on edge `e` at fraction `f` is listed at `e`'s tail with `f × backwardSeconds[e]`
 /// and at its head with `(1 − f) × forwardSeconds[e]` (the same `Float` products the scans
 /// computed edge by edge), so a search that settles `u` reaches every place next to it
-/// through one contiguous run. Memory: 4 bytes per node plus 16 per snapped place.
+/// through one contiguous run. A place exactly at an end (`f` 0 or 1) is listed only there,
+/// with 0 seconds: going through the other end is never quicker, because the search gives
+/// the node it stands on at most the other end's time plus the edge (the same `Float` cost),
+/// and a destination on its own edge seeds that node with the walk along the edge. So places
+/// at nodes, as in the per-node benchmarks, cost one entry each. Memory: 4 bytes per node
+/// plus 8 per entry.
 struct PlaceNodeIndex: Sendable {
     let first: [Int32]
     let place: [Int32]
@@ -20,8 +25,8 @@ struct PlaceNodeIndex: Sendable {
         first.withUnsafeMutableBufferPointer { first in
             for snap in places {
                 guard let snap else { continue }
-                first[Int(tails[Int(snap.edge)]) + 1] += 1
-                first[Int(heads[Int(snap.edge)]) + 1] += 1
+                if snap.fraction != 1 { first[Int(tails[Int(snap.edge)]) + 1] += 1 }
+                if snap.fraction != 0 { first[Int(heads[Int(snap.edge)]) + 1] += 1 }
             }
             for u in 0..<n { first[u + 1] += first[u] }
         }
@@ -37,12 +42,16 @@ struct PlaceNodeIndex: Sendable {
                         guard let snap else { continue }
                         let e = Int(snap.edge), f = snap.fraction
                         let tail = Int(tails[e]), head = Int(heads[e])
-                        place[Int(fill[tail])] = Int32(p)
-                        seconds[Int(fill[tail])] = f * backward[e]
-                        fill[tail] += 1
-                        place[Int(fill[head])] = Int32(p)
-                        seconds[Int(fill[head])] = (1 - f) * forward[e]
-                        fill[head] += 1
+                        if f != 1 {
+                            place[Int(fill[tail])] = Int32(p)
+                            seconds[Int(fill[tail])] = f == 0 ? 0 : f * backward[e]
+                            fill[tail] += 1
+                        }
+                        if f != 0 {
+                            place[Int(fill[head])] = Int32(p)
+                            seconds[Int(fill[head])] = f == 1 ? 0 : (1 - f) * forward[e]
+                            fill[head] += 1
+                        }
                     }
                 }
             }
