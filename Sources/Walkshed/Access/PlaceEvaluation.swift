@@ -3,38 +3,34 @@
 public enum PlaceEvaluation {
     /// One layer per set (`<name>_minutes`), then `categories_within`. Places without a snap
     /// are NaN in every layer; a place inside a park is 0 minutes from the `park` set.
-    /// Parallel over chunks of places; each place writes only its own slots.
-    public static func layers(snaps: [PlaceSnap?], insidePark: [Bool], times: [NearestTimes], graph: StreetGraph,
+    /// Set by set, parallel over chunks of places (each place writes only its own slot); each
+    /// set's labels are let go once its layer is made, so a caller that hands its times over
+    /// (`consume`) holds at most one set's labels beside the layers.
+    public static func layers(snaps: [PlaceSnap?], insidePark: [Bool], times: consuming [NearestTimes], graph: StreetGraph,
                               costs: ProfileCosts, budgetMinutes: Double, threads: Int) -> [CoverageLayer] {
         precondition(snaps.count == insidePark.count)
         let placeCount = snaps.count
-        let setCount = times.count
-        let width = setCount + 1
-        let isParkSet = times.map { $0.destinations.name == "park" }   // resolved once, not per place
-        let slots = DisjointSlots<Float>(count: placeCount * width, initial: .nan)
-        let budget = Float(budgetMinutes)
-        ParallelSearch.forEachChunk(itemCount: placeCount, threads: threads) { range in
-            for i in range {
-                guard let snap = snaps[i] else { continue }
-                var within: Float = 0
-                for s in 0..<setCount {
-                    let seconds = isParkSet[s] && insidePark[i] ? 0 : times[s].seconds(from: snap, graph: graph, costs: costs)
-                    guard seconds.isFinite else { continue }
-                    let minutes = Float(seconds / 60)
-                    slots.write(i * width + s, minutes)
-                    if minutes <= budget { within += 1 }
+        var layers: [CoverageLayer] = []
+        for s in times.indices {
+            let set = times[s]
+            let isParkSet = set.destinations.name == "park"   // resolved once, not per place
+            let column = DisjointSlots<Float>(count: placeCount, initial: .nan)
+            ParallelSearch.forEachChunk(itemCount: placeCount, threads: threads) { range in
+                for i in range {
+                    guard let snap = snaps[i] else { continue }
+                    let seconds = isParkSet && insidePark[i] ? 0 : set.seconds(from: snap, graph: graph, costs: costs)
+                    if seconds.isFinite { column.write(i, Float(seconds / 60)) }
                 }
-                slots.write(i * width + setCount, within)
             }
+            layers.append(CoverageLayer(name: "\(set.destinations.name)_minutes", unit: "minutes", values: column.finish()))
+            times[s] = NearestTimes(nodeSeconds: [], limitSeconds: set.limitSeconds, destinations: set.destinations)
         }
-        let flat = slots.finish()
-        return (0..<width).map { s in
-            var values = [Float](repeating: .nan, count: placeCount)
-            for i in 0..<placeCount { values[i] = flat[i * width + s] }
-            return s < setCount
-                ? CoverageLayer(name: "\(times[s].destinations.name)_minutes", unit: "minutes", values: values)
-                : CoverageLayer(name: "categories_within", unit: "categories", values: values)
+        let budget = Float(budgetMinutes)
+        var within = [Float](repeating: .nan, count: placeCount)
+        for i in 0..<placeCount where snaps[i] != nil {
+            within[i] = Float(layers.reduce(0) { $0 + ($1.values[i] <= budget ? 1 : 0) })   // NaN (unreached) is never within
         }
+        return layers + [CoverageLayer(name: "categories_within", unit: "categories", values: within)]
     }
 
     /// With k-nearest searches: per set `<set>_mean<k>_minutes`, the mean over the (up to) k
@@ -44,7 +40,7 @@ public enum PlaceEvaluation {
                                          costs: ProfileCosts, threads: Int) -> [CoverageLayer] {
         guard let k = nearest.first?.k else { return [] }
         let placeCount = snaps.count, setCount = nearest.count, width = setCount + 1
-        let slots = DisjointSlots<Float>(count: placeCount * width, initial: .nan)
+        let columns = (0..<width).map { _ in DisjointSlots<Float>(count: placeCount, initial: .nan) }
         ParallelSearch.forEachChunk(itemCount: placeCount, threads: threads) { range in
             for i in range {
                 guard let snap = snaps[i] else { continue }
@@ -53,18 +49,15 @@ public enum PlaceEvaluation {
                     let found = nearest[s].nearest(from: snap, graph: graph, costs: costs)
                     guard !found.isEmpty else { complete = false; continue }
                     let mean = found.reduce(Float(0)) { $0 + $1.seconds } / Float(found.count) / 60
-                    slots.write(i * width + s, mean)
+                    columns[s].write(i, mean)
                     sum += mean
                 }
-                if complete { slots.write(i * width + setCount, sum / Float(setCount)) }
+                if complete { columns[setCount].write(i, sum / Float(setCount)) }
             }
         }
-        let flat = slots.finish()
         return (0..<width).map { s in
-            var values = [Float](repeating: .nan, count: placeCount)
-            for i in 0..<placeCount { values[i] = flat[i * width + s] }
             let name = s < setCount ? "\(nearest[s].destinations.name)_mean\(k)_minutes" : "proximity_minutes"
-            return CoverageLayer(name: name, unit: "minutes", values: values)
+            return CoverageLayer(name: name, unit: "minutes", values: columns[s].finish())
         }
     }
 
