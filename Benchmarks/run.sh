@@ -19,6 +19,7 @@ swift build -c release >&2
 # Generated cities (walkshed generate, deterministic) and Porto as a .wsn network file.
 ../.build/release/walkshed generate --nodes 250000 --seed 1 -o "$work/generated-250k.wsn" --quiet >&2
 ../.build/release/walkshed generate --nodes 1000000 --seed 1 -o "$work/generated-1m.wsn" --quiet >&2
+../.build/release/walkshed generate --nodes 4000000 --seed 1 -o "$work/generated-4m.wsn" --quiet >&2
 extra=("$work/generated-250k.wsn" "$work/generated-1m.wsn")
 if [ -f "$shared/porto.osm.pbf" ]; then
     ../.build/release/walkshed import "$shared/porto.osm.pbf" -o "$work/porto.wsn" --quiet >&2
@@ -32,16 +33,27 @@ for f in porto.osm.pbf oslo-east.osm.pbf porto-alegre.osm.pbf; do [ -f "$shared/
 for input in "${defaults[@]}" "${extra[@]}"; do
     .build/release/walkshed-bench --runs "$runs" --experiments "$input" >> "$work/walkshed.jsonl"
 done
-# Memory of the 1M-node city in fresh processes: loading plus W1 + W2 (2 threads), and `walkshed analyze` end to end.
+# The 4M-node city: W1 and W2 once each (after a warm-up), for time against size and threads.
+.build/release/walkshed-bench --runs 1 --only W1-no-cutoff "$work/generated-4m.wsn" >> "$work/walkshed.jsonl"
+.build/release/walkshed-bench --runs 1 --only W2 "$work/generated-4m.wsn" >> "$work/walkshed.jsonl"
+# Memory of the 1M-node city in fresh processes: loading plus W1 + W2 (2 threads), and `walkshed analyze` end to end
+# (then the 4M-node city end to end, once).
 .build/release/walkshed-bench --runs "$runs" --threads 2 --only W1+W2 "$work/generated-1m.wsn" > "$work/memory.jsonl"
-python3 -c '
+# `walkshed analyze` of a generated city end to end in a fresh process: wall time and peak RSS
+# as one JSON line (its output folder removed after).
+analyze_line() {
+    python3 -c '
 import json, resource, subprocess, sys, time
 start = time.time()
-subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
-print(json.dumps({"benchmark": "walkshed analyze (grids, CSV, GeoJSON, map.json)", "input": "generated-1m.wsn",
+subprocess.run(sys.argv[2:], check=True, stdout=subprocess.DEVNULL)
+print(json.dumps({"benchmark": "walkshed analyze (grids, CSV, GeoJSON, map.json)", "input": sys.argv[1],
                   "seconds": round(time.time() - start, 2),
                   "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}))
-' ../.build/release/walkshed analyze "$work/generated-1m.wsn" --out "$work/analysis-1m" --quiet >> "$work/memory.jsonl"
+' "$1.wsn" ../.build/release/walkshed analyze "$work/$1.wsn" --out "$work/analysis-$1" --quiet
+    rm -rf "$work/analysis-$1"
+}
+analyze_line generated-1m >> "$work/memory.jsonl"
+analyze_line generated-4m >> "$work/memory.jsonl"
 
 : > "$work/peers.jsonl"
 if [ -f "$shared/porto.osm.pbf" ]; then

@@ -54,8 +54,8 @@ def median(name, bench, threads):
 targets = []
 w1, w2 = median("generated-1m.wsn", "W1-no-cutoff", 2), median("generated-1m.wsn", "W2-counts-1200m", 2)
 if w1 is not None and w2 is not None:
-    targets.append(("1M-node generated city: W1 + W2, 5 kinds, 2 threads", "≤ 1.5 s", f"{w1:.2f} + {w2:.2f} = {w1 + w2:.2f} s",
-                    "met" if w1 + w2 <= 1.5 else f"not met ({(w1 + w2) / 1.5:.1f}× over)"))
+    targets.append(("1M-node generated city: W1 and W2 timed apart, summed (for reference)", "—",
+                    f"{w1:.2f} + {w2:.2f} = {w1 + w2:.2f} s", "the one-block row below is the target's measure"))
 def fastest_peer(bench):
     """The fastest peer whose answers agree, on Porto, and its ratio to Walkshed with 2 threads."""
     ours = median("porto.osm.pbf", bench, 2)
@@ -101,10 +101,25 @@ if experiments:
           "same-order rebuilds the graph with the same ids (what a rebuild alone changes: memory placement), "
           "hilbert-order and random-order renumber the nodes (Hilbert curve over the positions, or a fixed shuffle) "
           "before the engine's search. Answers are checked equal to the engine's before timing (Dial's: same nodes reached, largest drift in the W1 table's note).\n")
-if memory:
-    print("## Memory of the 1M-node generated city (fresh processes)\n")
-    print("| process | threads | seconds | peak RSS MiB | bytes per node | bytes per arc |")
+generated = [name for name in inputs if name.startswith("generated-")]
+if generated:
+    print("## Time against size and threads (generated cities, W1 without cutoff and W2)\n")
+    print("| input | nodes | arcs | W1 1 / 2 threads s | W2 1 / 2 threads s | W1 µs per node, 1 thread |")
     print("|---|---|---|---|---|---|")
+    for name in generated:
+        row = next(r for r in walkshed if r["input"] == name)
+        times = {(b, t): median(name, b, t) for b in ["W1-no-cutoff", "W2-counts-1200m"] for t in [1, 2]}
+        def pair(b):
+            one, two = times[(b, 1)], times[(b, 2)]
+            return f"{one:.3f} / {two:.3f}" if one is not None and two is not None else "—"
+        w1one = times[("W1-no-cutoff", 1)]
+        per_node = f"{w1one * 1e6 / row['nodes']:.2f}" if w1one is not None else "—"
+        print(f"| {name} | {row['nodes']:,} | {row['arcs']:,} | {pair('W1-no-cutoff')} | {pair('W2-counts-1200m')} | {per_node} |")
+    print("\nThe 4M-node city's rows are one run each after a warm-up (the others, medians as above).\n")
+if memory:
+    print("## Memory of the generated cities (fresh processes)\n")
+    print("| input | process | threads | seconds | peak RSS MiB | bytes per node | bytes per arc |")
+    print("|---|---|---|---|---|---|---|")
     for m in memory:
         nodes = next((r["nodes"] for r in walkshed if r["input"] == m["input"]), None)
         arcs = next((r["arcs"] for r in walkshed if r["input"] == m["input"]), None)
@@ -112,15 +127,18 @@ if memory:
         per_node = f"{m['peak_rss_mib'] * 2**20 / nodes:,.0f}" if nodes else "—"
         per_arc = f"{m['peak_rss_mib'] * 2**20 / arcs:,.0f}" if arcs else "—"
         label = "walkshed-bench: load + W1 + W2" if m["benchmark"] == "W1+W2" else m["benchmark"]
-        print(f"| {label} | {m.get('threads', 2)} | {seconds:.2f} | {m['peak_rss_mib']:.0f} | {per_node} | {per_arc} |")
+        print(f"| {m['input']} | {label} | {m.get('threads', 2)} | {seconds:.2f} | {m['peak_rss_mib']:.0f} | {per_node} | {per_arc} |")
         if m["benchmark"] == "W1+W2":
             targets.append(("1M-node city: peak RSS of load + W1 + W2", "≤ 250 MB", f"{m['peak_rss_mib'] * 2**20 / 1e6:.0f} MB",
                             "met" if m["peak_rss_mib"] * 2**20 <= 250e6 else "not met"))
             targets.append(("1M-node city: W1 + W2 in one block, 2 threads", "≤ 1.5 s", f"{m['median_s']:.2f} s",
                             "met" if m["median_s"] <= 1.5 else f"not met ({m['median_s'] / 1.5:.1f}× over)"))
-        else:
+        elif m["input"] == "generated-1m.wsn":
             targets.append(("1M-node city: peak RSS of `walkshed analyze` end to end", "≤ 250 MB",
                             f"{m['peak_rss_mib'] * 2**20 / 1e6:.0f} MB", "met" if m["peak_rss_mib"] * 2**20 <= 250e6 else "not met"))
+        elif m["input"] == "generated-4m.wsn":
+            targets.append(("4M-node city: `walkshed analyze` completes end to end", "completes",
+                            f"{seconds:.1f} s, {m['peak_rss_mib']:.0f} MiB peak", "met"))
     print()
 if targets:
     print("## Issue 5 targets measured here\n")
