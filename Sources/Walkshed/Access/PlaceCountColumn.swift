@@ -13,12 +13,6 @@ struct PlaceCountColumn: Sendable, Equatable {
         wide = fits ? [] : [Int32](repeating: 0, count: placeCount)
     }
 
-    /// Counts already made, kept at 4 bytes each.
-    init(_ counts: [Int32]) {
-        narrow = []
-        wide = counts
-    }
-
     var placeCount: Int { narrow.count + wide.count }
 
     subscript(p: Int) -> Int32 { narrow.isEmpty ? wide[p] : Int32(narrow[p]) }
