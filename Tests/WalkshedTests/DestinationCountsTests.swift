@@ -166,5 +166,9 @@ func nearestAndCountsTogetherEqualThemApart(limitSeconds: Float) {
         #expect(counts.counts == [threshold >= 103 ? 1 : 0, 1, 0], "\(decay) within \(threshold) s")
     }
     var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
-    #expect(NearestTimes(graph: graph, costs: costs, destinations: set, workspace: &workspace).nodeSeconds == [102, 2, .infinity])
+    let times = NearestTimes(graph: graph, costs: costs, destinations: set, workspace: &workspace)
+    #expect(times.nodeSeconds == [102, 2, .infinity])
+    #expect(places.map { times.seconds(from: $0!, graph: graph, costs: costs) } == [103, 3, .infinity])
+    let nearest = NearestDestinations(graph: graph, costs: costs, destinations: set, k: 1, limitSeconds: 1_000)
+    #expect(places.map { nearest.nearest(from: $0!, graph: graph, costs: costs).first?.seconds } == [103, 3, nil])
 }

@@ -58,9 +58,8 @@ public struct DestinationSet: Sendable {
     public static func seeds(of point: AccessPoint, graph: StreetGraph, costs: ProfileCosts) -> [SearchSource] {
         let e = Int(point.snap.edge), f = point.snap.fraction
         let off = costs.offNetworkSeconds(point.snap.offsetMetres)
-        // A point exactly at an end walks none of the edge (not 0 × an unusable direction's infinity).
-        let fromTail = (f == 0 ? 0 : f * costs.forwardSeconds[e]) + off
-        let fromHead = (f == 1 ? 0 : (1 - f) * costs.backwardSeconds[e]) + off
+        let fromTail = costs.secondsFromTail(ofEdge: e, to: f) + off
+        let fromHead = costs.secondsFromHead(ofEdge: e, to: f) + off
         var seeds: [SearchSource] = []
         if fromTail.isFinite { seeds.append(SearchSource(node: graph.edgeTail[e], seconds: fromTail)) }
         if fromHead.isFinite { seeds.append(SearchSource(node: graph.edgeHead[e], seconds: fromHead)) }

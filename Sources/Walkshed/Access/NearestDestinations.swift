@@ -29,7 +29,7 @@ public struct NearestDestinations: Sendable {
         for point in destinations.accessPoints {
             let e = Int(point.snap.edge), f = point.snap.fraction
             let off = costs.offNetworkSeconds(point.snap.offsetMetres)
-            let fromTail = f * costs.forwardSeconds[e] + off, fromHead = (1 - f) * costs.backwardSeconds[e] + off
+            let fromTail = costs.secondsFromTail(ofEdge: e, to: f) + off, fromHead = costs.secondsFromHead(ofEdge: e, to: f) + off
             if fromTail <= limitSeconds { queue.push(Label(seconds: fromTail, node: graph.edgeTail[e], destination: point.destination)) }
             if fromHead <= limitSeconds { queue.push(Label(seconds: fromHead, node: graph.edgeHead[e], destination: point.destination)) }
         }
@@ -63,7 +63,8 @@ public struct NearestDestinations: Sendable {
         let e = Int(place.edge), f = place.fraction
         var best: [Int32: Float] = [:]
         func offer(_ d: Int32, _ t: Float) { if t < best[d] ?? .infinity { best[d] = t } }
-        let ends = [(Int(graph.edgeTail[e]), f * costs.backwardSeconds[e]), (Int(graph.edgeHead[e]), (1 - f) * costs.forwardSeconds[e])]
+        let ends = [(Int(graph.edgeTail[e]), costs.secondsToTail(ofEdge: e, from: f)),
+                    (Int(graph.edgeHead[e]), costs.secondsToHead(ofEdge: e, from: f))]
         for (u, toEnd) in ends where toEnd.isFinite {
             for i in (u * k)..<(u * k + Int(labelCount[u])) { offer(destination[i], toEnd + seconds[i]) }
         }

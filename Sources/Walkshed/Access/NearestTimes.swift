@@ -36,8 +36,8 @@ public struct NearestTimes: Sendable {
     public func seconds(from place: PlaceSnap, graph: StreetGraph, costs: ProfileCosts) -> Double {
         let e = Int(place.edge), f = place.fraction
         let off = Double(costs.offNetworkSeconds(place.offsetMetres))
-        let viaTail = Double(f * costs.backwardSeconds[e]) + nodeSeconds[Int(graph.edgeTail[e])]
-        let viaHead = Double((1 - f) * costs.forwardSeconds[e]) + nodeSeconds[Int(graph.edgeHead[e])]
+        let viaTail = Double(costs.secondsToTail(ofEdge: e, from: f)) + nodeSeconds[Int(graph.edgeTail[e])]
+        let viaHead = Double(costs.secondsToHead(ofEdge: e, from: f)) + nodeSeconds[Int(graph.edgeHead[e])]
         var best = min(viaTail, viaHead)
         for point in destinations.accessPoints(onEdge: place.edge) {
             let g = point.snap.fraction

@@ -34,7 +34,6 @@ struct PlaceNodeIndex: Sendable {
         var fill = first
         var place = [Int32](repeating: 0, count: total)
         var seconds = [Float](repeating: 0, count: total)
-        let forward = costs.forwardSeconds, backward = costs.backwardSeconds
         fill.withUnsafeMutableBufferPointer { fill in
             place.withUnsafeMutableBufferPointer { place in
                 seconds.withUnsafeMutableBufferPointer { seconds in
@@ -44,12 +43,12 @@ struct PlaceNodeIndex: Sendable {
                         let tail = Int(tails[e]), head = Int(heads[e])
                         if f != 1 {
                             place[Int(fill[tail])] = Int32(p)
-                            seconds[Int(fill[tail])] = f == 0 ? 0 : f * backward[e]
+                            seconds[Int(fill[tail])] = costs.secondsToTail(ofEdge: e, from: f)
                             fill[tail] += 1
                         }
                         if f != 0 {
                             place[Int(fill[head])] = Int32(p)
-                            seconds[Int(fill[head])] = f == 1 ? 0 : (1 - f) * forward[e]
+                            seconds[Int(fill[head])] = costs.secondsToHead(ofEdge: e, from: f)
                             fill[head] += 1
                         }
                     }

@@ -51,6 +51,24 @@ public struct ProfileCosts: Sendable {
         usableEdges = zip(forwardSeconds, backwardSeconds).map { $0.isFinite || $1.isFinite }
     }
 
+    /// Seconds to walk edge `e` from fraction `f` (0 at its tail, 1 at its head) to its tail;
+    /// `.infinity` when the profile may not walk it that way. A point exactly at the tail walks
+    /// none of the edge: 0, not 0 × infinity (NaN).
+    @inline(__always)
+    public func secondsToTail(ofEdge e: Int, from f: Float) -> Float { f == 0 ? 0 : f * backwardSeconds[e] }
+
+    /// Seconds to walk edge `e` from fraction `f` to its head (0 exactly at the head).
+    @inline(__always)
+    public func secondsToHead(ofEdge e: Int, from f: Float) -> Float { f == 1 ? 0 : (1 - f) * forwardSeconds[e] }
+
+    /// Seconds to walk edge `e` from its tail to fraction `f` (0 exactly at the tail).
+    @inline(__always)
+    public func secondsFromTail(ofEdge e: Int, to f: Float) -> Float { f == 0 ? 0 : f * forwardSeconds[e] }
+
+    /// Seconds to walk edge `e` from its head to fraction `f` (0 exactly at the head).
+    @inline(__always)
+    public func secondsFromHead(ofEdge e: Int, to f: Float) -> Float { f == 1 ? 0 : (1 - f) * backwardSeconds[e] }
+
     /// Seconds to walk `metres` off the network (from a place to its snapped point).
     @inlinable
     public func offNetworkSeconds(_ metres: Float) -> Float { metres / Float(profile.metresPerSecond) }
