@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates Benchmarks/RESULTS.md: walkshed-bench on the sample, the shared extracts, Porto
-# imported as .wsn and generated cities of 250k and 1M nodes, then the peers on Porto (W1: scipy, igraph, networkit,
+# Regenerates Benchmarks/RESULTS.md and the README's benchmark block: walkshed-bench on the sample, the shared extracts, Porto
+# imported as .wsn and generated cities of 250k, 1M and 4M nodes, then the peers on Porto (W1: scipy, igraph, networkit,
 # networkx, pandana; W2: scipy, pandana; W1 within 2,400 m and W2: cityseer, one run as it takes ~20 s), answers
 # checked first, in a venv of its own.
 # Usage: Benchmarks/run.sh [runs]   (default 5)
@@ -66,4 +66,6 @@ if [ -f "$shared/porto.osm.pbf" ]; then
 fi
 mkdir -p .last-run && cp "$work"/*.jsonl .last-run/   # kept (git-ignored) to redo the table without rerunning
 python3 Peers/results_table.py "$work/walkshed.jsonl" "$work/peers.jsonl" "$runs" "$work/memory.jsonl" > RESULTS.md
+# The README's benchmark block (tables and targets), from the same run.
+python3 Peers/readme_table.py "$work/walkshed.jsonl" "$work/peers.jsonl" "$work/memory.jsonl" RESULTS.md ../README.md
 cat RESULTS.md
