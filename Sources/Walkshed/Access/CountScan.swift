@@ -91,7 +91,7 @@ final class CountScan {
                 // (A loop lists its places twice at its node: offering one twice changes nothing.)
                 guard let place = places[Int(byNode.place[k])], Int(place.edge) == e else { continue }
                 let f = place.fraction
-                let along = g >= f ? (g - f) * costs.forwardSeconds[e] : (f - g) * costs.backwardSeconds[e]
+                let along = costs.secondsAlong(edge: e, from: f, to: g)
                 offer(byNode.place[k], Double(along + costs.offNetworkSeconds(point.snap.offsetMetres)))
             }
         }

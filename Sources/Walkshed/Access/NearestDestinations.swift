@@ -70,7 +70,7 @@ public struct NearestDestinations: Sendable {
         }
         for point in destinations.accessPoints(onEdge: place.edge) {
             let g = point.snap.fraction
-            let along = g >= f ? (g - f) * costs.forwardSeconds[e] : (f - g) * costs.backwardSeconds[e]
+            let along = costs.secondsAlong(edge: e, from: f, to: g)
             offer(point.destination, along + costs.offNetworkSeconds(point.snap.offsetMetres))
         }
         let off = costs.offNetworkSeconds(place.offsetMetres)

@@ -41,7 +41,7 @@ public struct NearestTimes: Sendable {
         var best = min(viaTail, viaHead)
         for point in destinations.accessPoints(onEdge: place.edge) {
             let g = point.snap.fraction
-            let along = g >= f ? (g - f) * costs.forwardSeconds[e] : (f - g) * costs.backwardSeconds[e]
+            let along = costs.secondsAlong(edge: e, from: f, to: g)
             best = min(best, Double(along + costs.offNetworkSeconds(point.snap.offsetMetres)))
         }
         let total = best + off

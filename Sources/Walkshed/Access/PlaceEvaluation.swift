@@ -26,9 +26,9 @@ public enum PlaceEvaluation {
             times[s] = NearestTimes(nodeSeconds: [], limitSeconds: set.limitSeconds, destinations: set.destinations)
         }
         let budget = Float(budgetMinutes)
-        var within = [Float](repeating: .nan, count: placeCount)
-        for i in 0..<placeCount where snaps[i] != nil {
-            within[i] = Float(layers.reduce(0) { $0 + ($1.values[i] <= budget ? 1 : 0) })   // NaN (unreached) is never within
+        var within = snaps.map { $0 == nil ? Float.nan : 0 }
+        for layer in layers {
+            for (i, minutes) in layer.values.enumerated() where minutes <= budget { within[i] += 1 }   // NaN (unreached) never is
         }
         return layers + [CoverageLayer(name: "categories_within", unit: "categories", values: within)]
     }

@@ -69,6 +69,13 @@ public struct ProfileCosts: Sendable {
     @inline(__always)
     public func secondsFromHead(ofEdge e: Int, to f: Float) -> Float { f == 1 ? 0 : (1 - f) * backwardSeconds[e] }
 
+    /// Seconds to walk along edge `e` from fraction `f` to fraction `g` (forward when `g ≥ f`),
+    /// 0 when they coincide.
+    @inline(__always)
+    public func secondsAlong(edge e: Int, from f: Float, to g: Float) -> Float {
+        g == f ? 0 : g > f ? (g - f) * forwardSeconds[e] : (f - g) * backwardSeconds[e]
+    }
+
     /// Seconds to walk `metres` off the network (from a place to its snapped point).
     @inlinable
     public func offNetworkSeconds(_ metres: Float) -> Float { metres / Float(profile.metresPerSecond) }
