@@ -76,3 +76,10 @@ struct CommandArguments {
         return v
     }
 }
+
+extension CommandArguments {
+    /// A comma-separated option as its items (`[]` when absent).
+    func list(_ name: String) -> [String] {
+        values[name].map { $0.split(separator: ",").map(String.init) } ?? []
+    }
+}

@@ -48,59 +48,12 @@ struct ExportCommand: WalkshedCommand {
         }
         let clock = StageClock(quiet: quiet)
         let (city, _) = try CityFile.load(extract, stage: clock.begin)
-        clock.begin("writing neutral CSV")
-        let graph = city.graph
-        var nodes = TextBuffer(capacity: graph.nodeCount * 30)
-        nodes.append("node,x,y\n")
-        for u in 0..<graph.nodeCount {
-            nodes.append(u); nodes.append(","); nodes.append(graph.nodeX[u], decimals: 3); nodes.append(",")
-            nodes.append(graph.nodeY[u], decimals: 3); nodes.append("\n")
-        }
-        var edges = TextBuffer(capacity: graph.edgeCount * 24)
-        edges.append("tail,head,metres\n")
-        for e in 0..<graph.edgeCount {
-            edges.append("\(graph.edgeTail[e]),\(graph.edgeHead[e]),\(graph.edgeMetres[e].description)\n")
-        }
-        let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "metres", metresPerSecond: 1))
-        var diagnostics = Diagnostics()
-        let sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
-        var pois = TextBuffer()
-        pois.append("kind,seed,destination,node,offset_metres\n")
-        let kinds = sets.filter { ["park", "food", "healthcare", "education", "transit"].contains($0.name) && !$0.accessPoints.isEmpty }
-        for set in kinds {
-            var k = 0
-            for point in set.accessPoints {
-                for source in DestinationSet.seeds(of: point, graph: graph, costs: costs) {
-                    pois.append("\(set.name),\(k),\(point.destination),\(source.node),\(source.seconds.description)\n")
-                    k += 1
-                }
-            }
-        }
-        var answers = TextBuffer(capacity: graph.nodeCount * 12 * (kinds.count + 1))
-        answers.append((["node"] + kinds.map(\.name)).joined(separator: ",") + "\n")
-        let metres = kinds.map { NearestTimes(graph: graph, costs: costs, destinations: $0).nodeSeconds }
-        for u in 0..<graph.nodeCount {
-            answers.append(u)
-            for column in metres {
-                answers.append(",")
-                if column[u].isFinite { answers.append(column[u].description) }
-            }
-            answers.append("\n")
-        }
-        let places = PlaceSnap.atNodes(of: graph)
-        let counts = DestinationCounts.forSets(kinds, places: places, graph: graph, costs: costs, thresholdSeconds: 1_200,
-                                               decay: .step, threads: 1).map(\.counts)
-        var countAnswers = TextBuffer(capacity: graph.nodeCount * 4 * (kinds.count + 1))
-        countAnswers.append((["node"] + kinds.map(\.name)).joined(separator: ",") + "\n")
-        for u in 0..<graph.nodeCount {
-            countAnswers.append(u)
-            for column in counts { countAnswers.append(","); countAnswers.append(Int(column[u])) }
-            countAnswers.append("\n")
-        }
+        clock.begin("searching by metres and writing neutral CSV")
+        let export = NeutralExport(city: city)
+        let files = NeutralExportFiles.texts(export, graph: city.graph)
         try OutputFolder.create(folder)
         do {
-            for (name, text) in [("nodes.csv", nodes), ("edges.csv", edges), ("pois.csv", pois), ("answers-w1.csv", answers),
-                                 ("answers-w2-1200m.csv", countAnswers)] {
+            for (name, text) in files {
                 try transaction.stage(text, at: (folder as NSString).appendingPathComponent(name))
             }
             try transaction.commit()
@@ -110,7 +63,7 @@ struct ExportCommand: WalkshedCommand {
         }
         clock.finish()
         withExtendedLifetime(interrupts) {}
-        print("Wrote \(graph.nodeCount) nodes, \(graph.edgeCount) edges, the W1/W2 seeds and answers to \(folder)/")
+        print("Wrote \(city.graph.nodeCount) nodes, \(city.graph.edgeCount) edges, the W1/W2 seeds and answers to \(folder)/")
         return 0
     }
 }

@@ -26,9 +26,9 @@ struct IsochroneCommand: WalkshedCommand {
             OptionSpec(name: "--buffer", valueName: "<metres>", help: "Buffer around reached edges for the areas. (default: 50)"),
             OptionSpec(name: "--raster", valueName: "<metres>", help: "Cell side of the raster the areas are traced on. (default: buffer / 5)"),
             OptionSpec(name: "--snap-limit", valueName: "<metres>", help: "Farthest the start may be from the network. (default: 300)"),
-            OptionSpec(name: "--dem", valueName: "<asc>", help: "Elevation model: speeds follow Tobler's hiking function."),
+            CityInputOptions.dem,
             OptionSpec(name: "-o", valueName: "<file>", help: "Write the GeoJSON here instead of standard output."),
-            OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
+            CommonOptions.quiet,
         ])
 
     let extract: String
@@ -74,27 +74,21 @@ struct IsochroneCommand: WalkshedCommand {
 
     func run() throws -> Int32 {
         let clock = StageClock(quiet: quiet)
-        let loaded = try CityLoading.load(extract: extract, populationPath: nil, floorArea: 35, gtfsPaths: [], demPath: demPath, clock: clock)
-        let city = loaded.city
-        clock.begin("searching from \(start.longitude),\(start.latitude)")
-        let costs = CityInputs.costs(city, profile, elevation: loaded.elevation)
-        let point = city.projection.project(start)
-        guard let snap = Snapper(graph: city.graph).snap(point, limitMetres: snapLimitMetres, usableEdges: costs.usableEdges) else {
+        var request = StudyRequest(extract: extract)
+        request.elevation = demPath
+        let study = try StudyLoader.load(request, progress: clock).study
+        guard let run = study.isochrone(from: start, profile: profile, budgetsSeconds: minutes.map { $0 * 60 }, bufferMetres: bufferMetres,
+                                       rasterMetres: rasterMetres, snapLimitMetres: snapLimitMetres, progress: clock) else {
             throw InputFileError(path: extract, message: "no \(profile.name) network within \(FixedPoint.format(snapLimitMetres, decimals: 0)) m of --from \(start.longitude),\(start.latitude)")
         }
-        let isochrone = Isochrone(graph: city.graph, costs: costs, start: snap, budgetsSeconds: minutes.map { $0 * 60 })
-        clock.begin("tracing areas")
-        let outlines = isochrone.pieces.map { pieces in
-            BufferOutline(lines: pieces.map { city.graph.polyline(ofEdge: Int($0.edge), from: $0.from, to: $0.to) },
-                          bufferMetres: bufferMetres, cellMetres: rasterMetres)
-        }
-        let text = IsochroneGeoJSON.text(isochrone, outlines: outlines, graph: city.graph, projection: city.projection,
+        let isochrone = run.isochrone, outlines = run.outlines
+        let text = IsochroneGeoJSON.text(isochrone, outlines: outlines, graph: study.city.graph, projection: study.city.projection,
                                          start: start, profile: profile.name, bufferMetres: bufferMetres)
         clock.finish()
         let lines = isochrone.budgetsSeconds.indices.map { k in
             let polygons = outlines[k].polygons
             return "\(FixedPoint.format(isochrone.budgetsSeconds[k] / 60, decimals: 1)) min: \(isochrone.pieces[k].count) edge pieces, "
-                + "\(FixedPoint.format(isochrone.reachedMetres(k, graph: city.graph) / 1000, decimals: 2)) km of network, "
+                + "\(FixedPoint.format(isochrone.reachedMetres(k, graph: study.city.graph) / 1000, decimals: 2)) km of network, "
                 + "\(polygons.count) polygon\(polygons.count == 1 ? "" : "s") with \(polygons.reduce(0) { $0 + $1.holes.count }) holes"
         }
         if let outputPath {

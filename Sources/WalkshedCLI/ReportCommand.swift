@@ -74,7 +74,7 @@ enum ReportWriter {
                 clock.begin("writing \(html)")
                 let parent = (html as NSString).deletingLastPathComponent
                 try transaction.exclusively { try OutputFolder.check(parent.isEmpty ? "." : parent) }
-                let page = HTMLReport.html(content, generator: "Walkshed \(WalkshedCLI.version)")
+                let page = HTMLReport.html(content, generator: "Walkshed \(WalkshedVersion.current)")
                 try transaction.stage(page, at: html)
                 written.append("\(html) (\(FixedPoint.format(Double(page.bytes.count) / 1_048_576, decimals: 1)) MB, \(content.views.count) view\(content.views.count == 1 ? "" : "s"), \(content.views.reduce(0) { $0 + $1.grids.count }) grids)")
             }

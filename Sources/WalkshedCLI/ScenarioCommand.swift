@@ -22,30 +22,14 @@ struct ScenarioCommand: WalkshedCommand {
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML)."),
                     ("<scenario.json>...", "One or more scenario files; their names must differ.")],
-        options: [
-            OptionSpec(name: "--out", valueName: "<dir>", help: "Output folder (created if missing)."),
-            OptionSpec(name: "--profile", valueName: "<name>", help: "walk, senior, wheelchair or bike. (default: walk)"),
-            OptionSpec(name: "--minutes", valueName: "<n>", help: "Time budget in minutes. (default: 15)"),
-            OptionSpec(name: "--cell", valueName: "<metres>", help: "Grid cell side in metres. (default: 100)"),
-            OptionSpec(name: "--snap-limit", valueName: "<metres>", help: "Cells farther than this from the network are NODATA. (default: 300)"),
-            OptionSpec(name: "--population", valueName: "<file>", help: "Residents: CSV points, .asc grid, or 'buildings'; adds resident counts."),
-            OptionSpec(name: "--floor-area", valueName: "<m2>", help: "Floor area per resident for --population buildings. (default: 35)"),
-            OptionSpec(name: "--gtfs", valueName: "<zip,...>", help: "GTFS feeds whose served stops replace OSM transit."),
-            OptionSpec(name: "--dem", valueName: "<asc>", help: "Elevation model: times follow Tobler's hiking function."),
-            OptionSpec(name: "--threads", valueName: "<n>", help: "Worker threads; results are identical for any value. (default: all cores)"),
-            OptionSpec(name: "--force", valueName: nil, help: "Overwrite earlier results in <dir>."),
-            OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
-        ])
+        options: [CommonOptions.out, CommonOptions.profile, CommonOptions.minutes, CommonOptions.cell, CommonOptions.snapLimit]
+            + CityInputOptions.specs + [CommonOptions.threads, CommonOptions.force, CommonOptions.quiet])
 
-    let extract: String
+    let inputs: CityInputOptions
     let scenarioPaths: [String]
     let outputFolder: String
     let profile: TravelProfile
     let options: CoverageOptions
-    let populationPath: String?
-    let floorArea: Double
-    let gtfsPaths: [String]
-    let demPath: String?
     let force: Bool
     let quiet: Bool
 
@@ -53,27 +37,18 @@ struct ScenarioCommand: WalkshedCommand {
         guard arguments.positionals.count >= 2 else {
             throw UsageError("expected <extract> and at least one <scenario.json>, got \(arguments.positionals.count) arguments")
         }
-        extract = arguments.positionals[0]
+        inputs = try CityInputOptions(extract: arguments.positionals[0], arguments)
         scenarioPaths = Array(arguments.positionals.dropFirst())
-        guard let out = arguments.values["--out"] else { throw UsageError("missing --out <dir>") }
-        outputFolder = out
-        let name = arguments.values["--profile"] ?? "walk"
-        guard let profile = TravelProfile.preset(name) else {
-            throw UsageError("unknown profile '\(name)'; choose one of \(TravelProfile.presetNames.joined(separator: ", "))")
-        }
-        self.profile = profile
+        outputFolder = try CommonOptions.output(arguments)
+        profile = try CommonOptions.profiles(arguments, single: true)[0]
         var options = CoverageOptions()
         options.cellMetres = try arguments.positiveDouble("--cell", default: 100)
         options.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15)
         options.snapLimitMetres = try arguments.positiveDouble("--snap-limit", default: 300)
-        options.threads = try arguments.positiveInt("--threads", default: ProcessInfo.processInfo.activeProcessorCount)
+        options.threads = try CommonOptions.threads(arguments)
         self.options = options
-        populationPath = arguments.values["--population"]
-        floorArea = try arguments.positiveDouble("--floor-area", default: ResidentialBuilding.defaultFloorAreaPerResident)
-        gtfsPaths = arguments.values["--gtfs"].map { $0.split(separator: ",").map(String.init) } ?? []
-        demPath = arguments.values["--dem"]
-        force = arguments.flags.contains("--force")
-        quiet = arguments.flags.contains("--quiet")
+        force = arguments.flags.contains(CommonOptions.force.name)
+        quiet = arguments.flags.contains(CommonOptions.quiet.name)
     }
 
     func run() throws -> Int32 {
@@ -85,91 +60,39 @@ struct ScenarioCommand: WalkshedCommand {
             }
             seen[scenario.name] = path
         }
-        let transaction = OutputTransaction()
-        let interrupts = InterruptHandler(transaction: transaction)
-        try transaction.exclusively { try OutputFolder.check(outputFolder) }
-        if !force, let earlier = OutputFolder.earlierResult(in: outputFolder) ?? scenarios.lazy.compactMap({ OutputFolder.earlierResult(in: self.path($0.name)) }).first {
-            throw InputFileError(path: outputFolder, message: "already holds results (\(earlier)); pass --force to overwrite them")
-        }
+        let guarded = [outputFolder] + scenarios.map { (outputFolder as NSString).appendingPathComponent($0.name) }
+        let output = try OutputRun(folder: outputFolder, force: force, guarded: guarded)
         let clock = StageClock(quiet: quiet)
-        let loaded = try CityLoading.load(extract: extract, populationPath: populationPath, floorArea: floorArea, gtfsPaths: gtfsPaths,
-                                          demPath: demPath, clock: clock)
-        let city = loaded.city
-        var options = self.options
-        options.area = city.extent
-        let points = loaded.population?.coordinates.map(city.projection.project) ?? []
-        let residents = loaded.population?.residents
-
-        clock.begin("baseline: snapping destinations and searching")
-        let costs = CityInputs.costs(city, profile, elevation: loaded.elevation)
-        var diagnostics = loaded.report.diagnostics
-        let sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: options.snapLimitMetres, diagnostics: &diagnostics)
-        let baseline = SearchBaseline(graph: city.graph, costs: costs, sets: sets, threads: options.threads)
-        let baseResult = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, parkPolygons: city.parks.map(\.polygon),
-                                              options: options, population: points, precomputedTimes: baseline.times,
-                                              stage: { clock.begin("baseline: \($0)") })
-        let measureCount = sets.count + 1
-
-        var reports: [ScenarioReport] = []
-        var fileCount = 0
+        let loaded = try StudyLoader.load(inputs.request, progress: clock)
+        let city = loaded.study.city
+        let study: ScenarioStudy
         do {
-            let applied = try zip(scenarios, scenarioPaths).map { scenario, path in
-                do { return try scenario.apply(to: city) } catch let error as ScenarioError {
-                    throw JSONInputError(path: path, place: "edits[\(error.editIndex)]", message: error.message)
-                }
-            }
-            let prj = AsciiGridWriter.projectionText(city.projection)
-            for ((scenario, path), edited) in zip(zip(scenarios, scenarioPaths), applied) {
-                clock.begin("\(scenario.name): snapping destinations, updating times")
-                let scenarioProfile = edited.profile(profile)
-                let newCosts = CityInputs.costs(edited.city, scenarioProfile, elevation: loaded.elevation)
-                var scenarioDiagnostics = Diagnostics()
-                let newSets = edited.city.destinationSets(usableEdges: newCosts.usableEdges, snapLimitMetres: options.snapLimitMetres,
-                                                          diagnostics: &scenarioDiagnostics)
-                let (times, recomputed) = baseline.updatedTimes(network: edited.network, costs: newCosts, sets: newSets, threads: options.threads)
-                let result = CoverageAnalysis.run(graph: edited.city.graph, costs: newCosts, destinations: newSets,
-                                                  parkPolygons: edited.city.parks.map(\.polygon), options: options, population: points,
-                                                  precomputedTimes: times, stage: { clock.begin("\(scenario.name): \($0)") })
-                let before = Array(baseResult.layers.prefix(measureCount)), after = Array(result.layers.prefix(measureCount))
-                let cellChanges = ScenarioComparison.compare(baseline: before, scenario: after, weights: nil, budgetMinutes: options.budgetMinutes)
-                let residentChanges = residents.map {
-                    ScenarioComparison.compare(baseline: Array(baseResult.populationLayers.prefix(measureCount)),
-                                               scenario: Array(result.populationLayers.prefix(measureCount)), weights: $0,
-                                               budgetMinutes: options.budgetMinutes)
-                }
-                let report = ScenarioReport(scenario: scenario, file: path, profile: scenarioProfile, budgetMinutes: options.budgetMinutes,
-                                            applied: edited, nodesBefore: city.graph.nodeCount, edgesBefore: city.graph.edgeCount,
-                                            cellChanges: cellChanges, residentChanges: residentChanges, recomputedNodes: recomputed)
-                reports.append(report)
-                clock.begin("\(scenario.name): writing outputs")
-                let folder = self.path(scenario.name)
-                try OutputFolder.create(outputFolder)
-                try OutputFolder.create(folder)
-                for layer in ScenarioComparison.differenceLayers(baseline: before, scenario: after) {
-                    try transaction.stage(AsciiGridWriter.text(layer, grid: result.grid), at: (folder as NSString).appendingPathComponent("\(layer.name).asc"))
-                    try transaction.stage(prj, at: (folder as NSString).appendingPathComponent("\(layer.name).prj"))
-                    fileCount += 2
-                }
-                try transaction.stage(ScenarioFiles.summary(report, version: WalkshedCLI.version).text(),
-                                      at: (folder as NSString).appendingPathComponent("summary.json"))
-                try transaction.stage(MapLayers.changes(edited, from: city).json(), at: (folder as NSString).appendingPathComponent("map.json"))
-                fileCount += 2
-            }
-            try OutputFolder.create(outputFolder)
-            try transaction.stage(ScenarioFiles.csv(reports), at: path("scenarios.csv"))
-            try transaction.stageStreaming(at: path("map.json")) { try MapLayers.of(city).writeJSON(flush: $0) }
-            fileCount += 2
-            clock.finish()
-            try transaction.commit()
-        } catch {
-            transaction.rollback()
-            throw error
+            study = try loaded.study.compare(scenarios, profile: profile, options: options, progress: clock)
+        } catch let error as ScenarioSetError {
+            throw JSONInputError(path: scenarioPaths[error.scenarioIndex], place: "edits[\(error.error.editIndex)]", message: error.error.message)
         }
-        withExtendedLifetime(interrupts) {}
+        let reports = zip(study.outcomes, scenarioPaths).map { outcome, path in
+            ScenarioReport(outcome, file: path, budgetMinutes: options.budgetMinutes, before: city.graph)
+        }
+        try output.write { output in
+            let prj = AsciiGridWriter.projectionText(city.projection)
+            for (outcome, report) in zip(study.outcomes, reports) {
+                clock.begin("\(outcome.scenario.name): writing outputs")
+                try output.create(outcome.scenario.name)
+                for layer in outcome.differenceLayers {
+                    try output.stage(AsciiGridWriter.text(layer, grid: study.grid), at: output.path(outcome.scenario.name, "\(layer.name).asc"))
+                    try output.stage(prj, at: output.path(outcome.scenario.name, "\(layer.name).prj"))
+                }
+                try output.stage(ScenarioFiles.summary(report, version: WalkshedVersion.current).text(), at: output.path(outcome.scenario.name, "summary.json"))
+                try output.stage(MapLayers.changes(outcome.applied, from: city).json(), at: output.path(outcome.scenario.name, "map.json"))
+            }
+            try output.create()
+            try output.stage(ScenarioFiles.csv(reports), at: output.path("scenarios.csv"))
+            try output.stageStreaming(at: output.path("map.json")) { try MapLayers.of(city).writeJSON(flush: $0) }
+            clock.finish()
+        }
         print(reports.map { ScenarioTable.text($0) }.joined(separator: "\n"), terminator: "")
-        print("Wrote \(fileCount) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
+        print("Wrote \(output.fileCount) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
         return 0
     }
-
-    private func path(_ name: String) -> String { (outputFolder as NSString).appendingPathComponent(name) }
 }

@@ -1,8 +1,9 @@
 import Foundation
+import Walkshed
 
 /// Times the stages of a run and reports each one on stderr as it starts, with the time
 /// elapsed so far, so a user watching a long run sees where it is.
-final class StageClock {
+final class StageClock: StudyProgress {
     private let start = Date()
     private var current: (name: String, started: Date)?
     private(set) var durations: [(String, Double)] = []
@@ -22,6 +23,9 @@ final class StageClock {
         if let current { durations.append((current.name, Date().timeIntervalSince(current.started))) }
         current = nil
     }
+
+    /// Printed whatever `quiet` says: facts the user must see (a rule and its defaults).
+    func note(_ message: String) { Terminal.status(message) }
 
     var totalSeconds: Double { Date().timeIntervalSince(start) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Walkshed
 
 /// The shares an earlier `walkshed analyze` reported in its `summary.json`, for `check
 /// --baseline`: the profile and budget they were measured at, and per measure the share of
@@ -29,5 +30,16 @@ public struct AnalysisBaseline: Sendable, Equatable {
         }
         let population = ((root["population"] as? [String: Any])?["measures"] as? [[String: Any]]) ?? []
         return AnalysisBaseline(profile: profile, budgetMinutes: budget, cellShares: shares(measures), populationShares: shares(population))
+    }
+
+    /// This baseline's share comparable with `target` (same profile, budget and rule), or why
+    /// there is none.
+    public func share(comparableWith target: AccessTarget) -> (share: Double?, note: String?) {
+        guard profile == target.profile, budgetMinutes == target.withinMinutes,
+              target.atLeastCategories == nil || target.atLeastCategories == 1 + ServiceCategory.allCases.count else {
+            return (nil, "baseline not comparable (it measured \(profile) within \(FixedPoint.format(budgetMinutes, decimals: 1)) min)")
+        }
+        let share = target.basis == .population ? populationShares[target.measure] : cellShares[target.measure]
+        return share.map { ($0, nil) } ?? (nil, "baseline has no \(target.basis == .population ? "population " : "")share for \(target.measure)")
     }
 }

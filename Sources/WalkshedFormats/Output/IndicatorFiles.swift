@@ -66,4 +66,34 @@ public enum IndicatorFiles {
         }
         return text
     }
+
+    /// The facts `indicators.json` states beside the values: inputs, residents, stops, warnings.
+    /// `floorArea` is the building estimate's square metres per resident (nil: residents from a file).
+    public static func context(version: String, input: String, elevation: String?, populationSource: String, residents: PopulationTable,
+                               floorArea: Double?, city: City, gtfs: [String], diagnostics: Diagnostics) -> [(String, JSONValue)] {
+        [
+            ("walkshed_version", .string(version)),
+            ("input", .string(input)),
+            ("elevation_model", elevation.map { .string($0) } ?? .null),
+            ("population", .object([
+                ("source", .string(populationSource)),
+                ("points", .integer(residents.residents.count)),
+                ("residents", .number(residents.total, decimals: 1)),
+            ] + (floorArea.map { [("floor_area_per_resident_m2", .number($0, decimals: 1))] } ?? []))),
+            ("transit_stops", .object(TransitCapacity.allCases.map { c in
+                (c.rawValue, .integer(city.services.filter { $0.transitCapacity == c }.count))
+            } + [("source", .string(gtfs.isEmpty ? "OpenStreetMap" : gtfs.joined(separator: ",")))])),
+            ("parks", .integer(city.parks.count)),
+            ("green_spaces", .integer(city.greenSpaces.count)),
+            ("warnings", .object(diagnostics.kinds.map { ($0, .integer(diagnostics.count($0))) })),
+        ]
+    }
+
+    /// The line `walkshed indicators` prints before its table: residents, parks, stops.
+    public static func headline(residents: PopulationTable, city: City, gtfs: Bool) -> String {
+        "\(FixedPoint.format(residents.total, decimals: 0)) residents at \(residents.residents.count) points; "
+            + "\(city.parks.count) parks, \(city.greenSpaces.count) other green spaces; transit stops: "
+            + TransitCapacity.allCases.map { c in "\(city.services.filter { $0.transitCapacity == c }.count) \(c.rawValue) capacity" }.joined(separator: ", ")
+            + (gtfs ? " (GTFS)" : " (OpenStreetMap)") + ".\n"
+    }
 }

@@ -30,6 +30,13 @@ public struct ScenarioReport: Sendable {
         self.recomputedNodes = recomputedNodes
     }
 
+    /// The report of an engine outcome, read from `file`, against a city whose graph was `before`.
+    public init(_ outcome: ScenarioOutcome, file: String, budgetMinutes: Double, before: StreetGraph) {
+        self.init(scenario: outcome.scenario, file: file, profile: outcome.profile, budgetMinutes: budgetMinutes, applied: outcome.applied,
+                  nodesBefore: before.nodeCount, edgesBefore: before.edgeCount, cellChanges: outcome.cellChanges,
+                  residentChanges: outcome.residentChanges, recomputedNodes: outcome.recomputedNodes)
+    }
+
     /// Recomputed nodes of the set behind `measure`; for `categories_within`, all of them.
     func recomputed(_ measure: String, index: Int) -> Int {
         index < recomputedNodes.count ? recomputedNodes[index] : recomputedNodes.reduce(0, +)

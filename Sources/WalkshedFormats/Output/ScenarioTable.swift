@@ -1,9 +1,9 @@
-import WalkshedFormats
+import Walkshed
 
 /// The stdout table of one scenario: per measure, the share within the budget before → after
 /// and who gains or loses access (residents when given, else cells).
-enum ScenarioTable {
-    static func text(_ r: ScenarioReport) -> String {
+public enum ScenarioTable {
+    public static func text(_ r: ScenarioReport) -> String {
         let a = r.applied
         var parts: [String] = []
         if a.parksAdded > 0 { parts.append("+\(a.parksAdded) park\(a.parksAdded == 1 ? "" : "s")") }

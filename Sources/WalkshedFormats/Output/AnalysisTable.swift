@@ -1,12 +1,11 @@
 import Walkshed
-import WalkshedFormats
 
 /// The readable result table `analyze` prints on stdout.
-enum AnalysisTable {
-    static func text(_ s: AnalysisSummary) -> String {
+public enum AnalysisTable {
+    public static func text(_ s: AnalysisSummary) -> String {
         let g = s.city.graph
         let budget = FixedPoint.format(s.result.options.budgetMinutes, decimals: 0)
-        var out = "Walkshed \(WalkshedCLI.version): \(s.input.path) (\(s.input.format)), \(s.profile.name) at "
+        var out = "Walkshed \(WalkshedVersion.current): \(s.input.path) (\(s.input.format)), \(s.profile.name) at "
         out += "\(FixedPoint.format(s.profile.metresPerSecond * 3.6, decimals: 1)) km/h, \(budget)-minute budget, "
         out += "\(FixedPoint.format(s.result.options.cellMetres, decimals: 0)) m cells\n"
         out += "network:  \(g.nodeCount) nodes, \(g.edgeCount) edges, "
@@ -50,7 +49,8 @@ enum AnalysisTable {
         return out
     }
 
-    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    /// `text` padded with spaces to `width` characters, on the left when `right`.
+    public static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, width - text.count))
         return right ? fill + text : text + fill
     }

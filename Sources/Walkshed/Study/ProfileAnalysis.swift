@@ -1,0 +1,48 @@
+/// One profile's analysis of a study: the destination sets it searched from, the grid and
+/// population layers, and the warnings (the study's load warnings plus snapping's).
+public struct ProfileAnalysis: Sendable {
+    public var profile: TravelProfile
+    public var destinations: [DestinationSet]
+    public var result: CoverageResult
+    public var diagnostics: Diagnostics
+}
+
+extension Study {
+    /// Destination sets for `costs` (parks first, then each service category), snapped to
+    /// the edges the profile may use; warnings go to `diagnostics`.
+    public func destinationSets(costs: ProfileCosts, snapLimitMetres: Double, on city: City? = nil,
+                                diagnostics: inout Diagnostics) -> [DestinationSet] {
+        (city ?? self.city).destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: snapLimitMetres, diagnostics: &diagnostics)
+    }
+
+    /// Minutes from every grid cell (and every resident point) to the nearest destination of
+    /// each set, and the further measures `options` asks for. The grid covers the city's
+    /// extent. Stages are reported as `"<stagePrefix><stage>"`.
+    /// - Throws: `StudyCancelled` when `progress` asks to stop.
+    public func analyze(profile: TravelProfile, options: CoverageOptions, progress: any StudyProgress,
+                        stagePrefix: String = "") throws -> ProfileAnalysis {
+        var options = options
+        options.area = city.extent
+        var diagnostics = loadDiagnostics
+        progress.begin("\(stagePrefix)finding park access points and snapping services")
+        let costs = costs(for: profile)
+        let sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, diagnostics: &diagnostics)
+        try progress.checkCancelled()
+        let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, parkPolygons: city.parks.map(\.polygon),
+                                          options: options, population: residentPositions,
+                                          stage: { progress.begin(stagePrefix + $0) })
+        try progress.checkCancelled()
+        return ProfileAnalysis(profile: profile, destinations: sets, result: result, diagnostics: diagnostics)
+    }
+
+    /// Bytes an analysis with `options` is expected to allocate beyond the loaded city: the
+    /// engine's searches and layers, counts and greenway reach per cell and thread.
+    public func estimatedAnalysisBytes(options: CoverageOptions) -> (bytes: Double, cells: Double) {
+        let cells = CoverageAnalysis.cellCount(area: city.extent, options: options)
+        let engine = CoverageAnalysis.estimatedBytes(graph: city.graph, cellCount: cells,
+                                                     destinationSets: 1 + ServiceCategory.allCases.count, nearestK: options.nearestK)
+            + (options.countWithinMinutes == nil ? 0 : cells * Double(options.threads) * 12 + cells * 8 * 14)
+            + (options.greenway ? cells * Double(options.threads) * 24 + cells * 16 : 0)
+        return (engine, cells)
+    }
+}

@@ -1,0 +1,46 @@
+/// A city prepared for a study: the network with its parks and services, and what the user
+/// added to it — residents, an elevation model. Every run (analysis, scenarios, suggestions,
+/// indicators, target checks) starts here and returns typed results; nothing here reads or
+/// writes files, prints, or knows about a command line.
+///
+/// ```swift
+/// let study = Study(city: city, residents: residents, loadDiagnostics: report.diagnostics)
+/// let analysis = try study.analyze(profile: .walk, options: CoverageOptions(), progress: SilentProgress())
+/// print(analysis.result.layers[0].values.count)
+/// ```
+public struct Study: Sendable {
+    public var city: City
+    /// Residents, when the study has them (needed by suggestions, indicators and
+    /// population targets).
+    public var residents: Residents?
+    /// Ground height in metres; with it, speeds follow Tobler's hiking function.
+    public var elevation: ElevationGrid?
+    /// Warnings from reading the inputs; every run's diagnostics start from these.
+    public var loadDiagnostics: Diagnostics
+
+    public init(city: City, residents: Residents? = nil, elevation: ElevationGrid? = nil, loadDiagnostics: Diagnostics = Diagnostics()) {
+        self.city = city
+        self.residents = residents
+        self.elevation = elevation
+        self.loadDiagnostics = loadDiagnostics
+    }
+
+    /// The elevation model as a function of projected points, when there is one.
+    public var elevationSampler: ((PlanarPoint) -> Double?)? {
+        guard let elevation else { return nil }
+        let projection = city.projection
+        return { elevation.elevation(at: $0, projection: projection) }
+    }
+
+    /// `profile`'s costs over `city` (the study's own by default): sloped with an elevation
+    /// model, else flat.
+    public func costs(for profile: TravelProfile, on city: City? = nil) -> ProfileCosts {
+        let graph = (city ?? self.city).graph
+        guard let elevation else { return ProfileCosts(graph: graph, profile: profile) }
+        let projection = self.city.projection
+        return ProfileCosts(graph: graph, profile: profile, elevation: { elevation.elevation(at: $0, projection: projection) })
+    }
+
+    /// Resident positions (`[]` without residents).
+    var residentPositions: [PlanarPoint] { residents?.positions ?? [] }
+}

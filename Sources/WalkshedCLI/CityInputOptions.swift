@@ -1,0 +1,67 @@
+import Foundation
+import Walkshed
+import WalkshedFormats
+
+/// The city-input options every command that reads an extract shares — residents, GTFS,
+/// elevation — declared once, parsed into a `StudyRequest`.
+struct CityInputOptions {
+    static let population = OptionSpec(name: "--population", valueName: "<file>",
+                                       help: "Residents: CSV points (lon,lat,population), an ESRI ASCII grid (.asc) of counts, or 'buildings' to estimate them from residential buildings.")
+    static let floorArea = OptionSpec(name: "--floor-area", valueName: "<m2>", help: "Floor area per resident for --population buildings. (default: 35)")
+    static let gtfs = OptionSpec(name: "--gtfs", valueName: "<zip,...>", help: "GTFS feeds, comma-separated; their served stops replace OSM transit.")
+    static let dem = OptionSpec(name: "--dem", valueName: "<asc>",
+                                help: "Elevation model (ESRI ASCII grid, metres; degrees or a UTM zone in its .prj): speeds follow Tobler's hiking function.")
+    static let allComponents = OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest.")
+
+    /// Residents, transit and elevation: the group most commands take.
+    static let specs = [population, floorArea, gtfs, dem]
+
+    var request: StudyRequest
+
+    init(extract: String, _ arguments: CommandArguments) throws {
+        request = StudyRequest(extract: extract)
+        request.population = arguments.values[Self.population.name]
+        request.floorAreaPerResident = try arguments.positiveDouble(Self.floorArea.name, default: ResidentialBuilding.defaultFloorAreaPerResident)
+        request.gtfs = arguments.list(Self.gtfs.name)
+        request.elevation = arguments.values[Self.dem.name]
+        request.allComponents = arguments.flags.contains(Self.allComponents.name)
+    }
+}
+
+/// Options several commands share besides the city inputs, each declared once.
+enum CommonOptions {
+    static let out = OptionSpec(name: "--out", valueName: "<dir>", help: "Output folder (created if missing).")
+    static let minutes = OptionSpec(name: "--minutes", valueName: "<n>", help: "Time budget in minutes. (default: 15)")
+    static let cell = OptionSpec(name: "--cell", valueName: "<metres>", help: "Grid cell side in metres. (default: 100)")
+    static let snapLimit = OptionSpec(name: "--snap-limit", valueName: "<metres>", help: "Places farther than this from the network are NODATA. (default: 300)")
+    static let profile = OptionSpec(name: "--profile", valueName: "<name>", help: "walk, senior, wheelchair or bike. (default: walk)")
+    static let profiles = OptionSpec(name: "--profile", valueName: "<list>", help: "walk, senior, wheelchair or bike (see README); several, comma-separated.")
+    static let threads = OptionSpec(name: "--threads", valueName: "<n>", help: "Worker threads; results are identical for any value. (default: all cores)")
+    static let force = OptionSpec(name: "--force", valueName: nil, help: "Overwrite earlier results in <dir>.")
+    static let quiet = OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr.")
+
+    static func threads(_ arguments: CommandArguments) throws -> Int {
+        try arguments.positiveInt(threads.name, default: ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    static func output(_ arguments: CommandArguments, name: String = out.name) throws -> String {
+        guard let folder = arguments.values[name] else { throw UsageError("missing \(name) <dir>") }
+        return folder
+    }
+
+    /// The profiles of `--profile` (a list unless `single`), each a preset, at `--speed-kmh`
+    /// when given (one profile only).
+    static func profiles(_ arguments: CommandArguments, default fallback: String = "walk", single: Bool = false) throws -> [TravelProfile] {
+        let names = (arguments.values[profile.name] ?? fallback).split(separator: ",").map(String.init)
+        guard !names.isEmpty, Set(names).count == names.count else { throw UsageError("option '--profile' needs distinct profile names") }
+        if single && names.count > 1 { throw UsageError("option '--profile' takes one profile here, got \(names.count)") }
+        let speed = arguments.values["--speed-kmh"] == nil ? nil : try arguments.positiveDouble("--speed-kmh", default: 0)
+        if speed != nil && names.count > 1 { throw UsageError("option '--speed-kmh' applies to a single --profile") }
+        return try names.map { name in
+            guard let p = TravelProfile.preset(name, kilometresPerHour: speed) else {
+                throw UsageError("unknown profile '\(name)'; choose one of \(TravelProfile.presetNames.joined(separator: ", "))")
+            }
+            return p
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Walkshed
+import WalkshedFormats
+
+/// `analyze`'s coverage options: grid, budget, search limit, counts, decays, k nearest.
+enum CoverageOptionsParser {
+    static func parse(_ arguments: CommandArguments) throws -> CoverageOptions {
+        var options = CoverageOptions()
+        options.cellMetres = try arguments.positiveDouble("--cell", default: 100)
+        options.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15)
+        options.snapLimitMetres = try arguments.positiveDouble("--snap-limit", default: 300)
+        if arguments.values["--max-minutes"] != nil {
+            options.searchLimitSeconds = Float(try arguments.positiveDouble("--max-minutes", default: 0) * 60)
+        }
+        options.threads = try CommonOptions.threads(arguments)
+        if arguments.values["--count-within"] != nil || arguments.values["--decay"] != nil {
+            let threshold = try arguments.positiveDouble("--count-within", default: options.budgetMinutes)
+            options.countWithinMinutes = threshold
+            if let text = arguments.values["--decay"] {
+                guard let decay = DecayFunction.parse(text, thresholdMinutes: threshold) else {
+                    throw UsageError("option '--decay' takes step, linear, exponential[:h], gaussian[:sigma] or logistic[:m[:s]] with positive minutes, got '\(text)'")
+                }
+                options.decay = decay
+            }
+        }
+        if arguments.values["--nearest"] != nil {
+            let k = try arguments.positiveInt("--nearest", default: 1)
+            guard k <= 32 else { throw UsageError("option '--nearest' takes 1...32, got \(k)") }
+            options.nearestK = k
+        }
+        options.greenway = arguments.flags.contains("--greenway")
+        return options
+    }
+}
+
+/// Refuses, before any search, an analysis estimated to exceed `--max-memory`: what is in use
+/// now (the loaded city) plus the engine's estimate plus the output text.
+enum MemoryBudget {
+    static func check(_ study: Study, options: CoverageOptions, maxBytes: Double, extract: String) throws {
+        let (engine, cells) = study.estimatedAnalysisBytes(options: options)
+        let total = ResourceUsage.peakResidentBytes + engine + cells * AnalysisFiles.bytesPerCell
+        guard total <= maxBytes else {
+            func mib(_ b: Double) -> String { FixedPoint.format(b / 1_048_576, decimals: 0) }
+            throw InputFileError(path: extract, message: "the analysis would need about \(mib(total)) MiB "
+                + "(\(FixedPoint.format(cells, decimals: 0)) cells of \(FixedPoint.format(options.cellMetres, decimals: options.cellMetres < 1 ? 4 : 1)) m), "
+                + "over --max-memory \(mib(maxBytes)) MiB; use a larger --cell or a smaller extract")
+        }
+    }
+}
