@@ -50,7 +50,7 @@ func badGridsNameTheLine(text: String, message: String) {
     let utm = UTMProjection(zone: 35, isNorth: true)
     let centre = utm.project(GeoCoordinate(longitude: 24.94, latitude: 60.17))
     let grid = GridGeometry(covering: BoundingBox(minX: centre.x, minY: centre.y, maxX: centre.x + 150, maxY: centre.y + 50), cellMetres: 100)
-    let layer = CoverageLayer(name: "pop", unit: "residents", values: (0..<grid.cellCount).map { Float($0 + 1) })
+    let layer = CoverageLayer(.perResident("pop", .destinations), values: (0..<grid.cellCount).map { Float($0 + 1) })
     let projected = folder.appendingPathComponent("utm.asc").path
     try AsciiGridWriter.text(layer, grid: grid).string.write(toFile: projected, atomically: true, encoding: .utf8)
     try AsciiGridWriter.projectionText(utm).write(toFile: folder.appendingPathComponent("utm.prj").path, atomically: true, encoding: .utf8)

@@ -51,7 +51,7 @@ func badPopulationFilesNameTheLine(text: String, message: String) {
 //  residents  100   300   600     values (minutes) 5, 20, NaN; budget 15
 //  sorted:    5 (100), 20 (300), unreachable (600)
 @Test func weightedSummaryCountsResidentsNotPoints() {
-    let layer = CoverageLayer(name: "park_minutes", unit: "minutes", values: [5, 20, .nan])
+    let layer = CoverageLayer(.minutes(.park), values: [5, 20, .nan])
     let s = PopulationSummary(layer: layer, residents: [100, 300, 600], budgetMinutes: 15, setCount: 1)
     #expect(s.residents == 1_000 && s.residentsWithData == 400 && s.residentsMeetingBudget == 100)
     #expect(s.share == 0.1)
@@ -59,14 +59,14 @@ func badPopulationFilesNameTheLine(text: String, message: String) {
     let reachable = PopulationSummary(layer: layer, residents: [100, 300, 0], budgetMinutes: 15, setCount: 1)
     #expect(reachable.median == 20)     // 100 < 200 ≤ 400
     #expect(reachable.percentile90 == 20)
-    let categories = CoverageLayer(name: "categories_within", unit: "categories", values: [2, 1, .nan])
+    let categories = CoverageLayer(.categoriesWithin, values: [2, 1, .nan])
     #expect(PopulationSummary(layer: categories, residents: [100, 300, 600], budgetMinutes: 15, setCount: 2).residentsMeetingBudget == 100)
 }
 
 @Test func populationTableMatchesGolden() throws {
     let table = try readPopulation("id,lon,lat,population,note\na,9.0,45.153,10,\"x,y\"\n")
-    let layers = [CoverageLayer(name: "park_minutes", unit: "minutes", values: [1.5]),
-                  CoverageLayer(name: "categories_within", unit: "categories", values: [.nan])]
+    let layers = [CoverageLayer(.minutes(.park), values: [1.5]),
+                  CoverageLayer(.categoriesWithin, values: [.nan])]
     #expect(Golden.mismatch(PopulationTableWriter.csv(table, layers: layers).string, name: "population.csv") == nil)
 }
 
@@ -75,7 +75,7 @@ func badPopulationFilesNameTheLine(text: String, message: String) {
 //  Weights 3 and 1 at 2 and 6: pairs 2·3·1·4 = 24, W² = 16, μ = 3 → 24 / 96 = 0.25.
 @Test func giniIsPopulationWeighted() throws {
     func gini(_ values: [Float], _ residents: [Double]) -> Double? {
-        PopulationSummary(layer: CoverageLayer(name: "proximity_minutes", unit: "minutes", values: values),
+        PopulationSummary(layer: CoverageLayer(.proximityMinutes, values: values),
                           residents: residents, budgetMinutes: 15, setCount: 7).gini
     }
     #expect(gini([0, 10], [1, 1]) == 0.5)

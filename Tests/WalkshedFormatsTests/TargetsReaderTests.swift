@@ -13,8 +13,8 @@ func targetsError(_ text: String) -> String {
           {"measure": "categories_within", "at_least": 5, "min_cell_share": 0.5}]}
         """.utf8), name: "t.json")
     #expect(targets == [
-        AccessTarget(name: "parks", measure: "park_minutes", profile: "wheelchair", withinMinutes: 10, basis: .population, minimumShare: 0.8),
-        AccessTarget(name: "categories_within ≤ 15 min (walk) for ≥ 50.0 % of cells", measure: "categories_within", profile: "walk",
+        AccessTarget(name: "parks", measure: .minutes(.park), profile: "wheelchair", withinMinutes: 10, basis: .population, minimumShare: 0.8),
+        AccessTarget(name: "categories_within ≤ 15 min (walk) for ≥ 50.0 % of cells", measure: .categoriesWithin, profile: "walk",
                      withinMinutes: 15, atLeastCategories: 5, basis: .cells, minimumShare: 0.5),
     ])
 }
@@ -53,20 +53,20 @@ func malformedTargetsNameTheirPlace(text: String, message: String) {
 
 /// Five places: minutes to parks and to two other sets; the middle one is off the network.
 @Test func targetSharesCountResidentsAndCells() {
-    let park = CoverageLayer(name: "park_minutes", unit: "minutes", values: [3, 12, .nan, 20, 15])
-    let food = CoverageLayer(name: "food_minutes", unit: "minutes", values: [30, 5, .nan, 10, .nan])
-    let layers = [park, food, CoverageLayer(name: "categories_within", unit: "categories", values: [1, 2, .nan, 1, 1])]
+    let park = CoverageLayer(.minutes(.park), values: [3, 12, .nan, 20, 15])
+    let food = CoverageLayer(.minutes(.service(.food)), values: [30, 5, .nan, 10, .nan])
+    let layers = [park, food, CoverageLayer(.categoriesWithin, values: [1, 2, .nan, 1, 1])]
     let snapped = [true, true, false, true, true]
     let residents = [100.0, 200, 300, 0, 400]
     func share(_ t: AccessTarget) -> Double {
-        t.measuredShare(layers: layers, setNames: ["park", "food"], snapped: snapped, residents: t.basis == .population ? residents : nil)
+        t.measuredShare(layers: layers, kinds: [.park, .service(.food)], snapped: snapped, residents: t.basis == .population ? residents : nil)
     }
     // Parks ≤ 15 min: places 0, 1, 4 → residents (100 + 200 + 400) / 1000; cells 3 of 4 on the network.
-    #expect(share(AccessTarget(name: "", measure: "park_minutes", profile: "walk", withinMinutes: 15, basis: .population, minimumShare: 0)) == 0.7)
-    #expect(share(AccessTarget(name: "", measure: "park_minutes", profile: "walk", withinMinutes: 15, basis: .cells, minimumShare: 0)) == 0.75)
+    #expect(share(AccessTarget(name: "", measure: .minutes(.park), profile: "walk", withinMinutes: 15, basis: .population, minimumShare: 0)) == 0.7)
+    #expect(share(AccessTarget(name: "", measure: .minutes(.park), profile: "walk", withinMinutes: 15, basis: .cells, minimumShare: 0)) == 0.75)
     // Both sets within 12 min: only place 1.
-    #expect(share(AccessTarget(name: "", measure: "categories_within", profile: "walk", withinMinutes: 12, basis: .cells, minimumShare: 0)) == 0.25)
+    #expect(share(AccessTarget(name: "", measure: .categoriesWithin, profile: "walk", withinMinutes: 12, basis: .cells, minimumShare: 0)) == 0.25)
     // At least one of them within 10: places 0, 1, 3 (cells) — residents 100 + 200 + 0.
-    #expect(share(AccessTarget(name: "", measure: "categories_within", profile: "walk", withinMinutes: 10, atLeastCategories: 1,
+    #expect(share(AccessTarget(name: "", measure: .categoriesWithin, profile: "walk", withinMinutes: 10, atLeastCategories: 1,
                                basis: .population, minimumShare: 0)) == 0.3)
 }

@@ -23,7 +23,7 @@ public struct RandomDestinations {
         }
         self.rng = rng
         self.points = points
-        set = DestinationSet(name: "x", destinationCount: count, accessPoints: points)
+        set = DestinationSet(kind: .custom("x"), destinationCount: count, accessPoints: points)
     }
 
     /// A random place on a random edge.

@@ -27,7 +27,7 @@ func countsAndDecayMatchBruteForce(seed: Int) {
     let points = (0..<500).map { i in
         DestinationSet.AccessPoint(destination: Int32(i % 200), snap: PlaceSnap(edge: Int32(Int.random(in: 0..<900, using: &rng)), fraction: 0.5, offsetMetres: 3))
     }
-    let set = DestinationSet(name: "x", destinationCount: 200, accessPoints: points)
+    let set = DestinationSet(kind: .custom("x"), destinationCount: 200, accessPoints: points)
     let places: [PlaceSnap?] = (0..<400).map { _ in PlaceSnap(edge: Int32(Int.random(in: 0..<900, using: &rng)), fraction: 0.25, offsetMetres: 1) }
     let one = DestinationCounts(places: places, graph: graph, costs: costs, destinations: set, thresholdSeconds: 600,
                                 decay: .exponential(halfLifeMinutes: 5), threads: 1)
@@ -56,7 +56,7 @@ func setsCountedTogetherEqualSetsCountedAlone(decay: DecayFunction) {
             DestinationSet.AccessPoint(destination: Int32(i % max(1, destinations)),
                                        snap: PlaceSnap(edge: Int32(Int.random(in: 0..<600, using: &rng)), fraction: 0.3, offsetMetres: 2))
         }
-        return DestinationSet(name: name, destinationCount: destinations, accessPoints: destinations == 0 ? [] : points)
+        return DestinationSet(kind: .custom(name), destinationCount: destinations, accessPoints: destinations == 0 ? [] : points)
     }
     let sets = [randomSet("a", destinations: 1), randomSet("b", destinations: 0), randomSet("c", destinations: 37), randomSet("d", destinations: 5)]
     let places: [PlaceSnap?] = (0..<250).map { i in i % 50 == 0 ? nil : PlaceSnap(edge: Int32(Int.random(in: 0..<600, using: &rng)), fraction: 0.6, offsetMetres: 4) }
@@ -90,7 +90,7 @@ func nearestAndCountsTogetherEqualThemApart(limitSeconds: Float) {
             DestinationSet.AccessPoint(destination: Int32(i % destinations),
                                        snap: PlaceSnap(edge: Int32(Int.random(in: 0..<800, using: &rng)), fraction: 0.25, offsetMetres: 3))
         }
-        return DestinationSet(name: "set\(k)", destinationCount: destinations, accessPoints: points)
+        return DestinationSet(kind: .custom("set\(k)"), destinationCount: destinations, accessPoints: points)
     }
     let places: [PlaceSnap?] = (0..<400).map { i in i % 40 == 0 ? nil : PlaceSnap(edge: Int32(Int.random(in: 0..<800, using: &rng)), fraction: 0.7, offsetMetres: 5) }
     var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
@@ -131,7 +131,7 @@ func nearestAndCountsTogetherEqualThemApart(limitSeconds: Float) {
     let graph = TinyNetwork.graph(nodes: [(0, 0), (100, 0), (200, 0)], edges: [(0, 1, nil), (1, 2, nil)])
     let costs = ProfileCosts(graph: graph, profile: .walk())
     func set(_ n: Int) -> DestinationSet {
-        DestinationSet(name: "\(n)", destinationCount: n, accessPoints: (0..<n).map { d in
+        DestinationSet(kind: .custom("\(n)"), destinationCount: n, accessPoints: (0..<n).map { d in
             DestinationSet.AccessPoint(destination: Int32(d), snap: PlaceSnap(edge: 0, fraction: Float(d % 100) / 100, offsetMetres: 1))
         })
     }
@@ -154,7 +154,7 @@ func nearestAndCountsTogetherEqualThemApart(limitSeconds: Float) {
 @Test func placesAndPointsAtNodesWalkNoneOfTheirEdge() {
     let graph = TinyNetwork.graph(nodes: [(0, 0), (100, 0), (200, 0)], edges: [(0, 1, 100), (1, 2, 100)], classes: [.street, .steps])
     let costs = ProfileCosts(graph: graph, profile: TravelProfile(name: "no steps", metresPerSecond: 1, forbiddenClasses: [.steps]))
-    let set = DestinationSet(name: "d", destinationCount: 1, accessPoints: [
+    let set = DestinationSet(kind: .custom("d"), destinationCount: 1, accessPoints: [
         DestinationSet.AccessPoint(destination: 0, snap: PlaceSnap(edge: 1, fraction: 0, offsetMetres: 2)),
     ])
     let places: [PlaceSnap?] = [PlaceSnap(edge: 0, fraction: 0, offsetMetres: 1), PlaceSnap(edge: 1, fraction: 0, offsetMetres: 1),

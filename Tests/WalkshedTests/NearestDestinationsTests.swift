@@ -6,7 +6,7 @@ import WalkshedTestSupport
 //   park 0 has two entrances: at A and at D; shop-like destination 1 at C.
 @Test func aDestinationWithTwoEntrancesCountsOnce() {
     let graph = TinyNetwork.graph(nodes: [(0, 0), (100, 0), (200, 0), (300, 0)], edges: [(0, 1, nil), (1, 2, nil), (2, 3, nil)])
-    let set = DestinationSet(name: "park", destinationCount: 2, accessPoints: [
+    let set = DestinationSet(kind: .park, destinationCount: 2, accessPoints: [
         .init(destination: 0, snap: PlaceSnap(edge: 0, fraction: 0, offsetMetres: 0)),
         .init(destination: 0, snap: PlaceSnap(edge: 2, fraction: 1, offsetMetres: 0)),
         .init(destination: 1, snap: PlaceSnap(edge: 1, fraction: 1, offsetMetres: 0)),

@@ -109,7 +109,7 @@ private func fullSearch(_ graph: StreetGraph, _ costs: ProfileCosts, _ sources: 
     }
     points.append(.init(destination: 0, snap: PlaceSnap(edge: Int32(Int.random(in: 0..<newGraph.edgeCount, using: &rng)),
                                                         fraction: 0.5, offsetMetres: 3)))
-    let newSet = DestinationSet(name: "x", destinationCount: r.set.destinationCount, accessPoints: points)
+    let newSet = DestinationSet(kind: .custom("x"), destinationCount: r.set.destinationCount, accessPoints: points)
 
     let before = SearchState(graph: graph, costs: costs, sources: r.set.searchSources(graph: graph, costs: costs))
     let after = SearchState(graph: newGraph, costs: newCosts, sources: newSet.searchSources(graph: newGraph, costs: newCosts))

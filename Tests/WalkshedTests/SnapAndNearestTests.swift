@@ -21,7 +21,7 @@ let line = TinyNetwork.graph(nodes: [(0, 0), (100, 0), (200, 0)], edges: [(0, 1,
 
 @Test func nearestTimeTakesTheBetterEndOrTheSameEdge() throws {
     let costs = ProfileCosts(graph: line, profile: oneMetrePerSecond)
-    let set = DestinationSet(name: "food", destinationCount: 1,
+    let set = DestinationSet(kind: .service(.food), destinationCount: 1,
                              accessPoints: [.init(destination: 0, snap: PlaceSnap(edge: 1, fraction: 0.5, offsetMetres: 10))])
     var workspace = SearchWorkspace(nodeCount: 3)
     let times = NearestTimes(graph: line, costs: costs, destinations: set, workspace: &workspace)
@@ -35,7 +35,7 @@ let line = TinyNetwork.graph(nodes: [(0, 0), (100, 0), (200, 0)], edges: [(0, 1,
 
 @Test func unreachableIsInfinityNotZero() {
     let costs = ProfileCosts(graph: line, profile: oneMetrePerSecond)
-    let empty = DestinationSet(name: "healthcare", destinationCount: 0, accessPoints: [])
+    let empty = DestinationSet(kind: .service(.healthcare), destinationCount: 0, accessPoints: [])
     var workspace = SearchWorkspace(nodeCount: 3)
     let times = NearestTimes(graph: line, costs: costs, destinations: empty, workspace: &workspace)
     #expect(times.seconds(from: PlaceSnap(edge: 0, fraction: 0.5, offsetMetres: 0), graph: line, costs: costs) == .infinity)
@@ -53,7 +53,7 @@ func nearestPlaceTimeMatchesBruteForceOverAllAccessPoints(seed: Int) {
                   fraction: quarters.randomElement(using: &rng)!, offsetMetres: Float(Int.random(in: 0...5, using: &rng)))
     }
     let points = (0..<Int.random(in: 1...4, using: &rng)).map { DestinationSet.AccessPoint(destination: Int32($0), snap: randomSnap()) }
-    let set = DestinationSet(name: "x", destinationCount: points.count, accessPoints: points)
+    let set = DestinationSet(kind: .custom("x"), destinationCount: points.count, accessPoints: points)
     var workspace = SearchWorkspace(nodeCount: n)
     let times = NearestTimes(graph: graph, costs: costs, destinations: set, workspace: &workspace)
     let all = BruteForce.allPairsSeconds(graph, costs: costs)

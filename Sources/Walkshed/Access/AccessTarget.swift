@@ -11,9 +11,8 @@ public struct AccessTarget: Sendable, Equatable {
 
     /// Shown in reports; defaults to a description of the rule.
     public var name: String
-    /// `<set>_minutes` (`park_minutes`, `food_minutes`, …), `greenway_minutes`, or
-    /// `categories_within`.
-    public var measure: String
+    /// `.minutes` of a kind, `.greenwayMinutes` or `.categoriesWithin`.
+    public var measure: Measure
     public var profile: String
     /// The time budget in minutes.
     public var withinMinutes: Double
@@ -23,7 +22,7 @@ public struct AccessTarget: Sendable, Equatable {
     /// The share (0...1) that must meet the rule.
     public var minimumShare: Double
 
-    public init(name: String, measure: String, profile: String, withinMinutes: Double, atLeastCategories: Int? = nil,
+    public init(name: String, measure: Measure, profile: String, withinMinutes: Double, atLeastCategories: Int? = nil,
                 basis: Basis, minimumShare: Double) {
         self.name = name
         self.measure = measure
@@ -35,9 +34,9 @@ public struct AccessTarget: Sendable, Equatable {
     }
 
     /// Whether one place meets the rule, given its layers by name (minutes; NaN unreachable).
-    /// `setLayers` are the `<set>_minutes` layers, for `categories_within`.
+    /// `setLayers` are the minutes layers of every kind, for `categories_within`.
     func meets(place i: Int, layer: CoverageLayer?, setLayers: [CoverageLayer]) -> Bool {
-        if measure == "categories_within" {
+        if measure == .categoriesWithin {
             let within = setLayers.reduce(0) { $0 + ($1.values[i] <= Float(withinMinutes) ? 1 : 0) }
             return within >= (atLeastCategories ?? setLayers.count)
         }
@@ -46,11 +45,11 @@ public struct AccessTarget: Sendable, Equatable {
     }
 
     /// The share of places meeting the rule: over `residents` (all of them) for the population
-    /// basis, over snapped cells for the cell basis. `setNames` are the destination sets whose
-    /// `<set>_minutes` layers `categories_within` counts.
-    public func measuredShare(layers: [CoverageLayer], setNames: [String], snapped: [Bool], residents: [Double]?) -> Double {
-        let layer = layers.first { $0.name == measure }
-        let setLayers = setNames.compactMap { name in layers.first { $0.name == "\(name)_minutes" } }
+    /// basis, over snapped cells for the cell basis. `kinds` are the destination kinds whose
+    /// minutes layers `categories_within` counts.
+    public func measuredShare(layers: [CoverageLayer], kinds: [DestinationKind], snapped: [Bool], residents: [Double]?) -> Double {
+        let layer = layers.first { $0.measure == measure }
+        let setLayers = kinds.compactMap { kind in layers.first { $0.measure == .minutes(kind) } }
         var total = 0.0, meeting = 0.0
         for i in snapped.indices {
             let weight = basis == .population ? residents?[i] ?? 0 : (snapped[i] ? 1 : 0)

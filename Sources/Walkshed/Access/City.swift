@@ -62,20 +62,6 @@ public struct Park: Sendable {
     }
 }
 
-/// Daily-service categories of the complete neighbourhood.
-public enum ServiceCategory: String, CaseIterable, Sendable, Comparable {
-    case food
-    case healthcare
-    case education
-    case transit
-    case civic
-    case culture
-
-    public static func < (a: ServiceCategory, b: ServiceCategory) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
-}
-
 /// One service: a shop, school, stop, … at a point (a node, or an area's centroid).
 public struct ServicePoint: Sendable {
     public var category: ServiceCategory

@@ -17,7 +17,7 @@ extension DestinationSet {
             }
             points += snaps.map { AccessPoint(destination: Int32(i), snap: $0) }
         }
-        return DestinationSet(name: "park", destinationCount: parks.count, accessPoints: points)
+        return DestinationSet(kind: .park, destinationCount: parks.count, accessPoints: points)
     }
 
     /// Services of one category, each snapped to the nearest usable edge within `snapLimitMetres`.
@@ -33,7 +33,7 @@ extension DestinationSet {
                 diagnostics.warn("service beyond snap limit", "\(service.osmReference) (\(category.rawValue)): no walkable edge within \(Int(snapLimitMetres)) m")
             }
         }
-        return DestinationSet(name: category.rawValue, destinationCount: chosen.count, accessPoints: points)
+        return DestinationSet(kind: .service(category), destinationCount: chosen.count, accessPoints: points)
     }
 }
 

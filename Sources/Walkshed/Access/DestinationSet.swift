@@ -15,15 +15,16 @@ public struct DestinationSet: Sendable {
         }
     }
 
+    public let kind: DestinationKind
     /// Short name used for files and columns (`park`, `food`).
-    public let name: String
+    public var name: String { kind.name }
     /// Number of destinations (some may have no access point and stay unreachable).
     public let destinationCount: Int
     public let accessPoints: [AccessPoint]
     let pointsByEdge: [Int32: Range<Int>]
 
-    public init(name: String, destinationCount: Int, accessPoints: [AccessPoint]) {
-        self.name = name
+    public init(kind: DestinationKind, destinationCount: Int, accessPoints: [AccessPoint]) {
+        self.kind = kind
         self.destinationCount = destinationCount
         let sorted = accessPoints.sorted {
             ($0.snap.edge, $0.destination, $0.snap.fraction, $0.snap.offsetMetres) <

@@ -24,7 +24,7 @@ public struct GreenwayAccess: Sendable {
             points.append(.init(destination: Int32(i), snap: PlaceSnap(edge: Int32(e), fraction: 0, offsetMetres: 0)))
             points.append(.init(destination: Int32(i), snap: PlaceSnap(edge: Int32(e), fraction: 1, offsetMetres: 0)))
         }
-        let set = DestinationSet(name: "greenway", destinationCount: greenways.count, accessPoints: points)
+        let set = DestinationSet(kind: .custom("greenway"), destinationCount: greenways.count, accessPoints: points)
         var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
         let nearest = NearestTimes(graph: graph, costs: costs, destinations: set, workspace: &workspace)
         seconds = places.map { place in

@@ -13,7 +13,7 @@ public enum PlaceEvaluation {
         var layers: [CoverageLayer] = []
         for s in times.indices {
             let set = times[s]
-            let isParkSet = set.destinations.name == "park"   // resolved once, not per place
+            let isParkSet = set.destinations.kind == .park   // resolved once, not per place
             let column = DisjointSlots<Float>(count: placeCount, initial: .nan)
             ParallelSearch.forEachChunk(itemCount: placeCount, threads: threads) { range in
                 for i in range {
@@ -22,7 +22,7 @@ public enum PlaceEvaluation {
                     if seconds.isFinite { column.write(i, Float(seconds / 60)) }
                 }
             }
-            layers.append(CoverageLayer(name: "\(set.destinations.name)_minutes", unit: "minutes", values: column.finish()))
+            layers.append(CoverageLayer(.minutes(set.destinations.kind), values: column.finish()))
             times[s] = NearestTimes(nodeSeconds: [], limitSeconds: set.limitSeconds, destinations: set.destinations)
         }
         let budget = Float(budgetMinutes)
@@ -30,7 +30,7 @@ public enum PlaceEvaluation {
         for layer in layers {
             for (i, minutes) in layer.values.enumerated() where minutes <= budget { within[i] += 1 }   // NaN (unreached) never is
         }
-        return layers + [CoverageLayer(name: "categories_within", unit: "categories", values: within)]
+        return layers + [CoverageLayer(.categoriesWithin, values: within)]
     }
 
     /// With k-nearest searches: per set `<set>_mean<k>_minutes`, the mean over the (up to) k
@@ -56,8 +56,7 @@ public enum PlaceEvaluation {
             }
         }
         return (0..<width).map { s in
-            let name = s < setCount ? "\(nearest[s].destinations.name)_mean\(k)_minutes" : "proximity_minutes"
-            return CoverageLayer(name: name, unit: "minutes", values: columns[s].finish())
+            CoverageLayer(s < setCount ? .meanNearest(nearest[s].destinations.kind, k: k) : .proximityMinutes, values: columns[s].finish())
         }
     }
 
@@ -75,7 +74,7 @@ public enum PlaceEvaluation {
                     if found.count == k { slots.write(i, found[k - 1].seconds / 60) }
                 }
             }
-            return CoverageLayer(name: "\(search.destinations.name)_nearest\(k)_minutes", unit: "minutes", values: slots.finish())
+            return CoverageLayer(.kthNearest(search.destinations.kind, k: k), values: slots.finish())
         }
     }
 }

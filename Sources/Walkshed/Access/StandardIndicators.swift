@@ -80,7 +80,7 @@ public struct StandardIndicators: Sendable {
             let set = DestinationSet.services(chosen, category: .transit, snapper: snapper, snapLimitMetres: options.snapLimitMetres,
                                               usableEdges: metres.usableEdges, diagnostics: &quiet)
             if chosen.isEmpty { diagnostics.warn("no \(capacity.rawValue)-capacity transit", "no \(capacity.rawValue)-capacity transit stops; SDG 11.2.1 counts only the other kind") }
-            return DestinationSet(name: "transit_\(capacity.rawValue)", destinationCount: set.destinationCount, accessPoints: set.accessPoints)
+            return DestinationSet(kind: .custom("transit_\(capacity.rawValue)"), destinationCount: set.destinationCount, accessPoints: set.accessPoints)
         }
         let openSpace = Self.networkMetres(sets[0], polygons: city.parks.map(\.polygon), snaps: snaps, points: points,
                                            graph: graph, costs: metres, limit: max(options.openSpaceMetres, options.parkServeMetres))
@@ -104,8 +104,7 @@ public struct StandardIndicators: Sendable {
         }
         let meanLayers = present.isEmpty ? [] : PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph,
                                                                                   costs: minutes, threads: options.threads)
-        let proximity = meanLayers.last ?? CoverageLayer(name: "proximity_minutes", unit: "minutes",
-                                                         values: [Float](repeating: .nan, count: points.count))
+        let proximity = meanLayers.last ?? CoverageLayer(.proximityMinutes, values: [Float](repeating: .nan, count: points.count))
         let summary = PopulationSummary(layer: proximity, residents: residents, budgetMinutes: options.budgetMinutes,
                                         setCount: present.count)
 
@@ -156,14 +155,14 @@ public struct StandardIndicators: Sendable {
                            definition: "population-weighted Gini index of proximity time over residents who reach every category (0 equal, 1 concentrated)"),
         ]
         self.values = values
-        func layer(_ measure: String, _ unit: String, _ v: [Double]) -> CoverageLayer {
-            CoverageLayer(name: "\(name)_\(measure)", unit: unit, values: v.map { $0.isFinite ? Float($0) : .nan })
+        func layer(_ measure: String, _ v: [Double]) -> CoverageLayer {
+            CoverageLayer(.perResident("\(name)_\(measure)", .metres), values: v.map { $0.isFinite ? Float($0) : .nan })
         }
         pointLayers = [
-            layer("open_space_metres", "metres", openSpace), layer("green_\(Self.hectaresLabel(hectares))ha_metres", "metres", greenMetres),
-            layer("transit_low_metres", "metres", low), layer("transit_high_metres", "metres", high),
-            layer("green_0_5ha_straight_metres", "metres", who05), layer("green_1ha_straight_metres", "metres", who1),
-        ] + meanLayers.map { CoverageLayer(name: "\(name)_\($0.name)", unit: $0.unit, values: $0.values) }
+            layer("open_space_metres", openSpace), layer("green_\(Self.hectaresLabel(hectares))ha_metres", greenMetres),
+            layer("transit_low_metres", low), layer("transit_high_metres", high),
+            layer("green_0_5ha_straight_metres", who05), layer("green_1ha_straight_metres", who1),
+        ] + meanLayers.map { CoverageLayer(.perResident("\(name)_\($0.name)", $0.unit), values: $0.values) }
     }
 
     static func hectaresLabel(_ hectares: Double) -> String {

@@ -36,8 +36,8 @@ public struct CoverageResult: Sendable {
     /// Whether each cell attached to the network.
     public let snapped: [Bool]
     public let options: CoverageOptions
-    /// Destination set names, in layer order.
-    public let destinationNames: [String]
+    /// Destination kinds, in layer order.
+    public let destinationKinds: [DestinationKind]
     /// The same layers over the population points given to `run` (empty when none were).
     public let populationLayers: [CoverageLayer]
     /// Whether each population point attached to the network.
@@ -130,7 +130,7 @@ public enum CoverageAnalysis {
             + countLayers(snaps: snaps, destinations: destinations, counts: cellCounts, options: options)
             + greenwayLayers(snaps: snaps, graph: graph, costs: costs, options: options, stage: stage)
         return CoverageResult(grid: grid, layers: layers, snapped: snaps.map { $0 != nil }, options: options,
-                              destinationNames: destinations.map(\.name), populationLayers: populationLayers,
+                              destinationKinds: destinations.map(\.kind), populationLayers: populationLayers,
                               populationSnapped: populationSnaps.map { $0 != nil })
     }
 
@@ -161,10 +161,10 @@ public enum CoverageAnalysis {
                             options: CoverageOptions) -> [CoverageLayer] {
         var counts: [CoverageLayer] = [], weighted: [CoverageLayer] = []
         for (set, result) in zip(destinations, results) {
-            counts.append(CoverageLayer(name: "\(set.name)_count", unit: "destinations",
+            counts.append(CoverageLayer(.count(set.kind),
                                         values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.count(at: $0)) }))
             if options.decay != nil {
-                weighted.append(CoverageLayer(name: "\(set.name)_weighted", unit: "weight",
+                weighted.append(CoverageLayer(.weighted(set.kind),
                                               values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.weight(at: $0)) }))
             }
         }
@@ -180,9 +180,9 @@ public enum CoverageAnalysis {
                                     threads: options.threads)
         let limit = Double(options.searchLimitSeconds)
         return [
-            CoverageLayer(name: "greenway_minutes", unit: "minutes",
+            CoverageLayer(.greenwayMinutes,
                           values: access.seconds.map { $0 <= limit && $0.isFinite ? Float($0 / 60) : .nan }),
-            CoverageLayer(name: "greenway_metres", unit: "metres",
+            CoverageLayer(.greenwayMetres,
                           values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(access.reachableMetres[$0]) }),
         ]
     }

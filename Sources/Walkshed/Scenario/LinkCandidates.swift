@@ -77,7 +77,7 @@ public struct LinkCandidates: Sendable {
                        uncovered: [Bool], budgetSeconds: Double, threads: Int) -> [[Int32]] {
         let byNode = PlacesByNode(graph: graph, snaps: places, include: uncovered)
         let speed = Float(costs.profile.metresPerSecond)
-        let nowhere = DestinationSet(name: "node", destinationCount: 0, accessPoints: [])
+        let nowhere = DestinationSet(kind: .custom("node"), destinationCount: 0, accessPoints: [])
         let slots = DisjointSlots<[Int32]>(count: links.count, initial: [])
         ParallelSearch.forEachChunk(itemCount: links.count, threads: threads) { range in
             var workspace = SearchWorkspace(nodeCount: graph.nodeCount)

@@ -4,7 +4,7 @@
 /// (not within before, within after) or *losing* access. For `categories_within`: the mean
 /// number of categories within the budget, and places whose count rose or fell.
 public struct MeasureChange: Sendable, Equatable {
-    public var measure: String
+    public var measure: Measure
     /// Share within the budget (minutes measures) or mean categories within it.
     public var before: Double
     public var after: Double
@@ -24,8 +24,8 @@ public enum ScenarioComparison {
         precondition(baseline.count == scenario.count)
         let budget = Float(budgetMinutes)
         return zip(baseline, scenario).map { a, b in
-            precondition(a.name == b.name && a.values.count == b.values.count)
-            let isCategories = a.name == "categories_within"
+            precondition(a.measure == b.measure && a.values.count == b.values.count)
+            let isCategories = a.measure == .categoriesWithin
             var total = 0.0, before = 0.0, after = 0.0, gaining = 0.0, losing = 0.0, changeSum = 0.0, changeWeight = 0.0
             for i in a.values.indices {
                 let x = a.values[i], y = b.values[i]
@@ -44,7 +44,7 @@ public enum ScenarioComparison {
                 }
                 if x.isFinite && y.isFinite { changeSum += w * Double(y - x); changeWeight += w }
             }
-            return MeasureChange(measure: a.name, before: total > 0 ? before / total : 0, after: total > 0 ? after / total : 0,
+            return MeasureChange(measure: a.measure, before: total > 0 ? before / total : 0, after: total > 0 ? after / total : 0,
                                  gaining: gaining, losing: losing, meanChange: changeWeight > 0 ? changeSum / changeWeight : 0)
         }
     }
@@ -52,7 +52,7 @@ public enum ScenarioComparison {
     /// Per cell, scenario minus baseline, where both are known; NaN elsewhere.
     public static func differenceLayers(baseline: [CoverageLayer], scenario: [CoverageLayer]) -> [CoverageLayer] {
         zip(baseline, scenario).map { a, b in
-            CoverageLayer(name: "\(a.name)_change", unit: a.unit,
+            CoverageLayer(.change(a.measure),
                           values: zip(a.values, b.values).map { $0.isFinite && $1.isFinite ? $1 - $0 : .nan })
         }
     }

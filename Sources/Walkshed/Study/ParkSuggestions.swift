@@ -74,7 +74,7 @@ extension Study {
             let gains = covers.enumerated().map { c, cover -> Float in
                 candidates.covers[c] == nil || inPark[c] ? .nan : Float(cover.reduce(0.0) { $0 + residents.counts[Int($1)] })
             }
-            marginalGain = CoverageLayer(name: "marginal_gain", unit: "weight", values: gains)
+            marginalGain = CoverageLayer(.marginalGain, values: gains)
         }
         return ParkSuggestions(profile: profile, budgetMinutes: options.budgetMinutes, candidateNames: names, candidatePolygons: polygons,
                                picks: picks, coveredNow: base.coveredNow, totalResidents: base.totalResidents,

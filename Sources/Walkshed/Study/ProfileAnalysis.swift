@@ -40,7 +40,7 @@ extension Study {
     public func estimatedAnalysisBytes(options: CoverageOptions) -> (bytes: Double, cells: Double) {
         let cells = CoverageAnalysis.cellCount(area: city.extent, options: options)
         let engine = CoverageAnalysis.estimatedBytes(graph: city.graph, cellCount: cells,
-                                                     destinationSets: 1 + ServiceCategory.allCases.count, nearestK: options.nearestK)
+                                                     destinationSets: DestinationKind.builtIn.count, nearestK: options.nearestK)
             + (options.countWithinMinutes == nil ? 0 : cells * Double(options.threads) * 12 + cells * 8 * 14)
             + (options.greenway ? cells * Double(options.threads) * 24 + cells * 16 : 0)
         return (engine, cells)

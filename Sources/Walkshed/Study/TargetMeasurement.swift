@@ -17,7 +17,7 @@ extension Study {
         }
         var options = options
         options.area = city.extent
-        options.greenway = targets.contains { $0.measure == "greenway_minutes" }
+        options.greenway = targets.contains { $0.measure == .greenwayMinutes }
         var city = self.city
         var applied: AppliedScenario?
         if let scenario {
@@ -45,9 +45,9 @@ extension Study {
                 analyses[target.profile] = result
             }
             let share = target.basis == .population
-                ? target.measuredShare(layers: result.populationLayers, setNames: result.destinationNames, snapped: result.populationSnapped,
+                ? target.measuredShare(layers: result.populationLayers, kinds: result.destinationKinds, snapped: result.populationSnapped,
                                        residents: residents?.counts)
-                : target.measuredShare(layers: result.layers, setNames: result.destinationNames, snapped: result.snapped, residents: nil)
+                : target.measuredShare(layers: result.layers, kinds: result.destinationKinds, snapped: result.snapped, residents: nil)
             measured.append(MeasuredTarget(target: target, share: share))
         }
         return measured

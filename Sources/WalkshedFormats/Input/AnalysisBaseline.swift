@@ -36,10 +36,10 @@ public struct AnalysisBaseline: Sendable, Equatable {
     /// there is none.
     public func share(comparableWith target: AccessTarget) -> (share: Double?, note: String?) {
         guard profile == target.profile, budgetMinutes == target.withinMinutes,
-              target.atLeastCategories == nil || target.atLeastCategories == 1 + ServiceCategory.allCases.count else {
+              target.atLeastCategories == nil || target.atLeastCategories == DestinationKind.builtIn.count else {
             return (nil, "baseline not comparable (it measured \(profile) within \(FixedPoint.format(budgetMinutes, decimals: 1)) min)")
         }
-        let share = target.basis == .population ? populationShares[target.measure] : cellShares[target.measure]
-        return share.map { ($0, nil) } ?? (nil, "baseline has no \(target.basis == .population ? "population " : "")share for \(target.measure)")
+        let share = target.basis == .population ? populationShares[target.measure.name] : cellShares[target.measure.name]
+        return share.map { ($0, nil) } ?? (nil, "baseline has no \(target.basis == .population ? "population " : "")share for \(target.measure.name)")
     }
 }

@@ -20,8 +20,9 @@ public enum TargetsReader {
     public static let maxDepth = 32
     /// Longest budget a target may name: a day, in minutes.
     public static let maxMinutes = 1_440.0
-    public static let measures: [String] = ["park", "food", "healthcare", "education", "transit", "civic", "culture"].map { "\($0)_minutes" }
-        + ["greenway_minutes", "categories_within"]
+    /// The measures a target may name: minutes to each built-in kind, to a greenway, and
+    /// the kinds within the budget.
+    public static let measures: [Measure] = DestinationKind.builtIn.map { .minutes($0) } + [.greenwayMinutes, .categoriesWithin]
 
     public static func read(_ path: String) throws -> [AccessTarget] {
         try read(bytes: JSONInput.contents(of: path), name: path)
@@ -41,8 +42,8 @@ public enum TargetsReader {
             let known: Set<String> = ["name", "measure", "profile", "within", "at_least", "min_population_share", "min_cell_share"]
             if let unknown = Set(t.keys).subtracting(known).sorted().first { throw fail("\(at).\(unknown)", "unknown key") }
             guard let measure = t["measure"] as? String else { throw fail("\(at).measure", "required, a string") }
-            guard measures.contains(measure) else {
-                throw fail("\(at).measure", "unknown measure '\(measure)'; one of \(measures.joined(separator: ", "))")
+            guard let measure = measures.first(where: { $0.name == measure }) else {
+                throw fail("\(at).measure", "unknown measure '\(measure)'; one of \(measures.map(\.name).joined(separator: ", "))")
             }
             let profile = try t["profile"].map { value -> String in
                 guard let p = value as? String, TravelProfile.preset(p) != nil else {
@@ -60,8 +61,10 @@ public enum TargetsReader {
             }
             let atLeast = try number("at_least")
             if let atLeast {
-                guard measure == "categories_within" else { throw fail("\(at).at_least", "only for categories_within") }
-                guard atLeast == atLeast.rounded(), (1...7).contains(atLeast) else { throw fail("\(at).at_least", "a whole number of categories, 1…7") }
+                guard measure == .categoriesWithin else { throw fail("\(at).at_least", "only for categories_within") }
+                guard atLeast == atLeast.rounded(), (1...Double(DestinationKind.builtIn.count)).contains(atLeast) else {
+                    throw fail("\(at).at_least", "a whole number of categories, 1…\(DestinationKind.builtIn.count)")
+                }
             }
             let population = try number("min_population_share"), cells = try number("min_cell_share")
             guard (population == nil) != (cells == nil) else {
@@ -72,7 +75,7 @@ public enum TargetsReader {
                 throw fail("\(at).\(population == nil ? "min_cell_share" : "min_population_share")", "a share between 0 and 1, got \(share)")
             }
             let basis: AccessTarget.Basis = population == nil ? .cells : .population
-            let defaultName = "\(measure) ≤ \(FixedPoint.format(within, decimals: within == within.rounded() ? 0 : 1)) min (\(profile)) for ≥ \(FixedPoint.format(share * 100, decimals: 1)) % of \(basis == .population ? "residents" : "cells")"
+            let defaultName = "\(measure.name) ≤ \(FixedPoint.format(within, decimals: within == within.rounded() ? 0 : 1)) min (\(profile)) for ≥ \(FixedPoint.format(share * 100, decimals: 1)) % of \(basis == .population ? "residents" : "cells")"
             guard let name = (t["name"] ?? defaultName) as? String else { throw fail("\(at).name", "expected a string") }
             return AccessTarget(name: name, measure: measure, profile: profile, withinMinutes: within, atLeastCategories: atLeast.map(Int.init),
                                 basis: basis, minimumShare: share)

@@ -87,10 +87,10 @@ extension NetworkFile {
         var services: [ServicePoint] = []
         services.reserveCapacity(categories.count)
         for k in categories.indices {
-            guard Int(categories[k]) < ServiceCategory.allCases.count, Int(capacities[k]) <= TransitCapacity.allCases.count else {
+            guard let category = ServiceCategory(code: categories[k]), Int(capacities[k]) <= TransitCapacity.allCases.count else {
                 throw fail("service \(k) has an unknown category or capacity")
             }
-            services.append(ServicePoint(category: ServiceCategory.allCases[Int(categories[k])], position: PlanarPoint(x: sx[k], y: sy[k]),
+            services.append(ServicePoint(category: category, position: PlanarPoint(x: sx[k], y: sy[k]),
                                          osmReference: references[k], name: names[k],
                                          transitCapacity: capacities[k] == 0 ? nil : TransitCapacity.allCases[Int(capacities[k]) - 1]))
         }

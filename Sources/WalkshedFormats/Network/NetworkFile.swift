@@ -40,7 +40,7 @@ public enum NetworkFile {
         w.append("IFST", g.interiorFirst); w.append("IPTX", g.interiorX); w.append("IPTY", g.interiorY)
         for (tag, parks) in [("PARK", city.parks), ("GRNS", city.greenSpaces)] { appendParks(tag, parks, to: &w) }
         let services = city.services
-        w.append("SCAT", services.map { UInt8(ServiceCategory.allCases.firstIndex(of: $0.category)!) })
+        w.append("SCAT", services.map(\.category.code))
         w.append("SCAP", services.map { s in s.transitCapacity.map { UInt8(TransitCapacity.allCases.firstIndex(of: $0)! + 1) } ?? 0 })
         w.append("SPTX", services.map(\.position.x)); w.append("SPTY", services.map(\.position.y))
         w.append("SREF", strings: services.map(\.osmReference)); w.append("SNAM", strings: services.map(\.name))

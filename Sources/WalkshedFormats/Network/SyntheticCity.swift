@@ -75,8 +75,10 @@ public struct SyntheticCity: Sendable {
             let ring = [PlanarPoint(x: minX, y: minY), PlanarPoint(x: maxX, y: minY), PlanarPoint(x: maxX, y: maxY), PlanarPoint(x: minX, y: maxY), PlanarPoint(x: minX, y: minY)]
             parks.append(Park(osmReference: "generated/park/\(k)", kind: "park", name: "Park \(k + 1)", polygon: PlanarPolygon(outerRings: [ring])))
         }
-        let perCategory: [(ServiceCategory, Int)] = [(.food, 150), (.healthcare, 1_500), (.education, 800), (.transit, 100), (.civic, 2_000), (.culture, 1_000)]
-        for (category, every) in perCategory {
+        // One service per this many blocks; a category not listed gets one per 1,000.
+        let blocksPerService: [ServiceCategory: Int] = [.food: 150, .healthcare: 1_500, .education: 800, .transit: 100, .civic: 2_000, .culture: 1_000]
+        for category in ServiceCategory.allCases {
+            let every = blocksPerService[category] ?? 1_000
             for k in 0..<max(1, blocks / every) {
                 let (c, r) = blockCorner()
                 let p = PlanarPoint(x: x0 + (Double(c) + Double.random(in: 0.2...0.8, using: &rng)) * s, y: y0 + (Double(r) + Double.random(in: 0.2...0.8, using: &rng)) * s)

@@ -27,7 +27,7 @@ public enum AnalysisTable {
             out += pad(summary.name, nameWidth) + pad(count, 14, right: true) + pad(median, 12, right: true) + pad(share, 16, right: true)
             if k < people.count {
                 out += pad(FixedPoint.format(people[k].share * 100, decimals: 1) + "%", 18, right: true)
-                let isCount = s.result.layers[k].unit != "minutes"
+                let isCount = s.result.layers[k].unit != .minutes
                 let p90 = isCount ? "-" : people[k].percentile90.map { FixedPoint.format($0, decimals: 1) } ?? "beyond"
                 out += pad(p90, 10, right: true)
             }

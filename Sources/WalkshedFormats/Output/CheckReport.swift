@@ -50,7 +50,7 @@ public enum CheckReport {
         xml += "<testsuites name=\"walkshed check\" tests=\"\(outcomes.count)\" failures=\"\(failures)\">\n"
         xml += "  <testsuite name=\"\(escape(suite))\" tests=\"\(outcomes.count)\" failures=\"\(failures)\" errors=\"0\">\n"
         for o in outcomes {
-            xml += "    <testcase classname=\"walkshed.\(o.target.profile).\(o.target.measure)\" name=\"\(escape(o.target.name))\">\n"
+            xml += "    <testcase classname=\"walkshed.\(o.target.profile).\(o.target.measure.name)\" name=\"\(escape(o.target.name))\">\n"
             if o.passed {
                 xml += "      <system-out>\(escape(o.message))</system-out>\n"
             } else {

@@ -38,7 +38,7 @@ public struct ScenarioReport: Sendable {
     }
 
     /// Recomputed nodes of the set behind `measure`; for `categories_within`, all of them.
-    func recomputed(_ measure: String, index: Int) -> Int {
+    func recomputed(_ measure: Measure, index: Int) -> Int {
         index < recomputedNodes.count ? recomputedNodes[index] : recomputedNodes.reduce(0, +)
     }
 }
@@ -50,9 +50,9 @@ public enum ScenarioFiles {
         func changes(_ list: [MeasureChange], weight: String) -> JSONValue {
             .array(list.enumerated().map { k, c in
                 .object([
-                    ("measure", .string(c.measure)),
-                    (c.measure == "categories_within" ? "mean_before" : "share_before", .number(c.before, decimals: 6)),
-                    (c.measure == "categories_within" ? "mean_after" : "share_after", .number(c.after, decimals: 6)),
+                    ("measure", .string(c.measure.name)),
+                    (c.measure == .categoriesWithin ? "mean_before" : "share_before", .number(c.before, decimals: 6)),
+                    (c.measure == .categoriesWithin ? "mean_after" : "share_after", .number(c.after, decimals: 6)),
                     ("\(weight)_gaining", .number(c.gaining, decimals: weight == "cells" ? 0 : 2)),
                     ("\(weight)_losing", .number(c.losing, decimals: weight == "cells" ? 0 : 2)),
                     ("mean_change", .number(c.meanChange, decimals: 4)),
@@ -90,7 +90,7 @@ public enum ScenarioFiles {
         for r in reports {
             for (basis, list) in [("cells", r.cellChanges), ("residents", r.residentChanges ?? [])] {
                 for (k, c) in list.enumerated() {
-                    out.append("\(r.scenario.name),\(r.profile.name),\(basis),\(c.measure),")
+                    out.append("\(r.scenario.name),\(r.profile.name),\(basis),\(c.measure.name),")
                     out.append(c.before, decimals: 6); out.append(",")
                     out.append(c.after, decimals: 6); out.append(",")
                     out.append(c.gaining, decimals: basis == "cells" ? 0 : 2); out.append(",")

@@ -19,11 +19,11 @@ public enum ScenarioTable {
             + AnalysisTable.pad("gaining", 12, right: true) + AnalysisTable.pad("losing", 12, right: true)
             + AnalysisTable.pad("mean change", 14, right: true) + AnalysisTable.pad("nodes redone", 14, right: true) + "\n"
         for (k, c) in changes.enumerated() {
-            let isCategories = c.measure == "categories_within"
+            let isCategories = c.measure == .categoriesWithin
             let values = isCategories
                 ? "\(FixedPoint.format(c.before, decimals: 2)) → \(FixedPoint.format(c.after, decimals: 2))"
                 : "\(FixedPoint.format(c.before * 100, decimals: 1)) % → \(FixedPoint.format(c.after * 100, decimals: 1)) %"
-            out += AnalysisTable.pad(c.measure, 20) + AnalysisTable.pad(values, 22, right: true)
+            out += AnalysisTable.pad(c.measure.name, 20) + AnalysisTable.pad(values, 22, right: true)
                 + AnalysisTable.pad(FixedPoint.format(c.gaining, decimals: 0), 12, right: true)
                 + AnalysisTable.pad(FixedPoint.format(c.losing, decimals: 0), 12, right: true)
                 + AnalysisTable.pad(FixedPoint.format(c.meanChange, decimals: 2) + (isCategories ? "" : " min"), 14, right: true)
