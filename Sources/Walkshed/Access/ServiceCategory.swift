@@ -10,6 +10,8 @@ public enum ServiceCategory: String, CaseIterable, Sendable, Comparable {
     case transit
     case civic
     case culture
+    /// Workplaces: offices and co-working spaces (C40's "workspace").
+    case work
 
     /// The category's code in `.wsn` network files: stable across versions (never an index
     /// into `allCases`, so reordering or adding categories keeps old files readable).
@@ -21,6 +23,7 @@ public enum ServiceCategory: String, CaseIterable, Sendable, Comparable {
         case .transit: 3
         case .civic: 4
         case .culture: 5
+        case .work: 6
         }
     }
 

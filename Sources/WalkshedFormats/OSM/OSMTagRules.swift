@@ -142,6 +142,9 @@ public enum OSMTagRules {
         ("amenity", ["library", "theatre", "cinema", "arts_centre", "restaurant", "cafe", "pub", "bar", "fast_food"], .culture),
         ("tourism", ["museum", "gallery"], .culture),
         ("leisure", ["sports_centre", "fitness_centre", "swimming_pool", "stadium"], .culture),
+        // After office=government (civic): any other office is a workplace; a co-working space too.
+        ("office", nil, .work),
+        ("amenity", ["coworking_space"], .work),
     ]
 
     /// The service category of an object, or nil.
