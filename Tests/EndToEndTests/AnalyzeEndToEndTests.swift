@@ -3,14 +3,14 @@ import Testing
 import WalkshedTestSupport
 
 let measureNames = ["park_minutes", "food_minutes", "healthcare_minutes", "education_minutes", "transit_minutes",
-                    "civic_minutes", "culture_minutes", "categories_within"]
+                    "civic_minutes", "culture_minutes", "work_minutes", "categories_within"]
 
 func json(_ path: URL) throws -> [String: Any] {
     try JSONSerialization.jsonObject(with: Data(contentsOf: path)) as! [String: Any]
 }
 
 /// Runs `analyze` and checks that every file is there and that the files agree with each other.
-func analyzeAndCheck(_ extract: String, threads: Int = 2, extra: [String] = [], files fileCount: Int = 20) throws -> (URL, [String: Any]) {
+func analyzeAndCheck(_ extract: String, threads: Int = 2, extra: [String] = [], files fileCount: Int = 22) throws -> (URL, [String: Any]) {
     let out = RepositoryPaths.temporaryFolder("analyze").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", extract, "--out", out.path, "--threads", String(threads)] + extra)
     #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -18,7 +18,7 @@ func analyzeAndCheck(_ extract: String, threads: Int = 2, extra: [String] = [], 
     #expect(outcome.stderr.contains("walkshed: [") && outcome.stderr.contains("reading nodes"))
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     let expected = (measureNames.flatMap { ["\($0).asc", "\($0).prj"] } + ["cells.csv", "cells.geojson", "summary.json", "map.json"]
-                    + (fileCount == 21 ? ["population.csv"] : [])).sorted()
+                    + (fileCount == 23 ? ["population.csv"] : [])).sorted()
     #expect(files == expected)
     let summary = try json(out.appendingPathComponent("summary.json"))
     let grid = summary["grid"] as! [String: Any]
@@ -91,7 +91,7 @@ func nanjingKeepsCJKNames() throws {
 func portoAlegreWithItsPopulation() throws {
     let (out, summary) = try analyzeAndCheck(RepositoryPaths.sharedData("porto-alegre.osm.pbf"),
                                              extra: ["--population", RepositoryPaths.sharedData("porto-alegre.hexgrid.csv")],
-                                             files: 21)
+                                             files: 23)
     let population = summary["population"] as! [String: Any]
     #expect(population["residents"] as! Int == 812_935 && population["points"] as! Int == 1_227)   // data README
     let measures = population["measures"] as! [[String: Any]]
@@ -115,14 +115,14 @@ func portoAlegreWithItsPopulation() throws {
 }
 
 @Test func nearestKAddsMeanAndProximityLayers() throws {
-    let sets = ["park", "food", "healthcare", "education", "transit", "civic", "culture"]
+    let sets = ["park", "food", "healthcare", "education", "transit", "civic", "culture", "work"]
     let nearestNames = sets.map { "\($0)_mean3_minutes" } + ["proximity_minutes"] + sets.map { "\($0)_nearest3_minutes" }
     let out = RepositoryPaths.temporaryFolder("nearest").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet", "--nearest", "3"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 50 files"))
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 56 files"))
     let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
     let header = csv[0].split(separator: ",").map(String.init)
-    #expect(Array(header.suffix(15)) == nearestNames)
+    #expect(Array(header.suffix(17)) == nearestNames)
     let food = header.firstIndex(of: "food_minutes")!, food3 = header.firstIndex(of: "food_mean3_minutes")!
     let proximity = header.firstIndex(of: "proximity_minutes")!, foodThird = header.firstIndex(of: "food_nearest3_minutes")!
     let means = sets.map { header.firstIndex(of: "\($0)_mean3_minutes")! }
@@ -133,9 +133,9 @@ func portoAlegreWithItsPopulation() throws {
         if let a = Double(f[food]), let b = Double(f[food3]) { #expect(b >= a - 0.01) }
         // The third nearest is never nearer than the mean of the three.
         if let b = Double(f[food3]), let c = Double(f[foodThird]) { #expect(c >= b - 0.01); thirds += 1 }
-        // Proximity is the mean over the seven categories.
+        // Proximity is the mean over the eight kinds.
         let values = means.compactMap { Double(f[$0]) }
-        if values.count == 7, let p = Double(f[proximity]) { #expect(abs(p - values.reduce(0, +) / 7) < 0.01) }
+        if values.count == sets.count, let p = Double(f[proximity]) { #expect(abs(p - values.reduce(0, +) / Double(sets.count)) < 0.01) }
     }
     #expect(thirds > 100)
     let usage = try CommandRunner.run(["analyze", "x", "--out", "o", "--nearest", "40"])
@@ -146,7 +146,7 @@ func portoAlegreWithItsPopulation() throws {
     let out = RepositoryPaths.temporaryFolder("counts").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet",
                                          "--count-within", "10", "--decay", "step"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 48 files"))   // 20 + 14 layers × 2
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 54 files"))   // 22 + 16 layers × 2
     let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
     let header = csv[0].split(separator: ",").map(String.init)
     let minutes = header.firstIndex(of: "food_minutes")!, count = header.firstIndex(of: "food_count")!
@@ -168,7 +168,7 @@ func portoAlegreWithItsPopulation() throws {
 @Test func greenwayLayersAgreeWithEachOther() throws {
     let out = RepositoryPaths.temporaryFolder("greenway").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet", "--greenway"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 24 files"), "\(outcome.stderr)")
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 26 files"), "\(outcome.stderr)")
     #expect(outcome.stdout.contains("21.7 km greenway"))
     let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
     let header = csv[0].split(separator: ",").map(String.init)
@@ -190,7 +190,7 @@ func portoAlegreWithItsPopulation() throws {
     let root = RepositoryPaths.temporaryFolder("profiles")
     let both = root.appendingPathComponent("both"), wheel = root.appendingPathComponent("wheel")
     let outcome = try CommandRunner.run(["analyze", extract, "--out", both.path, "--quiet", "--profile", "walk,wheelchair"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 39 files"), "\(outcome.stderr)")
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 43 files"), "\(outcome.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: both.path).sorted() == ["map.json", "walk", "wheelchair"])
     let single = try CommandRunner.run(["analyze", extract, "--out", wheel.path, "--quiet", "--profile", "wheelchair"])
     #expect(single.status == 0)
@@ -232,9 +232,10 @@ func eastwardSlope(in folder: URL) throws -> String {
     let flat = try run("flat", []), sloped = try run("sloped", ["--dem", dem])
     #expect((sloped[0]["options"] as! [String: Any])["elevation_model"] as! String == dem)
     // Across a 12 % slope Tobler is slower both ways (factor e^−0.42 up, e^−0.07 down): every mean time grows on foot.
-    for k in 0..<7 { #expect(mean(sloped[0], k) > mean(flat[0], k), "measure \(k)") }
-    // East–west stretches are steeper than 8 %: wheelchair users reach all seven categories from fewer cells.
-    #expect(share(sloped[1], 7) < share(flat[1], 7))
+    let kinds = measureNames.count - 1
+    for k in 0..<kinds { #expect(mean(sloped[0], k) > mean(flat[0], k), "measure \(k)") }
+    // East–west stretches are steeper than 8 %: wheelchair users reach all eight kinds from fewer cells.
+    #expect(share(sloped[1], kinds) < share(flat[1], kinds))
 
     let broken = root.appendingPathComponent("broken.asc").path
     try "ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n5 high\n".write(toFile: broken, atomically: true, encoding: .utf8)

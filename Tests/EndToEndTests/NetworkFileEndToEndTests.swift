@@ -18,7 +18,7 @@ import WalkshedTestSupport
         folders.append(out)
     }
     let names = try FileManager.default.contentsOfDirectory(atPath: folders[0].path).sorted()
-    #expect(names.count == 21)
+    #expect(names.count == 23)
     for name in names where name != "summary.json" {
         #expect(try Data(contentsOf: folders[0].appendingPathComponent(name)) == Data(contentsOf: folders[1].appendingPathComponent(name)), "\(name)")
     }
