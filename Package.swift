@@ -20,6 +20,7 @@ let package = Package(
         .testTarget(name: "WalkshedFormatsTests", dependencies: ["Walkshed", "WalkshedFormats", "WalkshedTestSupport"],
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WalkshedTestSupport", "walkshed"], exclude: ["Golden"]),
+        .testTarget(name: "LibraryTests", dependencies: ["Walkshed", "WalkshedFormats", "WalkshedTestSupport", "walkshed"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -60,7 +60,7 @@ struct CheckCommand: WalkshedCommand {
     }
 
     func run() throws -> Int32 {
-        let targets = try TargetsReader.read(targetsPath)
+        let targets = try TargetsReader.read(targetsPath, kinds: inputs.destinationKinds)
         let scenario = try scenarioPath.map(ScenarioReader.read)
         if inputs.request.population == nil, let t = targets.first(where: { $0.basis == .population }) {
             throw InputFileError(path: targetsPath, message: "target '\(t.name)' needs residents: pass --population")

@@ -11,10 +11,14 @@ struct CityInputOptions {
     static let gtfs = OptionSpec(name: "--gtfs", valueName: "<zip,...>", help: "GTFS feeds, comma-separated; their served stops replace OSM transit.")
     static let dem = OptionSpec(name: "--dem", valueName: "<asc>",
                                 help: "Elevation model (ESRI ASCII grid, metres; degrees or a UTM zone in its .prj): speeds follow Tobler's hiking function.")
+    static let destinations = OptionSpec(name: "--destinations", valueName: "<name=file>",
+                                         help: "Also measure access to your own destinations: CSV (lon,lat) or GeoJSON points or polygons (reached like parks); repeat for more kinds.")
+    static let destinationWeight = OptionSpec(name: "--destination-weight", valueName: "<name=column>",
+                                              help: "Weigh --destinations <name> by this CSV column or GeoJSON property in weighted counts (0: no destination there).")
     static let allComponents = OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest.")
 
     /// Residents, transit and elevation: the group most commands take.
-    static let specs = [population, floorArea, gtfs, dem]
+    static let specs = [population, floorArea, gtfs, dem, destinations, destinationWeight]
 
     var request: StudyRequest
 
@@ -25,6 +29,54 @@ struct CityInputOptions {
         request.gtfs = arguments.list(Self.gtfs.name)
         request.elevation = arguments.values[Self.dem.name]
         request.allComponents = arguments.flags.contains(Self.allComponents.name)
+        request.destinations = try Self.destinationSources(arguments)
+    }
+
+    /// Every destination kind a study of these options measures: the built-in ones, then the user's.
+    var destinationKinds: [DestinationKind] { DestinationKind.builtIn + request.destinations.map { .custom($0.name) } }
+
+    /// `--destinations NAME=FILE` (any number) with their `--destination-weight NAME=COLUMN`.
+    static func destinationSources(_ arguments: CommandArguments) throws -> [DestinationSource] {
+        func pair(_ text: String, _ option: String) throws -> (String, String) {
+            guard let eq = text.firstIndex(of: "="), eq != text.startIndex, text.index(after: eq) != text.endIndex else {
+                throw UsageError("option '\(option)' takes NAME=\(option == destinations.name ? "FILE" : "COLUMN"), got '\(text)'")
+            }
+            return (String(text[..<eq]), String(text[text.index(after: eq)...]))
+        }
+        var sources: [DestinationSource] = []
+        for text in arguments.allValues[destinations.name] ?? [] {
+            let (name, path) = try pair(text, destinations.name)
+            try DestinationKindName.validate(name, taken: sources.map(\.name))
+            sources.append(DestinationSource(name: name, path: path))
+        }
+        for text in arguments.allValues[destinationWeight.name] ?? [] {
+            let (name, column) = try pair(text, destinationWeight.name)
+            guard let k = sources.firstIndex(where: { $0.name == name }) else {
+                throw UsageError("option '--destination-weight' names '\(name)', which no --destinations defines")
+            }
+            sources[k].weightColumn = column
+        }
+        return sources
+    }
+}
+
+/// The rules for a user's kind name: it becomes part of file and column names.
+enum DestinationKindName {
+    /// Names of measures that a kind named so would collide with (`greenway_minutes`, …).
+    static let reserved: Set<String> = ["greenway", "categories", "proximity", "marginal"]
+
+    static func validate(_ name: String, taken: [String]) throws {
+        let allowed = name.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }
+        guard allowed, let first = name.utf8.first, (97...122).contains(first), name.count <= 40 else {
+            throw UsageError("destination kind '\(name)' must be lower-case letters, digits and '_', starting with a letter (at most 40)")
+        }
+        guard DestinationKind(builtInName: name) == nil, !reserved.contains(name) else {
+            throw UsageError("destination kind '\(name)' is already a built-in kind or measure; choose another name")
+        }
+        for suffix in ["_minutes", "_count", "_weighted", "_metres", "_change"] where name.hasSuffix(suffix) {
+            throw UsageError("destination kind '\(name)' ends in '\(suffix)', which its measures add; choose another name (e.g. '\(name.dropLast(suffix.count))')")
+        }
+        guard !taken.contains(name) else { throw UsageError("destination kind '\(name)' is given twice") }
     }
 }
 

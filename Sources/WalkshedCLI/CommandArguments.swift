@@ -16,7 +16,10 @@ struct UsageError: Error, CustomStringConvertible {
 /// Positionals, option values and flags of one subcommand's command line.
 struct CommandArguments {
     var positionals: [String] = []
+    /// The last value of each option.
     var values: [String: String] = [:]
+    /// Every value of each option, in order (options that may be given several times).
+    var allValues: [String: [String]] = [:]
     var flags: Set<String> = []
 
     /// Splits `arguments` by `options`; accepts `--name value` and `--name=value`; `--` ends options.
@@ -42,12 +45,17 @@ struct CommandArguments {
             if spec.valueName == nil {
                 guard inlineValue == nil else { throw UsageError("option '\(name)' takes no value") }
                 flags.insert(name)
-            } else if let inlineValue {
-                values[name] = inlineValue
             } else {
-                guard i < arguments.count else { throw UsageError("option '\(name)' needs a value \(spec.valueName!)") }
-                values[name] = arguments[i]
-                i += 1
+                let value: String
+                if let inlineValue {
+                    value = inlineValue
+                } else {
+                    guard i < arguments.count else { throw UsageError("option '\(name)' needs a value \(spec.valueName!)") }
+                    value = arguments[i]
+                    i += 1
+                }
+                values[name] = value
+                allValues[name, default: []].append(value)
             }
         }
     }

@@ -69,10 +69,12 @@ struct SuggestCommand: WalkshedCommand {
         links.threads = parks.threads
         links.maxLinkMetres = try arguments.positiveDouble("--max-length-m", default: 200)
         links.detourFactor = try arguments.positiveDouble("--detour", default: 3)
-        links.destinationKind = arguments.values["--measure"] ?? "park"
-        guard links.destinationKind == "park" || ServiceCategory(rawValue: links.destinationKind) != nil else {
-            throw UsageError("option '--measure' takes park or one of \(ServiceCategory.allCases.map(\.rawValue).joined(separator: ", ")), got '\(links.destinationKind)'")
+        let kinds = inputs.destinationKinds
+        let measure = arguments.values["--measure"] ?? "park"
+        guard let kind = kinds.first(where: { (k: DestinationKind) in k.name == measure }) else {
+            throw UsageError("option '--measure' takes one of \(kinds.map(\.name).joined(separator: ", ")), got '\(measure)'")
         }
+        links.destinationKind = kind
         force = arguments.flags.contains(CommonOptions.force.name)
         quiet = arguments.flags.contains(CommonOptions.quiet.name)
     }

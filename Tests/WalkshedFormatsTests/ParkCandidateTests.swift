@@ -16,8 +16,7 @@ import WalkshedTestSupport
     let costs = ProfileCosts(graph: city.graph, profile: .walk())
     var diagnostics = Diagnostics()
     let sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
-    let before = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, parkPolygons: city.parks.map(\.polygon),
-                                      options: options, population: positions)
+    let before = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, options: options, population: positions)
     let parkBefore = before.populationLayers[0].values
     let uncovered = parkBefore.map { !($0 <= 5) }
     let snapper = Snapper(graph: city.graph)
@@ -37,7 +36,7 @@ import WalkshedTestSupport
         let applied = try Scenario(name: "c", edits: [.addPark(name: "", kind: "park", polygon: GeoPolygon(outerRings: [ring]))]).apply(to: city)
         let newSets = applied.city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
         let after = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: newSets,
-                                         parkPolygons: applied.city.parks.map(\.polygon), options: options, population: positions)
+                                         options: options, population: positions)
         let gained = after.populationLayers[0].values.indices.filter { uncovered[$0] && after.populationLayers[0].values[$0] <= 5 }
         #expect(cover == gained.map(Int32.init), "candidate \(c)")
     }

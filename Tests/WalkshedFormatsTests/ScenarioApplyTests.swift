@@ -58,9 +58,9 @@ private struct HelsinkiScenario {
     let newSets = edited.destinationSets(usableEdges: newCosts.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)
     let (times, recomputed) = baseline.updatedTimes(network: applied.network, costs: newCosts, sets: newSets, threads: 2)
     let incremental = CoverageAnalysis.run(graph: edited.graph, costs: newCosts, destinations: newSets,
-                                           parkPolygons: edited.parks.map(\.polygon), options: options, precomputedTimes: times)
+                                           options: options, precomputedTimes: times)
     let full = CoverageAnalysis.run(graph: edited.graph, costs: newCosts, destinations: newSets,
-                                    parkPolygons: edited.parks.map(\.polygon), options: options)
+                                    options: options)
     for (a, b) in zip(incremental.layers, full.layers) {
         #expect(a.name == b.name)
         #expect(a.values.map(\.bitPattern) == b.values.map(\.bitPattern), "\(a.name)")
@@ -69,8 +69,7 @@ private struct HelsinkiScenario {
     #expect(recomputed.allSatisfy { $0 < edited.graph.nodeCount })
     #expect(recomputed[0] > 0)   // the park set changed
     // Something changed for the park layer: the new park brings cells within reach.
-    let before = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, parkPolygons: city.parks.map(\.polygon),
-                                      options: options)
+    let before = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, options: options)
     let parkBefore = before.layers[0].values, parkAfter = full.layers[0].values
     #expect(zip(parkBefore, parkAfter).contains { $0.isFinite && $1.isFinite && $1 < $0 - 1 })
 }

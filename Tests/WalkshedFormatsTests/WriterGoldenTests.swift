@@ -26,7 +26,7 @@ func goldenAnalysis() -> (City, OSMLoadReport, [DestinationSet], CoverageResult)
     options.snapLimitMetres = 60
     options.budgetMinutes = 2
     let result = CoverageAnalysis.run(graph: graph, costs: ProfileCosts(graph: graph, profile: TravelProfile(name: "walk", metresPerSecond: 1)),
-                                      destinations: sets, parkPolygons: [park.polygon], options: options)
+                                      destinations: sets, options: options)
     return (city, report, sets, result)
 }
 

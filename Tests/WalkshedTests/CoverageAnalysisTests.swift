@@ -15,7 +15,7 @@ import WalkshedTestSupport
     options.snapLimitMetres = 30
     options.budgetMinutes = 2
     let result = CoverageAnalysis.run(graph: parkNetwork, costs: ProfileCosts(graph: parkNetwork, profile: oneMetrePerSecond),
-                                      destinations: [parks, food], parkPolygons: [squarePark], options: options)
+                                      destinations: [parks, food], options: options)
     let grid = result.grid
     // Grid covers the network box (-50…150, -40…50) grown by 30 m, on 50 m multiples: x -100…200, y -100…100.
     #expect(grid.originX == -100 && grid.originY == -100 && grid.columns == 6 && grid.rows == 4)
@@ -57,9 +57,9 @@ func anyThreadCountGivesBitIdenticalLayers(threads: Int) {
     let costs = ProfileCosts(graph: graph, profile: .walk())
     var options = CoverageOptions()
     options.threads = 1
-    let one = CoverageAnalysis.run(graph: graph, costs: costs, destinations: sets, parkPolygons: [], options: options)
+    let one = CoverageAnalysis.run(graph: graph, costs: costs, destinations: sets, options: options)
     options.threads = threads
-    let many = CoverageAnalysis.run(graph: graph, costs: costs, destinations: sets, parkPolygons: [], options: options)
+    let many = CoverageAnalysis.run(graph: graph, costs: costs, destinations: sets, options: options)
     for (a, b) in zip(one.layers, many.layers) {
         #expect(a.values.map(\.bitPattern) == b.values.map(\.bitPattern))
     }

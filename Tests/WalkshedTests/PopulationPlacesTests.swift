@@ -14,10 +14,9 @@ import WalkshedTestSupport
     options.cellMetres = 25
     options.snapLimitMetres = 30
     let costs = ProfileCosts(graph: parkNetwork, profile: oneMetrePerSecond)
-    let first = CoverageAnalysis.run(graph: parkNetwork, costs: costs, destinations: [parks, food], parkPolygons: [squarePark], options: options)
+    let first = CoverageAnalysis.run(graph: parkNetwork, costs: costs, destinations: [parks, food], options: options)
     let centres = (0..<first.grid.cellCount).map(first.grid.centre(ofCell:))
-    let second = CoverageAnalysis.run(graph: parkNetwork, costs: costs, destinations: [parks, food], parkPolygons: [squarePark],
-                                      options: options, population: centres)
+    let second = CoverageAnalysis.run(graph: parkNetwork, costs: costs, destinations: [parks, food], options: options, population: centres)
     #expect(second.populationSnapped == first.snapped)
     for (cells, points) in zip(first.layers, second.populationLayers) {
         #expect(cells.name == points.name)

@@ -183,7 +183,7 @@ enum Workloads {
             options.threads = threads
             options.area = city.extent
             let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets,
-                                              parkPolygons: city.parks.map(\.polygon), options: options)
+                                              options: options)
             let transaction = OutputTransaction()
             try! AnalysisFiles.stage(result, projection: city.projection, in: folder.path, transaction: transaction)
             try! transaction.commit()

@@ -10,8 +10,10 @@ struct CountJob: Sendable {
     let costs: ProfileCosts
     let thresholdSeconds: Double
     let decay: DecayFunction
-    /// Whether weights are summed (any decay but `step`).
+    /// Whether weights are summed: any decay but `step`, or a set whose destinations have weights.
     let weighted: Bool
+    /// Per set, each destination's weight; nil where every destination weighs 1.
+    let destinationWeights: [[Double]?]
     /// Places next to each node.
     let byNode: PlaceNodeIndex
     /// The access points of destination `d` of set `k`: `groups[k][d]`.
@@ -27,7 +29,8 @@ struct CountJob: Sendable {
         self.costs = costs
         self.thresholdSeconds = thresholdSeconds
         self.decay = decay
-        weighted = decay != .step
+        weighted = decay != .step || sets.contains { $0.weights != nil }
+        destinationWeights = sets.map(\.weights)
         byNode = PlaceNodeIndex(places: places, graph: graph, costs: costs)
         let groups: [[[DestinationSet.AccessPoint]]] = sets.map { set in
             var byDestination = [[DestinationSet.AccessPoint]](repeating: [], count: set.destinationCount)
@@ -54,7 +57,7 @@ struct CountJob: Sendable {
             totals.add(scan, toSet: current)
         }
         worker.currentSet = k
-        scan.add(destination: groups[k][d], places: places, byNode: byNode,
+        scan.add(destination: groups[k][d], weight: destinationWeights[k]?[d] ?? 1, places: places, byNode: byNode,
                  graph: graph, costs: costs, thresholdSeconds: thresholdSeconds, decay: decay)
     }
 

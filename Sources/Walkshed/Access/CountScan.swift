@@ -59,7 +59,8 @@ final class CountScan {
     /// `byNode` lists the places next to each node; a place on a destination's own edge is
     /// among those listed at the edge's tail, unless it stands exactly at the head, where the
     /// destination's seed at the head already gives it the walk along the edge.
-    func add(destination points: [DestinationSet.AccessPoint], places: [PlaceSnap?], byNode: PlaceNodeIndex,
+    /// `weight` multiplies the destination's decay weight (1 for an unweighted set).
+    func add(destination points: [DestinationSet.AccessPoint], weight destinationWeight: Double, places: [PlaceSnap?], byNode: PlaceNodeIndex,
              graph: StreetGraph, costs: ProfileCosts, thresholdSeconds: Double, decay: DecayFunction) {
         precondition(destinationsSinceCleared < Int(UInt16.max), "counts must be added to the totals every 65,535 destinations")
         destinationsSinceCleared += 1
@@ -70,7 +71,7 @@ final class CountScan {
                              visiting: &offers)
             offerWalksAlong(points, places: places, byNode: byNode, graph: graph, costs: costs) { offers.offer($0, $1) }
             sumWeights(of: touchedPlaces[..<offers.touchedCount], places: places, costs: costs, thresholdSeconds: thresholdSeconds,
-                       decay: decay)
+                       decay: decay, destinationWeight: destinationWeight)
         } else {
             var offers = PlaceStepOffers(counted: counted, counts: counts, touchedPlaces: touchedPlaces, index: byNode,
                                          places: places, costs: costs, thresholdSeconds: thresholdSeconds)
@@ -100,14 +101,14 @@ final class CountScan {
     /// Counts and weighs the places whose best time (plus their walk onto the network) is within
     /// the threshold, and clears their `best`.
     private func sumWeights(of touched: Slice<UnsafeMutableBufferPointer<Int32>>, places: [PlaceSnap?], costs: ProfileCosts,
-                            thresholdSeconds: Double, decay: DecayFunction) {
+                            thresholdSeconds: Double, decay: DecayFunction, destinationWeight: Double) {
         let thresholdMinutes = thresholdSeconds / 60
         for p in touched {
             // Only snapped places are listed by node, so every touched place has a snap.
             let total = best[Int(p)] + Double(costs.offNetworkSeconds(places[Int(p)]!.offsetMetres))
             if total <= thresholdSeconds {
                 counts[Int(p)] += 1
-                let weight = decay.weight(minutes: total / 60, thresholdMinutes: thresholdMinutes)
+                let weight = decay.weight(minutes: total / 60, thresholdMinutes: thresholdMinutes) * destinationWeight
                 weightUnits[Int(p)] &+= UInt64((weight * DestinationCounts.fixedPointScale).rounded())
             }
             best[Int(p)] = .infinity

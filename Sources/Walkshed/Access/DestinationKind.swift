@@ -11,6 +11,13 @@ public enum DestinationKind: Hashable, Sendable {
     /// service category. Everything that lists kinds derives from this.
     public static var builtIn: [DestinationKind] { [.park] + ServiceCategory.allCases.map { .service($0) } }
 
+    /// Whether the kind is one of the complete neighbourhood's (`categories_within` and
+    /// proximity time count only these).
+    public var isBuiltIn: Bool {
+        if case .custom = self { return false }
+        return true
+    }
+
     /// The name in file and column names (`park`, `food`, a custom kind's own name).
     public var name: String {
         switch self {

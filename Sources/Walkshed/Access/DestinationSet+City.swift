@@ -17,7 +17,7 @@ extension DestinationSet {
             }
             points += snaps.map { AccessPoint(destination: Int32(i), snap: $0) }
         }
-        return DestinationSet(kind: .park, destinationCount: parks.count, accessPoints: points)
+        return DestinationSet(kind: .park, destinationCount: parks.count, accessPoints: points, areas: parks.map(\.polygon))
     }
 
     /// Services of one category, each snapped to the nearest usable edge within `snapLimitMetres`.

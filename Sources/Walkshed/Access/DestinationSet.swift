@@ -21,10 +21,20 @@ public struct DestinationSet: Sendable {
     /// Number of destinations (some may have no access point and stay unreachable).
     public let destinationCount: Int
     public let accessPoints: [AccessPoint]
+    /// Outlines of area destinations (parks, user polygons): a place inside one is 0 minutes
+    /// from the set. Empty for point destinations.
+    public let areas: [PlanarPolygon]
+    /// Per destination, its weight in weighted counts (a user's weight column); nil: each
+    /// destination weighs 1.
+    public let weights: [Double]?
     let pointsByEdge: [Int32: Range<Int>]
 
-    public init(kind: DestinationKind, destinationCount: Int, accessPoints: [AccessPoint]) {
+    public init(kind: DestinationKind, destinationCount: Int, accessPoints: [AccessPoint], areas: [PlanarPolygon] = [],
+                weights: [Double]? = nil) {
+        precondition(weights == nil || weights!.count == destinationCount, "one weight per destination")
         self.kind = kind
+        self.areas = areas
+        self.weights = weights
         self.destinationCount = destinationCount
         let sorted = accessPoints.sorted {
             ($0.snap.edge, $0.destination, $0.snap.fraction, $0.snap.offsetMetres) <

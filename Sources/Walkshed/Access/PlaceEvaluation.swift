@@ -1,24 +1,26 @@
 /// Minutes from snapped places to the nearest destination of each set, and how many sets lie
 /// within a budget; the same for grid cells and population points.
 public enum PlaceEvaluation {
-    /// One layer per set (`<name>_minutes`), then `categories_within`. Places without a snap
-    /// are NaN in every layer; a place inside a park is 0 minutes from the `park` set.
+    /// One layer per set (`<name>_minutes`), then `categories_within` (how many built-in kinds
+    /// are within the budget; a user's own kinds are measured but not counted there). Places without a snap
+    /// are NaN in every layer; a place marked in `inside[s]` (within one of set `s`'s areas,
+    /// a park say) is 0 minutes from it.
     /// Set by set, parallel over chunks of places (each place writes only its own slot); each
     /// set's labels are let go once its layer is made, so a caller that hands its times over
     /// (`consume`) holds at most one set's labels beside the layers.
-    public static func layers(snaps: [PlaceSnap?], insidePark: [Bool], times: consuming [NearestTimes], graph: StreetGraph,
+    public static func layers(snaps: [PlaceSnap?], inside: [[Bool]?], times: consuming [NearestTimes], graph: StreetGraph,
                               costs: ProfileCosts, budgetMinutes: Double, threads: Int) -> [CoverageLayer] {
-        precondition(snaps.count == insidePark.count)
+        precondition(inside.count == times.count && inside.allSatisfy { $0 == nil || $0!.count == snaps.count })
         let placeCount = snaps.count
         var layers: [CoverageLayer] = []
         for s in times.indices {
             let set = times[s]
-            let isParkSet = set.destinations.kind == .park   // resolved once, not per place
+            let insideArea = inside[s] ?? []
             let column = DisjointSlots<Float>(count: placeCount, initial: .nan)
             ParallelSearch.forEachChunk(itemCount: placeCount, threads: threads) { range in
                 for i in range {
                     guard let snap = snaps[i] else { continue }
-                    let seconds = isParkSet && insidePark[i] ? 0 : set.seconds(from: snap, graph: graph, costs: costs)
+                    let seconds = !insideArea.isEmpty && insideArea[i] ? 0 : set.seconds(from: snap, graph: graph, costs: costs)
                     if seconds.isFinite { column.write(i, Float(seconds / 60)) }
                 }
             }
@@ -27,7 +29,7 @@ public enum PlaceEvaluation {
         }
         let budget = Float(budgetMinutes)
         var within = snaps.map { $0 == nil ? Float.nan : 0 }
-        for layer in layers {
+        for layer in layers where layer.measure.kind?.isBuiltIn ?? false {
             for (i, minutes) in layer.values.enumerated() where minutes <= budget { within[i] += 1 }   // NaN (unreached) never is
         }
         return layers + [CoverageLayer(.categoriesWithin, values: within)]
@@ -35,11 +37,13 @@ public enum PlaceEvaluation {
 
     /// With k-nearest searches: per set `<set>_mean<k>_minutes`, the mean over the (up to) k
     /// nearest distinct destinations (NaN when none is reachable), then `proximity_minutes`,
-    /// the mean of those over sets (NaN unless every set has a value). Empty without searches.
+    /// the mean of those over the built-in kinds' sets (NaN unless every one has a value).
+    /// Empty without searches.
     public static func meanNearestLayers(snaps: [PlaceSnap?], nearest: [NearestDestinations], graph: StreetGraph,
                                          costs: ProfileCosts, threads: Int) -> [CoverageLayer] {
         guard let k = nearest.first?.k else { return [] }
         let placeCount = snaps.count, setCount = nearest.count, width = setCount + 1
+        let counted = nearest.map(\.destinations.kind.isBuiltIn), countedSets = Float(counted.filter { $0 }.count)
         let columns = (0..<width).map { _ in DisjointSlots<Float>(count: placeCount, initial: .nan) }
         ParallelSearch.forEachChunk(itemCount: placeCount, threads: threads) { range in
             for i in range {
@@ -47,12 +51,12 @@ public enum PlaceEvaluation {
                 var sum: Float = 0, complete = true
                 for s in 0..<setCount {
                     let found = nearest[s].nearest(from: snap, graph: graph, costs: costs)
-                    guard !found.isEmpty else { complete = false; continue }
+                    guard !found.isEmpty else { complete = complete && !counted[s]; continue }
                     let mean = found.reduce(Float(0)) { $0 + $1.seconds } / Float(found.count) / 60
                     columns[s].write(i, mean)
-                    sum += mean
+                    if counted[s] { sum += mean }
                 }
-                if complete { columns[setCount].write(i, sum / Float(setCount)) }
+                if complete { columns[setCount].write(i, sum / countedSets) }
             }
         }
         return (0..<width).map { s in

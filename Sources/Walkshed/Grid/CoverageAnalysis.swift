@@ -54,17 +54,16 @@ public enum CoverageAnalysis {
     /// 1. snaps every cell centre to the network (parallel over chunks of cells);
     /// 2. runs one multi-source Dijkstra per destination set (parallel across sets);
     /// 3. evaluates each cell against each set (parallel over chunks of cells).
-    /// Cells inside a polygon of `parkPolygons` get 0 minutes to the `park` set.
+    /// Cells inside an area of a set (a park) get 0 minutes to that set.
     /// `population` points (projected metres) are evaluated the same way as cells.
     /// `precomputedTimes` (one per set, e.g. from `SearchBaseline.updatedTimes`) replaces step 2.
     ///
     /// ```swift
     /// var options = CoverageOptions(); options.threads = 2
-    /// let result = CoverageAnalysis.run(graph: g, costs: costs, destinations: sets, parkPolygons: polys, options: options)
+    /// let result = CoverageAnalysis.run(graph: g, costs: costs, destinations: sets, options: options)
     /// print(result.layers[0].name)   // "park_minutes"
     /// ```
-    public static func run(graph: StreetGraph, costs: ProfileCosts, destinations: [DestinationSet],
-                           parkPolygons: [PlanarPolygon], options: CoverageOptions, population: [PlanarPoint] = [],
+    public static func run(graph: StreetGraph, costs: ProfileCosts, destinations: [DestinationSet], options: CoverageOptions, population: [PlanarPoint] = [],
                            precomputedTimes: [NearestTimes]? = nil, stage: (String) -> Void = { _ in }) -> CoverageResult {
         precondition(precomputedTimes == nil || precomputedTimes!.count == destinations.count)
         var area = options.area ?? graph.bounds
@@ -107,8 +106,10 @@ public enum CoverageAnalysis {
         var populationLayers: [CoverageLayer] = []
         if !population.isEmpty {
             stage("evaluating \(population.count) population points")
-            let inside = population.map { p in parkPolygons.contains { $0.bounds.contains(p) && $0.contains(p) } }
-            populationLayers = PlaceEvaluation.layers(snaps: populationSnaps, insidePark: inside, times: times, graph: graph,
+            let inside = destinations.map { set in
+                set.areas.isEmpty ? nil : population.map { p in set.areas.contains { $0.bounds.contains(p) && $0.contains(p) } }
+            }
+            populationLayers = PlaceEvaluation.layers(snaps: populationSnaps, inside: inside, times: times, graph: graph,
                                                       costs: costs, budgetMinutes: options.budgetMinutes, threads: options.threads)
                 + PlaceEvaluation.meanNearestLayers(snaps: populationSnaps, nearest: nearest, graph: graph, costs: costs,
                                                     threads: options.threads)
@@ -121,9 +122,13 @@ public enum CoverageAnalysis {
                 + greenwayLayers(snaps: populationSnaps, graph: graph, costs: costs, options: options, stage: stage)
         }
         stage("evaluating cells")
-        var insidePark = [Bool](repeating: false, count: grid.cellCount)
-        for polygon in parkPolygons { markCells(inside: polygon, grid: grid, into: &insidePark) }
-        let layers = PlaceEvaluation.layers(snaps: snaps, insidePark: insidePark, times: consume times, graph: graph, costs: costs,
+        let inside = destinations.map { set -> [Bool]? in
+            guard !set.areas.isEmpty else { return nil }
+            var marks = [Bool](repeating: false, count: grid.cellCount)
+            for polygon in set.areas { markCells(inside: polygon, grid: grid, into: &marks) }
+            return marks
+        }
+        let layers = PlaceEvaluation.layers(snaps: snaps, inside: inside, times: consume times, graph: graph, costs: costs,
                                             budgetMinutes: options.budgetMinutes, threads: options.threads)
             + PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
             + PlaceEvaluation.kthNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)

@@ -11,7 +11,7 @@ extension CoverageResult {
                 guard !v.isNaN else { continue }
                 withData += 1
                 values.append(v)
-                let meets = layer.meetsBudget(v, budgetMinutes: options.budgetMinutes, setCount: destinationKinds.count)
+                let meets = layer.meetsBudget(v, budgetMinutes: options.budgetMinutes, setCount: destinationKinds.filter(\.isBuiltIn).count)
                 if meets { meeting += 1 }
             }
             values.sort()

@@ -7,8 +7,8 @@ public struct LinkSuggestionOptions: Sendable {
     public var maxLinkMetres = 200.0
     /// Today's walk between the ends must exceed this many times the link.
     public var detourFactor = 3.0
-    /// The destination set whose access counts (`park` or a service category).
-    public var destinationKind = "park"
+    /// The destination kind whose access counts.
+    public var destinationKind = DestinationKind.park
     public var snapLimitMetres = 300.0
     public var threads = 1
 
@@ -68,7 +68,7 @@ extension Study {
             let set = newSets[base.setIndex]
             let (times, _) = base.searches.updatedTimes(network: applied.network, costs: newCosts, sets: [set], threads: options.threads)
             let result = CoverageAnalysis.run(graph: applied.city.graph, costs: newCosts, destinations: [set],
-                                              parkPolygons: base.setIndex == 0 ? applied.city.parks.map(\.polygon) : [], options: base.options,
+                                              options: base.options,
                                               population: residents.positions, precomputedTimes: times)
             let cumulative = zip(result.populationLayers[0].values, residents.counts)
                 .reduce(0.0) { $0 + ($1.0 <= Float(options.budgetMinutes) ? $1.1 : 0) }

@@ -45,7 +45,7 @@ extension Study {
     /// - Throws: `StudyError.needsResidents` without residents; `StudyCancelled`.
     public func suggestParks(profile: TravelProfile, options: ParkSuggestionOptions, progress: any StudyProgress) throws -> ParkSuggestions {
         guard let residents else { throw StudyError.needsResidents("suggesting parks") }
-        let base = try SuggestionBaseline(study: self, residents: residents, profile: profile, kind: "park",
+        let base = try SuggestionBaseline(study: self, residents: residents, profile: profile, kind: .park,
                                           budgetMinutes: options.budgetMinutes, cellMetres: options.spacingMetres,
                                           snapLimitMetres: options.snapLimitMetres, threads: options.threads, progress: progress)
         let area = options.minimumHectares * 10_000

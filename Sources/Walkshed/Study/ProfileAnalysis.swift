@@ -8,11 +8,19 @@ public struct ProfileAnalysis: Sendable {
 }
 
 extension Study {
-    /// Destination sets for `costs` (parks first, then each service category), snapped to
-    /// the edges the profile may use; warnings go to `diagnostics`.
+    /// Destination sets for `costs` (parks first, then each service category, then the
+    /// user's kinds), snapped to the edges the profile may use; warnings go to `diagnostics`.
     public func destinationSets(costs: ProfileCosts, snapLimitMetres: Double, on city: City? = nil,
                                 diagnostics: inout Diagnostics) -> [DestinationSet] {
-        (city ?? self.city).destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: snapLimitMetres, diagnostics: &diagnostics)
+        let city = city ?? self.city
+        var sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: snapLimitMetres, diagnostics: &diagnostics)
+        guard !customDestinations.isEmpty else { return sets }
+        let snapper = Snapper(graph: city.graph)
+        for custom in customDestinations {
+            sets.append(.custom(custom, snapper: snapper, snapLimitMetres: snapLimitMetres, usableEdges: costs.usableEdges,
+                                diagnostics: &diagnostics))
+        }
+        return sets
     }
 
     /// Minutes from every grid cell (and every resident point) to the nearest destination of
@@ -28,8 +36,7 @@ extension Study {
         let costs = costs(for: profile)
         let sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, diagnostics: &diagnostics)
         try progress.checkCancelled()
-        let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, parkPolygons: city.parks.map(\.polygon),
-                                          options: options, population: residentPositions,
+        let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, options: options, population: residentPositions,
                                           stage: { progress.begin(stagePrefix + $0) })
         try progress.checkCancelled()
         return ProfileAnalysis(profile: profile, destinations: sets, result: result, diagnostics: diagnostics)
@@ -40,7 +47,7 @@ extension Study {
     public func estimatedAnalysisBytes(options: CoverageOptions) -> (bytes: Double, cells: Double) {
         let cells = CoverageAnalysis.cellCount(area: city.extent, options: options)
         let engine = CoverageAnalysis.estimatedBytes(graph: city.graph, cellCount: cells,
-                                                     destinationSets: DestinationKind.builtIn.count, nearestK: options.nearestK)
+                                                     destinationSets: destinationKinds.count, nearestK: options.nearestK)
             + (options.countWithinMinutes == nil ? 0 : cells * Double(options.threads) * 12 + cells * 8 * 14)
             + (options.greenway ? cells * Double(options.threads) * 24 + cells * 16 : 0)
         return (engine, cells)

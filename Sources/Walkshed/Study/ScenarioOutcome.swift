@@ -50,8 +50,7 @@ extension Study {
         var diagnostics = loadDiagnostics
         let sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, diagnostics: &diagnostics)
         let searches = SearchBaseline(graph: city.graph, costs: costs, sets: sets, threads: options.threads)
-        let baseResult = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, parkPolygons: city.parks.map(\.polygon),
-                                              options: options, population: residentPositions, precomputedTimes: searches.times,
+        let baseResult = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, options: options, population: residentPositions, precomputedTimes: searches.times,
                                               stage: { progress.begin("baseline: \($0)") })
         let baseline = ProfileAnalysis(profile: profile, destinations: sets, result: baseResult, diagnostics: diagnostics)
         let measureCount = sets.count + 1
@@ -66,7 +65,7 @@ extension Study {
                                           diagnostics: &scenarioDiagnostics)
             let (times, recomputed) = searches.updatedTimes(network: edited.network, costs: newCosts, sets: newSets, threads: options.threads)
             let result = CoverageAnalysis.run(graph: edited.city.graph, costs: newCosts, destinations: newSets,
-                                              parkPolygons: edited.city.parks.map(\.polygon), options: options, population: residentPositions,
+                                              options: options, population: residentPositions,
                                               precomputedTimes: times, stage: { progress.begin("\(scenario.name): \($0)") })
             let before = Array(baseResult.layers.prefix(measureCount)), after = Array(result.layers.prefix(measureCount))
             let residentChanges = residents.map {

@@ -15,11 +15,15 @@ public struct Study: Sendable {
     public var residents: Residents?
     /// Ground height in metres; with it, speeds follow Tobler's hiking function.
     public var elevation: ElevationGrid?
+    /// Destinations of the user's own kinds, measured after the built-in ones, in this order.
+    public var customDestinations: [CustomDestinations]
     /// Warnings from reading the inputs; every run's diagnostics start from these.
     public var loadDiagnostics: Diagnostics
 
-    public init(city: City, residents: Residents? = nil, elevation: ElevationGrid? = nil, loadDiagnostics: Diagnostics = Diagnostics()) {
+    public init(city: City, residents: Residents? = nil, elevation: ElevationGrid? = nil, customDestinations: [CustomDestinations] = [],
+                loadDiagnostics: Diagnostics = Diagnostics()) {
         self.city = city
+        self.customDestinations = customDestinations
         self.residents = residents
         self.elevation = elevation
         self.loadDiagnostics = loadDiagnostics
@@ -40,6 +44,9 @@ public struct Study: Sendable {
         let projection = self.city.projection
         return ProfileCosts(graph: graph, profile: profile, elevation: { elevation.elevation(at: $0, projection: projection) })
     }
+
+    /// Every destination kind the study measures: the built-in ones, then the user's.
+    public var destinationKinds: [DestinationKind] { DestinationKind.builtIn + customDestinations.map { .custom($0.name) } }
 
     /// Resident positions (`[]` without residents).
     var residentPositions: [PlanarPoint] { residents?.positions ?? [] }

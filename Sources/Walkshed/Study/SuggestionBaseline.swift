@@ -15,14 +15,14 @@ struct SuggestionBaseline {
     var coveredNow: Double
     var totalResidents: Double
 
-    init(study: Study, residents: Residents, profile: TravelProfile, kind: String, budgetMinutes: Double, cellMetres: Double,
+    init(study: Study, residents: Residents, profile: TravelProfile, kind: DestinationKind, budgetMinutes: Double, cellMetres: Double,
          snapLimitMetres: Double, threads: Int, progress: any StudyProgress) throws {
         let city = study.city
         progress.begin("baseline: snapping and searching")
         costs = study.costs(for: profile)
         var diagnostics = study.loadDiagnostics
         sets = study.destinationSets(costs: costs, snapLimitMetres: snapLimitMetres, diagnostics: &diagnostics)
-        guard let index = sets.firstIndex(where: { $0.name == kind }) else { throw StudyError.unknownDestinationKind(kind) }
+        guard let index = sets.firstIndex(where: { $0.kind == kind }) else { throw StudyError.unknownDestinationKind(kind) }
         setIndex = index
         options = CoverageOptions()
         options.area = city.extent
@@ -32,7 +32,7 @@ struct SuggestionBaseline {
         options.cellMetres = cellMetres
         searches = SearchBaseline(graph: city.graph, costs: costs, sets: [sets[index]], threads: threads)
         let base = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: [sets[index]],
-                                        parkPolygons: index == 0 ? city.parks.map(\.polygon) : [], options: options,
+                                        options: options,
                                         population: residents.positions, precomputedTimes: searches.times)
         grid = base.grid
         let within = base.populationLayers[0].values.map { $0 <= Float(budgetMinutes) }

@@ -39,15 +39,14 @@ extension Study {
                 progress.begin("\(target.profile): snapping destinations")
                 var diagnostics = loadDiagnostics
                 let sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, on: city, diagnostics: &diagnostics)
-                result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, parkPolygons: city.parks.map(\.polygon),
-                                              options: options, population: residentPositions,
+                result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, options: options, population: residentPositions,
                                               stage: { progress.begin("\(target.profile): \($0)") })
                 analyses[target.profile] = result
             }
             let share = target.basis == .population
-                ? target.measuredShare(layers: result.populationLayers, kinds: result.destinationKinds, snapped: result.populationSnapped,
+                ? target.measuredShare(layers: result.populationLayers, kinds: result.destinationKinds.filter(\.isBuiltIn), snapped: result.populationSnapped,
                                        residents: residents?.counts)
-                : target.measuredShare(layers: result.layers, kinds: result.destinationKinds, snapped: result.snapped, residents: nil)
+                : target.measuredShare(layers: result.layers, kinds: result.destinationKinds.filter(\.isBuiltIn), snapped: result.snapped, residents: nil)
             measured.append(MeasuredTarget(target: target, share: share))
         }
         return measured

@@ -9,8 +9,8 @@ import Walkshed
 ///   {"measure": "categories_within", "within": 15, "at_least": 5, "min_cell_share": 0.5}]}
 /// ```
 ///
-/// `measure` is `<category>_minutes` (park, food, healthcare, education, transit, civic,
-/// culture), `greenway_minutes` or `categories_within`; `profile` one of the presets (default
+/// `measure` is `<kind>_minutes` (park, each service category of `ServiceCategory`, and the
+/// user's own kinds), `greenway_minutes` or `categories_within`; `profile` one of the presets (default
 /// walk); `within` minutes (default 15, at most 1,440); exactly one of `min_population_share` and
 /// `min_cell_share` (0…1); `at_least` only for `categories_within`. Unknown keys are errors,
 /// so a typo cannot pass silently. Files over 1 MiB or nested deeper than 32 are refused
@@ -22,13 +22,20 @@ public enum TargetsReader {
     public static let maxMinutes = 1_440.0
     /// The measures a target may name: minutes to each built-in kind, to a greenway, and
     /// the kinds within the budget.
-    public static let measures: [Measure] = DestinationKind.builtIn.map { .minutes($0) } + [.greenwayMinutes, .categoriesWithin]
+    public static let measures = measures(for: DestinationKind.builtIn)
 
-    public static func read(_ path: String) throws -> [AccessTarget] {
-        try read(bytes: JSONInput.contents(of: path), name: path)
+    /// The measures a target may name when the study measures `kinds` (the user's own too).
+    public static func measures(for kinds: [DestinationKind]) -> [Measure] {
+        kinds.map { .minutes($0) } + [.greenwayMinutes, .categoriesWithin]
     }
 
-    public static func read(bytes: [UInt8], name: String) throws -> [AccessTarget] {
+    /// - Parameter kinds: the destination kinds the study measures (`.minutes` of each may be a target).
+    public static func read(_ path: String, kinds: [DestinationKind] = DestinationKind.builtIn) throws -> [AccessTarget] {
+        try read(bytes: JSONInput.contents(of: path), name: path, kinds: kinds)
+    }
+
+    public static func read(bytes: [UInt8], name: String, kinds: [DestinationKind] = DestinationKind.builtIn) throws -> [AccessTarget] {
+        let measures = measures(for: kinds)
         func fail(_ place: String, _ message: String) -> TargetsError { TargetsError(path: name, place: place, message: message) }
         let object = try JSONInput.object(bytes, name: name, maxBytes: maxBytes, maxDepth: maxDepth)
         if let unknown = Set(object.keys).subtracting(["version", "targets"]).sorted().first { throw fail(unknown, "unknown key") }

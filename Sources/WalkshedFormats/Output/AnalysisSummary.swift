@@ -34,7 +34,7 @@ public struct AnalysisSummary: Sendable {
         guard let population else { return [] }
         return result.populationLayers.map {
             PopulationSummary(layer: $0, residents: population.table.residents,
-                              budgetMinutes: result.options.budgetMinutes, setCount: destinations.count)
+                              budgetMinutes: result.options.budgetMinutes, setCount: destinations.filter(\.kind.isBuiltIn).count)
         }
     }
 

@@ -36,7 +36,7 @@ public enum AnalysisTable {
         if let population = s.population {
             out += "\nresidents: \(FixedPoint.format(population.table.total, decimals: 0)) in \(population.table.rows.count) points from \(population.path)\n"
         }
-        out += "\n(categories_within: median categories reached; share of cells reaching all \(s.destinations.count))\n"
+        out += "\n(categories_within: median categories reached; share of cells reaching all \(s.destinations.filter(\.kind.isBuiltIn).count))\n"
         if let minutes = s.result.options.countWithinMinutes {
             out += "(_count, _weighted: median destinations, or weighted sum, within \(FixedPoint.format(minutes, decimals: 1)) min; share of cells with at least one)\n"
         }

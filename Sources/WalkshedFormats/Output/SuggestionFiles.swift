@@ -34,7 +34,7 @@ public enum SuggestionFiles {
     public static func links(_ s: LinkSuggestions) -> (csv: String, geojson: String, table: String) {
         let pad = AnalysisTable.pad, o = s.options
         var csv = linkCSVHeader, features: [JSONValue] = []
-        var out = "Suggested links (\(s.profile.name), \(o.destinationKind) within \(FixedPoint.format(o.budgetMinutes, decimals: 0)) min, \(s.candidateCount) candidates): residents within reach today \(residentsToday(s.coveredNow, s.totalResidents))\n"
+        var out = "Suggested links (\(s.profile.name), \(o.destinationKind.name) within \(FixedPoint.format(o.budgetMinutes, decimals: 0)) min, \(s.candidateCount) candidates): residents within reach today \(residentsToday(s.coveredNow, s.totalResidents))\n"
         out += "rank   length   today on foot   gain residents   per 100 m   cumulative   share\n"
         for (rank, suggested) in s.links.enumerated() {
             let link = suggested.link, a = suggested.from, b = suggested.to, gain = suggested.gainResidents

@@ -21,6 +21,10 @@ public enum StudyLoader {
             progress.begin("reading elevation model \(path)")
             return try ElevationGridReader.read(path)
         }
+        let destinations = try request.destinations.map { source in
+            progress.begin("reading \(source.name) destinations \(source.path)")
+            return try DestinationFileReader.read(source)
+        }
         var options = OSMLoadOptions()
         options.largestComponentOnly = !request.allComponents
         options.keepResidentialBuildings = request.residentsFromBuildings
@@ -40,7 +44,11 @@ public enum StudyLoader {
             Residents(source: request.residentsFromBuildings ? "residential buildings" : request.population!,
                       positions: $0.coordinates.map(city.projection.project), counts: $0.residents)
         }
-        let study = Study(city: city, residents: residents, elevation: elevation, loadDiagnostics: report.diagnostics)
+        for file in destinations where file.references.isEmpty {
+            report.diagnostics.warn("no destinations of a kind", "\(file.source.path) holds no \(file.source.name) destinations; \(file.source.name)_minutes is NODATA everywhere")
+        }
+        let study = Study(city: city, residents: residents, elevation: elevation,
+                          customDestinations: destinations.map { $0.projected(city.projection) }, loadDiagnostics: report.diagnostics)
         return LoadedStudy(study: study, report: report, population: population)
     }
 

@@ -19,6 +19,8 @@ public struct StudyRequest: Sendable {
     public var parkMinimumHectares = 0.0
     /// Keep only parks of these kinds (`park`, `garden`, …); nil: all.
     public var parkKinds: Set<String>?
+    /// Destinations of the user's own kinds, measured after the built-in ones.
+    public var destinations: [DestinationSource] = []
 
     public init(extract: String) {
         self.extract = extract
