@@ -56,9 +56,8 @@ struct AnalyzeCommand: WalkshedCommand {
         inputs.request.parkMinimumHectares = arguments.values["--park-min-ha"] == nil ? 0 : try arguments.positiveDouble("--park-min-ha", default: 0)
         inputs.request.parkKinds = try arguments.values["--park-kinds"].map { list in
             let kinds = Set(list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
-            let known = OSMTagRules.parkLeisure.union(OSMTagRules.parkLanduse)
-            if let unknown = kinds.subtracting(known).sorted().first {
-                throw UsageError("unknown park kind '\(unknown)'; known kinds: \(known.sorted().joined(separator: ", "))")
+            if let unknown = kinds.subtracting(OSMTagRules.parkKinds).sorted().first {
+                throw UsageError("unknown park kind '\(unknown)'; known kinds: \(OSMTagRules.parkKinds.sorted().joined(separator: ", "))")
             }
             return kinds
         }

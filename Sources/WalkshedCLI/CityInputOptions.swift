@@ -46,7 +46,7 @@ struct CityInputOptions {
         var sources: [DestinationSource] = []
         for text in arguments.allValues[destinations.name] ?? [] {
             let (name, path) = try pair(text, destinations.name)
-            try DestinationKindName.validate(name, taken: sources.map(\.name))
+            if let problem = DestinationSource.problem(withName: name, taken: sources.map(\.name)) { throw UsageError(problem) }
             sources.append(DestinationSource(name: name, path: path))
         }
         for text in arguments.allValues[destinationWeight.name] ?? [] {
@@ -57,26 +57,6 @@ struct CityInputOptions {
             sources[k].weightColumn = column
         }
         return sources
-    }
-}
-
-/// The rules for a user's kind name: it becomes part of file and column names.
-enum DestinationKindName {
-    /// Names of measures that a kind named so would collide with (`greenway_minutes`, …).
-    static let reserved: Set<String> = ["greenway", "categories", "proximity", "marginal"]
-
-    static func validate(_ name: String, taken: [String]) throws {
-        let allowed = name.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }
-        guard allowed, let first = name.utf8.first, (97...122).contains(first), name.count <= 40 else {
-            throw UsageError("destination kind '\(name)' must be lower-case letters, digits and '_', starting with a letter (at most 40)")
-        }
-        guard DestinationKind(builtInName: name) == nil, !reserved.contains(name) else {
-            throw UsageError("destination kind '\(name)' is already a built-in kind or measure; choose another name")
-        }
-        for suffix in ["_minutes", "_count", "_weighted", "_metres", "_change"] where name.hasSuffix(suffix) {
-            throw UsageError("destination kind '\(name)' ends in '\(suffix)', which its measures add; choose another name (e.g. '\(name.dropLast(suffix.count))')")
-        }
-        guard !taken.contains(name) else { throw UsageError("destination kind '\(name)' is given twice") }
     }
 }
 

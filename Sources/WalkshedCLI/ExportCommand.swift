@@ -40,29 +40,18 @@ struct ExportCommand: WalkshedCommand {
     }
 
     func run() throws -> Int32 {
-        let transaction = OutputTransaction()
-        let interrupts = InterruptHandler(transaction: transaction)
-        try transaction.exclusively { try OutputFolder.check(folder) }
-        if !force, FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("edges.csv")) {
-            throw InputFileError(path: folder, message: "already holds an export (edges.csv); pass --force to overwrite it")
+        let output = try OutputRun(folder: folder, force: force) { folder in
+            FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("edges.csv")) ? "edges.csv" : nil
         }
         let clock = StageClock(quiet: quiet)
         let (city, _) = try CityFile.load(extract, stage: clock.begin)
         clock.begin("searching by metres and writing neutral CSV")
-        let export = NeutralExport(city: city)
-        let files = NeutralExportFiles.texts(export, graph: city.graph)
-        try OutputFolder.create(folder)
-        do {
-            for (name, text) in files {
-                try transaction.stage(text, at: (folder as NSString).appendingPathComponent(name))
-            }
-            try transaction.commit()
-        } catch {
-            transaction.rollback()
-            throw error
+        let files = NeutralExportFiles.texts(NeutralExport(city: city), graph: city.graph)
+        try output.write { output in
+            try output.create()
+            for (name, text) in files { try output.stage(text, at: output.path(name)) }
         }
         clock.finish()
-        withExtendedLifetime(interrupts) {}
         print("Wrote \(city.graph.nodeCount) nodes, \(city.graph.edgeCount) edges, the W1/W2 seeds and answers to \(folder)/")
         return 0
     }

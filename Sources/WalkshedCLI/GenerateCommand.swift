@@ -54,15 +54,9 @@ struct GenerateCommand: WalkshedCommand {
         clock.begin("writing \(output)")
         let bytes = NetworkFile.bytes(generated.city, report: generated.report)
         let transaction = OutputTransaction()
-        do {
+        try transaction.stagingAll {
             try transaction.stage(Data(bytes), at: output)
-            if let populationPath {
-                try transaction.stage(PopulationTableWriter.csv(generated.population, layers: []), at: populationPath)
-            }
-            try transaction.commit()
-        } catch {
-            transaction.rollback()
-            throw error
+            if let populationPath { try transaction.stage(PopulationTableWriter.csv(generated.population, layers: []), at: populationPath) }
         }
         clock.finish()
         let g = generated.city.graph

@@ -32,13 +32,7 @@ final class OutputRun {
     /// Creates `folder` (and `subfolder` in it), runs `body` to stage the files, and commits;
     /// on any error rolls everything back and rethrows.
     func write(_ body: (OutputRun) throws -> Void) throws {
-        do {
-            try body(self)
-            try transaction.commit()
-        } catch {
-            transaction.rollback()
-            throw error
-        }
+        try transaction.stagingAll { try body(self) }
         withExtendedLifetime(interrupts) {}
     }
 

@@ -69,36 +69,23 @@ enum ReportWriter {
         let transaction = OutputTransaction()
         let interrupts = InterruptHandler(transaction: transaction)
         var written: [String] = []
-        do {
+        try transaction.stagingAll {
             if let html {
                 clock.begin("writing \(html)")
                 let parent = (html as NSString).deletingLastPathComponent
                 try transaction.exclusively { try OutputFolder.check(parent.isEmpty ? "." : parent) }
                 let page = HTMLReport.html(content, generator: "Walkshed \(WalkshedVersion.current)")
                 try transaction.stage(page, at: html)
-                written.append("\(html) (\(FixedPoint.format(Double(page.bytes.count) / 1_048_576, decimals: 1)) MB, \(content.views.count) view\(content.views.count == 1 ? "" : "s"), \(content.views.reduce(0) { $0 + $1.grids.count }) grids)")
+                written.append("\(html) (\(HTMLReport.sizeAndContents(of: page, content)))")
             }
             if let pngFolder {
                 clock.begin("drawing PNG maps into \(pngFolder)")
                 try transaction.exclusively { try OutputFolder.check(pngFolder) }
                 try OutputFolder.create(pngFolder)
-                var count = 0
-                for view in content.views {
-                    for entry in view.grids {
-                        let name = content.views.count == 1 ? entry.grid.name : "\(view.id)-\(entry.grid.name)"
-                        let image = GridMapPNG.render(entry.grid, legend: entry.legend, title: entry.legend.title,
-                                                      subtitle: "\(content.title) - \(view.id)",
-                                                      layers: [content.baseMap, view.changes].compactMap { $0 })
-                        try transaction.stage(Data(PNGEncoder.encode(image)), at: (pngFolder as NSString).appendingPathComponent("\(name).png"))
-                        count += 1
-                    }
-                }
-                written.append("\(count) PNG maps to \(pngFolder)/")
+                let maps = GridMapPNG.maps(of: content)
+                for (name, png) in maps { try transaction.stage(png, at: (pngFolder as NSString).appendingPathComponent("\(name).png")) }
+                written.append("\(maps.count) PNG maps to \(pngFolder)/")
             }
-            try transaction.commit()
-        } catch {
-            transaction.rollback()
-            throw error
         }
         withExtendedLifetime(interrupts) {}
         return written

@@ -41,10 +41,7 @@ extension DestinationSet {
         let finder = ParkAccessFinder(snapper: snapper)
         for (k, polygon) in custom.polygons.enumerated() {
             let i = custom.points.count + k
-            var snaps = finder.accessPoints(of: polygon).filter { usableEdges?[Int($0.edge)] ?? true }
-            if snaps.isEmpty, let fallback = finder.nearestApproach(to: polygon, limitMetres: snapLimitMetres, usableEdges: usableEdges) {
-                snaps = [fallback]
-            }
+            let snaps = areaAccessPoints(of: polygon, finder: finder, snapLimitMetres: snapLimitMetres, usableEdges: usableEdges).snaps
             if snaps.isEmpty {
                 diagnostics.warn("destination beyond snap limit", "\(custom.references[i]) (\(custom.name)): no walkable edge within \(Int(snapLimitMetres)) m")
             }

@@ -6,11 +6,9 @@ extension DestinationSet {
                              usableEdges: [Bool]? = nil, diagnostics: inout Diagnostics) -> DestinationSet {
         var points: [AccessPoint] = []
         for (i, park) in parks.enumerated() {
-            var snaps = finder.accessPoints(of: park.polygon).filter { usableEdges?[Int($0.edge)] ?? true }
-            if snaps.isEmpty, let fallback = finder.nearestApproach(to: park.polygon, limitMetres: snapLimitMetres,
-                                                                    usableEdges: usableEdges) {
-                diagnostics.warn("park reached off-network", "\(park.osmReference): no walkable edge within \(Int(finder.touchMetres)) m of its boundary; entered \(Int(fallback.offsetMetres)) m from the nearest edge")
-                snaps = [fallback]
+            let (snaps, offNetwork) = areaAccessPoints(of: park.polygon, finder: finder, snapLimitMetres: snapLimitMetres, usableEdges: usableEdges)
+            if offNetwork {
+                diagnostics.warn("park reached off-network", "\(park.osmReference): no walkable edge within \(Int(finder.touchMetres)) m of its boundary; entered \(Int(snaps[0].offsetMetres)) m from the nearest edge")
             }
             if snaps.isEmpty {
                 diagnostics.warn("park unreachable", "\(park.osmReference): no walkable edge within \(Int(snapLimitMetres)) m")
@@ -18,6 +16,16 @@ extension DestinationSet {
             points += snaps.map { AccessPoint(destination: Int32(i), snap: $0) }
         }
         return DestinationSet(kind: .park, destinationCount: parks.count, accessPoints: points, areas: parks.map(\.polygon))
+    }
+
+    /// Where an area is entered: its access points on usable edges, or when it has none, its
+    /// boundary vertex nearest a usable edge within `snapLimitMetres` (`offNetwork`), or nowhere.
+    static func areaAccessPoints(of polygon: PlanarPolygon, finder: ParkAccessFinder, snapLimitMetres: Double,
+                                 usableEdges: [Bool]?) -> (snaps: [PlaceSnap], offNetwork: Bool) {
+        let snaps = finder.accessPoints(of: polygon).filter { usableEdges?[Int($0.edge)] ?? true }
+        guard snaps.isEmpty else { return (snaps, false) }
+        guard let fallback = finder.nearestApproach(to: polygon, limitMetres: snapLimitMetres, usableEdges: usableEdges) else { return ([], false) }
+        return ([fallback], true)
     }
 
     /// Services of one category, each snapped to the nearest usable edge within `snapLimitMetres`.

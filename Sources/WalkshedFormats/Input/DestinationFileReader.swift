@@ -16,6 +16,28 @@ public struct DestinationSource: Sendable, Equatable {
     }
 }
 
+extension DestinationSource {
+    /// Names of measures a kind named so would collide with (`greenway_minutes`, …).
+    static let reservedNames: Set<String> = ["greenway", "categories", "proximity", "marginal"]
+
+    /// Why `name` cannot name a user's kind (it becomes part of file and column names), or nil
+    /// when it can: lower-case letters, digits and `_`, starting with a letter, at most 40; not
+    /// a built-in kind or measure; not ending in a suffix its measures add; not `taken`.
+    public static func problem(withName name: String, taken: [String]) -> String? {
+        let allowed = name.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }
+        guard allowed, let first = name.utf8.first, (97...122).contains(first), name.count <= 40 else {
+            return "destination kind '\(name)' must be lower-case letters, digits and '_', starting with a letter (at most 40)"
+        }
+        guard DestinationKind(builtInName: name) == nil, !reservedNames.contains(name) else {
+            return "destination kind '\(name)' is already a built-in kind or measure; choose another name"
+        }
+        for suffix in ["_minutes", "_count", "_weighted", "_metres", "_change"] where name.hasSuffix(suffix) {
+            return "destination kind '\(name)' ends in '\(suffix)', which its measures add; choose another name (e.g. '\(name.dropLast(suffix.count))')"
+        }
+        return taken.contains(name) ? "destination kind '\(name)' is given twice" : nil
+    }
+}
+
 /// A user's destinations as read, in degrees: points, then polygons.
 public struct DestinationFile: Sendable {
     public var source: DestinationSource

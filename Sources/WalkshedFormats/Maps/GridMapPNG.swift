@@ -108,3 +108,18 @@ public enum GridMapPNG {
         }
     }
 }
+
+extension GridMapPNG {
+    /// One PNG per grid of every view, named after the grid (`<view>-<grid>` with several
+    /// views), with its legend, scale bar and the view's map layers.
+    public static func maps(of content: ReportContent) -> [(name: String, png: Data)] {
+        content.views.flatMap { view in
+            view.grids.map { entry in
+                let name = content.views.count == 1 ? entry.grid.name : "\(view.id)-\(entry.grid.name)"
+                let image = render(entry.grid, legend: entry.legend, title: entry.legend.title, subtitle: "\(content.title) - \(view.id)",
+                                   layers: [content.baseMap, view.changes].compactMap { $0 })
+                return (name, Data(PNGEncoder.encode(image)))
+            }
+        }
+    }
+}

@@ -91,3 +91,11 @@ public enum HTMLReport {
     /// JSON inside a script element must not contain `</` (it would end the element early).
     static func scriptSafe(_ json: String) -> String { json.replacingOccurrences(of: "</", with: "<\\/") }
 }
+
+extension HTMLReport {
+    /// `0.2 MB, 2 views, 18 grids`: what a written report page holds.
+    public static func sizeAndContents(of page: TextBuffer, _ content: ReportContent) -> String {
+        "\(FixedPoint.format(Double(page.bytes.count) / 1_048_576, decimals: 1)) MB, \(content.views.count) view\(content.views.count == 1 ? "" : "s"), "
+            + "\(content.views.reduce(0) { $0 + $1.grids.count }) grids"
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Walkshed
 
 /// One class of a map legend: values in `lower ..< upper` get `colour`.
 public struct LegendClass: Sendable, Equatable {
@@ -33,24 +34,27 @@ public enum MapStyle {
     static let lightToDark: [RGB] = [0xf7fbff, 0xdeebf7, 0xc6dbef, 0x9ecae1, 0x6baed6, 0x4292c6, 0x2171b5, 0x084594].map(RGB.init(hex:))
     static let unchanged = RGB(hex: 0xdddddd)
 
-    /// The legend for layer `name`; `values` sets the range of amount layers.
+    /// The legend for layer `name` (a grid file's name, read back as a `Measure`); `values`
+    /// sets the range of amount layers.
     public static func legend(layer name: String, budgetMinutes: Double, values: [Float]) -> MapLegend {
         let title = name.replacingOccurrences(of: "_", with: " ")
-        if name.hasSuffix("_change") {
-            let measure = String(name.dropLast("_change".count))
-            return changeLegend(title: title, moreIsBetter: !isMinutes(measure), unit: isMinutes(measure) ? "min" : unit(of: measure))
+        guard let measure = Measure(fileName: name) else { return amountLegend(title: title, unit: "", values: values, integers: false) }
+        if case .change(let base) = measure {
+            return changeLegend(title: title, moreIsBetter: base.unit != .minutes, unit: legendUnit(base.unit))
         }
-        if isMinutes(name) { return minutesLegend(title: title, budget: budgetMinutes) }
-        return amountLegend(title: title, unit: unit(of: name), values: values, integers: name == "categories_within")
+        if measure.unit == .minutes { return minutesLegend(title: title, budget: budgetMinutes) }
+        return amountLegend(title: title, unit: legendUnit(measure.unit), values: values, integers: measure == .categoriesWithin)
     }
 
-    static func isMinutes(_ name: String) -> Bool { name.hasSuffix("_minutes") }
-
-    static func unit(of name: String) -> String {
-        if name.hasSuffix("_metres") { return "m" }
-        if name == "categories_within" { return "categories" }
-        if name.hasSuffix("_count") { return "destinations" }
-        return ""
+    /// The unit as a legend shows it.
+    static func legendUnit(_ unit: Measure.Unit) -> String {
+        switch unit {
+        case .minutes: "min"
+        case .metres: "m"
+        case .categories: "categories"
+        case .destinations: "destinations"
+        case .weight: ""
+        }
     }
 
     static func minutesLegend(title: String, budget: Double) -> MapLegend {

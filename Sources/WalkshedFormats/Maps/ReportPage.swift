@@ -1,3 +1,5 @@
+import Walkshed
+
 /// The fixed parts of the HTML report: markup, style sheet and script. The script reads the
 /// data block, draws the chosen grid on a canvas with the network, parks and services over
 /// it, and sets `body[data-status]` to `drawn` (and `data-cells` to the cells painted) once
@@ -65,6 +67,16 @@ enum ReportPage {
 
     """
 
+    /// A colour per service category, in `ServiceCategory.allCases` order (a category added
+    /// later takes the next colour, cycling); used by the map's dots and its legend.
+    static let serviceColours = ["#e6550d", "#c51b8a", "#756bb1", "#3182bd", "#525252", "#d6616b", "#8c6d31", "#17becf", "#bcbd22"]
+
+    /// `{ food: "#e6550d", … }`, from the category list.
+    static var serviceColoursLiteral: String {
+        "{ " + ServiceCategory.allCases.enumerated().map { "\($0.element.rawValue): \"\(serviceColours[$0.offset % serviceColours.count])\"" }
+            .joined(separator: ", ") + " }"
+    }
+
     static let script = #"""
     "use strict";
     window.addEventListener("error", function (e) { document.body.dataset.status = "error: " + e.message; });
@@ -72,8 +84,7 @@ enum ReportPage {
       const data = JSON.parse(document.getElementById("walkshed-data").textContent);
       const $ = function (id) { return document.getElementById(id); };
       const canvas = $("map"), ctx = canvas.getContext("2d");
-      const serviceColours = { food: "#e6550d", healthcare: "#c51b8a", education: "#756bb1", transit: "#3182bd",
-                               civic: "#525252", culture: "#d6616b", work: "#8c6d31" };
+      const serviceColours = \#(serviceColoursLiteral);
       const state = { view: 0, grid: 0, scale: 1, x0: 0, y0: 0, drag: null };
       const first = firstGrid();
       const originX = first ? first.xll : (data.map ? data.map.origin[0] : 0);

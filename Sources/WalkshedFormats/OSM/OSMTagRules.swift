@@ -84,6 +84,8 @@ public enum OSMTagRules {
     // MARK: Parks and green space
 
     /// Public parks by `leisure=*`, and by `landuse=*`; the value is the park kind.
+    /// Every kind a park may have (`leisure` and `landuse` values), for `--park-kinds`.
+    public static var parkKinds: Set<String> { parkLeisure.union(parkLanduse) }
     public static let parkLeisure: Set<String> = ["park", "garden", "playground", "nature_reserve", "common", "recreation_ground", "dog_park"]
     public static let parkLanduse: Set<String> = ["recreation_ground", "village_green"]
     /// Green or blue areas along which an off-street path is a greenway (parks included).

@@ -85,4 +85,16 @@ public final class OutputTransaction: Sendable {
             state.closed = true
         }
     }
+
+    /// Runs `body` to stage files, then commits them; rolls everything back and rethrows when
+    /// `body` or the commit fails.
+    public func stagingAll(_ body: () throws -> Void) throws {
+        do {
+            try body()
+            try commit()
+        } catch {
+            rollback()
+            throw error
+        }
+    }
 }

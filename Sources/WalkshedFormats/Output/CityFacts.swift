@@ -1,0 +1,46 @@
+import Walkshed
+
+/// What `walkshed info` prints about a loaded extract: objects, network, parks, services,
+/// projection and warnings with examples.
+public enum CityFacts {
+    public static func text(city: City, report: OSMLoadReport) -> String {
+        let g = city.graph
+        func km(_ metres: Double) -> String { FixedPoint.format(metres / 1000, decimals: 1) + " km" }
+        var out = "file:          \(report.path) (\(report.format))\n"
+        out += "osm objects:   \(report.fileNodes) nodes, \(report.fileWays) ways, \(report.fileRelations) relations\n"
+        out += "walkable ways: \(report.walkableWays)\n"
+        out += "highway refs:  \(report.highwayNodeReferences) node references, \(report.missingHighwayNodeReferences) to nodes not in the file"
+        out += report.missingHighwayNodeReferences > 0 ? " (clipped extract: walkable ways are cut at each gap)\n" : "\n"
+        out += "walk network:  \(g.nodeCount) nodes, \(g.edgeCount) edges"
+        if report.components.componentCount > 1 {
+            out += " (largest of \(report.components.componentCount) components; dropped \(report.components.droppedNodes) nodes, "
+            out += "\(report.components.droppedEdges) edges, \(km(report.components.droppedMetres)))"
+        }
+        out += "\n"
+        out += "walkable:      \(km(g.totalMetres())), greenway \(km(g.totalMetres { g.edgeFlags[$0].contains(.greenway) })) "
+        out += "(\(report.greenwayEdges) edges; \(report.greenAreas) green or water areas)\n"
+        var byClass: [EdgeClass: Double] = [:]
+        for e in 0..<g.edgeCount { byClass[g.edgeClass[e], default: 0] += Double(g.edgeMetres[e]) }
+        out += "edge classes:  " + byClass.keys.sorted().map { "\($0.name) \(km(byClass[$0]!))" }.joined(separator: ", ") + "\n"
+        let hectares = city.parks.reduce(0) { $0 + $1.areaSquareMetres } / 10_000
+        var kinds: [String: Int] = [:]
+        for p in city.parks { kinds[p.kind, default: 0] += 1 }
+        out += "parks:         \(city.parks.count), \(FixedPoint.format(hectares, decimals: 1)) ha"
+        if !kinds.isEmpty { out += " (" + kinds.keys.sorted().map { "\($0) \(kinds[$0]!)" }.joined(separator: ", ") + ")" }
+        out += "\n"
+        let counts = city.serviceCounts()
+        out += "services:      " + ServiceCategory.allCases.map { "\($0.rawValue) \(counts[$0]!)" }.joined(separator: ", ") + "\n"
+        out += "projection:    UTM zone \(city.projection.zone)\(city.projection.isNorth ? "N" : "S") (EPSG:\(city.projection.epsgCode))\n"
+        let d = report.diagnostics
+        if d.total == 0 {
+            out += "warnings:      none\n"
+        } else {
+            out += "warnings:\n"
+            for kind in d.kinds {
+                out += "  \(d.count(kind)) \(kind)\n"
+                for example in d.examples[kind] ?? [] { out += "      e.g. \(example)\n" }
+            }
+        }
+        return out
+    }
+}
