@@ -28,7 +28,7 @@ private struct HelsinkiScenario {
             .map { projection.unproject(PlanarPoint(x: centre.x + $0.0, y: centre.y + $0.1)) }
         let start = graph.position(of: graph.nodeCount / 3)
         let path = [start, PlanarPoint(x: start.x + 300, y: start.y + 150), PlanarPoint(x: start.x + 350, y: start.y + 400)]
-        let closedWay = graph.edgeWayID[graph.edgeCount / 2]
+        let closedWay = OSMWayID(graph.edgeWayID[graph.edgeCount / 2])
         let stop = city.services.first { $0.category == .transit }!
         scenario = Scenario(name: "test", edits: [
             .addPark(name: "New park", kind: "park", polygon: GeoPolygon(outerRings: [square])),

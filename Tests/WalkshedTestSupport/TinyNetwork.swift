@@ -7,18 +7,16 @@ public enum TinyNetwork {
     public static func graph(nodes: [(Double, Double)], edges: [(Int, Int, Float?)],
                              classes: [EdgeClass]? = nil) -> StreetGraph {
         let nx = nodes.map(\.0), ny = nodes.map(\.1)
-        var gFirst: [Int32] = [0], px: [Double] = [], py: [Double] = []
         var metres: [Float] = []
         for (u, v, m) in edges {
-            px += [nx[u], nx[v]]; py += [ny[u], ny[v]]
-            gFirst.append(Int32(px.count))
             let straight = PlanarPoint(x: nx[u], y: ny[u]).distance(to: PlanarPoint(x: nx[v], y: ny[v]))
             metres.append(m ?? Float(straight))
         }
-        return StreetGraph(nodeX: nx, nodeY: ny, edgeTail: edges.map { Int32($0.0) }, edgeHead: edges.map { Int32($0.1) },
-                           edgeMetres: metres, edgeClass: classes ?? edges.map { _ in .street },
-                           edgeFlags: edges.map { _ in [] }, edgeWayID: edges.indices.map { Int64($0 + 1) },
-                           geometryFirst: gFirst, pointX: px, pointY: py)
+        let arrays = EdgeArrays(tails: edges.map { Int32($0.0) }, heads: edges.map { Int32($0.1) }, metres: metres,
+                                classes: classes ?? edges.map { _ in .street }, flags: edges.map { _ in [] },
+                                wayIDs: edges.indices.map { Int64($0 + 1) }, interiorFirst: [Int32](repeating: 0, count: edges.count + 1),
+                                interiorX: [], interiorY: [])
+        return StreetGraph(nodeX: nx, nodeY: ny, edges: arrays)
     }
 
     /// A random connected-or-not graph of `nodeCount` nodes with integer edge lengths 1...maxMetres

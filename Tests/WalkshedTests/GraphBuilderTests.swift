@@ -62,9 +62,8 @@ func equatorBuilder(_ count: Int) -> GraphBuilder {
 }
 
 @Test func brokenInvariantIsNamed() {
-    let bad = StreetGraph(nodeX: [0, 1], nodeY: [0, 0], edgeTail: [0], edgeHead: [1], edgeMetres: [-1],
-                          edgeClass: [.street], edgeFlags: [[]], edgeWayID: [1],
-                          geometryFirst: [0, 2], pointX: [0, 1], pointY: [0, 0])
+    let bad = StreetGraph(nodeX: [0, 1], nodeY: [0, 0], edges: EdgeArrays(tails: [0], heads: [1], metres: [-1], classes: [.street], flags: [[]],
+                                                                       wayIDs: [1], interiorFirst: [0, 0], interiorX: [], interiorY: []))
     #expect(throws: GraphError("edge 0 length must be finite and ≥ 0")) { try bad.checkInvariants() }
 }
 

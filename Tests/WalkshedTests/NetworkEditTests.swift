@@ -72,7 +72,7 @@ private func fullSearch(_ graph: StreetGraph, _ costs: ProfileCosts, _ sources: 
     let graph = r.graph, costs = r.costs
     var rng = r.rng
     var edits = NetworkEdits()
-    for e in 0..<graph.edgeCount where Int.random(in: 0..<6, using: &rng) == 0 { edits.closedWayIDs.insert(graph.edgeWayID[e]) }
+    for e in 0..<graph.edgeCount where Int.random(in: 0..<6, using: &rng) == 0 { edits.closedWayIDs.insert(OSMWayID(graph.edgeWayID[e])) }
     if Bool.random(using: &rng) {
         let c = PlanarPoint(x: Double.random(in: 0...1000, using: &rng), y: Double.random(in: 0...1000, using: &rng))
         edits.closedAreas = [PlanarPolygon(outerRings: [[c, PlanarPoint(x: c.x + 150, y: c.y), PlanarPoint(x: c.x + 150, y: c.y + 150),
@@ -114,7 +114,7 @@ private func fullSearch(_ graph: StreetGraph, _ costs: ProfileCosts, _ sources: 
     let before = SearchState(graph: graph, costs: costs, sources: r.set.searchSources(graph: graph, costs: costs))
     let after = SearchState(graph: newGraph, costs: newCosts, sources: newSet.searchSources(graph: newGraph, costs: newCosts))
     let beforeSeconds = fullSearch(graph, costs, before.sources)
-    let update = IncrementalSearch.update(before: before, beforeSeconds: beforeSeconds, after: after, edited: edited)
+    let update = IncrementalSearch.update(before: before, beforeSeconds: beforeSeconds, after: after, cutEdges: edited.cutEdges)
     let expected = fullSearch(newGraph, newCosts, after.sources)
     #expect(update.seconds == expected, "seed \(seed)")
     _ = r.randomSnap()
@@ -131,11 +131,11 @@ private func fullSearch(_ graph: StreetGraph, _ costs: ProfileCosts, _ sources: 
     let before = SearchState(graph: graph, costs: costs, sources: sources)
     let seconds = fullSearch(graph, costs, sources)
     let unchanged = try NetworkEditor.apply(NetworkEdits(), to: graph, projection: testProjection)
-    let same = IncrementalSearch.update(before: before, beforeSeconds: seconds, after: before, edited: unchanged)
+    let same = IncrementalSearch.update(before: before, beforeSeconds: seconds, after: before, cutEdges: unchanged.cutEdges)
     #expect(same.seconds == seconds && same.recomputedNodes == 0)
     // A second destination at node 100 improves nodes 51…100 only (node 50 ties and stays).
     let after = SearchState(graph: graph, costs: costs, sources: sources + [SearchSource(node: 100, seconds: 0)])
-    let update = IncrementalSearch.update(before: before, beforeSeconds: seconds, after: after, edited: unchanged)
+    let update = IncrementalSearch.update(before: before, beforeSeconds: seconds, after: after, cutEdges: unchanged.cutEdges)
     #expect(update.seconds == fullSearch(graph, costs, after.sources))
     #expect(update.recomputedNodes == 50)
     // Closing way 11 (edge 10–11) cuts nodes 11…100 off: 90 affected nodes, plus node 10 re-relaxed.
@@ -143,7 +143,7 @@ private func fullSearch(_ graph: StreetGraph, _ costs: ProfileCosts, _ sources: 
     let closed = try NetworkEditor.apply(edits, to: graph, projection: testProjection)
     let closedCosts = ProfileCosts(graph: closed.graph, profile: oneMetrePerSecond)
     let cut = IncrementalSearch.update(before: before, beforeSeconds: seconds,
-                                       after: SearchState(graph: closed.graph, costs: closedCosts, sources: sources), edited: closed)
+                                       after: SearchState(graph: closed.graph, costs: closedCosts, sources: sources), cutEdges: closed.cutEdges)
     #expect(cut.seconds == fullSearch(closed.graph, closedCosts, sources))
     #expect(cut.seconds[10] == 100 && cut.seconds[11] == .infinity && cut.recomputedNodes == 91)
 }

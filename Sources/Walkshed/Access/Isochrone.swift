@@ -83,21 +83,3 @@ public struct Isochrone: Sendable {
         pieces[k].reduce(0) { $0 + Double($1.to - $1.from) * Double(graph.edgeMetres[Int($1.edge)]) }
     }
 }
-
-extension StreetGraph {
-    /// The geometry of edge `e` between fractions `from` and `to` of its length (planar).
-    public func polyline(ofEdge e: Int, from: Float, to: Float) -> [PlanarPoint] {
-        let n = pointCount(ofEdge: e)
-        let total = planarMetres(ofEdge: e)
-        let start = Double(from) * total, end = Double(to) * total
-        var out = [position(onEdge: e, fraction: from)]
-        var walked = 0.0
-        for k in 0..<(n - 1) {
-            let next = point(k + 1, ofEdge: e)
-            walked += point(k, ofEdge: e).distance(to: next)
-            if walked > start && walked < end { out.append(next) }
-        }
-        out.append(position(onEdge: e, fraction: to))
-        return out
-    }
-}

@@ -61,9 +61,7 @@ public struct GraphBuilder {
             return nodeOfPoint[i]
         }
 
-        var tails: [Int32] = [], heads: [Int32] = [], metres: [Float] = []
-        var classes: [EdgeClass] = [], flags: [EdgeFlags] = [], wayIDs: [Int64] = []
-        var interiorFirst: [Int32] = [0], px: [Double] = [], py: [Double] = []
+        var edges = EdgeArrays()
         for way in ways {
             let points = Self.withoutRepeats(way.points)
             guard points.count >= 2 else { continue }
@@ -74,26 +72,19 @@ public struct GraphBuilder {
                 for j in piece.indices.dropFirst() {
                     length += GreatCircle.metres(coordinates[Int(points[j - 1])], coordinates[Int(points[j])])
                 }
-                tails.append(node(for: points[start]))
-                heads.append(node(for: points[k]))
-                metres.append(Float(length))
-                classes.append(way.edgeClass)
                 var edgeFlags = way.flags
                 if !raisedKerbs.isEmpty {
                     let interior = piece.dropFirst().dropLast().contains(where: raisedKerbs.contains)
                     let atEnd = raisedKerbs.contains(points[start]) || raisedKerbs.contains(points[k])
                     if interior || (atEnd && way.edgeClass == .crossing) { edgeFlags.insert(.raisedKerb) }
                 }
-                flags.append(edgeFlags)
-                wayIDs.append(way.wayID)
-                for p in piece.dropFirst().dropLast() { px.append(planar[Int(p)].x); py.append(planar[Int(p)].y) }
-                interiorFirst.append(Int32(px.count))
+                edges.append(tail: node(for: points[start]), head: node(for: points[k]), metres: Float(length), edgeClass: way.edgeClass,
+                             flags: edgeFlags, wayID: way.wayID,
+                             interior: piece.dropFirst().dropLast().lazy.map { planar[Int($0)] })
                 start = k
             }
         }
-        return StreetGraph(nodeX: nodeX, nodeY: nodeY, edgeTail: tails, edgeHead: heads, edgeMetres: metres,
-                           edgeClass: classes, edgeFlags: flags, edgeWayID: wayIDs,
-                           interiorFirst: interiorFirst, interiorX: px, interiorY: py)
+        return StreetGraph(nodeX: nodeX, nodeY: nodeY, edges: edges)
     }
 
     static func withoutRepeats(_ points: [Int32]) -> [Int32] {

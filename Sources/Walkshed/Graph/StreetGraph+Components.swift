@@ -63,20 +63,12 @@ extension StreetGraph {
             newID[u] = Int32(nx.count)
             nx.append(nodeX[u]); ny.append(nodeY[u])
         }
-        var tails: [Int32] = [], heads: [Int32] = [], metres: [Float] = []
-        var classes: [EdgeClass] = [], flags: [EdgeFlags] = [], ways: [Int64] = []
-        var interior: [Int32] = [0], px: [Double] = [], py: [Double] = []
-        for e in 0..<edgeCount {
-            let t = newID[Int(edgeTail[e])], h = newID[Int(edgeHead[e])]
-            guard t >= 0 && h >= 0 else { continue }
-            tails.append(t); heads.append(h); metres.append(edgeMetres[e])
-            classes.append(edgeClass[e]); flags.append(edgeFlags[e]); ways.append(edgeWayID[e])
-            let i0 = Int(interiorFirst[e]), i1 = Int(interiorFirst[e + 1])
-            px.append(contentsOf: interiorX[i0..<i1]); py.append(contentsOf: interiorY[i0..<i1])
-            interior.append(Int32(px.count))
+        var edges = EdgeArrays()
+        for e in 0..<edgeCount where newID[Int(edgeTail[e])] >= 0 && newID[Int(edgeHead[e])] >= 0 {
+            edges.copy(e, from: self, flags: edgeFlags[e])
+            edges.tails[edges.count - 1] = newID[Int(edgeTail[e])]
+            edges.heads[edges.count - 1] = newID[Int(edgeHead[e])]
         }
-        return StreetGraph(nodeX: nx, nodeY: ny, edgeTail: tails, edgeHead: heads, edgeMetres: metres,
-                           edgeClass: classes, edgeFlags: flags, edgeWayID: ways,
-                           interiorFirst: interior, interiorX: px, interiorY: py)
+        return StreetGraph(nodeX: nx, nodeY: ny, edges: edges)
     }
 }

@@ -10,9 +10,10 @@ extension StreetGraph {
             nx[Int(newID[u])] = nodeX[u]
             ny[Int(newID[u])] = nodeY[u]
         }
-        return StreetGraph(nodeX: nx, nodeY: ny, edgeTail: edgeTail.map { newID[Int($0)] }, edgeHead: edgeHead.map { newID[Int($0)] },
-                           edgeMetres: edgeMetres, edgeClass: edgeClass, edgeFlags: edgeFlags, edgeWayID: Array(edgeWayID),
-                           interiorFirst: interiorFirst, interiorX: interiorX, interiorY: interiorY)
+        let edges = EdgeArrays(tails: edgeTail.map { newID[Int($0)] }, heads: edgeHead.map { newID[Int($0)] }, metres: edgeMetres,
+                               classes: edgeClass, flags: edgeFlags, wayIDs: Array(edgeWayID),
+                               interiorFirst: interiorFirst, interiorX: interiorX, interiorY: interiorY)
+        return StreetGraph(nodeX: nx, nodeY: ny, edges: edges)
     }
 
     /// New ids in Hilbert-curve order of the node positions (a 2¹⁶ × 2¹⁶ grid over the

@@ -47,14 +47,14 @@ public struct StreetGraph: Sendable {
     public var arcCount: Int { head.count }
     public var edgeCount: Int { edgeTail.count }
 
-    /// Builds the CSR arrays from edges. Arcs leave each node in increasing edge order.
-    public init(nodeX: [Double], nodeY: [Double], edgeTail: [Int32], edgeHead: [Int32],
-                edgeMetres: [Float], edgeClass: [EdgeClass], edgeFlags: [EdgeFlags], edgeWayID: [Int64],
-                interiorFirst: [Int32], interiorX: [Double], interiorY: [Double]) {
+    /// Builds the CSR arrays from the nodes (projected metres) and `edges`: the one way to
+    /// make a graph. Arcs leave each node in increasing edge order.
+    public init(nodeX: [Double], nodeY: [Double], edges: EdgeArrays) {
         precondition(nodeX.count == nodeY.count)
-        precondition(edgeTail.count == edgeHead.count && edgeTail.count == edgeMetres.count)
-        precondition(interiorFirst.count == edgeTail.count + 1 && interiorX.count == interiorY.count)
-        let n = nodeX.count
+        precondition(edges.heads.count == edges.count && edges.metres.count == edges.count && edges.classes.count == edges.count
+                     && edges.flags.count == edges.count && edges.wayIDs.count == edges.count)
+        precondition(edges.interiorFirst.count == edges.count + 1 && edges.interiorX.count == edges.interiorY.count)
+        let n = nodeX.count, edgeTail = edges.tails, edgeHead = edges.heads
         nodeCount = n
         var first = [Int32](repeating: 0, count: n + 1)
         for e in 0..<edgeTail.count {
@@ -80,36 +80,13 @@ public struct StreetGraph: Sendable {
         self.nodeY = nodeY
         self.edgeTail = edgeTail
         self.edgeHead = edgeHead
-        self.edgeMetres = edgeMetres
-        self.edgeClass = edgeClass
-        self.edgeFlags = edgeFlags
-        self.edgeWayID = EdgeWayIDs(edgeWayID)
-        self.interiorFirst = interiorFirst
-        self.interiorX = interiorX
-        self.interiorY = interiorY
-    }
-
-    /// Builds the graph from whole polylines: edge `e` has points `geometryFirst[e] ..<
-    /// geometryFirst[e+1]` (≥ 2), the first exactly its tail's position and the last its
-    /// head's; only the points between are kept.
-    public init(nodeX: [Double], nodeY: [Double], edgeTail: [Int32], edgeHead: [Int32],
-                edgeMetres: [Float], edgeClass: [EdgeClass], edgeFlags: [EdgeFlags], edgeWayID: [Int64],
-                geometryFirst: [Int32], pointX: [Double], pointY: [Double]) {
-        precondition(geometryFirst.count == edgeTail.count + 1 && pointX.count == pointY.count)
-        var first: [Int32] = [0], xs: [Double] = [], ys: [Double] = []
-        first.reserveCapacity(edgeTail.count + 1)
-        xs.reserveCapacity(max(0, pointX.count - 2 * edgeTail.count)); ys.reserveCapacity(xs.capacity)
-        for e in edgeTail.indices {
-            let g0 = Int(geometryFirst[e]), g1 = Int(geometryFirst[e + 1])
-            precondition(g1 - g0 >= 2, "edge \(e) geometry must have ≥ 2 points")
-            let tail = Int(edgeTail[e]), head = Int(edgeHead[e])
-            precondition(pointX[g0] == nodeX[tail] && pointY[g0] == nodeY[tail] && pointX[g1 - 1] == nodeX[head] && pointY[g1 - 1] == nodeY[head],
-                         "edge \(e) geometry must run from its tail's position to its head's")
-            xs.append(contentsOf: pointX[(g0 + 1)..<(g1 - 1)]); ys.append(contentsOf: pointY[(g0 + 1)..<(g1 - 1)])
-            first.append(Int32(xs.count))
-        }
-        self.init(nodeX: nodeX, nodeY: nodeY, edgeTail: edgeTail, edgeHead: edgeHead, edgeMetres: edgeMetres, edgeClass: edgeClass,
-                  edgeFlags: edgeFlags, edgeWayID: edgeWayID, interiorFirst: first, interiorX: xs, interiorY: ys)
+        self.edgeMetres = edges.metres
+        self.edgeClass = edges.classes
+        self.edgeFlags = edges.flags
+        self.edgeWayID = EdgeWayIDs(edges.wayIDs)
+        self.interiorFirst = edges.interiorFirst
+        self.interiorX = edges.interiorX
+        self.interiorY = edges.interiorY
     }
 
     /// Whether arc `a` runs from its edge's head to its tail: it enters the tail, and for a

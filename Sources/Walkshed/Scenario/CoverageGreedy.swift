@@ -18,14 +18,14 @@ public enum CoverageGreedy {
     public static func lazy(covers: [[Int32]], weights: [Double], count: Int) -> [GreedyPick] {
         var covered = [Bool](repeating: false, count: weights.count)
         func gain(_ c: Int) -> Double { covers[c].reduce(0) { $0 + (covered[Int($1)] ? 0 : weights[Int($1)]) } }
-        var queue = MaxQueue()
-        for c in covers.indices { queue.push(gain: gain(c), candidate: c) }
+        var queue = BinaryHeap<GreedyEntry>()
+        for c in covers.indices { queue.push(GreedyEntry(gain: gain(c), candidate: c)) }
         var picks: [GreedyPick] = [], total = 0.0
         while picks.count < count, let top = queue.pop() {
             let now = gain(top.candidate)
             guard now > 0 else { if top.gain <= 0 { break } else { continue } }
-            if let next = queue.peek(), (next.gain, -next.candidate) > (now, -top.candidate) {
-                queue.push(gain: now, candidate: top.candidate)   // stale: re-queue with the true gain
+            if let next = queue.first, (next.gain, -next.candidate) > (now, -top.candidate) {
+                queue.push(GreedyEntry(gain: now, candidate: top.candidate))   // stale: re-queue with the true gain
                 continue
             }
             for p in covers[top.candidate] { covered[Int(p)] = true }
@@ -54,44 +54,12 @@ public enum CoverageGreedy {
     }
 }
 
-/// A binary max-heap of (gain, candidate), larger gain first, then smaller candidate.
-struct MaxQueue {
-    var items: [(gain: Double, candidate: Int)] = []
+/// A lazy greedy queue entry: larger gain first, then smaller candidate.
+struct GreedyEntry: HeapOrdered {
+    var gain: Double
+    var candidate: Int
 
-    func above(_ a: (gain: Double, candidate: Int), _ b: (gain: Double, candidate: Int)) -> Bool {
-        a.gain > b.gain || (a.gain == b.gain && a.candidate < b.candidate)
-    }
-
-    func peek() -> (gain: Double, candidate: Int)? { items.first }
-
-    mutating func push(gain: Double, candidate: Int) {
-        items.append((gain, candidate))
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard above(items[i], items[parent]) else { break }
-            items.swapAt(i, parent)
-            i = parent
-        }
-    }
-
-    mutating func pop() -> (gain: Double, candidate: Int)? {
-        guard !items.isEmpty else { return nil }
-        let top = items[0]
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var best = i
-                if l < items.count && above(items[l], items[best]) { best = l }
-                if r < items.count && above(items[r], items[best]) { best = r }
-                if best == i { break }
-                items.swapAt(i, best)
-                i = best
-            }
-        }
-        return top
+    func precedes(_ other: GreedyEntry) -> Bool {
+        gain > other.gain || (gain == other.gain && candidate < other.candidate)
     }
 }

@@ -25,7 +25,7 @@ public struct DrawnPath: Sendable {
 public struct NetworkEdits: Sendable {
     public var paths: [DrawnPath] = []
     /// OSM ways whose edges close.
-    public var closedWayIDs: Set<Int64> = []
+    public var closedWayIDs: Set<OSMWayID> = []
     /// Every existing edge with a point inside, or crossing the boundary of, one of these closes.
     public var closedAreas: [PlanarPolygon] = []
     /// A drawn path's end, or a crossing, joins the network when within this many metres.

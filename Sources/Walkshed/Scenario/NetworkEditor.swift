@@ -128,16 +128,14 @@ public enum NetworkEditor {
                 points = [point]
             }
         }
-        let edited = StreetGraph(nodeX: nodeX, nodeY: nodeY, edgeTail: builder.tails, edgeHead: builder.heads, edgeMetres: builder.metres,
-                                 edgeClass: builder.classes, edgeFlags: builder.flags, edgeWayID: builder.wayIDs,
-                                 interiorFirst: builder.interiorFirst, interiorX: builder.interiorX, interiorY: builder.interiorY)
+        let edited = StreetGraph(nodeX: nodeX, nodeY: nodeY, edges: builder)
         return EditedNetwork(graph: edited, originalNodeCount: graph.nodeCount, originalEdgeCount: graph.edgeCount,
                              cutEdges: cutEdges, closedEdgeCount: closed, addedMetres: added)
     }
 
     /// Whether edge `e` closes: its way is listed, or its geometry enters a closed area.
     static func isClosed(_ e: Int, graph: StreetGraph, edits: NetworkEdits) -> Bool {
-        if graph.edgeWayID[e] != 0 && edits.closedWayIDs.contains(graph.edgeWayID[e]) { return true }
+        if graph.edgeWayID[e] != 0 && edits.closedWayIDs.contains(OSMWayID(graph.edgeWayID[e])) { return true }
         let points = graph.points(ofEdge: e)
         for area in edits.closedAreas {
             for p in points where area.bounds.contains(p) && area.contains(p) { return true }
@@ -253,45 +251,5 @@ public enum NetworkEditor {
     static func greatCircleLength(_ points: [PlanarPoint], projection: UTMProjection) -> Double {
         let geo = points.map(projection.unproject)
         return zip(geo, geo.dropFirst()).reduce(0) { $0 + GreatCircle.metres($1.0, $1.1) }
-    }
-}
-
-/// Edge arrays under construction, in the layout `StreetGraph.init` takes (interior points only).
-struct EdgeArrays {
-    var tails: [Int32] = [], heads: [Int32] = [], metres: [Float] = []
-    var classes: [EdgeClass] = [], flags: [EdgeFlags] = [], wayIDs: [Int64] = []
-    var interiorFirst: [Int32] = [0], interiorX: [Double] = [], interiorY: [Double] = []
-
-    init() {}
-
-    init(reservingFor graph: StreetGraph) {
-        tails.reserveCapacity(graph.edgeCount); heads.reserveCapacity(graph.edgeCount)
-        interiorX.reserveCapacity(graph.interiorX.count); interiorY.reserveCapacity(graph.interiorY.count)
-    }
-
-    mutating func copy(_ e: Int, from graph: StreetGraph, flags edgeFlags: EdgeFlags) {
-        tails.append(graph.edgeTail[e]); heads.append(graph.edgeHead[e]); metres.append(graph.edgeMetres[e])
-        classes.append(graph.edgeClass[e]); flags.append(edgeFlags); wayIDs.append(graph.edgeWayID[e])
-        let i0 = Int(graph.interiorFirst[e]), i1 = Int(graph.interiorFirst[e + 1])
-        interiorX.append(contentsOf: graph.interiorX[i0..<i1]); interiorY.append(contentsOf: graph.interiorY[i0..<i1])
-        interiorFirst.append(Int32(interiorX.count))
-    }
-
-    /// Adds an edge whose polyline is `points` (≥ 2), the first at `tail`'s position and the
-    /// last at `head`'s: only the points between are kept.
-    mutating func append(tail: Int32, head: Int32, metres m: Float, edgeClass: EdgeClass, flags f: EdgeFlags, wayID: Int64,
-                         points: [PlanarPoint]) {
-        tails.append(tail); heads.append(head); metres.append(m)
-        classes.append(edgeClass); flags.append(f); wayIDs.append(wayID)
-        for p in points.dropFirst().dropLast() { interiorX.append(p.x); interiorY.append(p.y) }
-        interiorFirst.append(Int32(interiorX.count))
-    }
-
-    mutating func append(contentsOf other: EdgeArrays) {
-        let base = Int32(interiorX.count)
-        tails += other.tails; heads += other.heads; metres += other.metres
-        classes += other.classes; flags += other.flags; wayIDs += other.wayIDs
-        interiorX += other.interiorX; interiorY += other.interiorY
-        interiorFirst += other.interiorFirst.dropFirst().map { $0 + base }
     }
 }

@@ -35,7 +35,7 @@ public enum ScenarioEdit: Sendable, Equatable {
     /// A crossing or bridge between two points, each within 15 m of the network; joins only there.
     case addLink(from: GeoCoordinate, to: GeoCoordinate, edgeClass: EdgeClass)
     /// Every edge of these OSM ways closes.
-    case closeWays([Int64])
+    case closeWays([OSMWayID])
     /// Every edge inside or crossing the polygon closes.
     case closeArea(GeoPolygon)
     case addServices([ScenarioService])
@@ -95,7 +95,7 @@ extension Scenario {
         for (i, edit) in self.edits.enumerated() {
             switch edit {
             case .closeWays(let ids):
-                if let missing = ids.first(where: { !knownWays.contains($0) || $0 == 0 }) {
+                if let missing = ids.first(where: { !knownWays.contains($0.rawValue) || $0.rawValue == 0 }) {
                     throw ScenarioError(editIndex: i, message: "way \(missing) is not part of the walk network")
                 }
                 edits.closedWayIDs.formUnion(ids)

@@ -27,7 +27,8 @@ public struct SearchBaseline: Sendable {
             let before = SearchState(graph: graph, costs: costs, sources: sets[i].searchSources(graph: graph, costs: costs))
             let after = SearchState(graph: network.graph, costs: newCosts,
                                     sources: newSets[i].searchSources(graph: network.graph, costs: newCosts))
-            return IncrementalSearch.update(before: before, beforeSeconds: times[i].nodeSeconds, after: after, edited: network)
+            precondition(network.originalNodeCount == graph.nodeCount && network.originalEdgeCount == graph.edgeCount)
+            return IncrementalSearch.update(before: before, beforeSeconds: times[i].nodeSeconds, after: after, cutEdges: network.cutEdges)
         }
         return (zip(updates, newSets).map { NearestTimes(nodeSeconds: $0.0.seconds, destinations: $0.1) }, updates.map(\.recomputedNodes))
     }

@@ -97,7 +97,7 @@ public enum ScenarioReader {
                 guard case .some(.some(let n)) = JSONInput.number(value), n == n.rounded(), n > 0, n < 9.0e15 else {
                     throw fail("\(at).ways[\(k)]", "expected a positive whole OSM way id")
                 }
-                return Int64(n)
+                return OSMWayID(Int64(n))
             })
         case "close_area":
             return .closeArea(try GeoJSONGeometry.polygon(e["geometry"], at: "\(at).geometry", fail: fail))

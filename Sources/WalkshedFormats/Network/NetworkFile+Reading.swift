@@ -64,20 +64,24 @@ extension NetworkFile {
         guard metres.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw fail("an edge length is negative or not finite") }
         guard [nodeX, nodeY, px, py].allSatisfy({ $0.allSatisfy(isPlausible) }) else { throw fail("a node or geometry coordinate is not a finite UTM metre value") }
         let edgeClasses = try classes.map { raw in try EdgeClass(rawValue: raw).map { $0 } ?? { throw fail("edge class \(raw) is unknown") }() }
-        let graph: StreetGraph
+        let edgeFlags = flags.map(EdgeFlags.init(rawValue:))
+        var edges: EdgeArrays
         if wholePolylines {
+            // Version 1 stored every edge's whole polyline; version 2 keeps interior points only.
+            edges = EdgeArrays()
             for e in tail.indices {
                 let g0 = Int(first[e]), g1 = Int(first[e + 1]), t = Int(tail[e]), h = Int(head[e])
                 guard px[g0] == nodeX[t] && py[g0] == nodeY[t] && px[g1 - 1] == nodeX[h] && py[g1 - 1] == nodeY[h] else {
                     throw fail("edge \(e) geometry does not run from its tail to its head")
                 }
+                edges.append(tail: tail[e], head: head[e], metres: metres[e], edgeClass: edgeClasses[e], flags: edgeFlags[e], wayID: ways[e],
+                             interior: ((g0 + 1)..<(g1 - 1)).lazy.map { PlanarPoint(x: px[$0], y: py[$0]) })
             }
-            graph = StreetGraph(nodeX: nodeX, nodeY: nodeY, edgeTail: tail, edgeHead: head, edgeMetres: metres, edgeClass: edgeClasses,
-                                edgeFlags: flags.map(EdgeFlags.init(rawValue:)), edgeWayID: ways, geometryFirst: first, pointX: px, pointY: py)
         } else {
-            graph = StreetGraph(nodeX: nodeX, nodeY: nodeY, edgeTail: tail, edgeHead: head, edgeMetres: metres, edgeClass: edgeClasses,
-                                edgeFlags: flags.map(EdgeFlags.init(rawValue:)), edgeWayID: ways, interiorFirst: first, interiorX: px, interiorY: py)
+            edges = EdgeArrays(tails: tail, heads: head, metres: metres, classes: edgeClasses, flags: edgeFlags, wayIDs: ways,
+                               interiorFirst: first, interiorX: px, interiorY: py)
         }
+        let graph = StreetGraph(nodeX: nodeX, nodeY: nodeY, edges: edges)
         do { try graph.checkInvariants() } catch let error as GraphError { throw fail("the walk graph is broken: \(error)") }
         let parks = try readParks("PARK", &r), greenSpaces = try readParks("GRNS", &r)
 

@@ -56,9 +56,9 @@ public struct SyntheticCity: Sendable {
             Float(PlanarPoint(x: nodeX[Int(tail[e])], y: nodeY[Int(tail[e])]).distance(to: PlanarPoint(x: nodeX[Int(head[e])], y: nodeY[Int(head[e])])))
         }
         // Every street is straight: no interior points.
-        let full = StreetGraph(nodeX: nodeX, nodeY: nodeY, edgeTail: tail, edgeHead: head, edgeMetres: metres, edgeClass: classes,
-                               edgeFlags: flags, edgeWayID: tail.indices.map { Int64($0 + 1) },
+        let edges = EdgeArrays(tails: tail, heads: head, metres: metres, classes: classes, flags: flags, wayIDs: tail.indices.map { Int64($0 + 1) },
                                interiorFirst: [Int32](repeating: 0, count: tail.count + 1), interiorX: [], interiorY: [])
+        let full = StreetGraph(nodeX: nodeX, nodeY: nodeY, edges: edges)
         let (connected, dropped) = full.largestComponent()
         // Nodes numbered along a Hilbert curve: W1 on the 1M-node city ran 20 % faster than in
         // row-major order (Benchmarks/RESULTS.md, hilbert-order experiment).

@@ -36,15 +36,16 @@ public enum IncrementalSearch {
     ///   - before: the network before the edit; `beforeSeconds` must come from an unlimited
     ///     search of it (`SearchWorkspace.search` with no limit) towards `before.sources`.
     ///   - after: the edited network; its nodes `0 ..< before.graph.nodeCount` are the same
-    ///     nodes, and edges below `edited.originalEdgeCount` the same edges unless cut.
+    ///     nodes, and its edges `0 ..< before.graph.edgeCount` the same edges unless
+    ///     `cutEdges` says they were cut (new edges follow).
     public static func update(before: SearchState, beforeSeconds: [Double], after: SearchState,
-                              edited: EditedNetwork) -> (seconds: [Double], recomputedNodes: Int) {
+                              cutEdges: [Bool]) -> (seconds: [Double], recomputedNodes: Int) {
         let old = before.graph, new = after.graph
         precondition(beforeSeconds.count == old.nodeCount && new.nodeCount >= old.nodeCount)
-        precondition(edited.originalEdgeCount == old.edgeCount && edited.originalNodeCount == old.nodeCount)
+        precondition(cutEdges.count == old.edgeCount && new.edgeCount >= old.edgeCount)
         var changed = [Bool](repeating: false, count: old.edgeCount)
         for e in 0..<old.edgeCount {
-            changed[e] = edited.cutEdges[e] || before.costs.forwardSeconds[e] != after.costs.forwardSeconds[e]
+            changed[e] = cutEdges[e] || before.costs.forwardSeconds[e] != after.costs.forwardSeconds[e]
                 || before.costs.backwardSeconds[e] != after.costs.backwardSeconds[e]
         }
         let oldSeeds = before.seedSeconds(), newSeeds = after.seedSeconds()
