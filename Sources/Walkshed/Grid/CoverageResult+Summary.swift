@@ -1,8 +1,8 @@
 extension CoverageResult {
     /// Per layer: cells on the network, cells with a value, and the share meeting the budget
-    /// (minutes ≤ budget; for `categories_within`, every destination set within it).
+    /// (minutes ≤ budget; for `categories_within`, every built-in kind within it).
     public func summaries() -> [LayerSummary] {
-        let onNetwork = cellsOnNetwork
+        let onNetwork = cellsOnNetwork, builtInKinds = destinationKinds.filter(\.isBuiltIn).count
         return layers.map { layer in
             var withData = 0, meeting = 0
             var values: [Float] = []
@@ -11,7 +11,7 @@ extension CoverageResult {
                 guard !v.isNaN else { continue }
                 withData += 1
                 values.append(v)
-                let meets = layer.meetsBudget(v, budgetMinutes: options.budgetMinutes, setCount: destinationKinds.filter(\.isBuiltIn).count)
+                let meets = layer.meetsBudget(v, budgetMinutes: options.budgetMinutes, setCount: builtInKinds)
                 if meets { meeting += 1 }
             }
             values.sort()
