@@ -60,13 +60,30 @@ struct CheckCommand: WalkshedCommand {
     }
 
     func run() throws -> Int32 {
+        do {
+            return try check()
+        } catch {
+            // CI shows a failed report rather than none; the error still exits 1.
+            if let junitPath, (try? OutputFolder.check(Self.folder(of: junitPath))) != nil {
+                try? AtomicFile.write(Data(CheckReport.junit(error: "\(error)", suite: (targetsPath as NSString).lastPathComponent).utf8), to: junitPath)
+            }
+            throw error
+        }
+    }
+
+    static func folder(of path: String) -> String {
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
+    }
+
+    func check() throws -> Int32 {
         let targets = try TargetsReader.read(targetsPath, kinds: inputs.destinationKinds)
         let scenario = try scenarioPath.map(ScenarioReader.read)
         if inputs.request.population == nil, let t = targets.first(where: { $0.basis == .population }) {
             throw InputFileError(path: targetsPath, message: "target '\(t.name)' needs residents: pass --population")
         }
         let baseline = try baselinePath.map(AnalysisBaseline.read)
-        if let junitPath { try OutputFolder.check((junitPath as NSString).deletingLastPathComponent.isEmpty ? "." : (junitPath as NSString).deletingLastPathComponent) }
+        if let junitPath { try OutputFolder.check(Self.folder(of: junitPath)) }
         let clock = StageClock(quiet: quiet)
         let study = try StudyLoader.load(inputs.request, progress: clock).study
         let measured: [MeasuredTarget]

@@ -24,8 +24,10 @@ final class StageClock: StudyProgress {
         current = nil
     }
 
-    /// Printed whatever `quiet` says: facts the user must see (a rule and its defaults).
-    func note(_ message: String) { Terminal.status(message) }
+    /// Facts about the inputs (a rule and its defaults), printed unless `quiet`.
+    func note(_ message: String) {
+        if !quiet { Terminal.status(message) }
+    }
 
     var totalSeconds: Double { Date().timeIntervalSince(start) }
 }

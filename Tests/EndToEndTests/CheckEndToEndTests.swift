@@ -2,18 +2,16 @@ import Foundation
 import Testing
 import WalkshedTestSupport
 
-let helsinkiTargets = """
-    {"version": 1, "targets": [
-      {"name": "parks within 5 minutes for most cells", "measure": "park_minutes", "within": 5, "min_cell_share": 0.8},
-      {"measure": "transit_minutes", "profile": "wheelchair", "within": 10, "min_cell_share": 0.9},
-      {"measure": "categories_within", "within": 15, "at_least": 6, "min_cell_share": 0.95},
-      {"measure": "greenway_minutes", "within": 5, "min_cell_share": 0.5}
-    ]}
-    """
+/// The example targets README's CI job uses, shipped with the samples.
+let helsinkiTargetsPath = RepositoryPaths.network("targets/helsinki.json")
 
 @Test func checkReportsEachTargetAndFailsWithTwo() throws {
     let root = RepositoryPaths.temporaryFolder("check")
-    let targets = RepositoryPaths.temporaryFile(Array(helsinkiTargets.utf8), "targets.json", label: "check-targets")
+    let helsinkiTargets = try String(contentsOfFile: helsinkiTargetsPath, encoding: .utf8)
+    // README shows the shipped file as it is.
+    let readme = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("```json\n" + helsinkiTargets + "```"))
+    let targets = helsinkiTargetsPath
     let junit = root.appendingPathComponent("junit.xml").path
     let outcome = try CommandRunner.run(["check", RepositoryPaths.network("helsinki.osm.pbf"), targets, "--junit", junit, "--quiet"])
     // Parks within 5 minutes reach 73.16 % of cells, short of 80 %: exit 2, the others pass.
@@ -59,13 +57,32 @@ let helsinkiTargets = """
                                             "bad.json", label: "check-bad")
     let outcome = try CommandRunner.run(["check", RepositoryPaths.network("helsinki.osm.pbf"), bad, "--junit", junit])
     #expect(outcome.status == 1 && outcome.stderr.contains("\(bad): targets[0].min_cell_share: error: a share between 0 and 1, got 2.0"))
-    #expect(!FileManager.default.fileExists(atPath: junit))
+    // CI still gets a report: one test case in error, naming why.
+    let xml = try String(contentsOfFile: junit, encoding: .utf8)
+    #expect(xml.contains("errors=\"1\"") && xml.contains("<error type=\"error\" message=\"\(bad): targets[0].min_cell_share: error: a share between 0 and 1, got 2.0\"/>"))
     let people = RepositoryPaths.temporaryFile(Array("{\"version\": 1, \"targets\": [{\"name\": \"p\", \"measure\": \"park_minutes\", \"min_population_share\": 0.5}]}".utf8),
                                                "people.json", label: "check-people")
     let missing = try CommandRunner.run(["check", RepositoryPaths.network("helsinki.osm.pbf"), people])
     #expect(missing.status == 1 && missing.stderr.contains("\(people): error: target 'p' needs residents: pass --population"))
     let usage = try CommandRunner.run(["check", RepositoryPaths.network("helsinki.osm.pbf")])
     #expect(usage.status == 64 && usage.stderr.contains("expected <extract> and <targets.json>, got 1 arguments"))
+}
+
+/// A baseline that cannot be compared (another profile) fails the target instead of passing it
+/// unchecked; JUnit says the failure is the baseline's.
+@Test func aBaselineThatCannotBeComparedFailsTheTarget() throws {
+    let root = RepositoryPaths.temporaryFolder("check-incomparable")
+    let extract = RepositoryPaths.network("helsinki.osm.pbf")
+    #expect(try CommandRunner.run(["analyze", extract, "--out", root.appendingPathComponent("walk").path, "--quiet"]).status == 0)
+    let targets = RepositoryPaths.temporaryFile(Array("""
+        {"version": 1, "targets": [{"name": "transit", "measure": "transit_minutes", "profile": "wheelchair", "within": 15, "min_cell_share": 0.5}]}
+        """.utf8), "wheel.json", label: "check-wheel")
+    let junit = root.appendingPathComponent("junit.xml").path
+    let outcome = try CommandRunner.run(["check", extract, targets, "--baseline", root.appendingPathComponent("walk/summary.json").path,
+                                         "--junit", junit, "--quiet"])
+    #expect(outcome.status == 2, "\(outcome.stdout)\(outcome.stderr)")
+    #expect(outcome.stdout.hasPrefix("FAIL  transit: measured ") && outcome.stdout.contains("; baseline not comparable (it measured walk within 15.0 min): not checked against the baseline"))
+    #expect(try String(contentsOfFile: junit, encoding: .utf8).contains("<failure type=\"baseline\""))
 }
 
 @Test func populationTargetsAgreeWithAnalyze() throws {

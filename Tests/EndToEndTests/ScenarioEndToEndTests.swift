@@ -15,6 +15,7 @@ private let greenway = RepositoryPaths.network("scenarios/helsinki-greenway.json
         let outcome = try CommandRunner.run(["scenario", RepositoryPaths.network("helsinki.osm.pbf"), parks, greenway, "--out", out,
                                              "--population", "buildings", "--threads", threads, "--quiet"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.isEmpty, "--quiet prints nothing, not even the building estimate's rule: \(outcome.stderr)")
         #expect(outcome.stdout.contains("Scenario pocket-parks (walk, 15 min): +2 parks\n"))
         #expect(outcome.stdout.contains("Scenario greenway (walk, 15 min): +449 m of path, +1 services\n"))
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(out)/greenway").sorted()

@@ -7,13 +7,15 @@ public struct TargetOutcome: Sendable {
     public var measured: Double
     /// The share in the baseline, when one was given and is comparable.
     public var baseline: Double?
-    /// Why a baseline could not be compared (different profile or budget), when it could not.
+    /// Why a baseline given could not be compared (different profile or budget): the target
+    /// then fails, since it was not checked as asked.
     public var baselineNote: String?
     public var tolerance: Double
 
     public var meetsTarget: Bool { measured >= target.minimumShare }
-    /// False when the share fell below the baseline by more than the tolerance.
-    public var holdsBaseline: Bool { baseline.map { measured >= $0 - tolerance } ?? true }
+    /// False when the share fell below the baseline by more than the tolerance, or when a
+    /// baseline was given and cannot be compared: a gate that cannot check must not pass.
+    public var holdsBaseline: Bool { baseline.map { measured >= $0 - tolerance } ?? (baselineNote == nil) }
     public var passed: Bool { meetsTarget && holdsBaseline }
 
     public init(target: AccessTarget, measured: Double, baseline: Double?, baselineNote: String?, tolerance: Double) {
@@ -34,7 +36,7 @@ public struct TargetOutcome: Sendable {
             text += "; baseline \(Self.percent(baseline)), tolerance \(Self.percent(tolerance))"
             if !holdsBaseline { text += ": worse than the baseline" }
         } else if let baselineNote {
-            text += "; \(baselineNote)"
+            text += "; \(baselineNote): not checked against the baseline"
         }
         return text
     }
@@ -54,11 +56,24 @@ public enum CheckReport {
             if o.passed {
                 xml += "      <system-out>\(escape(o.message))</system-out>\n"
             } else {
-                xml += "      <failure type=\"\(o.meetsTarget ? "regression" : "target")\" message=\"\(escape(o.message))\"/>\n"
+                let type = !o.meetsTarget ? "target" : o.baseline == nil ? "baseline" : "regression"
+                xml += "      <failure type=\"\(type)\" message=\"\(escape(o.message))\"/>\n"
             }
             xml += "    </testcase>\n"
         }
         xml += "  </testsuite>\n</testsuites>\n"
+        return xml
+    }
+
+    /// JUnit XML for a run that could not check its targets (a bad extract, a bad targets
+    /// file): one test case in error naming why, so CI shows a failed report, not none.
+    public static func junit(error message: String, suite: String) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites name=\"walkshed check\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
+        xml += "  <testsuite name=\"\(escape(suite))\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
+        xml += "    <testcase classname=\"walkshed.check\" name=\"checking the targets\">\n"
+        xml += "      <error type=\"error\" message=\"\(escape(message))\"/>\n"
+        xml += "    </testcase>\n  </testsuite>\n</testsuites>\n"
         return xml
     }
 

@@ -1,11 +1,11 @@
 import Foundation
-import WalkshedFormats
 
 /// The `--out` folder. `check` runs before any work, so a bad folder fails fast; `create`
-/// runs only when results are ready, so a failed run leaves nothing behind.
-enum OutputFolder {
+/// runs only when results are ready, so a failed run leaves nothing behind. Commands, a server
+/// and a batch runner share it.
+public enum OutputFolder {
     /// Throws unless `path` is a writable folder, or does not exist yet and its parent is one.
-    static func check(_ path: String) throws {
+    public static func check(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw InputFileError(path: path, message: "output path exists and is not a folder") }
@@ -24,7 +24,7 @@ enum OutputFolder {
 
     /// Creates and removes a probe file: the only test that also holds for root on a read-only
     /// mount, where permission bits say yes.
-    static func canWrite(in folder: String) -> Bool {
+    public static func canWrite(in folder: String) -> Bool {
         let probe = (folder as NSString).appendingPathComponent(".walkshed-probe-\(getpid())")
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { return false }
@@ -34,13 +34,13 @@ enum OutputFolder {
     }
 
     /// The name of a file from an earlier analysis in `path` (summary.json or a grid), or nil.
-    static func earlierResult(in path: String) -> String? {
+    public static func earlierResult(in path: String) -> String? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
         return names.sorted().first { $0 == "summary.json" || $0.hasSuffix(".asc") || $0 == "cells.csv" || $0 == "cells.geojson" }
     }
 
     /// Creates `path` if it does not exist.
-    static func create(_ path: String) throws {
+    public static func create(_ path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else { return }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
