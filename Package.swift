@@ -12,7 +12,8 @@ let package = Package(
         .target(name: "Walkshed"),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CMalloc"),
-        .target(name: "WalkshedFormats", dependencies: ["Walkshed", "CZlib", "CMalloc"]),
+        // glibc's allocator controls exist on Linux only (AllocatorPolicy).
+        .target(name: "WalkshedFormats", dependencies: ["Walkshed", "CZlib", .target(name: "CMalloc", condition: .when(platforms: [.linux]))]),
         .target(name: "WalkshedCLI", dependencies: ["Walkshed", "WalkshedFormats"]),
         .executableTarget(name: "walkshed", dependencies: ["WalkshedCLI"]),
         .target(name: "WalkshedTestSupport", dependencies: ["Walkshed", "CZlib"], path: "Tests/WalkshedTestSupport"),

@@ -101,7 +101,7 @@ public enum WalkshedCLI {
 }
 
 /// A subcommand: parsed and validated in `init`, then run.
-protocol WalkshedCommand {
+protocol WalkshedCommand: Sendable {
     static var help: CommandHelp { get }
     init(_ arguments: CommandArguments) throws
     /// Does the work; returns the exit code, throws for data and runtime failures (exit 1).

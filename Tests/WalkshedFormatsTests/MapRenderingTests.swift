@@ -64,3 +64,26 @@ import WalkshedTestSupport
     #expect(HTMLReport.scriptSafe(#"{"name":"</script><script>alert(1)"}"#) == #"{"name":"<\/script><script>alert(1)"}"#)
     #expect(HTMLReport.escaped("a<b & \"c\"") == "a&lt;b &amp; &quot;c&quot;")
 }
+
+/// Every character of every legend the maps draw has a glyph (the first class of a change map
+/// reads "≤ −10 min"), for every kind of measure and its change.
+@Test func everyLegendLabelHasGlyphs() {
+    let names = ["park_minutes", "food_count", "food_weighted", "food_mean20_minutes", "food_nearest3_minutes", "categories_within",
+                 "proximity_minutes", "greenway_metres", "marginal_gain", "schools_minutes"]
+    for name in names + names.map { "\($0)_change" } {
+        let legend = MapStyle.legend(layer: name, budgetMinutes: 15, values: [0, 3.5, 12, 40])
+        for character in (legend.classes.map(\.label) + [legend.title, legend.unit]).joined() where character != " " {
+            #expect(BitmapFont.glyph(character) != BitmapFont.missing, "'\(character)' in the legend of \(name)")
+        }
+    }
+    #expect(MapStyle.legend(layer: "park_minutes_change", budgetMinutes: 15, values: []).classes[0].label.hasPrefix("≤ "))
+}
+
+/// Grid names read back as the measures that wrote them, and names no measure has as nil.
+@Test func gridNamesReadBackAsMeasures() {
+    let measures: [Measure] = [.minutes(.park), .count(.service(.food)), .weighted(.custom("schools")), .meanNearest(.service(.work), k: 20),
+                               .kthNearest(.park, k: 3), .categoriesWithin, .proximityMinutes, .greenwayMinutes, .greenwayMetres,
+                               .marginalGain, .change(.minutes(.service(.civic))), .change(.categoriesWithin)]
+    for measure in measures { #expect(Measure(fileName: measure.name) == measure, "\(measure.name)") }
+    #expect(Measure(fileName: "cells") == nil && Measure(fileName: "_minutes") == nil)
+}

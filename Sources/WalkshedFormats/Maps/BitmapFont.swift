@@ -30,7 +30,7 @@ public enum BitmapFont {
         let upper = Character(character.uppercased())
         switch character {
         case "–", "—", "−": return glyphs["-"]!
-        case "≥": return glyphs["≥"]!
+        case "≥", "≤": return glyphs[character]!
         default: return glyphs[upper] ?? missing
         }
     }
@@ -91,5 +91,6 @@ public enum BitmapFont {
         "'": ["..#..", "..#..", ".#...", ".....", ".....", ".....", "....."],
         "©": [".###.", "#...#", "#.###", "#.#.#", "#.###", "#...#", ".###."],
         "≥": [".#...", "..#..", "...#.", "..#..", ".#...", ".....", "#####"],
+        "≤": ["...#.", "..#..", ".#...", "..#..", "...#.", ".....", "#####"],
     ]
 }

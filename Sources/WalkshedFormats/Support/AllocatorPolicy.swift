@@ -1,4 +1,6 @@
+#if canImport(Glibc)
 import CMalloc
+#endif
 
 /// How the process's allocator hands memory back, set once at start-up by the executables.
 ///
@@ -14,9 +16,15 @@ import CMalloc
 /// 1M-node city's peak, which sits within 3 MB of issue 5's 250 MB.
 public enum AllocatorPolicy {
     /// Serve blocks of 128 KiB or more from their own mappings, always unmapped when freed.
-    /// Returns false when the allocator refused (it then keeps its defaults).
+    /// Returns false when the allocator refused (it then keeps its defaults), and on systems
+    /// without glibc, whose allocators (Darwin's) have no such control and need none here.
+    /// The one platform-specific piece of the package.
     @discardableResult
     public static func returnLargeBlocksWhenFreed() -> Bool {
+        #if canImport(Glibc)
         mallopt(M_MMAP_THRESHOLD, 128 * 1024) == 1
+        #else
+        false
+        #endif
     }
 }
