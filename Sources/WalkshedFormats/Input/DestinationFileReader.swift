@@ -63,13 +63,25 @@ public enum DestinationFileReader {
     public static let maxGeoJSONBytes = 256 << 20
 
     public static func read(_ source: DestinationSource) throws -> DestinationFile {
-        let lower = source.path.lowercased()
-        return lower.hasSuffix(".geojson") || lower.hasSuffix(".json") ? try readGeoJSON(source) : try readCSV(source)
-    }
-
-    static func readCSV(_ source: DestinationSource) throws -> DestinationFile {
+        if isGeoJSON(source.path) { return try readGeoJSON(JSONInput.contents(of: source.path), source) }
         var reader = try CSVRecordReader(path: source.path)
         defer { reader.close() }
+        return try readCSV(&reader, source)
+    }
+
+    /// Reads bytes held in memory as `source.path` would be read (its name picks the format).
+    public static func read(bytes: [UInt8], source: DestinationSource) throws -> DestinationFile {
+        if isGeoJSON(source.path) { return try readGeoJSON(bytes, source) }
+        var reader = CSVRecordReader(bytes: bytes, name: source.path)
+        return try readCSV(&reader, source)
+    }
+
+    static func isGeoJSON(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".geojson") || lower.hasSuffix(".json")
+    }
+
+    static func readCSV(_ reader: inout CSVRecordReader, _ source: DestinationSource) throws -> DestinationFile {
         guard let (header, headerLine) = try reader.next() else {
             throw CSVError(path: source.path, line: 1, message: "empty file; expected a header with lon and lat")
         }
@@ -110,9 +122,9 @@ public enum DestinationFileReader {
         return file
     }
 
-    static func readGeoJSON(_ source: DestinationSource) throws -> DestinationFile {
+    static func readGeoJSON(_ bytes: [UInt8], _ source: DestinationSource) throws -> DestinationFile {
         func fail(_ place: String, _ message: String) -> JSONInputError { JSONInputError(path: source.path, place: place, message: message) }
-        let object = try JSONInput.object(JSONInput.contents(of: source.path), name: source.path, maxBytes: maxGeoJSONBytes, maxDepth: 32)
+        let object = try JSONInput.object(bytes, name: source.path, maxBytes: maxGeoJSONBytes, maxDepth: 32)
         guard object["type"] as? String == "FeatureCollection" else { throw fail("type", "expected \"FeatureCollection\"") }
         guard let features = object["features"] as? [Any] else { throw fail("features", "expected an array") }
         var points: [(GeoCoordinate, String, Double)] = [], polygons: [(GeoPolygon, String, Double)] = []
