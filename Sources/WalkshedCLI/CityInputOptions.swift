@@ -17,7 +17,7 @@ struct CityInputOptions {
                                               help: "Weigh --destinations <name> by this CSV column or GeoJSON property in weighted counts (0: no destination there).")
     static let allComponents = OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest.")
 
-    /// Residents, transit and elevation: the group most commands take.
+    /// Residents, transit, elevation and the user's own destinations: the group most commands take.
     static let specs = [population, floorArea, gtfs, dem, destinations, destinationWeight]
 
     var request: StudyRequest
