@@ -78,7 +78,7 @@ struct AnalyzeCommand: WalkshedCommand {
         let loaded = try StudyLoader.load(inputs.request, progress: clock)
         try MemoryBudget.check(loaded.study, options: options, maxBytes: maxMemoryBytes, extract: inputs.request.extract)
         let population = loaded.population.map { (path: loaded.study.residents!.source, table: $0) }
-        var summaries: [(summary: AnalysisSummary, folder: String)] = []
+        var summaries: [(summary: AnalysisSummary, folder: String, populationCSV: TextBuffer?)] = []
         try output.write { output in
             for (profile, subfolder) in zip(profiles, subfolders) {
                 let label = profiles.count == 1 ? "" : "\(profile.name): "
@@ -88,21 +88,19 @@ struct AnalyzeCommand: WalkshedCommand {
                 try output.create(subfolder)
                 output.count(try AnalysisFiles.stage(analysis.result, projection: loaded.study.city.projection, in: path,
                                                      transaction: output.transaction))
-                if let population {
-                    try output.stage(PopulationTableWriter.csv(population.table, layers: analysis.result.populationLayers),
-                                     at: (path as NSString).appendingPathComponent("population.csv"))
-                }
+                let populationCSV = population.map { PopulationTableWriter.csv($0.table, layers: analysis.result.populationLayers) }
+                if let populationCSV { try output.stage(populationCSV, at: (path as NSString).appendingPathComponent("population.csv")) }
                 var input = loaded.report
                 input.diagnostics = analysis.diagnostics
                 var summary = AnalysisSummary(input: input, city: loaded.study.city, profile: profile, destinations: analysis.destinations,
                                               result: analysis.result, stageSeconds: [], threads: options.threads, population: population)
                 summary.elevationModel = inputs.request.elevation
-                summaries.append((summary, path))
+                summaries.append((summary, path, writeReport ? populationCSV : nil))
             }
             clock.begin("writing map layers")
             try output.stageStreaming(at: output.path("map.json")) { try MapLayers.of(loaded.study.city).writeJSON(flush: $0) }
             clock.finish()
-            for (summary, folder) in summaries {
+            for (summary, folder, _) in summaries {
                 var timed = summary
                 timed.stageSeconds = clock.durations
                 try output.stage(timed.json(version: WalkshedVersion.current).text(), at: (folder as NSString).appendingPathComponent("summary.json"))
@@ -112,8 +110,9 @@ struct AnalyzeCommand: WalkshedCommand {
         print("Wrote \(output.fileCount) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
         if writeReport {
             let reportClock = StageClock(quiet: quiet)
-            let written = try ReportWriter.write(try ReportContent.load(folder: outputFolder), html: output.path("report.html"),
-                                                 pngFolder: nil, clock: reportClock)
+            let content = try ReportContent.analysis(summaries.map { ($0.summary, $0.populationCSV) }, map: MapLayers.of(loaded.study.city),
+                                                     folder: outputFolder)
+            let written = try ReportWriter.write(content, html: output.path("report.html"), pngFolder: nil, clock: reportClock)
             reportClock.finish()
             print(written.map { "Wrote \($0)" }.joined(separator: "\n"))
         }

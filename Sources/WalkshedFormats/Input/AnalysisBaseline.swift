@@ -12,24 +12,11 @@ public struct AnalysisBaseline: Sendable, Equatable {
 
     /// - Throws: `InputFileError` when the file is missing or is not an analyze summary.
     public static func read(_ path: String) throws -> AnalysisBaseline {
-        func fail(_ message: String) -> InputFileError { InputFileError(path: path, message: message) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw fail("no such file") }
-        guard data.count <= 64 << 20 else { throw fail("\(data.count) bytes is too large for a summary.json") }
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let options = root["options"] as? [String: Any], let profile = options["profile"] as? String,
-              let budget = (options["budget_minutes"] as? NSNumber)?.doubleValue,
-              let measures = root["measures"] as? [[String: Any]] else {
-            throw fail("not a summary.json written by walkshed analyze (needs options.profile, options.budget_minutes and measures)")
-        }
-        func shares(_ list: [[String: Any]]) -> [String: Double] {
-            var result: [String: Double] = [:]
-            for m in list {
-                if let name = m["name"] as? String, let share = (m["share_meeting_budget"] as? NSNumber)?.doubleValue { result[name] = share }
-            }
-            return result
-        }
-        let population = ((root["population"] as? [String: Any])?["measures"] as? [[String: Any]]) ?? []
-        return AnalysisBaseline(profile: profile, budgetMinutes: budget, cellShares: shares(measures), populationShares: shares(population))
+        let document = try AnalysisSummaryDocument.read(path)
+        return AnalysisBaseline(profile: document.options.profile, budgetMinutes: document.options.budgetMinutes,
+                                cellShares: Dictionary(document.measures.map { ($0.name, $0.shareMeetingBudget) }, uniquingKeysWith: { a, _ in a }),
+                                populationShares: Dictionary((document.population?.measures ?? []).map { ($0.name, $0.shareMeetingBudget) },
+                                                             uniquingKeysWith: { a, _ in a }))
     }
 
     /// This baseline's share comparable with `target` (same profile, budget and rule), or why

@@ -1,4 +1,5 @@
 import Foundation
+import Walkshed
 
 /// A grid read back from an ESRI ASCII grid for drawing: values row by row, top row first,
 /// NaN where the file says NODATA. Coordinates are the grid's own (projected metres).
@@ -13,6 +14,15 @@ public struct MapGrid: Sendable {
         self.name = name
         self.header = header
         self.values = values
+    }
+
+    /// `layer` over `grid` as its `.asc` file holds it (what `read` returns for the file):
+    /// values at the decimals they are written with, the header at 3.
+    public init(writing layer: CoverageLayer, grid: GridGeometry) {
+        func written(_ v: Double) -> Double { FixedPoint.asWritten(v, decimals: 3) }
+        let header = AsciiGridHeader(columns: grid.columns, rows: grid.rows, xLowerLeft: written(grid.originX), yLowerLeft: written(grid.originY),
+                                     cellSize: written(grid.cellMetres), noData: Double(AsciiGridWriter.noData)!)
+        self.init(name: layer.name, header: header, values: layer.values.map { $0.isNaN ? .nan : Float(FixedPoint.asWritten(Double($0), decimals: layer.decimals)) })
     }
 
     /// Most cells a map grid may have (2²⁶, 256 MB of values).

@@ -86,6 +86,29 @@ public struct MapLayers: Sendable, Equatable {
         for list in removedServices.values { list.forEach(body) }
     }
 
+    /// Where `map.json` counts its whole metres from: the lowest coordinates, rounded down.
+    func origin() -> (x: Double, y: Double) {
+        var minX = Double.infinity, minY = Double.infinity
+        forEachPoint { minX = min(minX, $0.x); minY = min(minY, $0.y) }
+        return (minX.isFinite ? minX.rounded(.down) : 0, minY.isFinite ? minY.rounded(.down) : 0)
+    }
+
+    /// The layers as `map.json` holds them (what `read` returns for it): every coordinate at a
+    /// whole metre from the origin, park areas at 3 decimals.
+    public func asWritten() -> MapLayers {
+        let (ox, oy) = origin()
+        func whole(_ p: PlanarPoint) -> PlanarPoint { PlanarPoint(x: ox + (p.x - ox).rounded(), y: oy + (p.y - oy).rounded()) }
+        var copy = self
+        copy.lines = lines.mapValues { set in PolylineSet(set.map { $0.map(whole) }) }
+        copy.parks = parks.map { park in
+            ParkShape(name: park.name, kind: park.kind, hectares: FixedPoint.asWritten(park.hectares, decimals: 3),
+                      outerRings: park.outerRings.map { $0.map(whole) }, innerRings: park.innerRings.map { $0.map(whole) })
+        }
+        copy.services = services.mapValues { $0.map(whole) }
+        copy.removedServices = removedServices.mapValues { $0.map(whole) }
+        return copy
+    }
+
     /// The `map.json` text. Keys are written in a fixed order, so equal layers give equal bytes.
     public func json() -> TextBuffer {
         var whole = TextBuffer()
@@ -96,9 +119,7 @@ public struct MapLayers: Sendable, Equatable {
     /// Writes the `map.json` text in pieces: `flush` gets the buffer whenever it passes
     /// `flushBytes`, and once at the end.
     public func writeJSON(flushBytes: Int = CellTableWriter.flushBytes, flush: (borrowing TextBuffer) throws -> Void) rethrows {
-        var minX = Double.infinity, minY = Double.infinity
-        forEachPoint { minX = min(minX, $0.x); minY = min(minY, $0.y) }
-        let originX = minX.isFinite ? minX.rounded(.down) : 0, originY = minY.isFinite ? minY.rounded(.down) : 0
+        let (originX, originY) = origin()
         func whole(_ v: Double) -> Int { Int(v.rounded()) }
         var out = TextBuffer(capacity: 1 << 16)
         func appendLine<Line: Collection<PlanarPoint>>(_ line: Line, delta: Bool) {

@@ -1,4 +1,5 @@
 import Foundation
+import Walkshed
 
 extension ReportContent {
     /// Reads an output folder of `walkshed analyze` (one profile, or one subfolder per
@@ -37,14 +38,30 @@ extension ReportContent {
         guard !folders.isEmpty else {
             throw InputFileError(path: folder, message: "is not an output folder of walkshed analyze or scenario (no summary.json, no scenarios.csv)")
         }
-        var views: [View] = []
-        var title = "", budget = 15.0
-        for f in folders {
-            let (view, input, viewBudget) = try analysisView(folder: f)
-            views.append(view)
-            title = input; budget = viewBudget
+        return analysis(try folders.map { try analysisView(folder: $0) }, baseMap: baseMap)
+    }
+
+    /// The report of one or more profiles' analyses held in memory, as `load` would make it
+    /// from the folder they are written to: each profile's summary, layers and residents (the
+    /// `population.csv` text when there is one), the map layers, and `indicators.csv` when the
+    /// folder has one.
+    public static func analysis(_ profiles: [(summary: AnalysisSummary, populationCSV: TextBuffer?)], map: MapLayers,
+                                folder: String) throws -> ReportContent {
+        let views = try profiles.map { profile in
+            let result = profile.summary.result
+            let population = try profile.populationCSV.map { try PopulationCSVReader.read(bytes: $0.bytes, name: "population.csv") }
+            return analysisView(document: try profile.summary.document(version: WalkshedVersion.current).asWritten(),
+                                grids: result.layers.map { MapGrid(writing: $0, grid: result.grid) }, population: population)
         }
-        return ReportContent(kind: .analysis, title: title, budgetMinutes: budget, views: views, baseMap: baseMap, standardIndicators: nil)
+        var content = analysis(views, baseMap: map.asWritten())
+        let local = (folder as NSString).appendingPathComponent("indicators.csv")
+        if FileManager.default.fileExists(atPath: local) { content.standardIndicators = try indicatorTable(local) }
+        return content
+    }
+
+    static func analysis(_ views: [(View, input: String, budget: Double)], baseMap: MapLayers?) -> ReportContent {
+        ReportContent(kind: .analysis, title: views.last?.input ?? "", budgetMinutes: views.last?.budget ?? 15, views: views.map(\.0),
+                      baseMap: baseMap, standardIndicators: nil)
     }
 
     /// `indicators.csv` (`id,profile,value,unit,title,definition`) as a printed table.
@@ -73,49 +90,44 @@ extension ReportContent {
     }
 
     static func analysisView(folder: String) throws -> (View, input: String, budget: Double) {
-        let summaryPath = (folder as NSString).appendingPathComponent("summary.json")
-        let root = try summary(summaryPath)
-        guard let options = root["options"] as? [String: Any], let profile = options["profile"] as? String,
-              let budget = (options["budget_minutes"] as? NSNumber)?.doubleValue,
-              let measures = root["measures"] as? [[String: Any]] else {
-            throw InputFileError(path: summaryPath, message: "not a summary.json written by walkshed analyze (needs options.profile, options.budget_minutes and measures)")
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        let document = try AnalysisSummaryDocument.read(path("summary.json"))
+        let population = FileManager.default.fileExists(atPath: path("population.csv")) ? try PopulationCSVReader.read(path("population.csv")) : nil
+        let grids = try document.measures.compactMap { m in
+            FileManager.default.fileExists(atPath: path("\(m.name).asc")) ? try MapGrid.read(path("\(m.name).asc")) : nil
         }
-        let input = ((root["input"] as? [String: Any])?["file"] as? String).map { ($0 as NSString).lastPathComponent } ?? "analysis"
-        let names = measures.compactMap { $0["name"] as? String }
-        let populationPath = (folder as NSString).appendingPathComponent("population.csv")
-        let population = FileManager.default.fileExists(atPath: populationPath) ? try PopulationCSVReader.read(populationPath) : nil
-        var grids: [GridEntry] = []
-        for name in names {
-            let gridPath = (folder as NSString).appendingPathComponent("\(name).asc")
-            guard FileManager.default.fileExists(atPath: gridPath) else { continue }
-            let grid = try MapGrid.read(gridPath)
-            let legend = MapStyle.legend(layer: name, budgetMinutes: budget, values: grid.values)
-            grids.append(GridEntry(grid: grid, legend: legend, histogram: histogram(grid: grid, legend: legend, population: population)))
+        return analysisView(document: document, grids: grids, population: population)
+    }
+
+    /// One profile's view from its summary, its grids (those written) and its residents with
+    /// their values (population.csv as written), whether read from a folder or held in memory.
+    static func analysisView(document: AnalysisSummaryDocument, grids maps: [MapGrid], population: PopulationTable?)
+        -> (View, input: String, budget: Double) {
+        let options = document.options, budget = options.budgetMinutes
+        let grids = maps.map { grid in
+            let legend = MapStyle.legend(layer: grid.name, budgetMinutes: budget, values: grid.values)
+            return GridEntry(grid: grid, legend: legend, histogram: histogram(grid: grid, legend: legend, population: population))
         }
-        let destinations = root["destinations"] as? [String: Any] ?? [:]
-        let residentMeasures = ((root["population"] as? [String: Any])?["measures"] as? [[String: Any]]) ?? []
+        let residentMeasures = document.population?.measures ?? []
         var columns = ["measure", "destinations", "median min (cells)", "cells within \(MapStyle.number(budget)) min"]
         if !residentMeasures.isEmpty { columns += ["residents within", "median min (residents)", "p90 min (residents)"] }
-        let rows: [[String]] = measures.map { m in
-            let name = m["name"] as? String ?? ""
-            let category = name.hasSuffix("_minutes") ? String(name.dropLast("_minutes".count)) : ""
-            let count = ((destinations[category] as? [String: Any])?["count"] as? NSNumber).map { "\($0.intValue)" } ?? "–"
-            var row = [name, count, printed(m["median"]), percent(m["share_meeting_budget"])]
-            if let r = residentMeasures.first(where: { $0["name"] as? String == name }) {
-                row += [percent(r["share_meeting_budget"]), printed(r["median"]), printed(r["p90"])]
+        let rows: [[String]] = document.measures.map { m in
+            // The destination count belongs to the minutes of a kind only.
+            var count = "–"
+            if case .minutes(let kind) = Measure(fileName: m.name), let d = document.destinations[kind.name] { count = "\(d.count)" }
+            var row = [m.name, count, printed(m.median), percent(m.shareMeetingBudget)]
+            if let r = residentMeasures.first(where: { $0.name == m.name }) {
+                row += [percent(r.shareMeetingBudget), printed(r.median), printed(r.p90)]
             } else if !residentMeasures.isEmpty { row += ["–", "–", "–"] }
             return row
         }
-        let speed = (options["speed_kmh"] as? NSNumber).map { MapStyle.number(($0.doubleValue * 10).rounded() / 10) } ?? "?"
-        let network = root["network"] as? [String: Any] ?? [:]
-        var caption = "\(profile) at \(speed) km/h, \(MapStyle.number(budget))-minute budget, "
-            + "\(MapStyle.number((options["cell_metres"] as? NSNumber)?.doubleValue ?? 0)) m cells; network "
-            + "\((network["nodes"] as? NSNumber)?.intValue ?? 0) nodes, \(printed(network["walkable_km"])) km walkable, "
-            + "\(printed(network["greenway_km"])) km greenway"
-        if let residents = (root["population"] as? [String: Any])?["residents"] as? NSNumber {
-            caption += "; \(Int(residents.doubleValue.rounded())) residents"
-        }
-        return (View(id: profile, caption: caption, grids: grids, table: Table(columns: columns, rows: rows), changes: nil), input, budget)
+        let network = document.network
+        var caption = "\(options.profile) at \(MapStyle.number((options.speedKmh * 10).rounded() / 10)) km/h, \(MapStyle.number(budget))-minute budget, "
+            + "\(MapStyle.number(options.cellMetres)) m cells; network "
+            + "\(network.nodes) nodes, \(printed(network.walkableKm)) km walkable, \(printed(network.greenwayKm)) km greenway"
+        if let residents = document.population?.residents { caption += "; \(Int(residents.rounded())) residents" }
+        let view = View(id: options.profile, caption: caption, grids: grids, table: Table(columns: columns, rows: rows), changes: nil)
+        return (view, (document.input.file as NSString).lastPathComponent, budget)
     }
 
     static func scenarioView(folder: String) throws -> View {
@@ -175,6 +187,13 @@ extension ReportContent {
         for v in grid.values { add(Double(v), 1) }
         return Histogram(basis: "cells", weights: weights, missing: missing)
     }
+
+    static func printed(_ value: Double?) -> String {
+        guard let v = value else { return "–" }
+        return v == v.rounded() && abs(v) < 1e12 ? String(Int(v)) : FixedPoint.format(v, decimals: 2)
+    }
+
+    static func percent(_ share: Double) -> String { FixedPoint.format(share * 100, decimals: 1) + " %" }
 
     static func printed(_ any: Any?) -> String {
         guard let n = any as? NSNumber else { return "–" }

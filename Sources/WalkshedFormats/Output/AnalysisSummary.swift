@@ -38,82 +38,48 @@ public struct AnalysisSummary: Sendable {
         }
     }
 
-    private func populationJSON() -> JSONValue {
-        guard let population else { return .null }
-        let total = population.table.total
-        let residents = JSONValue.number(total, decimals: total == total.rounded() ? 0 : 2)
-        let onNetwork = zip(population.table.residents, result.populationSnapped).reduce(0.0) { $0 + ($1.1 ? $1.0 : 0) }
-        let measures: [JSONValue] = populationSummaries().map { s in
-            .object([("name", .string(s.name)),
-                     ("residents_with_data", .number(s.residentsWithData, decimals: 2)),
-                     ("residents_meeting_budget", .number(s.residentsMeetingBudget, decimals: 2)),
-                     ("share_meeting_budget", .number(s.share, decimals: 4)),
-                     ("median", s.median.map { .number($0, decimals: 2) } ?? .null),
-                     ("p90", s.percentile90.map { .number($0, decimals: 2) } ?? .null),
-                     ("gini", s.gini.map { .number($0, decimals: 4) } ?? .null)])
+    /// The summary as its document: the facts `summary.json` holds.
+    public func document(version: String) -> AnalysisSummaryDocument {
+        typealias D = AnalysisSummaryDocument
+        let graph = city.graph, grid = result.grid, projection = city.projection, o = result.options
+        let population = self.population.map { population -> D.Population in
+            let onNetwork = zip(population.table.residents, result.populationSnapped).reduce(0.0) { $0 + ($1.1 ? $1.0 : 0) }
+            return D.Population(file: population.path, points: population.table.residents.count, residents: population.table.total,
+                                residentsOnNetwork: onNetwork, measures: populationSummaries().map { s in
+                D.ResidentMeasure(name: s.name, residentsWithData: s.residentsWithData, residentsMeetingBudget: s.residentsMeetingBudget,
+                                  shareMeetingBudget: s.share, median: s.median, p90: s.percentile90, gini: s.gini)
+            })
         }
-        return .object([("file", .string(population.path)), ("points", .integer(population.table.residents.count)),
-                        ("residents", residents), ("residents_on_network", .number(onNetwork, decimals: 2)),
-                        ("measures", .array(measures))])
+        return D(
+            walkshedVersion: version,
+            input: D.Input(file: input.path, format: input.format, osmNodes: input.fileNodes, osmWays: input.fileWays,
+                           osmRelations: input.fileRelations, walkableWays: input.walkableWays,
+                           highwayNodeReferences: input.highwayNodeReferences, missingHighwayNodeReferences: input.missingHighwayNodeReferences),
+            options: D.Options(profile: profile.name, speedKmh: profile.metresPerSecond * 3.6, budgetMinutes: o.budgetMinutes,
+                               cellMetres: o.cellMetres, snapLimitMetres: o.snapLimitMetres,
+                               searchLimitSeconds: o.searchLimitSeconds.isFinite ? Double(o.searchLimitSeconds) : nil, elevationModel: elevationModel),
+            projection: D.Projection(epsg: projection.epsgCode, utmZone: "\(projection.zone)\(projection.isNorth ? "N" : "S")"),
+            network: D.Network(nodes: graph.nodeCount, edges: graph.edgeCount, arcs: graph.arcCount, walkableKm: graph.totalMetres() / 1000,
+                               greenwayKm: graph.totalMetres { graph.edgeFlags[$0].contains(.greenway) } / 1000,
+                               components: input.components.componentCount, droppedNodes: input.components.droppedNodes,
+                               droppedEdges: input.components.droppedEdges, droppedKm: input.components.droppedMetres / 1000),
+            parks: D.Parks(count: city.parks.count, totalHa: city.parks.reduce(0) { $0 + $1.areaSquareMetres } / 10_000),
+            destinations: OrderedObject(destinations.map { set in
+                (set.name, D.Destinations(count: set.destinationCount, reachable: set.reachableDestinationCount, accessPoints: set.accessPoints.count))
+            }),
+            grid: D.Grid(columns: grid.columns, rows: grid.rows, cells: grid.cellCount, cellsOnNetwork: result.cellsOnNetwork,
+                         xMin: grid.originX, yMin: grid.originY),
+            measures: result.summaries().map { s in
+                D.Measure(name: s.name, cellsWithData: s.cellsWithData, cellsMeetingBudget: s.cellsMeetingBudget,
+                          shareMeetingBudget: s.shareMeetingBudget, mean: s.mean, median: s.median)
+            },
+            population: population,
+            warnings: OrderedObject(input.diagnostics.kinds.map { ($0, input.diagnostics.count($0)) }),
+            attribution: "© OpenStreetMap contributors, ODbL 1.0",
+            run: D.Run(threads: threads, stageSeconds: OrderedObject(stageSeconds.map { ($0.0, $0.1) })))
     }
 
     /// The summary document. Everything but `"run"` is byte-identical for the same input and
     /// options, whatever the thread count.
-    public func json(version: String) -> JSONValue {
-        let graph = city.graph
-        let grid = result.grid
-        let projection = city.projection
-        let parkHectares = city.parks.reduce(0) { $0 + $1.areaSquareMetres } / 10_000
-        let destinationRows: [(String, JSONValue)] = destinations.map { set in
-            (set.name, .object([("count", .integer(set.destinationCount)),
-                                ("reachable", .integer(set.reachableDestinationCount)),
-                                ("access_points", .integer(set.accessPoints.count))]))
-        }
-        let measures: [JSONValue] = result.summaries().map { s in
-            .object([("name", .string(s.name)),
-                     ("cells_with_data", .integer(s.cellsWithData)),
-                     ("cells_meeting_budget", .integer(s.cellsMeetingBudget)),
-                     ("share_meeting_budget", .number(s.shareMeetingBudget, decimals: 4)),
-                     ("mean", s.mean.map { .number($0, decimals: 2) } ?? .null),
-                     ("median", s.median.map { .number($0, decimals: 2) } ?? .null)])
-        }
-        return .object([
-            ("walkshed_version", .string(version)),
-            ("input", .object([("file", .string(input.path)), ("format", .string(input.format)),
-                               ("osm_nodes", .integer(input.fileNodes)), ("osm_ways", .integer(input.fileWays)),
-                               ("osm_relations", .integer(input.fileRelations)),
-                               ("walkable_ways", .integer(input.walkableWays)),
-                               ("highway_node_references", .integer(input.highwayNodeReferences)),
-                               ("missing_highway_node_references", .integer(input.missingHighwayNodeReferences))])),
-            ("options", .object([("profile", .string(profile.name)),
-                                 ("speed_kmh", .number(profile.metresPerSecond * 3.6, decimals: 3)),
-                                 ("budget_minutes", .number(result.options.budgetMinutes, decimals: 2)),
-                                 ("cell_metres", .number(result.options.cellMetres, decimals: 1)),
-                                 ("snap_limit_metres", .number(result.options.snapLimitMetres, decimals: 1)),
-                                 ("search_limit_seconds", result.options.searchLimitSeconds.isFinite
-                                    ? .number(Double(result.options.searchLimitSeconds), decimals: 1) : .null),
-                                 ("elevation_model", elevationModel.map { .string($0) } ?? .null)])),
-            ("projection", .object([("epsg", .integer(projection.epsgCode)),
-                                    ("utm_zone", .string("\(projection.zone)\(projection.isNorth ? "N" : "S")"))])),
-            ("network", .object([("nodes", .integer(graph.nodeCount)), ("edges", .integer(graph.edgeCount)),
-                                 ("arcs", .integer(graph.arcCount)),
-                                 ("walkable_km", .number(graph.totalMetres() / 1000, decimals: 3)),
-                                 ("greenway_km", .number(graph.totalMetres { graph.edgeFlags[$0].contains(.greenway) } / 1000, decimals: 3)),
-                                 ("components", .integer(input.components.componentCount)),
-                                 ("dropped_nodes", .integer(input.components.droppedNodes)),
-                                 ("dropped_edges", .integer(input.components.droppedEdges)),
-                                 ("dropped_km", .number(input.components.droppedMetres / 1000, decimals: 3))])),
-            ("parks", .object([("count", .integer(city.parks.count)), ("total_ha", .number(parkHectares, decimals: 2))])),
-            ("destinations", .object(destinationRows)),
-            ("grid", .object([("columns", .integer(grid.columns)), ("rows", .integer(grid.rows)),
-                              ("cells", .integer(grid.cellCount)), ("cells_on_network", .integer(result.cellsOnNetwork)),
-                              ("x_min", .number(grid.originX, decimals: 1)), ("y_min", .number(grid.originY, decimals: 1))])),
-            ("measures", .array(measures)),
-            ("population", populationJSON()),
-            ("warnings", .object(input.diagnostics.kinds.map { ($0, .integer(input.diagnostics.count($0))) })),
-            ("attribution", .string("© OpenStreetMap contributors, ODbL 1.0")),
-            ("run", .object([("threads", .integer(threads)),
-                             ("stage_seconds", .object(stageSeconds.map { ($0.0, .number($0.1, decimals: 3)) }))])),
-        ])
-    }
+    public func json(version: String) -> JSONValue { document(version: version).jsonValue() }
 }

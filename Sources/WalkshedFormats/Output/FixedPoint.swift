@@ -24,4 +24,13 @@ public enum FixedPoint {
     }
 
     public static func format(_ value: Float, decimals: Int) -> String { format(Double(value), decimals: decimals) }
+
+    /// The number a reader parses back from `format(value, decimals:)`: the written digits'
+    /// value, correctly rounded (as `Double(text)` is), without making the text.
+    public static func asWritten(_ value: Double, decimals: Int) -> Double {
+        let scaled = (abs(value) * powers[decimals]).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 0x1p63 else { return value }
+        let written = scaled / powers[decimals]
+        return value < 0 && scaled != 0 ? -written : written
+    }
 }
