@@ -17,13 +17,16 @@ struct ScenarioCommand: WalkshedCommand {
         residents gaining and losing access, mean change, nodes recomputed) and, per scenario,
         <dir>/<name>/<measure>_change.asc (+ .prj: scenario minus baseline minutes, NODATA where
         either is unknown), summary.json and map.json (what it changed, for walkshed report), and
-        the baseline's map.json in <dir>. A scenario that cannot apply (a link end far from the
-        network, an unknown way) stops the run before anything is written.
+        the baseline's map.json in <dir>; with --report, <dir>/report.html. A scenario that cannot
+        apply (a link end far from the network, an unknown way) stops the run before anything is
+        written.
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML)."),
                     ("<scenario.json>...", "One or more scenario files; their names must differ.")],
         options: [CommonOptions.out, CommonOptions.profile, CommonOptions.minutes, CommonOptions.cell, CommonOptions.snapLimit]
-            + CityInputOptions.specs + [CommonOptions.threads, CommonOptions.force, CommonOptions.quiet])
+            + CityInputOptions.specs + [CommonOptions.threads,
+                                        OptionSpec(name: "--report", valueName: nil, help: "Also write <dir>/report.html (see walkshed report)."),
+                                        CommonOptions.force, CommonOptions.quiet])
 
     let inputs: CityInputOptions
     let scenarioPaths: [String]
@@ -32,6 +35,7 @@ struct ScenarioCommand: WalkshedCommand {
     let options: CoverageOptions
     let force: Bool
     let quiet: Bool
+    let writeReport: Bool
 
     init(_ arguments: CommandArguments) throws {
         guard arguments.positionals.count >= 2 else {
@@ -49,6 +53,7 @@ struct ScenarioCommand: WalkshedCommand {
         self.options = options
         force = arguments.flags.contains(CommonOptions.force.name)
         quiet = arguments.flags.contains(CommonOptions.quiet.name)
+        writeReport = arguments.flags.contains("--report")
     }
 
     func run() throws -> Int32 {
@@ -93,6 +98,13 @@ struct ScenarioCommand: WalkshedCommand {
         }
         print(reports.map { ScenarioTable.text($0) }.joined(separator: "\n"), terminator: "")
         print("Wrote \(output.fileCount) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
+        if writeReport {
+            let reportClock = StageClock(quiet: quiet)
+            let content = try ReportContent.scenarios(zip(reports, study.outcomes).map { ($0, $1.differenceLayers, MapLayers.changes($1.applied, from: city)) },
+                                                      grid: study.grid, baseMap: MapLayers.of(city))
+            let written = try ReportWriter.write(content, html: output.path("report.html"), pngFolder: nil, clock: reportClock)
+            print(written.map { "Wrote \($0)" }.joined(separator: "\n"))
+        }
         return 0
     }
 }

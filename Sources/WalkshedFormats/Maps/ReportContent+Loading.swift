@@ -30,9 +30,8 @@ extension ReportContent {
         if manager.fileExists(atPath: path("scenarios.csv")) {
             let views = try subfolders.map { try scenarioView(folder: path($0)) }
             guard !views.isEmpty else { throw InputFileError(path: folder, message: "has scenarios.csv but no scenario subfolder with a summary.json") }
-            let budget = try summary(path(subfolders[0], "summary.json"))["budget_minutes"] as? NSNumber
-            return ReportContent(kind: .scenario, title: "Scenarios: " + views.map(\.id).joined(separator: ", "),
-                                 budgetMinutes: budget?.doubleValue ?? 15, views: views, baseMap: baseMap, standardIndicators: nil)
+            let budget = try ScenarioSummaryDocument.read(path(subfolders[0], "summary.json")).budgetMinutes
+            return scenarioContent(views, budget: budget, baseMap: baseMap)
         }
         let folders = manager.fileExists(atPath: path("summary.json")) ? [folder] : subfolders.map { path($0) }
         guard !folders.isEmpty else {
@@ -81,14 +80,6 @@ extension ReportContent {
         return Table(columns: ["indicator", "profile", "value", "definition"], rows: rows)
     }
 
-    static func summary(_ path: String) throws -> [String: Any] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputFileError(path: path, message: "no such file") }
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw InputFileError(path: path, message: "not a JSON object")
-        }
-        return root
-    }
-
     static func analysisView(folder: String) throws -> (View, input: String, budget: Double) {
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         let document = try AnalysisSummaryDocument.read(path("summary.json"))
@@ -131,40 +122,56 @@ extension ReportContent {
     }
 
     static func scenarioView(folder: String) throws -> View {
-        let summaryPath = (folder as NSString).appendingPathComponent("summary.json")
-        let root = try summary(summaryPath)
-        guard let name = root["scenario"] as? String, let budget = (root["budget_minutes"] as? NSNumber)?.doubleValue,
-              let cells = root["cells"] as? [[String: Any]] else {
-            throw InputFileError(path: summaryPath, message: "not a summary.json written by walkshed scenario (needs scenario, budget_minutes and cells)")
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        let document = try ScenarioSummaryDocument.read(path("summary.json"))
+        let grids = try document.cells.compactMap { c in
+            FileManager.default.fileExists(atPath: path("\(c.measure)_change.asc")) ? try MapGrid.read(path("\(c.measure)_change.asc")) : nil
         }
-        var grids: [GridEntry] = []
-        for measure in cells.compactMap({ $0["measure"] as? String }) {
-            let gridPath = (folder as NSString).appendingPathComponent("\(measure)_change.asc")
-            guard FileManager.default.fileExists(atPath: gridPath) else { continue }
-            let grid = try MapGrid.read(gridPath)
+        let changes = FileManager.default.fileExists(atPath: path("map.json")) ? try MapLayers.read(path("map.json")) : nil
+        return scenarioView(document: document, grids: grids, changes: changes)
+    }
+
+    /// One scenario's view from its summary, its change grids and what it changed on the map,
+    /// whether read from a folder or held in memory.
+    static func scenarioView(document: ScenarioSummaryDocument, grids maps: [MapGrid], changes: MapLayers?) -> View {
+        let budget = document.budgetMinutes
+        let grids = maps.map { grid in
             let legend = MapStyle.legend(layer: grid.name, budgetMinutes: budget, values: grid.values)
-            grids.append(GridEntry(grid: grid, legend: legend, histogram: histogram(grid: grid, legend: legend, population: nil)))
+            return GridEntry(grid: grid, legend: legend, histogram: histogram(grid: grid, legend: legend, population: nil))
         }
-        let residents = root["residents"] as? [[String: Any]]
         var columns = ["measure", "cells before", "cells after", "cells gaining", "cells losing", "mean change"]
-        if residents != nil { columns += ["residents before", "residents after", "residents gaining", "residents losing"] }
-        let rows: [[String]] = cells.map { c in
-            let measure = c["measure"] as? String ?? ""
-            let share = measure != "categories_within"
-            func value(_ d: [String: Any], _ key: String) -> String { share ? percent(d["share_\(key)"]) : printed(d["mean_\(key)"]) }
-            var row = [measure, value(c, "before"), value(c, "after"), printed(c["cells_gaining"]), printed(c["cells_losing"]), printed(c["mean_change"])]
-            if let r = residents?.first(where: { $0["measure"] as? String == measure }) {
-                row += [value(r, "before"), value(r, "after"), printed(r["residents_gaining"]), printed(r["residents_losing"])]
+        if document.residents != nil { columns += ["residents before", "residents after", "residents gaining", "residents losing"] }
+        let rows: [[String]] = document.cells.map { c in
+            func value(_ v: Double, _ share: Bool) -> String { share ? percent(v) : printed(v) }
+            var row = [c.measure, value(c.before, c.isShare), value(c.after, c.isShare), printed(c.gaining), printed(c.losing), printed(c.meanChange)]
+            if let r = document.residents?.first(where: { $0.measure == c.measure }) {
+                row += [value(r.before, c.isShare), value(r.after, c.isShare), printed(r.gaining), printed(r.losing)]
             }
             return row
         }
-        let edits = root["edits"] as? [String: Any] ?? [:]
-        let caption = "scenario \(name) (\((root["file"] as? String).map { ($0 as NSString).lastPathComponent } ?? "")): "
-            + "\(printed(edits["parks_added"])) parks added, \(printed(edits["path_metres_added"])) m of path added, "
-            + "\(printed(edits["edges_closed"])) edges closed; \(root["profile"] as? String ?? "walk"), \(MapStyle.number(budget))-minute budget"
-        let mapPath = (folder as NSString).appendingPathComponent("map.json")
-        let changes = FileManager.default.fileExists(atPath: mapPath) ? try MapLayers.read(mapPath) : nil
-        return View(id: name, caption: caption, grids: grids, table: Table(columns: columns, rows: rows), changes: changes)
+        let edits = document.edits
+        let caption = "scenario \(document.scenario) (\((document.file as NSString).lastPathComponent)): "
+            + "\(edits.parksAdded) parks added, \(printed(edits.pathMetresAdded)) m of path added, "
+            + "\(edits.edgesClosed) edges closed; \(document.profile), \(MapStyle.number(budget))-minute budget"
+        return View(id: document.scenario, caption: caption, grids: grids, table: Table(columns: columns, rows: rows), changes: changes)
+    }
+
+    /// The report of scenarios held in memory, as `load` would make it from the folder they are
+    /// written to: each scenario's report and difference grids, the scenario's and the
+    /// baseline's map layers.
+    public static func scenarios(_ scenarios: [(report: ScenarioReport, differences: [CoverageLayer], changes: MapLayers)], grid: GridGeometry,
+                                 baseMap: MapLayers) throws -> ReportContent {
+        let views = try scenarios.sorted { $0.report.scenario.name < $1.report.scenario.name }.map { s in
+            scenarioView(document: try ScenarioSummaryDocument(s.report, version: WalkshedVersion.current).asWritten(),
+                         grids: s.differences.map { MapGrid(writing: $0, grid: grid) }, changes: s.changes.asWritten())
+        }
+        return scenarioContent(views, budget: scenarios.map(\.report).min { $0.scenario.name < $1.scenario.name }?.budgetMinutes ?? 15,
+                               baseMap: baseMap.asWritten())
+    }
+
+    static func scenarioContent(_ views: [View], budget: Double, baseMap: MapLayers?) -> ReportContent {
+        ReportContent(kind: .scenario, title: "Scenarios: " + views.map(\.id).joined(separator: ", "), budgetMinutes: budget, views: views,
+                      baseMap: baseMap, standardIndicators: nil)
     }
 
     /// Weights per legend class: residents from `population` when it has the grid's column,
@@ -188,21 +195,11 @@ extension ReportContent {
         return Histogram(basis: "cells", weights: weights, missing: missing)
     }
 
+    /// A number as the tables print it: whole numbers bare, others with 2 decimals; "–" for none.
     static func printed(_ value: Double?) -> String {
         guard let v = value else { return "–" }
         return v == v.rounded() && abs(v) < 1e12 ? String(Int(v)) : FixedPoint.format(v, decimals: 2)
     }
 
     static func percent(_ share: Double) -> String { FixedPoint.format(share * 100, decimals: 1) + " %" }
-
-    static func printed(_ any: Any?) -> String {
-        guard let n = any as? NSNumber else { return "–" }
-        let v = n.doubleValue
-        return v == v.rounded() && abs(v) < 1e12 ? String(Int(v)) : FixedPoint.format(v, decimals: 2)
-    }
-
-    static func percent(_ any: Any?) -> String {
-        guard let n = any as? NSNumber else { return "–" }
-        return FixedPoint.format(n.doubleValue * 100, decimals: 1) + " %"
-    }
 }

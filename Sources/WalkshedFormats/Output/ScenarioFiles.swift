@@ -47,38 +47,7 @@ public struct ScenarioReport: Sendable {
 /// fractions (0…1); `before`/`after` of `categories_within` are mean categories.
 public enum ScenarioFiles {
     public static func summary(_ r: ScenarioReport, version: String) -> JSONValue {
-        func changes(_ list: [MeasureChange], weight: String) -> JSONValue {
-            .array(list.enumerated().map { k, c in
-                .object([
-                    ("measure", .string(c.measure.name)),
-                    (c.measure == .categoriesWithin ? "mean_before" : "share_before", .number(c.before, decimals: 6)),
-                    (c.measure == .categoriesWithin ? "mean_after" : "share_after", .number(c.after, decimals: 6)),
-                    ("\(weight)_gaining", .number(c.gaining, decimals: weight == "cells" ? 0 : 2)),
-                    ("\(weight)_losing", .number(c.losing, decimals: weight == "cells" ? 0 : 2)),
-                    ("mean_change", .number(c.meanChange, decimals: 4)),
-                    ("recomputed_nodes", .integer(r.recomputed(c.measure, index: k))),
-                ])
-            })
-        }
-        let a = r.applied
-        var fields: [(String, JSONValue)] = [
-            ("walkshed_version", .string(version)), ("scenario", .string(r.scenario.name)), ("file", .string(r.file)),
-            ("profile", .string(r.profile.name)), ("speed_kmh", .number(r.profile.metresPerSecond * 3.6, decimals: 3)),
-            ("budget_minutes", .number(r.budgetMinutes, decimals: 2)),
-            ("edits", .object([
-                ("count", .integer(r.scenario.edits.count)), ("parks_added", .integer(a.parksAdded)),
-                ("path_metres_added", .number(a.network.addedMetres, decimals: 1)),
-                ("edges_closed", .integer(a.network.closedEdgeCount)), ("edges_cut", .integer(a.network.cutEdges.filter { $0 }.count)),
-                ("services_added", .integer(a.servicesAdded)), ("services_removed", .integer(a.servicesRemoved)),
-            ])),
-            ("network", .object([
-                ("nodes_before", .integer(r.nodesBefore)), ("edges_before", .integer(r.edgesBefore)),
-                ("nodes_after", .integer(a.city.graph.nodeCount)), ("edges_after", .integer(a.city.graph.edgeCount)),
-            ])),
-            ("cells", changes(r.cellChanges, weight: "cells")),
-        ]
-        if let residents = r.residentChanges { fields.append(("residents", changes(residents, weight: "residents"))) }
-        return .object(fields)
+        ScenarioSummaryDocument(r, version: version).jsonValue()
     }
 
     public static let csvHeader = "scenario,profile,basis,measure,before,after,gaining,losing,mean_change,recomputed_nodes,nodes\n"
