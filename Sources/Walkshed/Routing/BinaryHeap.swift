@@ -6,10 +6,11 @@ protocol HeapOrdered {
 }
 
 /// A binary min-heap without decrease-key: an item may be queued several times and stale
-/// copies are skipped by the caller. The queue of the k-label search (a node is queued once
-/// per destination) and of the lazy greedy (a candidate is re-queued with its true gain).
-/// The one-label searches use `RadixHeap` (monotone keys, 17–33 % faster on W1) and the
-/// incremental update `QuaternaryHeap` (decrease-key keeps its region small).
+/// copies are skipped by the caller. The queue of the searches whose entries carry more than
+/// a node and a time — the k-label search (a node is queued once per destination, ordered by
+/// time, node, destination) and the lazy greedy (a candidate re-queued with its true gain).
+/// Every one-label search (`SearchWorkspace`, `IncrementalSearch`) uses `RadixHeap`, whose
+/// monotone integer keys made W1 17–33 % faster than a comparison heap.
 struct BinaryHeap<Element: HeapOrdered> {
     private var items: [Element] = []
 

@@ -58,10 +58,12 @@ public enum IncrementalSearch {
         for v in 0..<old.nodeCount {
             if affected[v] { affectedCount += 1 } else { seconds[v] = beforeSeconds[v]; inRegion[v] = false }
         }
-        var heap = QuaternaryHeap(capacity: new.nodeCount)
+        // The same radix heap as every one-label search: a better label is pushed again, and
+        // an entry whose key is no longer its node's time (or whose node is done) is skipped.
+        var heap = RadixHeap()
         for v in 0..<new.nodeCount where newSeeds[v] < seconds[v] {
             seconds[v] = newSeeds[v]
-            heap.pushOrDecrease(Int32(v), key: seconds[v])
+            heap.push(Int32(v), seconds: seconds[v])
         }
         let arcSeconds = after.costs.arcSeconds, reverse = after.costs.arcReverseSeconds
         for v in 0..<new.nodeCount where inRegion[v] {
@@ -69,22 +71,25 @@ public enum IncrementalSearch {
                 let u = Int(new.head[b])
                 guard !inRegion[u], seconds[u].isFinite else { continue }
                 let candidate = seconds[u] + Double(arcSeconds[b])
-                if candidate < seconds[v] { seconds[v] = candidate; heap.pushOrDecrease(Int32(v), key: candidate) }
+                if candidate < seconds[v] { seconds[v] = candidate; heap.push(Int32(v), seconds: candidate) }
             }
         }
         for e in 0..<new.edgeCount where e >= old.edgeCount || changed[e] {
-            for x in [Int(new.edgeTail[e]), Int(new.edgeHead[e])] where seconds[x].isFinite && !heap.contains(Int32(x)) {
-                heap.pushOrDecrease(Int32(x), key: seconds[x])
+            for x in [Int(new.edgeTail[e]), Int(new.edgeHead[e])] where seconds[x].isFinite {
+                heap.push(Int32(x), seconds: seconds[x])
             }
         }
+        var settled = [Bool](repeating: false, count: new.nodeCount)
         var popped = 0
         while !heap.isEmpty {
             let (u, key) = heap.popMin()
+            guard key == seconds[Int(u)], !settled[Int(u)] else { continue }
+            settled[Int(u)] = true
             popped += 1
             for a in Int(new.firstOut[Int(u)])..<Int(new.firstOut[Int(u) + 1]) {
                 let w = Int(new.head[a])
                 let candidate = key + Double(reverse[a])
-                if candidate < seconds[w] { seconds[w] = candidate; heap.pushOrDecrease(Int32(w), key: candidate) }
+                if candidate < seconds[w] { seconds[w] = candidate; heap.push(Int32(w), seconds: candidate) }
             }
         }
         return (seconds, affectedCount + popped)
@@ -100,17 +105,19 @@ public enum IncrementalSearch {
         let arcSeconds = before.costs.arcSeconds, reverse = before.costs.arcReverseSeconds
         var affected = [Bool](repeating: false, count: graph.nodeCount)
         var decided = [Bool](repeating: false, count: graph.nodeCount)
-        var heap = QuaternaryHeap(capacity: graph.nodeCount)
+        // A node's key is always its time, so a node queued twice is decided at its first pop.
+        var heap = RadixHeap()
         for u in 0..<graph.nodeCount where seconds[u].isFinite {
-            if oldSeeds[u] == seconds[u] && newSeeds[u] > oldSeeds[u] { heap.pushOrDecrease(Int32(u), key: seconds[u]) }
+            if oldSeeds[u] == seconds[u] && newSeeds[u] > oldSeeds[u] { heap.push(Int32(u), seconds: seconds[u]) }
             for a in Int(graph.firstOut[u])..<Int(graph.firstOut[u + 1]) where changedEdges[Int(graph.arcEdge[a])] {
                 let w = Int(graph.head[a])
-                if seconds[u] + Double(reverse[a]) == seconds[w] { heap.pushOrDecrease(Int32(w), key: seconds[w]) }
+                if seconds[u] + Double(reverse[a]) == seconds[w] { heap.push(Int32(w), seconds: seconds[w]) }
             }
         }
         while !heap.isEmpty {
             let (v32, key) = heap.popMin()
             let v = Int(v32)
+            guard !decided[v] else { continue }
             decided[v] = true
             var supported = oldSeeds[v] == key && newSeeds[v] <= oldSeeds[v]
             if !supported {
@@ -123,7 +130,7 @@ public enum IncrementalSearch {
             affected[v] = true
             for a in Int(graph.firstOut[v])..<Int(graph.firstOut[v + 1]) {
                 let w = Int(graph.head[a])
-                if !decided[w] && key + Double(reverse[a]) == seconds[w] { heap.pushOrDecrease(Int32(w), key: seconds[w]) }
+                if !decided[w] && key + Double(reverse[a]) == seconds[w] { heap.push(Int32(w), seconds: seconds[w]) }
             }
         }
         return affected

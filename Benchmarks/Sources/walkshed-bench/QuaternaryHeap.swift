@@ -4,6 +4,9 @@
 /// Invariant: `position[id] == -1` for ids not in the heap, else `ids[position[id]] == id`;
 /// every parent's key ≤ its children's keys. Ties are broken by lower id so the pop order,
 /// and so every result, is deterministic.
+///
+/// Kept here, out of the engine, as the heap the radix heap replaced: an experiment runs the
+/// same searches over it (`QuaternaryHeapSearch`) and checks the answers bit for bit.
 public struct QuaternaryHeap: Sendable {
     @usableFromInline var keys: [Double] = []
     @usableFromInline var ids: [Int32] = []
