@@ -57,6 +57,7 @@ func hexagonSchoolsAreAKindOfTheirOwn() throws {
     for (arguments, message) in [(["--destinations", "food=\(points)"], "destination kind 'food' is already a built-in kind"),
                                  (["--destinations", "school_minutes=\(points)"], "ends in '_minutes'"),
                                  (["--destinations", "Kiosks=\(points)"], "must be lower-case letters"),
+                                 (["--destinations", "shops_mean3=\(points)"], "reads as another measure's name"),
                                  (["--destination-weight", "kiosks=w"], "names 'kiosks', which no --destinations defines")] {
         let bad = try CommandRunner.run(["analyze", extract, "--out", root.appendingPathComponent("bad").path] + arguments)
         #expect(bad.status == 64 && bad.stderr.contains(message), "\(bad.stderr)")

@@ -34,6 +34,10 @@ extension DestinationSource {
         for suffix in ["_minutes", "_count", "_weighted", "_metres", "_change"] where name.hasSuffix(suffix) {
             return "destination kind '\(name)' ends in '\(suffix)', which its measures add; choose another name (e.g. '\(name.dropLast(suffix.count))')"
         }
+        // `<kind>_mean3_minutes` must read back as the mean of a kind, not the minutes of `<kind>_mean3`.
+        if let measure = Measure(fileName: name + "_minutes"), measure != .minutes(.custom(name)) {
+            return "destination kind '\(name)' reads as another measure's name; choose another name"
+        }
         return taken.contains(name) ? "destination kind '\(name)' is given twice" : nil
     }
 }
