@@ -70,7 +70,7 @@ extension Study {
             let result = CoverageAnalysis.run(graph: applied.city.graph, costs: newCosts, destinations: [set],
                                               options: base.options,
                                               population: residents.positions, precomputedTimes: times)
-            let cumulative = zip(result.populationLayers[0].values, residents.counts)
+            let cumulative = zip(result.populationLayers.first { $0.measure == .minutes(set.kind) }!.values, residents.counts)
                 .reduce(0.0) { $0 + ($1.0 <= Float(options.budgetMinutes) ? $1.1 : 0) }
             links.append(SuggestedLink(link: link, from: a, to: b, gainResidents: gain, cumulativeResidents: cumulative,
                                        cumulativeShare: base.totalResidents > 0 ? cumulative / base.totalResidents : 0))

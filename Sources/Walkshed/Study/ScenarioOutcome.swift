@@ -53,7 +53,6 @@ extension Study {
         let baseResult = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, options: options, population: residentPositions, precomputedTimes: searches.times,
                                               stage: { progress.begin("baseline: \($0)") })
         let baseline = ProfileAnalysis(profile: profile, destinations: sets, result: baseResult, diagnostics: diagnostics)
-        let measureCount = sets.count + 1
         var outcomes: [ScenarioOutcome] = []
         for (scenario, edited) in zip(scenarios, applied) {
             try progress.checkCancelled()
@@ -67,10 +66,10 @@ extension Study {
             let result = CoverageAnalysis.run(graph: edited.city.graph, costs: newCosts, destinations: newSets,
                                               options: options, population: residentPositions,
                                               precomputedTimes: times, stage: { progress.begin("\(scenario.name): \($0)") })
-            let before = Array(baseResult.layers.prefix(measureCount)), after = Array(result.layers.prefix(measureCount))
+            let before = Self.compared(baseResult.layers), after = Self.compared(result.layers)
             let residentChanges = residents.map {
-                ScenarioComparison.compare(baseline: Array(baseResult.populationLayers.prefix(measureCount)),
-                                           scenario: Array(result.populationLayers.prefix(measureCount)), weights: $0.counts,
+                ScenarioComparison.compare(baseline: Self.compared(baseResult.populationLayers),
+                                           scenario: Self.compared(result.populationLayers), weights: $0.counts,
                                            budgetMinutes: options.budgetMinutes)
             }
             outcomes.append(ScenarioOutcome(
@@ -81,5 +80,13 @@ extension Study {
                 recomputedNodes: recomputed))
         }
         return ScenarioStudy(baseline: baseline, outcomes: outcomes)
+    }
+
+    /// The layers a scenario is compared on: minutes to each kind, and `categories_within`.
+    static func compared(_ layers: [CoverageLayer]) -> [CoverageLayer] {
+        layers.filter { layer in
+            if case .minutes = layer.measure { return true }
+            return layer.measure == .categoriesWithin
+        }
     }
 }

@@ -35,7 +35,7 @@ struct SuggestionBaseline {
                                         options: options,
                                         population: residents.positions, precomputedTimes: searches.times)
         grid = base.grid
-        let within = base.populationLayers[0].values.map { $0 <= Float(budgetMinutes) }
+        let within = base.populationLayers.first { $0.measure == .minutes(kind) }!.values.map { $0 <= Float(budgetMinutes) }
         let snapper = Snapper(graph: city.graph)
         let usable = costs.usableEdges
         snaps = residents.positions.map { snapper.snap($0, limitMetres: snapLimitMetres, usableEdges: usable) }
