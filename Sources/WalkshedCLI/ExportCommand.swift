@@ -40,9 +40,7 @@ struct ExportCommand: WalkshedCommand {
     }
 
     func run() throws -> Int32 {
-        let output = try OutputRun(folder: folder, force: force) { folder in
-            FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("edges.csv")) ? "edges.csv" : nil
-        }
+        let output = try OutputRun(folder: folder, force: force, earlierResult: OutputFolder.holding("edges.csv"))
         let clock = StageClock(quiet: quiet)
         let (city, _) = try CityFile.load(extract, stage: clock.begin)
         clock.begin("searching by metres and writing neutral CSV")

@@ -58,9 +58,7 @@ struct IndicatorsCommand: WalkshedCommand {
     }
 
     func run() throws -> Int32 {
-        let output = try OutputRun(folder: outputFolder, force: force) { folder in
-            FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("indicators.json")) ? "indicators.json" : nil
-        }
+        let output = try OutputRun(folder: outputFolder, force: force, earlierResult: OutputFolder.holding("indicators.json"))
         let clock = StageClock(quiet: quiet)
         let loaded = try StudyLoader.load(inputs.request, progress: clock)
         let run = try loaded.study.indicators(profiles: profiles, options: options, progress: clock)

@@ -24,8 +24,9 @@ public enum CoverageGreedy {
         while picks.count < count, let top = queue.pop() {
             let now = gain(top.candidate)
             guard now > 0 else { if top.gain <= 0 { break } else { continue } }
-            if let next = queue.first, (next.gain, -next.candidate) > (now, -top.candidate) {
-                queue.push(GreedyEntry(gain: now, candidate: top.candidate))   // stale: re-queue with the true gain
+            let current = GreedyEntry(gain: now, candidate: top.candidate)
+            if let next = queue.first, next.precedes(current) {
+                queue.push(current)   // stale: re-queue with the true gain
                 continue
             }
             for p in covers[top.candidate] { covered[Int(p)] = true }

@@ -29,12 +29,18 @@ extension Study {
     /// - Throws: `StudyCancelled` when `progress` asks to stop.
     public func analyze(profile: TravelProfile, options: CoverageOptions, progress: any StudyProgress,
                         stagePrefix: String = "") throws -> ProfileAnalysis {
+        try analyze(profile: profile, options: options, progress: progress, stagePrefix: stagePrefix, on: city)
+    }
+
+    /// `analyze` on `city` (the study's, or as a scenario leaves it), over the study's extent.
+    func analyze(profile: TravelProfile, options: CoverageOptions, progress: any StudyProgress, stagePrefix: String,
+                 on city: City) throws -> ProfileAnalysis {
         var options = options
-        options.area = city.extent
+        options.area = self.city.extent
         var diagnostics = loadDiagnostics
         progress.begin("\(stagePrefix)finding park access points and snapping services")
-        let costs = costs(for: profile)
-        let sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, diagnostics: &diagnostics)
+        let costs = costs(for: profile, on: city)
+        let sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, on: city, diagnostics: &diagnostics)
         try progress.checkCancelled()
         let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, options: options, population: residentPositions,
                                           stage: { progress.begin(stagePrefix + $0) })

@@ -16,7 +16,6 @@ extension Study {
             throw StudyError.needsResidents("target '\(t.name)'")
         }
         var options = options
-        options.area = city.extent
         options.greenway = targets.contains { $0.measure == .greenwayMinutes }
         var city = self.city
         var applied: AppliedScenario?
@@ -34,13 +33,8 @@ extension Study {
                 result = done
             } else {
                 guard let preset = TravelProfile.preset(target.profile) else { throw StudyError.unknownProfile(target.profile) }
-                let profile = applied?.profile(preset) ?? preset
-                let costs = costs(for: profile, on: city)
-                progress.begin("\(target.profile): snapping destinations")
-                var diagnostics = loadDiagnostics
-                let sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, on: city, diagnostics: &diagnostics)
-                result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, options: options, population: residentPositions,
-                                              stage: { progress.begin("\(target.profile): \($0)") })
+                result = try analyze(profile: applied?.profile(preset) ?? preset, options: options, progress: progress,
+                                     stagePrefix: "\(target.profile): ", on: city).result
                 analyses[target.profile] = result
             }
             let share = target.basis == .population

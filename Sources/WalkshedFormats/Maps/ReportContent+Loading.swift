@@ -95,10 +95,7 @@ extension ReportContent {
     static func analysisView(document: AnalysisSummaryDocument, grids maps: [MapGrid], population: PopulationTable?)
         -> (View, input: String, budget: Double) {
         let options = document.options, budget = options.budgetMinutes
-        let grids = maps.map { grid in
-            let legend = MapStyle.legend(layer: grid.name, budgetMinutes: budget, values: grid.values)
-            return GridEntry(grid: grid, legend: legend, histogram: histogram(grid: grid, legend: legend, population: population))
-        }
+        let grids = maps.map { entry($0, budgetMinutes: budget, population: population) }
         let residentMeasures = document.population?.measures ?? []
         var columns = ["measure", "destinations", "median min (cells)", "cells within \(MapStyle.number(budget)) min"]
         if !residentMeasures.isEmpty { columns += ["residents within", "median min (residents)", "p90 min (residents)"] }
@@ -135,10 +132,7 @@ extension ReportContent {
     /// whether read from a folder or held in memory.
     static func scenarioView(document: ScenarioSummaryDocument, grids maps: [MapGrid], changes: MapLayers?) -> View {
         let budget = document.budgetMinutes
-        let grids = maps.map { grid in
-            let legend = MapStyle.legend(layer: grid.name, budgetMinutes: budget, values: grid.values)
-            return GridEntry(grid: grid, legend: legend, histogram: histogram(grid: grid, legend: legend, population: nil))
-        }
+        let grids = maps.map { entry($0, budgetMinutes: budget, population: nil) }
         var columns = ["measure", "cells before", "cells after", "cells gaining", "cells losing", "mean change"]
         if document.residents != nil { columns += ["residents before", "residents after", "residents gaining", "residents losing"] }
         let rows: [[String]] = document.cells.map { c in
@@ -172,6 +166,12 @@ extension ReportContent {
     static func scenarioContent(_ views: [View], budget: Double, baseMap: MapLayers?) -> ReportContent {
         ReportContent(kind: .scenario, title: "Scenarios: " + views.map(\.id).joined(separator: ", "), budgetMinutes: budget, views: views,
                       baseMap: baseMap, standardIndicators: nil)
+    }
+
+    /// A grid with the legend its measure takes and its histogram.
+    static func entry(_ grid: MapGrid, budgetMinutes: Double, population: PopulationTable?) -> GridEntry {
+        let legend = MapStyle.legend(layer: grid.name, budgetMinutes: budgetMinutes, values: grid.values)
+        return GridEntry(grid: grid, legend: legend, histogram: histogram(grid: grid, legend: legend, population: population))
     }
 
     /// Weights per legend class: residents from `population` when it has the grid's column,

@@ -39,6 +39,12 @@ public enum OutputFolder {
         return names.sorted().first { $0 == "summary.json" || $0.hasSuffix(".asc") || $0 == "cells.csv" || $0 == "cells.geojson" }
     }
 
+    /// A test for `OutputRun`'s guard: `file`'s name when a folder holds it (a command whose
+    /// results are one known file, such as `indicators.json`), else nil.
+    public static func holding(_ file: String) -> (String) -> String? {
+        { folder in FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file)) ? file : nil }
+    }
+
     /// Creates `path` if it does not exist.
     public static func create(_ path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else { return }
