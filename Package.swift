@@ -14,7 +14,8 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         // glibc's allocator controls exist on Linux only (AllocatorPolicy).
         .target(name: "WalkshedFormats", dependencies: ["Walkshed", "CZlib", .target(name: "CMalloc", condition: .when(platforms: [.linux]))]),
-        .target(name: "WalkshedCLI", dependencies: ["Walkshed", "WalkshedFormats"]),
+        .target(name: "WalkshedServer", dependencies: ["Walkshed", "WalkshedFormats"]),
+        .target(name: "WalkshedCLI", dependencies: ["Walkshed", "WalkshedFormats", "WalkshedServer"]),
         .executableTarget(name: "walkshed", dependencies: ["WalkshedCLI"]),
         .target(name: "WalkshedTestSupport", dependencies: ["Walkshed", "CZlib"], path: "Tests/WalkshedTestSupport"),
         .testTarget(name: "WalkshedTests", dependencies: ["Walkshed", "WalkshedTestSupport"]),

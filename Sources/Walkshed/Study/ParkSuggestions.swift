@@ -11,6 +11,8 @@ public struct ParkSuggestionOptions: Sendable {
     public var threads = 1
     /// Candidate polygons with names; nil: squares on a grid.
     public var candidates: [(name: String, polygon: GeoPolygon)]?
+    /// Where grid squares may lie (their centres, projected metres); nil: the whole city.
+    public var area: BoundingBox?
 
     public init() {}
 }
@@ -28,8 +30,9 @@ public struct ParkSuggestions: Sendable {
     /// Residents within the budget of a park today, and all residents.
     public var coveredNow: Double
     public var totalResidents: Double
-    /// For grid candidates: per candidate cell, the residents a park there alone would bring
-    /// (NaN where no candidate could be placed); nil for file candidates.
+    /// For grid candidates over the whole city: per candidate cell, the residents a park there
+    /// alone would bring (NaN where no candidate could be placed); nil for file candidates or
+    /// an `area`.
     public var marginalGain: CoverageLayer?
     /// The grid `marginalGain` lies on.
     public var grid: GridGeometry
@@ -58,6 +61,11 @@ extension Study {
         } else {
             polygons = ParkCandidates.squares(on: base.grid, areaSquareMetres: area)
             names = polygons.indices.map { "cell \($0)" }
+            if let view = options.area {
+                let kept = polygons.indices.filter { view.contains(polygons[$0].centroid) }
+                names = kept.map { names[$0] }
+                polygons = kept.map { polygons[$0] }
+            }
         }
         progress.begin("evaluating \(polygons.count) candidate parks")
         let parks = city.parks
@@ -70,7 +78,7 @@ extension Study {
         progress.begin("choosing \(options.count) parks (lazy greedy)")
         let picks = CoverageGreedy.lazy(covers: covers, weights: residents.counts, count: options.count)
         var marginalGain: CoverageLayer?
-        if options.candidates == nil {
+        if options.candidates == nil && options.area == nil {
             let gains = covers.enumerated().map { c, cover -> Float in
                 candidates.covers[c] == nil || inPark[c] ? .nan : Float(cover.reduce(0.0) { $0 + residents.counts[Int($1)] })
             }

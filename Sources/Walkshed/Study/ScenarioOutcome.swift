@@ -38,55 +38,15 @@ extension Study {
     ///   `StudyCancelled` when `progress` asks to stop.
     public func compare(_ scenarios: [Scenario], profile: TravelProfile, options: CoverageOptions,
                         progress: any StudyProgress) throws -> ScenarioStudy {
-        var options = options
-        options.area = city.extent
         let applied = try scenarios.enumerated().map { k, scenario in
             do { return try scenario.apply(to: city) } catch let error as ScenarioError {
                 throw ScenarioSetError(scenarioIndex: k, error: error)
             }
         }
-        progress.begin("baseline: snapping destinations and searching")
-        let costs = costs(for: profile)
-        var diagnostics = loadDiagnostics
-        let sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, diagnostics: &diagnostics)
-        let searches = SearchBaseline(graph: city.graph, costs: costs, sets: sets, threads: options.threads)
-        let baseResult = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, options: options, population: residentPositions, precomputedTimes: searches.times,
-                                              stage: { progress.begin("baseline: \($0)") })
-        let baseline = ProfileAnalysis(profile: profile, destinations: sets, result: baseResult, diagnostics: diagnostics)
-        var outcomes: [ScenarioOutcome] = []
-        for (scenario, edited) in zip(scenarios, applied) {
-            try progress.checkCancelled()
-            progress.begin("\(scenario.name): snapping destinations, updating times")
-            let scenarioProfile = edited.profile(profile)
-            let newCosts = self.costs(for: scenarioProfile, on: edited.city)
-            var scenarioDiagnostics = Diagnostics()
-            let newSets = destinationSets(costs: newCosts, snapLimitMetres: options.snapLimitMetres, on: edited.city,
-                                          diagnostics: &scenarioDiagnostics)
-            let (times, recomputed) = searches.updatedTimes(network: edited.network, costs: newCosts, sets: newSets, threads: options.threads)
-            let result = CoverageAnalysis.run(graph: edited.city.graph, costs: newCosts, destinations: newSets,
-                                              options: options, population: residentPositions,
-                                              precomputedTimes: times, stage: { progress.begin("\(scenario.name): \($0)") })
-            let before = Self.compared(baseResult.layers), after = Self.compared(result.layers)
-            let residentChanges = residents.map {
-                ScenarioComparison.compare(baseline: Self.compared(baseResult.populationLayers),
-                                           scenario: Self.compared(result.populationLayers), weights: $0.counts,
-                                           budgetMinutes: options.budgetMinutes)
-            }
-            outcomes.append(ScenarioOutcome(
-                scenario: scenario, applied: edited, profile: scenarioProfile,
-                cellChanges: ScenarioComparison.compare(baseline: before, scenario: after, weights: nil, budgetMinutes: options.budgetMinutes),
-                residentChanges: residentChanges,
-                differenceLayers: ScenarioComparison.differenceLayers(baseline: before, scenario: after),
-                recomputedNodes: recomputed))
+        let baseline = try ScenarioBaseline(study: self, profile: profile, options: options, progress: progress)
+        let outcomes = try zip(scenarios, applied).map { scenario, edited in
+            try baseline.outcome(of: scenario, applied: edited, progress: progress)
         }
-        return ScenarioStudy(baseline: baseline, outcomes: outcomes)
-    }
-
-    /// The layers a scenario is compared on: minutes to each kind, and `categories_within`.
-    static func compared(_ layers: [CoverageLayer]) -> [CoverageLayer] {
-        layers.filter { layer in
-            if case .minutes = layer.measure { return true }
-            return layer.measure == .categoriesWithin
-        }
+        return ScenarioStudy(baseline: baseline.analysis, outcomes: outcomes)
     }
 }

@@ -50,6 +50,13 @@ public enum ScenarioReader {
         return Scenario(name: scenarioName, edits: edits)
     }
 
+    /// One edit object as `edits[…]` of a scenario file holds it (what `walkshed serve`
+    /// receives); errors name `name` and the field path from `edit`.
+    public static func readEdit(bytes: [UInt8], name: String) throws -> ScenarioEdit {
+        let object = try JSONInput.object(bytes, name: name, maxBytes: maxBytes, maxDepth: maxDepth)
+        return try edit(object, at: "edit") { JSONInputError(path: name, place: $0, message: $1) }
+    }
+
     static func edit(_ item: Any, at: String, fail: GeoJSONGeometry.Fail) throws -> ScenarioEdit {
         guard let e = item as? [String: Any] else { throw fail(at, "expected an object") }
         guard let type = e["type"] as? String else { throw fail("\(at).type", "required, a string") }
