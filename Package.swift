@@ -21,7 +21,7 @@ let package = Package(
         .testTarget(name: "WalkshedTests", dependencies: ["Walkshed", "WalkshedTestSupport"]),
         .testTarget(name: "WalkshedFormatsTests", dependencies: ["Walkshed", "WalkshedFormats", "WalkshedTestSupport"],
                     exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["WalkshedTestSupport", "walkshed"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WalkshedTestSupport", "walkshed"], exclude: ["Golden", "Screenshots"]),
         .testTarget(name: "LibraryTests", dependencies: ["Walkshed", "WalkshedFormats", "WalkshedTestSupport", "walkshed"]),
     ],
     swiftLanguageModes: [.v6]

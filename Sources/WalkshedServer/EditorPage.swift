@@ -64,7 +64,7 @@ enum EditorPage {
     #message { margin: 0; color: #555; min-height: 1.4em; } body[data-status^="error"] #message { color: #b00; font-weight: bold; }
     body[data-status="busy"] #map { cursor: progress; }
     main { display: flex; gap: 16px; padding: 0 16px; flex-wrap: wrap; }
-    #map-panel { flex: 1 1 640px; min-width: 320px; } aside { flex: 0 0 380px; }
+    #map-panel { flex: 1 1 600px; min-width: 320px; } aside { flex: 0 0 430px; }
     #tools { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; margin-bottom: 6px; }
     #map-wrap { position: relative; height: 640px; border: 1px solid #999; background: #f0f0f0; overflow: hidden; }
     #map { width: 100%; height: 100%; display: block; touch-action: none; cursor: crosshair; }
@@ -72,7 +72,7 @@ enum EditorPage {
     #readout:empty { display: none; }
     #attribution { position: absolute; right: 0; bottom: 0; background: rgba(255,255,255,.85); font-size: 11px; padding: 1px 5px; }
     .hint { color: #666; font-size: 12px; margin: 4px 0; }
-    table { border-collapse: collapse; background: #fff; } th, td { border: 1px solid #ccc; padding: 2px 6px; text-align: right; }
+    table { border-collapse: collapse; background: #fff; font-size: 13px; } th, td { border: 1px solid #ccc; padding: 2px 5px; text-align: right; white-space: nowrap; }
     th:first-child, td:first-child { text-align: left; } tr.chosen td { background: #eef5ff; }
     #edits li { margin: 2px 0; } #edits li.selected { font-weight: bold; } #edits button { margin-left: 6px; }
     #legend { list-style: none; padding: 0; margin: 0; } #legend li { display: flex; gap: 8px; align-items: center; }

@@ -69,3 +69,27 @@ private let square = #"{"type": "Polygon", "coordinates": [[[24.9, 60.1], [24.91
 func malformedScenariosNameTheirPlace(text: String, message: String) {
     #expect(scenarioError(text) == message)
 }
+
+/// Writing a scenario and reading it back gives the same scenario (every edit type, exact
+/// doubles, a multipolygon with holes), so a session saved by `walkshed serve` reruns exactly.
+@Test func aWrittenScenarioReadsBackEqual() throws {
+    let ring = [(24.9, 60.1), (24.91, 60.1), (24.91, 60.11), (24.9, 60.1)].map { GeoCoordinate(longitude: $0.0, latitude: $0.1) }
+    let hole = [(24.902, 60.102), (24.903, 60.102), (24.903, 60.103), (24.902, 60.102)].map { GeoCoordinate(longitude: $0.0, latitude: $0.1) }
+    let odd = GeoCoordinate(longitude: 24.123456789012345, latitude: 1e-7)
+    let scenario = Scenario(name: "saved-1", edits: [
+        .addPark(name: "Quote \" and \\ park", kind: "playground", polygon: GeoPolygon(outerRings: [ring], innerRings: [hole])),
+        .addPath(points: [odd, ring[1]], edgeClass: .cycleway, greenway: false),
+        .addLink(from: ring[0], to: ring[1], edgeClass: .crossing),
+        .addLink(from: ring[0], to: ring[2], edgeClass: .footway),
+        .closeWays([123, 9_000_000_001]),
+        .closeArea(GeoPolygon(outerRings: [ring, ring.map { GeoCoordinate(longitude: $0.longitude + 1, latitude: $0.latitude) }], innerRings: [hole])),
+        .addServices([ScenarioService(category: .culture, name: "Hall", coordinate: odd)]),
+        .removeServices(references: ["node/1", "gtfs:feed/7"], area: GeoPolygon(outerRings: [ring])),
+        .setSpeed(profile: "senior", kilometresPerHour: 3.2),
+    ])
+    let text = ScenarioWriter.text(scenario)
+    let back = try ScenarioReader.read(bytes: Array(text.utf8), name: "x.json")
+    #expect(back.name == scenario.name && back.edits.count == scenario.edits.count)
+    for (k, (a, b)) in zip(back.edits, scenario.edits).enumerated() { #expect(a == b, "edit \(k): \(a) vs \(b)") }
+    #expect(text.hasPrefix("{\"version\": 1, \"name\": \"saved-1\", \"edits\": [\n  {\"type\": \"add_park\", \"name\": \"Quote \\\" and \\\\ park\""))
+}

@@ -60,10 +60,15 @@ enum JSONInput {
     }
 
     /// A finite number (not a Boolean): `.some(nil)` when absent, nil when not a number.
+    /// Foundation keeps a number of more than about 15 digits as an `NSDecimalNumber`, whose
+    /// `doubleValue` can be an ulp off; its decimal text is converted instead (correctly
+    /// rounded), so a coordinate written in shortest round-trip form reads back exactly.
     static func number(_ value: Any?) -> Double?? {
         guard let value else { return .some(nil) }
-        guard let n = value as? NSNumber, !isBoolean(value), n.doubleValue.isFinite else { return nil }
-        return .some(n.doubleValue)
+        guard let n = value as? NSNumber, !isBoolean(value) else { return nil }
+        let double = n is NSDecimalNumber ? Double(n.stringValue) ?? n.doubleValue : n.doubleValue
+        guard double.isFinite else { return nil }
+        return .some(double)
     }
 
     /// Whether a parsed value is JSON `true` or `false`. (`value is Bool` also holds for the

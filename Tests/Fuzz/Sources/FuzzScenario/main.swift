@@ -20,6 +20,10 @@ public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         default: break
         }
     }
+    // What `walkshed serve` saves reads back as the same scenario (exact doubles).
+    let text = ScenarioWriter.text(scenario)
+    guard let again = try? ScenarioReader.read(bytes: Array(text.utf8), name: "fuzz.json") else { preconditionFailure("written scenario does not read: \(text)") }
+    precondition(again == scenario, "written scenario reads back different: \(text)")
     return 0
 }
 
