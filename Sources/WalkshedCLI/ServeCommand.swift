@@ -92,8 +92,17 @@ struct ServeCommand: WalkshedCommand {
         let title = ((inputs.request.extract as NSString).lastPathComponent as NSString).deletingPathExtension
             .replacingOccurrences(of: ".osm", with: "")
         let app = ServeApp(baseline: baseline, title: title, token: ServeApp.randomToken(), name: sessionName)
+        let quiet = self.quiet
         let server = try HTTPServer(host: host, port: port, limits: limits, maxConnections: maxConnections,
-                                    requestSeconds: requestSeconds) { app.handle($0) }
+                                    requestSeconds: requestSeconds) { request in
+            let start = DispatchTime.now().uptimeNanoseconds
+            let response = app.handle(request)
+            if !quiet {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                Terminal.status("walkshed: \(request.method) \(request.path) \(response.status) in \(FixedPoint.format(seconds, decimals: 3)) s")
+            }
+            return response
+        }
         clock.finish()
         if host != "127.0.0.1" && host != "localhost" {
             Terminal.status("walkshed: warning: listening on \(host): anyone who can reach this machine on port \(server.port) and learns the token can edit the session")

@@ -48,8 +48,9 @@ extension DestinationSet {
 extension City {
     /// The destination sets of an analysis: parks first, then each service category, snapped
     /// to `usableEdges` (a profile's); an empty category or no parks is a counted warning.
-    public func destinationSets(usableEdges: [Bool], snapLimitMetres: Double, diagnostics: inout Diagnostics) -> [DestinationSet] {
-        let snapper = Snapper(graph: graph)
+    public func destinationSets(usableEdges: [Bool], snapLimitMetres: Double, snapper given: Snapper? = nil,
+                                diagnostics: inout Diagnostics) -> [DestinationSet] {
+        let snapper = given ?? Snapper(graph: graph)
         var sets = [DestinationSet.parks(parks, finder: ParkAccessFinder(snapper: snapper), snapLimitMetres: snapLimitMetres,
                                          usableEdges: usableEdges, diagnostics: &diagnostics)]
         if parks.isEmpty {

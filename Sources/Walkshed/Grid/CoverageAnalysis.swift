@@ -64,15 +64,22 @@ public enum CoverageAnalysis {
     /// print(result.layers[0].name)   // "park_minutes"
     /// ```
     public static func run(graph: StreetGraph, costs: ProfileCosts, destinations: [DestinationSet], options: CoverageOptions, population: [PlanarPoint] = [],
-                           precomputedTimes: [NearestTimes]? = nil, stage: (String) -> Void = { _ in }) -> CoverageResult {
+                           precomputedTimes: [NearestTimes]? = nil, precomputedSnaps: PlaceSnaps? = nil,
+                           stage: (String) -> Void = { _ in }) -> CoverageResult {
         precondition(precomputedTimes == nil || precomputedTimes!.count == destinations.count)
         var area = options.area ?? graph.bounds
         if area.isEmpty { area = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
         let grid = GridGeometry(covering: area.expanded(by: options.snapLimitMetres), cellMetres: options.cellMetres)
-        stage(population.isEmpty ? "snapping \(grid.cellCount) cells" : "snapping \(grid.cellCount) cells and \(population.count) population points")
-        // Both snapped before the searches, so the segment index (about 30 MB on a 1M-node
-        // city) is gone before the searches' labels arrive.
-        let (snaps, populationSnaps) = snapPlaces(grid: grid, population: population, graph: graph, costs: costs, options: options)
+        let snaps: [PlaceSnap?], populationSnaps: [PlaceSnap?]
+        if let precomputedSnaps {
+            precondition(precomputedSnaps.cells.count == grid.cellCount && precomputedSnaps.population.count == population.count)
+            (snaps, populationSnaps) = (precomputedSnaps.cells, precomputedSnaps.population)
+        } else {
+            stage(population.isEmpty ? "snapping \(grid.cellCount) cells" : "snapping \(grid.cellCount) cells and \(population.count) population points")
+            // Both snapped before the searches, so the segment index (about 30 MB on a 1M-node
+            // city) is gone before the searches' labels arrive.
+            (snaps, populationSnaps) = snapPlaces(grid: grid, population: population, graph: graph, costs: costs, options: options).pair
+        }
 
         let limit = options.searchLimitSeconds
         let times: [NearestTimes], cellCounts: [DestinationCounts]
@@ -140,15 +147,25 @@ public enum CoverageAnalysis {
     }
 
     /// The snaps of the grid's cells and of the population points (`[]` without any).
+    /// Grid cells (over `options.area`, as `run` lays them out) and population points snapped
+    /// to the edges `costs` may use; `snapper` is the graph's (made here when nil).
+    public static func snapPlaces(graph: StreetGraph, costs: ProfileCosts, options: CoverageOptions, population: [PlanarPoint],
+                                  snapper: Snapper? = nil) -> PlaceSnaps {
+        var area = options.area ?? graph.bounds
+        if area.isEmpty { area = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
+        let grid = GridGeometry(covering: area.expanded(by: options.snapLimitMetres), cellMetres: options.cellMetres)
+        return snapPlaces(grid: grid, population: population, graph: graph, costs: costs, options: options, snapper: snapper)
+    }
+
     static func snapPlaces(grid: GridGeometry, population: [PlanarPoint], graph: StreetGraph, costs: ProfileCosts,
-                           options: CoverageOptions) -> (cells: [PlaceSnap?], population: [PlaceSnap?]) {
-        let snapper = Snapper(graph: graph)
+                           options: CoverageOptions, snapper given: Snapper? = nil) -> PlaceSnaps {
+        let snapper = given ?? Snapper(graph: graph)
         let cells = snapCells(grid: grid, snapper: snapper, limitMetres: options.snapLimitMetres,
                               usableEdges: costs.usableEdges, threads: options.threads)
         let points = ParallelSearch.map(itemCount: population.count, threads: options.threads) {
             snapper.snap(population[$0], limitMetres: options.snapLimitMetres, usableEdges: costs.usableEdges)
         }
-        return (cells, points)
+        return PlaceSnaps(cells: cells, population: points)
     }
 
     /// Counts of each set around `snaps` when counting is on (`[]` when not).
@@ -230,3 +247,4 @@ public enum CoverageAnalysis {
         }
     }
 }
+

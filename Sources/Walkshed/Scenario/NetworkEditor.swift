@@ -13,6 +13,11 @@ public struct EditedNetwork: Sendable {
     public let closedEdgeCount: Int
     /// Length of the drawn paths as built, in metres.
     public let addedMetres: Double
+
+    /// True when the edits closed no edge and added none: the graph is the original one.
+    public var leavesGraphAsItWas: Bool {
+        closedEdgeCount == 0 && graph.edgeCount == originalEdgeCount && graph.nodeCount == originalNodeCount
+    }
 }
 
 /// Applies `NetworkEdits` to a graph in memory: closes edges (flag `.closed`), cuts existing
@@ -33,7 +38,8 @@ public enum NetworkEditor {
 
     /// The edited network; throws when a path has fewer than two points, a non-finite point,
     /// or an end that must join but lies farther than `joinMetres` from every edge.
-    public static func apply(_ edits: NetworkEdits, to graph: StreetGraph, projection: UTMProjection) throws -> EditedNetwork {
+    public static func apply(_ edits: NetworkEdits, to graph: StreetGraph, projection: UTMProjection,
+                             snapper given: Snapper? = nil) throws -> EditedNetwork {
         var flags = graph.edgeFlags
         var closed = 0
         for e in 0..<graph.edgeCount where isClosed(e, graph: graph, edits: edits) {
@@ -46,7 +52,7 @@ public enum NetworkEditor {
             return EditedNetwork(graph: edited, originalNodeCount: graph.nodeCount, originalEdgeCount: graph.edgeCount,
                                  cutEdges: [Bool](repeating: false, count: graph.edgeCount), closedEdgeCount: closed, addedMetres: 0)
         }
-        let snapper = Snapper(graph: graph)
+        let snapper = given ?? Snapper(graph: graph)
         var stationsOfPath: [[Station]] = []
         for (i, path) in edits.paths.enumerated() {
             stationsOfPath.append(try stations(of: path, index: i, snapper: snapper, joinMetres: edits.joinMetres))

@@ -86,12 +86,14 @@ public struct AppliedScenario: Sendable {
 extension Scenario {
     /// Applies the edits: network changes first (closures, then paths and links joined to
     /// the network), then parks and services. The original city is left as it was.
-    public func apply(to city: City) throws -> AppliedScenario {
+    /// `snapper`, when given, must be of `city`'s graph (it saves building one).
+    public func apply(to city: City, snapper: Snapper? = nil) throws -> AppliedScenario {
         let projection = city.projection
         var edits = NetworkEdits()
         var pathEditIndex: [Int] = []
         var speeds: [String: Double] = [:]
-        let knownWays = Set(city.graph.edgeWayID)
+        // Only a closure by way id needs the set of the network's ways (millions on a region).
+        let knownWays = self.edits.contains { if case .closeWays = $0 { true } else { false } } ? Set(city.graph.edgeWayID) : []
         for (i, edit) in self.edits.enumerated() {
             switch edit {
             case .closeWays(let ids):
@@ -116,7 +118,7 @@ extension Scenario {
         }
         let network: EditedNetwork
         do {
-            network = try NetworkEditor.apply(edits, to: city.graph, projection: projection)
+            network = try NetworkEditor.apply(edits, to: city.graph, projection: projection, snapper: snapper)
         } catch let error as NetworkEditError {
             throw ScenarioError(editIndex: pathEditIndex[error.pathIndex], message: error.message)
         }

@@ -10,12 +10,14 @@ public struct ProfileAnalysis: Sendable {
 extension Study {
     /// Destination sets for `costs` (parks first, then each service category, then the
     /// user's kinds), snapped to the edges the profile may use; warnings go to `diagnostics`.
-    public func destinationSets(costs: ProfileCosts, snapLimitMetres: Double, on city: City? = nil,
+    /// `snapper` must be of `city`'s graph (made here when nil).
+    public func destinationSets(costs: ProfileCosts, snapLimitMetres: Double, on city: City? = nil, snapper given: Snapper? = nil,
                                 diagnostics: inout Diagnostics) -> [DestinationSet] {
         let city = city ?? self.city
-        var sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: snapLimitMetres, diagnostics: &diagnostics)
+        let snapper = given ?? Snapper(graph: city.graph)
+        var sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: snapLimitMetres, snapper: snapper,
+                                        diagnostics: &diagnostics)
         guard !customDestinations.isEmpty else { return sets }
-        let snapper = Snapper(graph: city.graph)
         for custom in customDestinations {
             sets.append(.custom(custom, snapper: snapper, snapLimitMetres: snapLimitMetres, usableEdges: costs.usableEdges,
                                 diagnostics: &diagnostics))

@@ -8,6 +8,11 @@ public struct ScenarioBaseline: Sendable {
     public let options: CoverageOptions
     public let analysis: ProfileAnalysis
     let searches: SearchBaseline
+    /// The baseline graph's segment index and where cells and residents attach to it: a
+    /// scenario that leaves the network as it is (parks, services) reuses them instead of
+    /// snapping everything again.
+    let snapper: Snapper
+    let snaps: PlaceSnaps
 
     /// Snaps destinations and runs the baseline's searches and grid.
     /// - Throws: `StudyCancelled` when `progress` asks to stop.
@@ -17,11 +22,15 @@ public struct ScenarioBaseline: Sendable {
         progress.begin("baseline: snapping destinations and searching")
         let costs = study.costs(for: profile)
         var diagnostics = study.loadDiagnostics
-        let sets = study.destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, diagnostics: &diagnostics)
+        snapper = Snapper(graph: study.city.graph)
+        let sets = study.destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, snapper: snapper, diagnostics: &diagnostics)
         searches = SearchBaseline(graph: study.city.graph, costs: costs, sets: sets, threads: options.threads)
         try progress.checkCancelled()
+        progress.begin("baseline: snapping cells and residents")
+        snaps = CoverageAnalysis.snapPlaces(graph: study.city.graph, costs: costs, options: options, population: study.residentPositions,
+                                            snapper: snapper)
         let result = CoverageAnalysis.run(graph: study.city.graph, costs: costs, destinations: sets, options: options,
-                                          population: study.residentPositions, precomputedTimes: searches.times,
+                                          population: study.residentPositions, precomputedTimes: searches.times, precomputedSnaps: snaps,
                                           stage: { progress.begin("baseline: \($0)") })
         self.study = study
         self.profile = profile
@@ -36,7 +45,8 @@ public struct ScenarioBaseline: Sendable {
     /// what the edits can change is recomputed), and the changes per measure.
     /// - Throws: `ScenarioError` when an edit cannot apply, `StudyCancelled` on request.
     public func outcome(of scenario: Scenario, progress: any StudyProgress) throws -> ScenarioOutcome {
-        try outcome(of: scenario, applied: scenario.apply(to: study.city), progress: progress)
+        progress.begin("\(scenario.name): applying edits")
+        return try outcome(of: scenario, applied: scenario.apply(to: study.city, snapper: snapper), progress: progress)
     }
 
     /// `outcome(of:)` for a scenario already applied to the study's city.
@@ -44,15 +54,22 @@ public struct ScenarioBaseline: Sendable {
         try progress.checkCancelled()
         progress.begin("\(scenario.name): snapping destinations, updating times")
         let scenarioProfile = edited.profile(profile)
-        let newCosts = study.costs(for: scenarioProfile, on: edited.city)
+        // With the network as it was (no path, link or closure) the graph, its segment index
+        // and (for the same profile) its costs are the baseline's; otherwise the edited graph
+        // gets an index of its own, shared by destinations and places.
+        let sameGraph = edited.network.leavesGraphAsItWas
+        let newCosts = sameGraph && scenarioProfile == profile ? searches.costs : study.costs(for: scenarioProfile, on: edited.city)
+        let editedSnapper = sameGraph ? snapper : Snapper(graph: edited.city.graph)
         var scenarioDiagnostics = Diagnostics()
         let newSets = study.destinationSets(costs: newCosts, snapLimitMetres: options.snapLimitMetres, on: edited.city,
-                                            diagnostics: &scenarioDiagnostics)
+                                            snapper: editedSnapper, diagnostics: &scenarioDiagnostics)
         let (times, recomputed) = searches.updatedTimes(network: edited.network, costs: newCosts, sets: newSets, threads: options.threads)
         try progress.checkCancelled()
         let result = CoverageAnalysis.run(graph: edited.city.graph, costs: newCosts, destinations: newSets,
                                           options: options, population: study.residentPositions,
-                                          precomputedTimes: times, stage: { progress.begin("\(scenario.name): \($0)") })
+                                          precomputedTimes: times,
+                                          precomputedSnaps: placeSnaps(after: edited.network, snapper: editedSnapper, usableEdges: newCosts.usableEdges),
+                                          stage: { progress.begin("\(scenario.name): \($0)") })
         let baseResult = analysis.result
         let before = Self.compared(baseResult.layers), after = Self.compared(result.layers)
         let residentChanges = study.residents.map {
@@ -66,6 +83,17 @@ public struct ScenarioBaseline: Sendable {
             residentChanges: residentChanges,
             differenceLayers: ScenarioComparison.differenceLayers(baseline: before, scenario: after),
             recomputedNodes: recomputed)
+    }
+
+    /// Cells and residents snapped to the edited graph: the baseline's snaps when neither the
+    /// graph nor the usable edges changed, updated near the changed edges when the edits only
+    /// added, cut or closed edges (no edge became usable), else nil (snap them all again).
+    func placeSnaps(after network: EditedNetwork, snapper editedSnapper: Snapper, usableEdges: [Bool]) -> PlaceSnaps? {
+        let before = searches.costs.usableEdges
+        if network.leavesGraphAsItWas { return usableEdges == before ? snaps : nil }
+        guard (0..<before.count).allSatisfy({ !usableEdges[$0] || before[$0] }) else { return nil }
+        return snaps.updated(for: network, snapper: editedSnapper, grid: grid, population: study.residentPositions,
+                             limitMetres: options.snapLimitMetres, usableEdges: usableEdges, threads: options.threads)
     }
 
     /// The layers a scenario is compared on: minutes to each kind, and `categories_within`.

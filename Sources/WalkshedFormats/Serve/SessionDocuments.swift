@@ -67,14 +67,17 @@ public enum SessionDocuments {
         out.append(",\"grids\":[")
         for (k, layer) in outcome.differenceLayers.enumerated() {
             if k > 0 { out.append(",") }
-            let written = MapGrid(writing: layer, grid: baseline.grid)
-            let window = changedWindow(written.values, columns: baseline.grid.columns)
+            // The window is found on the values as computed (a change that rounds to 0 only
+            // widens it); only the cells inside it are rounded as the .asc file writes them.
+            let window = changedWindow(layer.values, columns: baseline.grid.columns)
             out.append("{\"name\":\(JSONValue.quoted(layer.name)),\"window\":[\(window.column),\(window.row),\(window.columns),\(window.rows)],\"values\":\"")
             var part: [Float] = []
             part.reserveCapacity(window.columns * window.rows)
             for r in window.row..<(window.row + window.rows) {
                 let start = r * baseline.grid.columns + window.column
-                part += written.values[start..<(start + window.columns)]
+                part += layer.values[start..<(start + window.columns)].map { v in
+                    v.isNaN ? .nan : Float(FixedPoint.asWritten(Double(v), decimals: layer.decimals))
+                }
             }
             out.append(base64(part))
             out.append("\"}")

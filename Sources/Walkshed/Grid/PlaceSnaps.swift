@@ -1,0 +1,65 @@
+/// Where grid cells and population points attach to the network (nil: beyond the snap
+/// limit), in cell and point order; a coverage run given these skips its own snapping.
+public struct PlaceSnaps: Sendable {
+    public var cells: [PlaceSnap?]
+    public var population: [PlaceSnap?]
+
+    public init(cells: [PlaceSnap?], population: [PlaceSnap?]) {
+        self.cells = cells
+        self.population = population
+    }
+
+    var pair: ([PlaceSnap?], [PlaceSnap?]) { (cells, population) }
+
+    /// These snaps (made on `network`'s original graph) as a fresh snapping on the edited graph
+    /// would make them, snapping again only the places an edit can move: a place keeps its
+    /// snap when its edge is neither cut nor closed and every added or cut-and-rejoined edge
+    /// lies farther than it (by more than a millimetre, so that ties, decided by segment order,
+    /// are left to the full snapper); any other place near the changed edges is snapped again
+    /// with `snapper`, the edited graph's. Places farther than the snap limit from every
+    /// changed edge keep their snap.
+    /// - Parameters:
+    ///   - grid: the grid the cells lie on; `population`: the points, in order.
+    ///   - usableEdges: the edited graph's, for the profile the snaps are for.
+    public func updated(for network: EditedNetwork, snapper: Snapper, grid: GridGeometry, population positions: [PlanarPoint],
+                        limitMetres: Double, usableEdges: [Bool], threads: Int) -> PlaceSnaps {
+        precondition(cells.count == grid.cellCount && population.count == positions.count)
+        let graph = network.graph
+        let changed = (0..<graph.edgeCount).filter { e in
+            usableEdges[e] && (e >= network.originalEdgeCount || network.cutEdges[e])
+        }
+        var box = BoundingBox()
+        var pieces: [(PlanarPoint, PlanarPoint)] = []
+        for e in changed {
+            for s in graph.firstSegment(ofEdge: e)..<graph.firstSegment(ofEdge: e + 1) {
+                let (a, b) = graph.segment(s, ofEdge: e)
+                pieces.append((a, b))
+                box.add(a); box.add(b)
+            }
+        }
+        let reach = box.isEmpty ? box : box.expanded(by: limitMetres + 1), segments = pieces
+        let cut = network.cutEdges
+        let cells = self.cells, points = self.population
+        @Sendable func resnapped(_ snap: PlaceSnap?, at p: PlanarPoint) -> PlaceSnap? {
+            if let snap, cut[Int(snap.edge)] || !usableEdges[Int(snap.edge)] {
+                return snapper.snap(p, limitMetres: limitMetres, usableEdges: usableEdges)
+            }
+            guard !reach.isEmpty, reach.contains(p) else { return snap }
+            // Within a millimetre of the kept snap's distance (stored as a Float) counts as a tie.
+            let threshold = (snap.map { Double($0.offsetMetres) } ?? limitMetres) + 0.001
+            let nearer = segments.contains { a, b in
+                p.distance(to: SegmentGeometry.point(at: SegmentGeometry.closestParameter(p, a, b), a, b)) <= threshold
+            }
+            return nearer ? snapper.snap(p, limitMetres: limitMetres, usableEdges: usableEdges) : snap
+        }
+        let cellSlots = DisjointSlots<PlaceSnap?>(count: cells.count, initial: nil)
+        ParallelSearch.forEachChunk(itemCount: cells.count, threads: threads) { range in
+            for i in range { cellSlots.write(i, resnapped(cells[i], at: grid.centre(ofCell: i))) }
+        }
+        let pointSlots = DisjointSlots<PlaceSnap?>(count: points.count, initial: nil)
+        ParallelSearch.forEachChunk(itemCount: points.count, threads: threads) { range in
+            for i in range { pointSlots.write(i, resnapped(points[i], at: positions[i])) }
+        }
+        return PlaceSnaps(cells: cellSlots.finish(), population: pointSlots.finish())
+    }
+}
