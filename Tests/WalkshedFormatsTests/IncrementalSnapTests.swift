@@ -49,7 +49,8 @@ import WalkshedTestSupport
 /// What a scenario reports through `ScenarioBaseline` (snaps reused or updated, times updated
 /// incrementally) equals a full analysis of the city as the scenario leaves it: every layer,
 /// over cells and residents, bit for bit; for the Helsinki scenario of paths, a closure, a
-/// park and services, and for a park alone (which reuses every snap).
+/// park and services, for a park alone (which reuses every snap), and for 12 random scenarios
+/// (one with a new speed, which evaluates every cell).
 @Test func scenarioBaselineOutcomesEqualAFullAnalysisOfTheEditedCity() throws {
     let city = try OSMCityLoader.load(RepositoryPaths.network("helsinki.osm.pbf")).city
     let graph = city.graph, box = city.extent
@@ -64,7 +65,28 @@ import WalkshedTestSupport
     let start = graph.position(of: graph.nodeCount / 3), projection = city.projection
     let square = [(-60.0, -60.0), (60, -60), (60, 60), (-60, 60), (-60, -60)]
         .map { projection.unproject(PlanarPoint(x: start.x + 500 + $0.0, y: start.y + $0.1)) }
-    let scenarios = [
+    // Random scenarios: paths, crossings, closures, parks, new and removed services, a speed.
+    var rng = SeededRandom(seed: 11)
+    func point() -> PlanarPoint {
+        PlanarPoint(x: Double.random(in: box.minX...box.maxX, using: &rng), y: Double.random(in: box.minY...box.maxY, using: &rng))
+    }
+    var randomScenarios: [Scenario] = []
+    for k in 0..<12 {
+        let a = point(), c = point()
+        let ring = [(0.0, 0.0), (90, 0), (90, 90), (0, 90), (0, 0)].map { projection.unproject(PlanarPoint(x: c.x + $0.0, y: c.y + $0.1)) }
+        var edits: [ScenarioEdit] = [
+            .addPath(points: [a, point()].map(projection.unproject), edgeClass: .footway, greenway: k % 2 == 0),
+            .addPark(name: "R\(k)", kind: "park", polygon: GeoPolygon(outerRings: [ring])),
+            .addServices([ScenarioService(category: ServiceCategory.allCases[k % ServiceCategory.allCases.count], name: "S",
+                                          coordinate: projection.unproject(point()))]),
+        ]
+        if k % 3 == 0 { edits.append(.closeWays([OSMWayID(graph.edgeWayID[Int.random(in: 0..<graph.edgeCount, using: &rng)])])) }
+        if k % 4 == 1 { edits.append(.removeServices(references: [city.services[k * 7 % city.services.count].osmReference], area: nil)) }
+        if k == 5 { edits.append(.setSpeed(profile: "walk", kilometresPerHour: 4)) }
+        if k % 2 == 1 { edits.removeFirst() }   // no network change: every snap is reused
+        randomScenarios.append(Scenario(name: "random\(k)", edits: edits))
+    }
+    let scenarios = randomScenarios + [
         Scenario(name: "mixed", edits: [
             .addPath(points: [start, PlanarPoint(x: start.x + 300, y: start.y + 150), PlanarPoint(x: start.x + 350, y: start.y + 400)]
                 .map(projection.unproject), edgeClass: .path, greenway: true),
@@ -76,7 +98,7 @@ import WalkshedTestSupport
     ]
     for scenario in scenarios {
         let outcome = try baseline.outcome(of: scenario, progress: SilentProgress())
-        let full = try study.analyze(profile: .walk(), options: options, progress: SilentProgress(), stagePrefix: "", on: outcome.applied.city)
+        let full = try study.analyze(profile: outcome.profile, options: options, progress: SilentProgress(), stagePrefix: "", on: outcome.applied.city)
         let expected = ScenarioComparison.differenceLayers(baseline: ScenarioBaseline.compared(baseline.analysis.result.layers),
                                                            scenario: ScenarioBaseline.compared(full.result.layers))
         #expect(outcome.differenceLayers.count == 9 && expected.count == 9)

@@ -1,7 +1,7 @@
 /// A polygon with holes in projected metres: outer rings and inner rings, each closed
 /// (first position equals last). Point tests use the even-odd rule over all rings, which is
 /// what OSM multipolygons mean.
-public struct PlanarPolygon: Sendable {
+public struct PlanarPolygon: Sendable, Equatable {
     /// Outer rings; each has ≥ 4 positions and repeats its first position last.
     public let outerRings: [[PlanarPoint]]
     /// Holes; same ring rules as `outerRings`.

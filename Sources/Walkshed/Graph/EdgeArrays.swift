@@ -21,8 +21,23 @@ public struct EdgeArrays: Sendable {
     public var count: Int { tails.count }
 
     init(reservingFor graph: StreetGraph) {
-        tails.reserveCapacity(graph.edgeCount); heads.reserveCapacity(graph.edgeCount)
+        tails.reserveCapacity(graph.edgeCount); heads.reserveCapacity(graph.edgeCount); metres.reserveCapacity(graph.edgeCount)
+        classes.reserveCapacity(graph.edgeCount); flags.reserveCapacity(graph.edgeCount); wayIDs.reserveCapacity(graph.edgeCount)
+        interiorFirst.reserveCapacity(graph.edgeCount + 1)
         interiorX.reserveCapacity(graph.interiorX.count); interiorY.reserveCapacity(graph.interiorY.count)
+    }
+
+    /// Appends edges `range` of `graph` with their geometry, edge `e` under `flags[e]`: one
+    /// copy per column, for the long runs of edges an edit leaves as they were.
+    mutating func copy(_ range: Range<Int>, from graph: StreetGraph, flags edgeFlags: [EdgeFlags]) {
+        guard !range.isEmpty else { return }
+        tails.append(contentsOf: graph.edgeTail[range]); heads.append(contentsOf: graph.edgeHead[range])
+        metres.append(contentsOf: graph.edgeMetres[range]); classes.append(contentsOf: graph.edgeClass[range])
+        flags.append(contentsOf: edgeFlags[range]); wayIDs.append(contentsOf: graph.edgeWayID[range])
+        let i0 = Int(graph.interiorFirst[range.lowerBound]), i1 = Int(graph.interiorFirst[range.upperBound])
+        let shift = Int32(interiorX.count) - Int32(i0)
+        interiorX.append(contentsOf: graph.interiorX[i0..<i1]); interiorY.append(contentsOf: graph.interiorY[i0..<i1])
+        interiorFirst.append(contentsOf: graph.interiorFirst[(range.lowerBound + 1)...range.upperBound].lazy.map { $0 + shift })
     }
 
     /// Appends edge `e` of `graph` with its geometry, under `flags`.

@@ -113,20 +113,8 @@ public enum CoverageAnalysis {
         var populationLayers: [CoverageLayer] = []
         if !population.isEmpty {
             stage("evaluating \(population.count) population points")
-            let inside = destinations.map { set in
-                set.areas.isEmpty ? nil : population.map { p in set.areas.contains { $0.bounds.contains(p) && $0.contains(p) } }
-            }
-            populationLayers = PlaceEvaluation.layers(snaps: populationSnaps, inside: inside, times: times, graph: graph,
-                                                      costs: costs, budgetMinutes: options.budgetMinutes, threads: options.threads)
-                + PlaceEvaluation.meanNearestLayers(snaps: populationSnaps, nearest: nearest, graph: graph, costs: costs,
-                                                    threads: options.threads)
-                + PlaceEvaluation.kthNearestLayers(snaps: populationSnaps, nearest: nearest, graph: graph, costs: costs,
-                                                   threads: options.threads)
-                + countLayers(snaps: populationSnaps, destinations: destinations,
-                              counts: counts(around: populationSnaps, destinations: destinations, graph: graph, costs: costs,
-                                             options: options, stage: stage),
-                              options: options)
-                + greenwayLayers(snaps: populationSnaps, graph: graph, costs: costs, options: options, stage: stage)
+            populationLayers = evaluate(population: population, snaps: populationSnaps, destinations: destinations, times: times,
+                                        nearest: nearest, graph: graph, costs: costs, options: options, stage: stage)
         }
         stage("evaluating cells")
         let inside = destinations.map { set -> [Bool]? in
@@ -169,6 +157,24 @@ public enum CoverageAnalysis {
     }
 
     /// Counts of each set around `snaps` when counting is on (`[]` when not).
+    /// Every layer of population points (`run`'s population layers): minutes per set (0 inside
+    /// an area of the set), categories within, and what `options` and `nearest` add.
+    static func evaluate(population: [PlanarPoint], snaps: [PlaceSnap?], destinations: [DestinationSet], times: [NearestTimes],
+                         nearest: [NearestDestinations], graph: StreetGraph, costs: ProfileCosts, options: CoverageOptions,
+                         stage: (String) -> Void) -> [CoverageLayer] {
+        let inside = destinations.map { set in
+            set.areas.isEmpty ? nil : population.map { p in set.areas.contains { $0.bounds.contains(p) && $0.contains(p) } }
+        }
+        return PlaceEvaluation.layers(snaps: snaps, inside: inside, times: times, graph: graph,
+                                      costs: costs, budgetMinutes: options.budgetMinutes, threads: options.threads)
+            + PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
+            + PlaceEvaluation.kthNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
+            + countLayers(snaps: snaps, destinations: destinations,
+                          counts: counts(around: snaps, destinations: destinations, graph: graph, costs: costs, options: options, stage: stage),
+                          options: options)
+            + greenwayLayers(snaps: snaps, graph: graph, costs: costs, options: options, stage: stage)
+    }
+
     static func counts(around snaps: [PlaceSnap?], destinations: [DestinationSet], graph: StreetGraph, costs: ProfileCosts,
                        options: CoverageOptions, stage: (String) -> Void) -> [DestinationCounts] {
         guard let minutes = options.countWithinMinutes else { return [] }

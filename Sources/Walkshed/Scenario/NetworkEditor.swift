@@ -82,8 +82,11 @@ public enum NetworkEditor {
         var builder = EdgeArrays(reservingFor: graph)
         var cutEdges = [Bool](repeating: false, count: graph.edgeCount)
         var laterPieces = EdgeArrays()
+        var uncutFrom = 0   // edges uncutFrom ..< e are uncut and not yet copied
         for e in 0..<graph.edgeCount {
-            guard let cuts = cutNode[Int32(e)] else { builder.copy(e, from: graph, flags: flags[e]); continue }
+            guard let cuts = cutNode[Int32(e)] else { continue }
+            builder.copy(uncutFrom..<e, from: graph, flags: flags)
+            uncutFrom = e + 1
             cutEdges[e] = true
             let pieces = pieces(ofEdge: e, graph: graph, at: cuts.map(\.fraction))
             let ends = [graph.edgeTail[e]] + cuts.map(\.node) + [graph.edgeHead[e]]
@@ -100,6 +103,7 @@ public enum NetworkEditor {
                 }
             }
         }
+        builder.copy(uncutFrom..<graph.edgeCount, from: graph, flags: flags)
         builder.append(contentsOf: laterPieces)
 
         var added = 0.0

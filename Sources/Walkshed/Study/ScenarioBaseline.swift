@@ -65,16 +65,32 @@ public struct ScenarioBaseline: Sendable {
                                             snapper: editedSnapper, diagnostics: &scenarioDiagnostics)
         let (times, recomputed) = searches.updatedTimes(network: edited.network, costs: newCosts, sets: newSets, threads: options.threads)
         try progress.checkCancelled()
-        let result = CoverageAnalysis.run(graph: edited.city.graph, costs: newCosts, destinations: newSets,
-                                          options: options, population: study.residentPositions,
-                                          precomputedTimes: times,
-                                          precomputedSnaps: placeSnaps(after: edited.network, snapper: editedSnapper, usableEdges: newCosts.usableEdges),
-                                          stage: { progress.begin("\(scenario.name): \($0)") })
+        let graph = edited.city.graph, stage = { (name: String) in progress.begin("\(scenario.name): \(name)") }
+        let places = placeSnaps(after: edited.network, snapper: editedSnapper, usableEdges: newCosts.usableEdges)
+            ?? CoverageAnalysis.snapPlaces(graph: graph, costs: newCosts, options: options, population: study.residentPositions,
+                                           snapper: editedSnapper)
+        stage("evaluating the cells and residents the edits can change")
         let baseResult = analysis.result
-        let before = Self.compared(baseResult.layers), after = Self.compared(result.layers)
+        let baseMinutes = searches.sets.map { set in baseResult.layers.first { $0.measure == .minutes(set.kind) }! }
+        let after: [CoverageLayer], afterResidents: [CoverageLayer]
+        if let updated = CoverageUpdate.minutesLayers(
+            baseLayers: baseMinutes, baseTimes: searches.times, baseSets: searches.sets, baseSnaps: snaps.cells, times: times, sets: newSets,
+            snaps: places.cells, sameCosts: scenarioProfile == profile, graph: graph, costs: newCosts, grid: grid,
+            budgetMinutes: options.budgetMinutes, threads: options.threads) {
+            after = updated
+            afterResidents = study.residents == nil ? [] : Self.compared(CoverageAnalysis.evaluate(
+                population: study.residentPositions, snaps: places.population, destinations: newSets, times: times, nearest: [],
+                graph: graph, costs: newCosts, options: options, stage: stage))
+        } else {
+            let result = CoverageAnalysis.run(graph: graph, costs: newCosts, destinations: newSets, options: options,
+                                              population: study.residentPositions, precomputedTimes: times, precomputedSnaps: places,
+                                              stage: stage)
+            after = Self.compared(result.layers)
+            afterResidents = Self.compared(result.populationLayers)
+        }
+        let before = Self.compared(baseResult.layers)
         let residentChanges = study.residents.map {
-            ScenarioComparison.compare(baseline: Self.compared(baseResult.populationLayers),
-                                       scenario: Self.compared(result.populationLayers), weights: $0.counts,
+            ScenarioComparison.compare(baseline: Self.compared(baseResult.populationLayers), scenario: afterResidents, weights: $0.counts,
                                        budgetMinutes: options.budgetMinutes)
         }
         return ScenarioOutcome(
