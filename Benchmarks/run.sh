@@ -64,8 +64,18 @@ if [ -f "$shared/porto.osm.pbf" ]; then
     Peers/.venv/bin/python Peers/w2_peers.py "$work/porto" --runs "$runs" | grep "^{" >> "$work/peers.jsonl"
     Peers/.venv/bin/python Peers/cityseer_peer.py "$work/porto" --runs 1 | grep "^{" >> "$work/peers.jsonl" || true
 fi
+# `walkshed serve`: edit latency at the server, 20 edits each (Porto Alegre with its census
+# population, when present; the 1M-node city, parks and paths).
+: > "$work/serve.jsonl"
+if [ -f "$shared/porto-alegre.osm.pbf" ]; then
+    python3 serve-edits.py ../.build/release/walkshed "$shared/porto-alegre.osm.pbf" --population "$shared/porto-alegre.hexgrid.csv" \
+        --threads 2 --edits 20 >> "$work/serve.jsonl"
+fi
+python3 serve-edits.py ../.build/release/walkshed "$work/generated-1m.wsn" --threads 2 --edits 20 >> "$work/serve.jsonl"
+python3 serve-edits.py ../.build/release/walkshed "$work/generated-1m.wsn" --threads 2 --edits 20 --kind path >> "$work/serve.jsonl"
 mkdir -p .last-run && cp "$work"/*.jsonl .last-run/   # kept (git-ignored) to redo the table without rerunning
 python3 Peers/results_table.py "$work/walkshed.jsonl" "$work/peers.jsonl" "$runs" "$work/memory.jsonl" > RESULTS.md
+python3 serve_table.py < "$work/serve.jsonl" >> RESULTS.md
 # The README's benchmark block (tables and targets), from the same run.
 python3 Peers/readme_table.py "$work/walkshed.jsonl" "$work/peers.jsonl" "$work/memory.jsonl" RESULTS.md ../README.md
 cat RESULTS.md

@@ -35,18 +35,24 @@ enum CoverageUpdate {
                 newMarks = [Bool](repeating: false, count: grid.cellCount)
                 for polygon in set.areas[base.areas.count...] { CoverageAnalysis.markCells(inside: polygon, grid: grid, into: &newMarks) }
             }
-            let edgeChanged = changedEdges, inside = marks, newlyInside = newMarks
+            var mask = [Bool]()
+            if !changedEdges.isEmpty {
+                mask = [Bool](repeating: false, count: graph.edgeCount)
+                for e in changedEdges { mask[Int(e)] = true }
+            }
+            let edgeChanged = mask, inside = marks, newlyInside = newMarks
             let baseValues = baseLayers[s].values, nearest = times[s]
-            let column = DisjointSlots<Float>(count: snaps.count, initial: .nan)
+            // Starts as the baseline; a place whose snap is gone is written NaN, a stale one anew.
+            let column = DisjointSlots<Float>(copying: baseValues)
             ParallelSearch.forEachChunk(itemCount: snaps.count, threads: threads) { range in
                 for i in range {
-                    guard let snap = snaps[i] else { continue }
+                    guard let snap = snaps[i] else { if baseSnaps[i] != nil { column.write(i, .nan) }; continue }
                     let e = Int(snap.edge)
                     let stale = snap != baseSnaps[i] || nodeChanged[Int(graph.edgeTail[e])] || nodeChanged[Int(graph.edgeHead[e])]
-                        || edgeChanged.contains(snap.edge) || (!newlyInside.isEmpty && newlyInside[i])
-                    guard stale else { column.write(i, baseValues[i]); continue }
+                        || (!edgeChanged.isEmpty && edgeChanged[e]) || (!newlyInside.isEmpty && newlyInside[i])
+                    guard stale else { continue }
                     let seconds = !inside.isEmpty && inside[i] ? 0 : nearest.seconds(from: snap, graph: graph, costs: costs)
-                    if seconds.isFinite { column.write(i, Float(seconds / 60)) }
+                    column.write(i, seconds.isFinite ? Float(seconds / 60) : .nan)
                 }
             }
             layers.append(CoverageLayer(.minutes(set.kind), values: column.finish()))

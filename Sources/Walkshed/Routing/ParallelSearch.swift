@@ -71,6 +71,12 @@ public final class DisjointSlots<T>: @unchecked Sendable {
         buffer.initialize(repeating: initial)
     }
 
+    /// Slots holding `values` to start with (a layer that only some places change).
+    public init(copying values: [T]) {
+        buffer = .allocate(capacity: values.count)
+        _ = buffer.initialize(from: values)
+    }
+
     deinit {
         if !finished { buffer.deinitialize().deallocate() }
     }
