@@ -4,15 +4,21 @@ import WalkshedFormats
 
 /// `analyze`'s coverage options: grid, budget, search limit, counts, decays, k nearest.
 enum CoverageOptionsParser {
-    static func parse(_ arguments: CommandArguments) throws -> CoverageOptions {
+    /// The options every grid-making command takes: `--cell`, `--minutes`, `--snap-limit`, `--threads`.
+    static func grid(_ arguments: CommandArguments) throws -> CoverageOptions {
         var options = CoverageOptions()
         options.cellMetres = try arguments.positiveDouble("--cell", default: 100)
         options.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15)
         options.snapLimitMetres = try arguments.positiveDouble("--snap-limit", default: 300)
+        options.threads = try CommonOptions.threads(arguments)
+        return options
+    }
+
+    static func parse(_ arguments: CommandArguments) throws -> CoverageOptions {
+        var options = try grid(arguments)
         if arguments.values["--max-minutes"] != nil {
             options.searchLimitSeconds = Float(try arguments.positiveDouble("--max-minutes", default: 0) * 60)
         }
-        options.threads = try CommonOptions.threads(arguments)
         if arguments.values["--count-within"] != nil || arguments.values["--decay"] != nil {
             let threshold = try arguments.positiveDouble("--count-within", default: options.budgetMinutes)
             options.countWithinMinutes = threshold

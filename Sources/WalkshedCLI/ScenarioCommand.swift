@@ -45,12 +45,7 @@ struct ScenarioCommand: WalkshedCommand {
         scenarioPaths = Array(arguments.positionals.dropFirst())
         outputFolder = try CommonOptions.output(arguments)
         profile = try CommonOptions.profiles(arguments, single: true)[0]
-        var options = CoverageOptions()
-        options.cellMetres = try arguments.positiveDouble("--cell", default: 100)
-        options.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15)
-        options.snapLimitMetres = try arguments.positiveDouble("--snap-limit", default: 300)
-        options.threads = try CommonOptions.threads(arguments)
-        self.options = options
+        options = try CoverageOptionsParser.grid(arguments)
         force = arguments.flags.contains(CommonOptions.force.name)
         quiet = arguments.flags.contains(CommonOptions.quiet.name)
         writeReport = arguments.flags.contains("--report")

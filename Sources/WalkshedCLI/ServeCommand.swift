@@ -75,12 +75,7 @@ struct ServeCommand: WalkshedCommand {
             throw UsageError("option '--name' takes 1…100 letters, digits, '-', '_' or '.' (not first), got '\(sessionName)'")
         }
         profile = try CommonOptions.profiles(arguments, single: true)[0]
-        var options = CoverageOptions()
-        options.cellMetres = try arguments.positiveDouble("--cell", default: 100)
-        options.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15)
-        options.snapLimitMetres = try arguments.positiveDouble("--snap-limit", default: 300)
-        options.threads = try CommonOptions.threads(arguments)
-        self.options = options
+        options = try CoverageOptionsParser.grid(arguments)
         quiet = arguments.flags.contains(CommonOptions.quiet.name)
     }
 

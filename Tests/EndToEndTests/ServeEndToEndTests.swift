@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import WalkshedTestSupport
 
@@ -151,4 +152,38 @@ private let movedPark = #"{"type": "add_park", "name": "Punavuori pocket park", 
     usleep(200_000)
     #expect(open.stderr.contains("warning: listening on 0.0.0.0"), "\(open.stderr)")
     #expect(open.stop(signal: SIGTERM) == 0)
+}
+
+/// Changes run one at a time and reads see whole states: 8 clients adding edits at once and 8
+/// reading alongside; every edit lands (8 edits, versions 1…8 each answered once), and every
+/// state read, at whatever moment, has as many edits as its version.
+@Test func concurrentEditsAreSerialisedAndReadsSeeWholeStates() throws {
+    let server = try ServerProcess([helsinki])
+    defer { #expect(server.stop() == 0) }
+    let baseline = try server.request("GET", "/api/city").json
+    #expect((baseline["summary"] as? [String: Any])?["cells"] is [Any], "the city document carries the baseline's shares")
+    struct Seen: Sendable { var versions: [Int] = [], reads: [(version: Int, edits: Int)] = [], failures: [String] = [] }
+    let seen = Mutex(Seen())
+    DispatchQueue.concurrentPerform(iterations: 16) { k in
+        do {
+            if k % 2 == 0 {
+                let lon = 24.936 + Double(k) * 0.0005
+                let edit = #"{"type": "add_services", "category": "food", "name": "Stall \#(k)", "points": [[\#(lon), 60.168]]}"#
+                let response = try server.request("POST", "/api/edits", body: edit)
+                let version = response.json["version"] as? Int
+                seen.withLock { if response.status == 200, let version { $0.versions.append(version) } else { $0.failures.append("\(response.status)") } }
+            } else {
+                for _ in 0..<3 {
+                    let state = try server.request("GET", "/api/state").json
+                    let read = (state["version"] as? Int ?? -1, (state["edits"] as? [Any])?.count ?? -1)
+                    seen.withLock { $0.reads.append(read) }
+                }
+            }
+        } catch { seen.withLock { $0.failures.append("\(error)") } }
+    }
+    let result = seen.withLock { $0 }
+    #expect(result.failures.isEmpty, "\(result.failures)")
+    #expect(result.versions.sorted() == Array(1...8))
+    #expect(result.reads.count == 24 && result.reads.allSatisfy { $0.version == $0.edits }, "\(result.reads)")
+    #expect((try server.request("GET", "/api/state").json["edits"] as? [Any])?.count == 8)
 }

@@ -56,21 +56,22 @@ public struct PlanningSession: Sendable {
 
     /// Returns to the edits before the last change; false when there is none.
     public mutating func undo(progress: any StudyProgress) throws -> Bool {
-        guard let previous = undoStack.last else { return false }
-        let current = edits
-        try evaluate(previous, progress: progress)
-        undoStack.removeLast()
-        redoStack.append(current)
-        return true
+        try travel(from: \.undoStack, to: \.redoStack, progress: progress)
     }
 
     /// Re-applies the last change undone; false when there is none.
     public mutating func redo(progress: any StudyProgress) throws -> Bool {
-        guard let next = redoStack.last else { return false }
+        try travel(from: \.redoStack, to: \.undoStack, progress: progress)
+    }
+
+    /// Makes the last edits of `source` current, keeping the current ones on `target`.
+    private mutating func travel(from source: WritableKeyPath<Self, [[ScenarioEdit]]>, to target: WritableKeyPath<Self, [[ScenarioEdit]]>,
+                                 progress: any StudyProgress) throws -> Bool {
+        guard let next = self[keyPath: source].last else { return false }
         let current = edits
         try evaluate(next, progress: progress)
-        redoStack.removeLast()
-        undoStack.append(current)
+        self[keyPath: source].removeLast()
+        self[keyPath: target].append(current)
         return true
     }
 

@@ -5,8 +5,9 @@ import Walkshed
 /// Float32 (NaN for NODATA) at the decimals their `.asc` files hold; a change grid is sent
 /// only over the window of cells that changed.
 public enum SessionDocuments {
-    /// What the page loads once: the projection, the grid, the base map, and per compared
-    /// measure its baseline grid and the legends of its grid and of its change.
+    /// What the page loads once: the projection, the grid, the base map, per compared measure
+    /// its baseline grid and the legends of its grid and of its change, and the baseline's
+    /// share within the budget per measure over residents (with residents) and cells.
     public static func city(_ baseline: ScenarioBaseline, title: String) -> TextBuffer {
         let grid = baseline.grid, budget = baseline.options.budgetMinutes
         let projection = baseline.study.city.projection
@@ -28,7 +29,20 @@ public enum SessionDocuments {
             out.append(base64(written.values))
             out.append("\"}")
         }
-        out.append("],\"map\":")
+        out.append("],\"summary\":{")
+        // The baseline's shares within the budget (mean categories for categories_within).
+        let analysis = baseline.analysis.result
+        let cells = ScenarioBaseline.compared(analysis.layers)
+        var bases: [(String, [MeasureChange])] = [("cells", ScenarioComparison.compare(baseline: cells, scenario: cells, weights: nil, budgetMinutes: budget))]
+        if let residents = baseline.study.residents {
+            let points = ScenarioBaseline.compared(analysis.populationLayers)
+            bases.insert(("residents", ScenarioComparison.compare(baseline: points, scenario: points, weights: residents.counts, budgetMinutes: budget)), at: 0)
+        }
+        out.append(bases.map { key, list in
+            "\"\(key)\":[" + list.map { "{\"measure\":\(JSONValue.quoted($0.measure.name)),\"within\":\(FixedPoint.format($0.before, decimals: 6))}" }
+                .joined(separator: ",") + "]"
+        }.joined(separator: ","))
+        out.append("},\"map\":")
         out.append(MapLayers.of(baseline.study.city).json().string)
         out.append("}")
         return out
