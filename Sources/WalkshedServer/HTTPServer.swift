@@ -77,7 +77,9 @@ public final class HTTPServer: Sendable {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { continue }
             if openConnections.load(ordering: .relaxed) >= maxConnections {
-                send(client, HTTPResponse.json(SessionDocuments.error("too many open connections"), status: 503))
+                // Answered on the accepting thread without waiting for the client's bytes, so a
+                // flood of connections cannot hold the accept loop.
+                send(client, HTTPResponse.json(SessionDocuments.error("too many open connections"), status: 503), drain: false)
                 close(client)
                 continue
             }
@@ -121,7 +123,9 @@ public final class HTTPServer: Sendable {
                 if !buffer.isEmpty { send(client, HTTPResponse.json(SessionDocuments.error("request not received in time"), status: 408)) }
                 return
             }
-            let n = chunk.withUnsafeMutableBytes { recv(client, $0.baseAddress, min($0.count, most - buffer.count + 1), 0) }
+            let room = most + 1 - buffer.count   // the parser refuses before the buffer passes `most`
+            guard room > 0 else { return }
+            let n = chunk.withUnsafeMutableBytes { recv(client, $0.baseAddress, min($0.count, room), 0) }
             if n == 0 { return }
             if n < 0 {
                 if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR { continue }
@@ -131,7 +135,10 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    func send(_ client: Int32, _ response: HTTPResponse) {
+    /// Writes `response` and ends the sending side; with `drain`, then reads what the client
+    /// still sends for up to a second, so that closing does not reset the connection before
+    /// the client has read the answer (a refused body).
+    func send(_ client: Int32, _ response: HTTPResponse, drain: Bool = true) {
         let bytes = response.serialized()
         var sent = 0
         while sent < bytes.count {
@@ -140,8 +147,7 @@ public final class HTTPServer: Sendable {
             sent += n
         }
         shutdown(client, Int32(SHUT_WR))
-        // Read what the client still sends (a refused body) for a moment, so closing does not
-        // reset the connection before the client has read the answer.
+        guard drain else { return }
         var scratch = [UInt8](repeating: 0, count: 16 << 10)
         let until = DispatchTime.now().uptimeNanoseconds + 1_000_000_000
         var drained = 0
