@@ -61,3 +61,15 @@ func readersCountEveryObject(file: String, nodes: Int, ways: Int, relations: Int
     #expect(report.diagnostics.count("missing node reference") <= 912)
     try city.graph.checkInvariants()
 }
+
+/// The Helsinki test extract as XML with a UTF-8 byte-order mark in front loads to the same city
+/// as without it (it was refused: "text outside the root element").
+@Test func xmlWithAByteOrderMarkLoadsLikeWithout() throws {
+    let path = RepositoryPaths.network("helsinki-test.osm")
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    let marked = RepositoryPaths.temporaryFile([0xEF, 0xBB, 0xBF] + bytes, "bom.osm", label: "xml-bom")
+    let (plain, _) = try OSMCityLoader.load(path)
+    let (withMark, _) = try OSMCityLoader.load(marked)
+    #expect(plain.graph.nodeCount == withMark.graph.nodeCount && plain.graph.head == withMark.graph.head && plain.graph.nodeX == withMark.graph.nodeX)
+    #expect(plain.parks.map(\.osmReference) == withMark.parks.map(\.osmReference) && plain.services.map(\.osmReference) == withMark.services.map(\.osmReference))
+}

@@ -60,3 +60,16 @@ func malformedXMLIsLocated(text: String, message: String) {
     let text = "<osm a=\"" + String(repeating: "x", count: XMLTokenizer.maxValueBytes + 1) + "\"/>"
     #expect(tokenizerError(text).hasSuffix(": value of a longer than 1048576 bytes"))
 }
+
+/// A UTF-8 byte-order mark before the document is skipped (XML 1.0 §4.3.3), as editors on
+/// Windows write it; the same bytes anywhere else, or a broken mark, are errors.
+@Test func aByteOrderMarkBeforeTheDocumentIsSkipped() throws {
+    let plain = "<?xml version='1.0'?>\n<osm><node id=\"1\"/></osm>"
+    #expect(try events("\u{FEFF}" + plain) == events(plain))
+    #expect(tokenizerError("<osm>\u{FEFF}</osm>") == "no error", "inside the root element it is text, which OSM ignores")
+    #expect(tokenizerError("\u{FEFF}\u{FEFF}<osm/>").hasSuffix("text outside the root element"))
+    var broken = Array(plain.utf8)
+    broken.insert(contentsOf: [0xEF, 0xBB], at: 0)
+    var tokenizer = XMLTokenizer(MemoryInput(bytes: broken))
+    #expect(throws: XMLTokenizer.Failure.self) { while try tokenizer.next() != nil {} }
+}

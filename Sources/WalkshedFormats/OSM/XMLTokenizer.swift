@@ -23,6 +23,7 @@ struct XMLTokenizer {
     private var stack: [String] = []
     private var sawRoot = false
     private var pendingEnd: String?
+    private var started = false
 
     init<I: ByteInput>(_ source: I) { input = BufferedBytes(source) }
 
@@ -33,6 +34,10 @@ struct XMLTokenizer {
 
     /// The next element event, or nil at a well-formed end of input.
     mutating func next() throws -> Event? {
+        if !started {
+            started = true
+            try skipByteOrderMark()
+        }
         if let name = pendingEnd {   // the end of a self-closing tag, reported after its start
             pendingEnd = nil
             return .end(name: name)
@@ -53,6 +58,16 @@ struct XMLTokenizer {
         if let open = stack.last { throw fail("unexpected end of file inside <\(open)>") }
         guard sawRoot else { throw fail("no root element") }
         return nil
+    }
+
+    /// A UTF-8 byte-order mark (EF BB BF) may open the document (XML 1.0 §4.3.3, F.1); it is
+    /// not text, so it is skipped. Any other use of those bytes at the start is an error.
+    private mutating func skipByteOrderMark() throws {
+        guard input.peek() == 0xEF else { return }
+        for expected: UInt8 in [0xEF, 0xBB, 0xBF] {
+            guard input.peek() == expected else { throw fail("a file starting with byte 0xEF must start with the UTF-8 byte-order mark EF BB BF") }
+            input.advance()
+        }
     }
 
     private mutating func skipText() throws {
