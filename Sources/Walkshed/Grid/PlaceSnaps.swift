@@ -28,27 +28,35 @@ public struct PlaceSnaps: Sendable {
         let changed = (0..<graph.edgeCount).filter { e in
             usableEdges[e] && (e >= network.originalEdgeCount || network.cutEdges[e])
         }
-        var box = BoundingBox()
+        // The changed segments by square buckets of the snap limit's size: a segment is listed
+        // in every bucket its box, widened by the limit and a metre, overlaps, so every place
+        // within that reach of it finds it in its own bucket.
+        let side = max(limitMetres + 1, 50)
+        @Sendable func bucket(_ x: Double, _ y: Double) -> SIMD2<Int64> { SIMD2(Int64((x / side).rounded(.down)), Int64((y / side).rounded(.down))) }
         var pieces: [(PlanarPoint, PlanarPoint)] = []
+        var byBucket: [SIMD2<Int64>: [Int32]] = [:]
         for e in changed {
             for s in graph.firstSegment(ofEdge: e)..<graph.firstSegment(ofEdge: e + 1) {
                 let (a, b) = graph.segment(s, ofEdge: e)
+                let lo = bucket(min(a.x, b.x) - limitMetres - 1, min(a.y, b.y) - limitMetres - 1)
+                let hi = bucket(max(a.x, b.x) + limitMetres + 1, max(a.y, b.y) + limitMetres + 1)
+                for bx in lo.x...hi.x { for by in lo.y...hi.y { byBucket[SIMD2(bx, by), default: []].append(Int32(pieces.count)) } }
                 pieces.append((a, b))
-                box.add(a); box.add(b)
             }
         }
-        let reach = box.isEmpty ? box : box.expanded(by: limitMetres + 1), segments = pieces
+        let segments = pieces, near = byBucket
         let cut = network.cutEdges
         let cells = self.cells, points = self.population
         @Sendable func resnapped(_ snap: PlaceSnap?, at p: PlanarPoint) -> PlaceSnap? {
             if let snap, cut[Int(snap.edge)] || !usableEdges[Int(snap.edge)] {
                 return snapper.snap(p, limitMetres: limitMetres, usableEdges: usableEdges)
             }
-            guard !reach.isEmpty, reach.contains(p) else { return snap }
+            guard let candidates = near[bucket(p.x, p.y)] else { return snap }
             // Within a millimetre of the kept snap's distance (stored as a Float) counts as a tie.
             let threshold = (snap.map { Double($0.offsetMetres) } ?? limitMetres) + 0.001
-            let nearer = segments.contains { a, b in
-                p.distance(to: SegmentGeometry.point(at: SegmentGeometry.closestParameter(p, a, b), a, b)) <= threshold
+            let nearer = candidates.contains { k in
+                let (a, b) = segments[Int(k)]
+                return p.distance(to: SegmentGeometry.point(at: SegmentGeometry.closestParameter(p, a, b), a, b)) <= threshold
             }
             return nearer ? snapper.snap(p, limitMetres: limitMetres, usableEdges: usableEdges) : snap
         }

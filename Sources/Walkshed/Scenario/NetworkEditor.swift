@@ -42,9 +42,11 @@ public enum NetworkEditor {
                              snapper given: Snapper? = nil) throws -> EditedNetwork {
         var flags = graph.edgeFlags
         var closed = 0
-        for e in 0..<graph.edgeCount where isClosed(e, graph: graph, edits: edits) {
-            if !flags[e].contains(.closed) { closed += 1 }
-            flags[e].insert(.closed)
+        if !edits.closedWayIDs.isEmpty || !edits.closedAreas.isEmpty {
+            for e in 0..<graph.edgeCount where isClosed(e, graph: graph, edits: edits) {
+                if !flags[e].contains(.closed) { closed += 1 }
+                flags[e].insert(.closed)
+            }
         }
         guard !edits.paths.isEmpty else {
             var edited = graph
@@ -146,8 +148,11 @@ public enum NetworkEditor {
     /// Whether edge `e` closes: its way is listed, or its geometry enters a closed area.
     static func isClosed(_ e: Int, graph: StreetGraph, edits: NetworkEdits) -> Bool {
         if graph.edgeWayID[e] != 0 && edits.closedWayIDs.contains(OSMWayID(graph.edgeWayID[e])) { return true }
+        guard !edits.closedAreas.isEmpty else { return false }
         let points = graph.points(ofEdge: e)
-        for area in edits.closedAreas {
+        var box = BoundingBox()
+        for p in points { box.add(p) }
+        for area in edits.closedAreas where box.intersects(area.bounds) {
             for p in points where area.bounds.contains(p) && area.contains(p) { return true }
             for (a, b) in zip(points, points.dropFirst()) {
                 var crosses = false
