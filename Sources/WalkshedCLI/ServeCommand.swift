@@ -60,6 +60,10 @@ struct ServeCommand: WalkshedCommand {
         }
         inputs = try CityInputOptions(extract: arguments.positionals[0], arguments)
         host = arguments.values["--host"] ?? "127.0.0.1"
+        var address = in_addr()
+        guard inet_pton(AF_INET, host, &address) == 1 else {
+            throw UsageError("option '--host' takes an IPv4 address such as 127.0.0.1 or 0.0.0.0, got '\(host)'")
+        }
         guard let p = Int(arguments.values["--port"] ?? "8080"), (0...65535).contains(p) else {
             throw UsageError("option '--port' takes a port number 0…65535, got '\(arguments.values["--port"] ?? "")'")
         }
@@ -99,7 +103,7 @@ struct ServeCommand: WalkshedCommand {
             return response
         }
         clock.finish()
-        if host != "127.0.0.1" && host != "localhost" {
+        if host != "127.0.0.1" {
             Terminal.status("walkshed: warning: listening on \(host): anyone who can reach this machine on port \(server.port) and learns the token can edit the session")
         }
         // Written unbuffered: whoever started the server (a test, a script) reads the address now.

@@ -7,10 +7,12 @@ import Dispatch
 import Synchronization
 import WalkshedFormats
 
-/// Why the server could not start.
+/// Why the server could not start, read like the other errors: `127.0.0.1:8080: error: …`.
 public struct HTTPServerError: Error, Sendable, CustomStringConvertible {
+    /// `host:port` as asked for.
+    public var address: String
     public var message: String
-    public var description: String { message }
+    public var description: String { "\(address): error: \(message)" }
 }
 
 /// An HTTP/1.1 server on POSIX sockets: one request per connection, each connection on a
@@ -37,14 +39,14 @@ public final class HTTPServer: Sendable {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(clamping: port)).bigEndian
         guard (0...65535).contains(port), inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
-            throw HTTPServerError(message: "cannot listen on \(host):\(port): not an IPv4 address and port")
+            throw HTTPServerError(address: "\(host):\(port)", message: "cannot listen: not an IPv4 address and port")
         }
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
         let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
-        guard fd >= 0 else { throw HTTPServerError(message: "cannot open a socket: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw HTTPServerError(address: "\(host):\(port)", message: "cannot open a socket: \(String(cString: strerror(errno)))") }
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         let bound = withUnsafePointer(to: &address) {
@@ -53,7 +55,7 @@ public final class HTTPServer: Sendable {
         guard bound == 0, listen(fd, 64) == 0 else {
             let reason = String(cString: strerror(errno))
             close(fd)
-            throw HTTPServerError(message: "cannot listen on \(host):\(port): \(reason)")
+            throw HTTPServerError(address: "\(host):\(port)", message: "cannot listen: \(reason)")
         }
         var actual = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

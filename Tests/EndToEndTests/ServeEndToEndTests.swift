@@ -141,12 +141,17 @@ private let movedPark = #"{"type": "add_park", "name": "Punavuori pocket park", 
 }
 
 /// Loopback unless told: the listening socket is 127.0.0.1 (from /proc/net/tcp); another
-/// host prints a warning; SIGINT and SIGTERM both stop the server with status 0.
+/// host prints a warning; a port in use and a host that is not an IPv4 address are clear
+/// errors; SIGINT and SIGTERM both stop the server with status 0.
 @Test func bindsToLoopbackByDefaultAndStopsCleanlyOnSignals() throws {
     let server = try ServerProcess([helsinki])
     let table = try String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)
     let local = String(format: "0100007F:%04X", server.port)
     #expect(table.split(separator: "\n").contains { $0.contains(" \(local) 00000000:0000 0A ") }, "listening on 127.0.0.1:\(server.port)")
+    let taken = try CommandRunner.run(["serve", helsinki, "--port", String(server.port), "--quiet"])
+    #expect(taken.status == 1 && taken.stderr.contains("127.0.0.1:\(server.port): error: cannot listen: Address already in use"), "\(taken.stderr)")
+    let named = try CommandRunner.run(["serve", helsinki, "--host", "localhost"])
+    #expect(named.status == 64 && named.stderr.contains("option '--host' takes an IPv4 address"), "\(named.stderr)")
     #expect(server.stop(signal: SIGINT) == 0)
     let open = try ServerProcess([helsinki, "--host", "0.0.0.0"])
     usleep(200_000)
