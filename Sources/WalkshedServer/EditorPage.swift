@@ -15,12 +15,12 @@ enum EditorPage {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Walkshed serve: \(escaped(title))</title>
+        <title>Walkshed serve: \(HTMLReport.escaped(title))</title>
         <style>
         \(css)</style>
         </head>
         <body data-status="loading" data-edits="0">
-        <header><h1>Walkshed: \(escaped(title))</h1><p id="message">Loading the city…</p></header>
+        <header><h1>Walkshed: \(HTMLReport.escaped(title))</h1><p id="message">Loading the city…</p></header>
         <main>
         <section id="map-panel">
         <div id="tools">
@@ -52,10 +52,6 @@ enum EditorPage {
         </html>
 
         """
-    }
-
-    static func escaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
     static let css = """

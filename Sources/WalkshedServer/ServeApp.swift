@@ -134,13 +134,11 @@ public final class ServeApp: Sendable {
             } catch {
                 return .json(SessionDocuments.error("\(error)"), status: 500)
             }
-            let snapshot = session
-            let state = published.withLock { p -> [UInt8] in
-                p.version += 1
-                p.session = snapshot
-                p.state = SessionDocuments.state(snapshot, version: p.version).bytes
-                return p.state
-            }
+            // Only changes (serialised by the session lock) move the version, so the document can
+            // be made before readers are held, for as long as the swap takes.
+            let snapshot = session, version = published.withLock { $0.version } + 1
+            let state = SessionDocuments.state(snapshot, version: version).bytes
+            published.withLock { $0 = Published(version: version, state: state, session: snapshot) }
             return .json(state)
         }
     }

@@ -27,12 +27,18 @@ public enum PlaceEvaluation {
             layers.append(CoverageLayer(.minutes(set.destinations.kind), values: column.finish()))
             times[s] = NearestTimes(nodeSeconds: [], limitSeconds: set.limitSeconds, destinations: set.destinations)
         }
+        return layers + [categoriesWithin(minutes: layers, snaps: snaps, budgetMinutes: budgetMinutes)]
+    }
+
+    /// Per place, how many built-in kinds its `minutes` layers put within the budget (NaN for
+    /// a place off the network).
+    static func categoriesWithin(minutes layers: [CoverageLayer], snaps: [PlaceSnap?], budgetMinutes: Double) -> CoverageLayer {
         let budget = Float(budgetMinutes)
         var within = snaps.map { $0 == nil ? Float.nan : 0 }
         for layer in layers where layer.measure.kind?.isBuiltIn ?? false {
             for (i, minutes) in layer.values.enumerated() where minutes <= budget { within[i] += 1 }   // NaN (unreached) never is
         }
-        return layers + [CoverageLayer(.categoriesWithin, values: within)]
+        return CoverageLayer(.categoriesWithin, values: within)
     }
 
     /// With k-nearest searches: per set `<set>_mean<k>_minutes`, the mean over the (up to) k

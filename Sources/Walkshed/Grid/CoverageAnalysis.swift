@@ -67,19 +67,18 @@ public enum CoverageAnalysis {
                            precomputedTimes: [NearestTimes]? = nil, precomputedSnaps: PlaceSnaps? = nil,
                            stage: (String) -> Void = { _ in }) -> CoverageResult {
         precondition(precomputedTimes == nil || precomputedTimes!.count == destinations.count)
-        var area = options.area ?? graph.bounds
-        if area.isEmpty { area = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
-        let grid = GridGeometry(covering: area.expanded(by: options.snapLimitMetres), cellMetres: options.cellMetres)
-        let snaps: [PlaceSnap?], populationSnaps: [PlaceSnap?]
+        let grid = self.grid(graph: graph, options: options)
+        let placed: PlaceSnaps
         if let precomputedSnaps {
             precondition(precomputedSnaps.cells.count == grid.cellCount && precomputedSnaps.population.count == population.count)
-            (snaps, populationSnaps) = (precomputedSnaps.cells, precomputedSnaps.population)
+            placed = precomputedSnaps
         } else {
             stage(population.isEmpty ? "snapping \(grid.cellCount) cells" : "snapping \(grid.cellCount) cells and \(population.count) population points")
             // Both snapped before the searches, so the segment index (about 30 MB on a 1M-node
             // city) is gone before the searches' labels arrive.
-            (snaps, populationSnaps) = snapPlaces(grid: grid, population: population, graph: graph, costs: costs, options: options).pair
+            placed = snapPlaces(grid: grid, population: population, graph: graph, costs: costs, options: options)
         }
+        let snaps = placed.cells, populationSnaps = placed.population
 
         let limit = options.searchLimitSeconds
         let times: [NearestTimes], cellCounts: [DestinationCounts]
@@ -117,12 +116,7 @@ public enum CoverageAnalysis {
                                         nearest: nearest, graph: graph, costs: costs, options: options, stage: stage)
         }
         stage("evaluating cells")
-        let inside = destinations.map { set -> [Bool]? in
-            guard !set.areas.isEmpty else { return nil }
-            var marks = [Bool](repeating: false, count: grid.cellCount)
-            for polygon in set.areas { markCells(inside: polygon, grid: grid, into: &marks) }
-            return marks
-        }
+        let inside = destinations.map { $0.areas.isEmpty ? nil : cellsInside($0.areas[...], grid: grid) }
         let layers = PlaceEvaluation.layers(snaps: snaps, inside: inside, times: consume times, graph: graph, costs: costs,
                                             budgetMinutes: options.budgetMinutes, threads: options.threads)
             + PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
@@ -134,17 +128,23 @@ public enum CoverageAnalysis {
                               populationSnapped: populationSnaps.map { $0 != nil })
     }
 
-    /// The snaps of the grid's cells and of the population points (`[]` without any).
-    /// Grid cells (over `options.area`, as `run` lays them out) and population points snapped
-    /// to the edges `costs` may use; `snapper` is the graph's (made here when nil).
-    public static func snapPlaces(graph: StreetGraph, costs: ProfileCosts, options: CoverageOptions, population: [PlanarPoint],
-                                  snapper: Snapper? = nil) -> PlaceSnaps {
+    /// The grid `run` lays out: over `options.area` (the graph's bounds when nil), widened by
+    /// the snap limit, in cells of `options.cellMetres`.
+    static func grid(graph: StreetGraph, options: CoverageOptions) -> GridGeometry {
         var area = options.area ?? graph.bounds
         if area.isEmpty { area = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
-        let grid = GridGeometry(covering: area.expanded(by: options.snapLimitMetres), cellMetres: options.cellMetres)
-        return snapPlaces(grid: grid, population: population, graph: graph, costs: costs, options: options, snapper: snapper)
+        return GridGeometry(covering: area.expanded(by: options.snapLimitMetres), cellMetres: options.cellMetres)
     }
 
+    /// Grid cells (as `run` lays them out) and population points snapped to the edges `costs`
+    /// may use; `snapper` is the graph's (made here when nil).
+    public static func snapPlaces(graph: StreetGraph, costs: ProfileCosts, options: CoverageOptions, population: [PlanarPoint],
+                                  snapper: Snapper? = nil) -> PlaceSnaps {
+        snapPlaces(grid: grid(graph: graph, options: options), population: population, graph: graph, costs: costs, options: options,
+                   snapper: snapper)
+    }
+
+    /// The snaps of the grid's cells and of the population points (`[]` without any).
     static func snapPlaces(grid: GridGeometry, population: [PlanarPoint], graph: StreetGraph, costs: ProfileCosts,
                            options: CoverageOptions, snapper given: Snapper? = nil) -> PlaceSnaps {
         let snapper = given ?? Snapper(graph: graph)
@@ -156,7 +156,6 @@ public enum CoverageAnalysis {
         return PlaceSnaps(cells: cells, population: points)
     }
 
-    /// Counts of each set around `snaps` when counting is on (`[]` when not).
     /// Every layer of population points (`run`'s population layers): minutes per set (0 inside
     /// an area of the set), categories within, and what `options` and `nearest` add.
     static func evaluate(population: [PlanarPoint], snaps: [PlaceSnap?], destinations: [DestinationSet], times: [NearestTimes],
@@ -175,6 +174,7 @@ public enum CoverageAnalysis {
             + greenwayLayers(snaps: snaps, graph: graph, costs: costs, options: options, stage: stage)
     }
 
+    /// Counts of each set around `snaps` when counting is on (`[]` when not).
     static func counts(around snaps: [PlaceSnap?], destinations: [DestinationSet], graph: StreetGraph, costs: ProfileCosts,
                        options: CoverageOptions, stage: (String) -> Void) -> [DestinationCounts] {
         guard let minutes = options.countWithinMinutes else { return [] }
@@ -243,6 +243,13 @@ public enum CoverageAnalysis {
         return slots.finish()
     }
 
+    /// Per cell of `grid`, whether its centre lies inside one of `areas`.
+    static func cellsInside(_ areas: ArraySlice<PlanarPolygon>, grid: GridGeometry) -> [Bool] {
+        var marks = [Bool](repeating: false, count: grid.cellCount)
+        for polygon in areas { markCells(inside: polygon, grid: grid, into: &marks) }
+        return marks
+    }
+
     static func markCells(inside polygon: PlanarPolygon, grid: GridGeometry, into marks: inout [Bool]) {
         guard let ranges = grid.cellRanges(in: polygon.bounds) else { return }
         for row in ranges.rows {
@@ -253,4 +260,3 @@ public enum CoverageAnalysis {
         }
     }
 }
-

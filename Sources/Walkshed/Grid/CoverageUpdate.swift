@@ -31,17 +31,8 @@ enum CoverageUpdate {
                 edgeSets[Int(p.snap.edge)] |= bit
             }
             // Inside marks as the full evaluation makes them (every area), and those of new areas.
-            var marks = [Bool](), newMarks = [Bool]()
-            if !set.areas.isEmpty {
-                marks = [Bool](repeating: false, count: grid.cellCount)
-                for polygon in set.areas { CoverageAnalysis.markCells(inside: polygon, grid: grid, into: &marks) }
-            }
-            if set.areas.count > base.areas.count {
-                newMarks = [Bool](repeating: false, count: grid.cellCount)
-                for polygon in set.areas[base.areas.count...] { CoverageAnalysis.markCells(inside: polygon, grid: grid, into: &newMarks) }
-            }
-            inside.append(marks)
-            newlyInside.append(newMarks)
+            inside.append(set.areas.isEmpty ? [] : CoverageAnalysis.cellsInside(set.areas[...], grid: grid))
+            newlyInside.append(set.areas.count > base.areas.count ? CoverageAnalysis.cellsInside(set.areas[base.areas.count...], grid: grid) : [])
         }
         let staleByEdge = edgeSets, insideArea = inside, newAreas = newlyInside, allSets = sets.count == 64 ? ~UInt64(0) : (UInt64(1) << UInt64(sets.count)) - 1
         let setsWithNewAreas = sets.indices.filter { !newlyInside[$0].isEmpty }
@@ -64,11 +55,6 @@ enum CoverageUpdate {
             }
         }
         let layers = zip(sets, columns).map { CoverageLayer(.minutes($0.kind), values: $1.finish()) }
-        let budget = Float(budgetMinutes)
-        var within = snaps.map { $0 == nil ? Float.nan : 0 }
-        for layer in layers where layer.measure.kind?.isBuiltIn ?? false {
-            for (i, minutes) in layer.values.enumerated() where minutes <= budget { within[i] += 1 }
-        }
-        return layers + [CoverageLayer(.categoriesWithin, values: within)]
+        return layers + [PlaceEvaluation.categoriesWithin(minutes: layers, snaps: snaps, budgetMinutes: budgetMinutes)]
     }
 }

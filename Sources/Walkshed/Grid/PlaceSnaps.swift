@@ -9,8 +9,6 @@ public struct PlaceSnaps: Sendable {
         self.population = population
     }
 
-    var pair: ([PlaceSnap?], [PlaceSnap?]) { (cells, population) }
-
     /// These snaps (made on `network`'s original graph) as a fresh snapping on the edited graph
     /// would make them, snapping again only the places an edit can move: a place keeps its
     /// snap when its edge is neither cut nor closed and every added or cut-and-rejoined edge

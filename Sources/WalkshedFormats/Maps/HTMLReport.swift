@@ -57,19 +57,10 @@ public enum HTMLReport {
         out.append(h.yLowerLeft, decimals: 3); out.append(",\"cell\":")
         out.append(h.cellSize, decimals: 3)
         out.append(",\"cols\":\(h.columns),\"rows\":\(h.rows),\"values\":\"")
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(entry.grid.values.count * 4)
-        for v in entry.grid.values {
-            let bits = v.bitPattern.littleEndian
-            bytes += [UInt8(bits & 0xff), UInt8(bits >> 8 & 0xff), UInt8(bits >> 16 & 0xff), UInt8(bits >> 24)]
-        }
-        out.append(Data(bytes).base64EncodedString())
-        out.append("\",\"legend\":{\"title\":\(JSONValue.quoted(entry.legend.title)),\"unit\":\(JSONValue.quoted(entry.legend.unit)),\"classes\":[")
-        for (k, c) in entry.legend.classes.enumerated() {
-            if k > 0 { out.append(",") }
-            out.append("{\"lower\":\(bound(c.lower)),\"upper\":\(bound(c.upper)),\"colour\":\"\(c.colour)\",\"label\":\(JSONValue.quoted(c.label))}")
-        }
-        out.append("]},\"histogram\":{\"basis\":\(JSONValue.quoted(entry.histogram.basis)),\"weights\":[")
+        out.append(base64(entry.grid.values))
+        out.append("\",\"legend\":")
+        appendLegend(entry.legend, to: &out)
+        out.append(",\"histogram\":{\"basis\":\(JSONValue.quoted(entry.histogram.basis)),\"weights\":[")
         for (k, w) in entry.histogram.weights.enumerated() {
             if k > 0 { out.append(",") }
             out.append(w, decimals: 2)
@@ -79,11 +70,32 @@ public enum HTMLReport {
         out.append("}}")
     }
 
+    /// `{"title", "unit", "classes": [{"lower", "upper", "colour", "label"}]}`.
+    static func appendLegend(_ legend: MapLegend, to out: inout TextBuffer) {
+        out.append("{\"title\":\(JSONValue.quoted(legend.title)),\"unit\":\(JSONValue.quoted(legend.unit)),\"classes\":[")
+        for (k, c) in legend.classes.enumerated() {
+            if k > 0 { out.append(",") }
+            out.append("{\"lower\":\(bound(c.lower)),\"upper\":\(bound(c.upper)),\"colour\":\"\(c.colour)\",\"label\":\(JSONValue.quoted(c.label))}")
+        }
+        out.append("]}")
+    }
+
+    /// Values as base64 of little-endian Float32 (NaN for NODATA), as the pages decode them.
+    static func base64(_ values: [Float]) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(values.count * 4)
+        for v in values {
+            let bits = v.bitPattern.littleEndian
+            bytes += [UInt8(bits & 0xff), UInt8(bits >> 8 & 0xff), UInt8(bits >> 16 & 0xff), UInt8(bits >> 24)]
+        }
+        return Data(bytes).base64EncodedString()
+    }
+
     /// JSON has no infinity: unbounded class ends are null.
     static func bound(_ v: Double) -> String { v.isFinite ? FixedPoint.format(v, decimals: 4) : "null" }
 
     /// Text for HTML element content and attributes.
-    static func escaped(_ s: String) -> String {
+    public static func escaped(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }

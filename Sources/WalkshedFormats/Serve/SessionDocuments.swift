@@ -22,11 +22,11 @@ public enum SessionDocuments {
             let written = MapGrid(writing: layer, grid: grid)
             let change = Measure.change(layer.measure).name
             out.append("{\"name\":\(JSONValue.quoted(layer.name)),\"change\":\(JSONValue.quoted(change)),\"legend\":")
-            appendLegend(MapStyle.legend(layer: layer.name, budgetMinutes: budget, values: written.values), to: &out)
+            HTMLReport.appendLegend(MapStyle.legend(layer: layer.name, budgetMinutes: budget, values: written.values), to: &out)
             out.append(",\"change_legend\":")
-            appendLegend(MapStyle.legend(layer: change, budgetMinutes: budget, values: []), to: &out)
+            HTMLReport.appendLegend(MapStyle.legend(layer: change, budgetMinutes: budget, values: []), to: &out)
             out.append(",\"values\":\"")
-            out.append(base64(written.values))
+            out.append(HTMLReport.base64(written.values))
             out.append("\"}")
         }
         out.append("],\"summary\":{")
@@ -93,7 +93,7 @@ public enum SessionDocuments {
                     v.isNaN ? .nan : Float(FixedPoint.asWritten(Double(v), decimals: layer.decimals))
                 }
             }
-            out.append(base64(part))
+            out.append(HTMLReport.base64(part))
             out.append("\"}")
         }
         out.append("],\"recomputed_nodes\":\(outcome.recomputedNodes.reduce(0, +))}")
@@ -122,24 +122,5 @@ public enum SessionDocuments {
         out.append(",\"yll\":"); out.append(FixedPoint.asWritten(grid.originY, decimals: 3), decimals: 3)
         out.append(",\"cell\":"); out.append(grid.cellMetres, decimals: 3)
         out.append(",\"cols\":\(grid.columns),\"rows\":\(grid.rows)}")
-    }
-
-    static func appendLegend(_ legend: MapLegend, to out: inout TextBuffer) {
-        out.append("{\"title\":\(JSONValue.quoted(legend.title)),\"unit\":\(JSONValue.quoted(legend.unit)),\"classes\":[")
-        for (k, c) in legend.classes.enumerated() {
-            if k > 0 { out.append(",") }
-            out.append("{\"upper\":\(HTMLReport.bound(c.upper)),\"colour\":\"\(c.colour)\",\"label\":\(JSONValue.quoted(c.label))}")
-        }
-        out.append("]}")
-    }
-
-    static func base64(_ values: [Float]) -> String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(values.count * 4)
-        for v in values {
-            let bits = v.bitPattern.littleEndian
-            bytes += [UInt8(bits & 0xff), UInt8(bits >> 8 & 0xff), UInt8(bits >> 16 & 0xff), UInt8(bits >> 24)]
-        }
-        return Data(bytes).base64EncodedString()
     }
 }
