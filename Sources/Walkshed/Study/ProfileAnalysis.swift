@@ -26,19 +26,18 @@ extension Study {
     }
 
     /// Minutes from every grid cell (and every resident point) to the nearest destination of
-    /// each set, and the further measures `options` asks for. The grid covers the city's
-    /// extent. Stages are reported as `"<stagePrefix><stage>"`.
+    /// each set, and the further measures `options` asks for. The grid covers `gridArea`. Stages are reported as `"<stagePrefix><stage>"`.
     /// - Throws: `StudyCancelled` when `progress` asks to stop.
     public func analyze(profile: TravelProfile, options: CoverageOptions, progress: any StudyProgress,
                         stagePrefix: String = "") throws -> ProfileAnalysis {
         try analyze(profile: profile, options: options, progress: progress, stagePrefix: stagePrefix, on: city)
     }
 
-    /// `analyze` on `city` (the study's, or as a scenario leaves it), over the study's extent.
+    /// `analyze` on `city` (the study's, or as a scenario leaves it), over the study's `gridArea`.
     func analyze(profile: TravelProfile, options: CoverageOptions, progress: any StudyProgress, stagePrefix: String,
                  on city: City) throws -> ProfileAnalysis {
         var options = options
-        options.area = self.city.extent
+        options.area = gridArea
         var diagnostics = loadDiagnostics
         progress.begin("\(stagePrefix)finding park access points and snapping services")
         let costs = costs(for: profile, on: city)
@@ -53,7 +52,7 @@ extension Study {
     /// Bytes an analysis with `options` is expected to allocate beyond the loaded city: the
     /// engine's searches and layers, counts and greenway reach per cell and thread.
     public func estimatedAnalysisBytes(options: CoverageOptions) -> (bytes: Double, cells: Double) {
-        let cells = CoverageAnalysis.cellCount(area: city.extent, options: options)
+        let cells = CoverageAnalysis.cellCount(area: gridArea, options: options)
         let engine = CoverageAnalysis.estimatedBytes(graph: city.graph, cellCount: cells,
                                                      destinationSets: destinationKinds.count, nearestK: options.nearestK)
             + (options.countWithinMinutes == nil ? 0 : cells * Double(options.threads) * 12 + cells * 8 * 14)

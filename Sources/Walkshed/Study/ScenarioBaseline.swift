@@ -4,7 +4,7 @@
 public struct ScenarioBaseline: Sendable {
     public let study: Study
     public let profile: TravelProfile
-    /// The options of every run against this baseline; `area` is the city's extent.
+    /// The options of every run against this baseline; `area` is the study's `gridArea`.
     public let options: CoverageOptions
     public let analysis: ProfileAnalysis
     let searches: SearchBaseline
@@ -18,7 +18,7 @@ public struct ScenarioBaseline: Sendable {
     /// - Throws: `StudyCancelled` when `progress` asks to stop.
     public init(study: Study, profile: TravelProfile, options: CoverageOptions, progress: any StudyProgress) throws {
         var options = options
-        options.area = study.city.extent
+        options.area = study.gridArea
         progress.begin("baseline: snapping destinations and searching")
         let costs = study.costs(for: profile)
         var diagnostics = study.loadDiagnostics
@@ -98,7 +98,7 @@ public struct ScenarioBaseline: Sendable {
             cellChanges: ScenarioComparison.compare(baseline: before, scenario: after, weights: nil, budgetMinutes: options.budgetMinutes),
             residentChanges: residentChanges,
             differenceLayers: ScenarioComparison.differenceLayers(baseline: before, scenario: after),
-            recomputedNodes: recomputed)
+            cellLayers: after, residentLayers: afterResidents, recomputedNodes: recomputed)
     }
 
     /// Cells and residents snapped to the edited graph: the baseline's snaps when neither the

@@ -11,6 +11,11 @@ public struct ScenarioOutcome: Sendable {
     public var residentChanges: [MeasureChange]?
     /// Per cell, scenario minus baseline (`<measure>_change`), NaN where either is unknown.
     public var differenceLayers: [CoverageLayer]
+    /// The city as edited, per cell: minutes to each kind and `categories_within` (the
+    /// layers compared, in the baseline's order).
+    public var cellLayers: [CoverageLayer]
+    /// The same per resident point (`[]` without residents).
+    public var residentLayers: [CoverageLayer]
     /// Nodes the incremental update recomputed, per destination set.
     public var recomputedNodes: [Int]
 }

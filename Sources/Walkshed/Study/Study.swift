@@ -19,6 +19,8 @@ public struct Study: Sendable {
     public var customDestinations: [CustomDestinations]
     /// Warnings from reading the inputs; every run's diagnostics start from these.
     public var loadDiagnostics: Diagnostics
+    /// The box the grid covers (projected metres); the city's extent when nil.
+    public var area: BoundingBox?
 
     public init(city: City, residents: Residents? = nil, elevation: ElevationGrid? = nil, customDestinations: [CustomDestinations] = [],
                 loadDiagnostics: Diagnostics = Diagnostics()) {
@@ -47,6 +49,9 @@ public struct Study: Sendable {
 
     /// Every destination kind the study measures: the built-in ones, then the user's.
     public var destinationKinds: [DestinationKind] { DestinationKind.builtIn + customDestinations.map { .custom($0.name) } }
+
+    /// The box the grid covers: `area`, else the city's extent.
+    public var gridArea: BoundingBox { area ?? city.extent }
 
     /// Resident positions (`[]` without residents).
     var residentPositions: [PlanarPoint] { residents?.positions ?? [] }

@@ -25,7 +25,7 @@ struct SuggestionBaseline {
         guard let index = sets.firstIndex(where: { $0.kind == kind }) else { throw StudyError.unknownDestinationKind(kind) }
         setIndex = index
         options = CoverageOptions()
-        options.area = city.extent
+        options.area = study.gridArea
         options.budgetMinutes = budgetMinutes
         options.snapLimitMetres = snapLimitMetres
         options.threads = threads

@@ -7,7 +7,7 @@ public struct MeasuredTarget: Sendable {
 
 extension Study {
     /// The share meeting each target, on the city as `scenario` (if any) leaves it. Each
-    /// profile the targets name is analysed once; the grid covers the unedited city's extent.
+    /// profile the targets name is analysed once; the grid covers the study's `gridArea`.
     /// - Throws: `StudyError.needsResidents` for a population target without residents,
     ///   `ScenarioError` when the scenario cannot apply, `StudyCancelled`.
     public func measure(_ targets: [AccessTarget], scenario: Scenario?, options: CoverageOptions,
