@@ -71,13 +71,14 @@ struct BatchCommand: WalkshedCommand {
     func run() throws -> Int32 {
         let manifest = try BatchManifestReader.read(manifestPath)
         let runner = try BatchRunner(manifest: manifest, folder: outputFolder, threads: threads)
-        let units = runner.plan.units(ofShard: shard.index, count: shard.count)
-        let name = "shard \(shard.index)/\(shard.count)"
         if listOnly {
-            for unit in units { print("\(unit.id)\t\(Int(unit.estimatedSize))") }
+            try runner.adoptRecordedPlan()
+            for unit in runner.plan.units(ofShard: shard.index, count: shard.count) { print("\(unit.id)\t\(Int(unit.estimatedSize))") }
             return 0
         }
         try runner.prepareFolder()
+        let units = runner.plan.units(ofShard: shard.index, count: shard.count)
+        let name = "shard \(shard.index)/\(shard.count)"
         Terminal.status("walkshed batch: \(name): \(units.count) of \(runner.plan.units.count) units")
         var done = 0, skipped = 0, failed = 0
         let clock = StageClock(quiet: quiet)

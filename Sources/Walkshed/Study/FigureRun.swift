@@ -29,6 +29,9 @@ extension Study {
         }
         var options = options
         options.budgetMinutes = budgets[0]
+        // Minutes to a greenway only when a target asks: a scenario's incremental update does
+        // not carry them, so each scenario then gets them from a full analysis of its city.
+        options.greenway = targets.contains { $0.measure == .greenwayMinutes }
         let baseline = try ScenarioBaseline(study: study, profile: profile, options: options, progress: progress)
         let result = baseline.analysis.result
         let inside = result.grid.cellsCentred(in: boundary)
@@ -41,8 +44,14 @@ extension Study {
             let counted = inside.indices.map { i in
                 inside[i] && (result.snapped[i] || outcome.cellLayers.contains { !$0.values[i].isNaN })
             }
-            figures += try study.figures(name: scenario.name, cellLayers: outcome.cellLayers, counted: counted,
-                                         residentLayers: outcome.residentLayers, city: outcome.applied.city, profile: outcome.profile,
+            var greenway: (cells: [CoverageLayer], residents: [CoverageLayer]) = ([], [])
+            if options.greenway {
+                let full = try study.analyze(profile: outcome.profile, options: options, progress: progress,
+                                             stagePrefix: "\(scenario.name): greenway: ", on: outcome.applied.city).result
+                greenway = (full.layers.filter { $0.measure == .greenwayMinutes }, full.populationLayers.filter { $0.measure == .greenwayMinutes })
+            }
+            figures += try study.figures(name: scenario.name, cellLayers: outcome.cellLayers + greenway.cells, counted: counted,
+                                         residentLayers: outcome.residentLayers + greenway.residents, city: outcome.applied.city, profile: outcome.profile,
                                          budgets: budgets, indicatorOptions: indicatorOptions, targets: targets, progress: progress,
                                          diagnostics: &diagnostics)
         }

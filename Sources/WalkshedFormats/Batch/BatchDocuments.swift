@@ -15,6 +15,16 @@ public struct BatchDocument: Codable, Equatable, Sendable {
         self.options = options
         self.units = units
     }
+
+    /// Why `other` is not the same batch (version, options, units; size estimates aside), or nil.
+    public func difference(from other: BatchDocument) -> String? {
+        if walkshedVersion != other.walkshedVersion { return "Walkshed \(walkshedVersion), this is \(other.walkshedVersion)" }
+        if options != other.options { return "other options" }
+        guard units.count == other.units.count, zip(units, other.units).allSatisfy({ $0.isSameWork(as: $1) }) else {
+            return "another list of units (the manifest changed)"
+        }
+        return nil
+    }
 }
 
 /// `units/<id>/figures.json`: one unit's figures, the table rows `walkshed merge` reads.

@@ -38,7 +38,7 @@ public struct MergedBatch: Sendable {
             if document.options != batch.options {
                 throw InputFileError(path: path, message: "was made with other options than batch.json's; refusing to mix them (rerun the unit: delete its folder and run its shard again)")
             }
-            if document.unit != unit {
+            if !document.unit.isSameWork(as: unit) {
                 throw InputFileError(path: path, message: "describes another unit than batch.json's '\(unit.id)'")
             }
             units.append(document)

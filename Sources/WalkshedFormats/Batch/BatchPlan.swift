@@ -14,6 +14,12 @@ public struct BatchUnit: Sendable, Equatable, Codable {
     /// Relative work, to balance shards: the extract's bytes (a boundary's share of them, by
     /// area), times 1 + ½ per scenario.
     public var estimatedSize: Double
+
+    /// Whether both are the same work (the size estimate aside, which follows the files).
+    public func isSameWork(as other: BatchUnit) -> Bool {
+        id == other.id && study == other.study && studyIndex == other.studyIndex && boundary == other.boundary
+            && boundaryIndex == other.boundaryIndex && profile == other.profile
+    }
 }
 
 /// The units of a manifest and their deterministic, size-balanced split over shards.
@@ -80,11 +86,11 @@ public struct BatchPlan: Sendable, Equatable {
             && label.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
     }
 
-    /// `name` as a folder-safe word: ASCII letters and digits lowercased, every other run of
-    /// characters one `-`; `fallback` when nothing is left.
+    /// `name` as a folder-safe word: accents dropped, ASCII letters and digits lowercased,
+    /// every other run of characters one `-`; `fallback` when nothing is left.
     static func slug(_ name: String, fallback: String) -> String {
         var out = ""
-        for scalar in name.lowercased().unicodeScalars {
+        for scalar in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().unicodeScalars {
             if scalar.isASCII && CharacterSet.alphanumerics.contains(scalar) { out.unicodeScalars.append(scalar) }
             else if !out.isEmpty && !out.hasSuffix("-") { out += "-" }
         }

@@ -18,7 +18,7 @@ public enum BatchUnitOutcome: Sendable, Equatable {
 /// shard, however many boundaries and profiles of it the shard runs.
 public final class BatchRunner {
     public let manifest: BatchManifest
-    public let plan: BatchPlan
+    public private(set) var plan: BatchPlan
     public let folder: BatchFolder
     /// The boundaries of each study that has them, by label.
     public let boundaries: [String: [NamedBoundary]]
@@ -54,20 +54,24 @@ public final class BatchRunner {
         BatchDocument(walkshedVersion: WalkshedVersion.current, options: manifest.options, units: plan.units)
     }
 
-    /// Creates the folder and writes `batch.json`, or checks that the one there is this batch's.
+    /// The plan `batch.json` recorded, when the folder holds this batch: shards started later
+    /// (or run again after an input file was fixed) split the units as the first one did.
     /// - Throws: `InputFileError` when the folder holds another batch (manifest, version or options).
+    public func adoptRecordedPlan() throws {
+        guard FileManager.default.fileExists(atPath: folder.batchDocument) else { return }
+        let recorded = try BatchJSON.decode(BatchDocument.self, from: folder.batchDocument)
+        if let why = recorded.difference(from: document) {
+            throw InputFileError(path: folder.root, message: "holds a batch made with \(why); pass another --out, or delete the folder to start over")
+        }
+        plan.units = recorded.units
+    }
+
+    /// Creates the folder and writes `batch.json`, or adopts the plan of the one there.
+    /// - Throws: `InputFileError` when the folder holds another batch.
     public func prepareFolder() throws {
         try OutputFolder.create(folder.root)
         try OutputFolder.create(folder.unitsFolder)
-        if FileManager.default.fileExists(atPath: folder.batchDocument) {
-            let existing = try BatchJSON.decode(BatchDocument.self, from: folder.batchDocument)
-            guard existing == document else {
-                let why = existing.walkshedVersion != document.walkshedVersion ? "Walkshed \(existing.walkshedVersion), this is \(document.walkshedVersion)"
-                    : existing.options != document.options ? "other options" : "another list of units (the manifest changed)"
-                throw InputFileError(path: folder.root, message: "holds a batch made with \(why); pass another --out, or delete the folder to start over")
-            }
-            return
-        }
+        if FileManager.default.fileExists(atPath: folder.batchDocument) { return try adoptRecordedPlan() }
         try AtomicFile.write(BatchJSON.encode(document), to: folder.batchDocument)
     }
 
@@ -109,9 +113,6 @@ public final class BatchRunner {
             let city = try StudyLoader.load(study.request, progress: progress)
             let scenarios = try study.scenarios.map { try ScenarioReader.read($0) }
             let targets = try study.targets.map { try TargetsReader.read($0) } ?? []
-            if let t = targets.first(where: { $0.measure == .greenwayMinutes }) {
-                throw InputFileError(path: study.targets!, message: "target '\(t.name)': a batch measures no greenway_minutes; use walkshed check")
-            }
             return PreparedStudy(loaded: city, scenarios: scenarios, targets: targets)
         }
         loaded = (unit.studyIndex, result)
