@@ -73,9 +73,15 @@ if [ -f "$shared/porto-alegre.osm.pbf" ]; then
 fi
 python3 serve-edits.py ../.build/release/walkshed "$work/generated-1m.wsn" --threads 2 --edits 20 >> "$work/serve.jsonl"
 python3 serve-edits.py ../.build/release/walkshed "$work/generated-1m.wsn" --threads 2 --edits 20 --kind path >> "$work/serve.jsonl"
+# `walkshed batch`: the shared extracts × walk and wheelchair, one shard and two concurrent shards.
+: > "$work/batch.jsonl"
+if [ -d "$shared" ]; then
+    python3 batch-cities.py ../.build/release/walkshed "$shared" --runs 3 >> "$work/batch.jsonl"
+fi
 mkdir -p .last-run && cp "$work"/*.jsonl .last-run/   # kept (git-ignored) to redo the table without rerunning
 python3 Peers/results_table.py "$work/walkshed.jsonl" "$work/peers.jsonl" "$runs" "$work/memory.jsonl" > RESULTS.md
 python3 serve_table.py < "$work/serve.jsonl" >> RESULTS.md
+[ -s "$work/batch.jsonl" ] && python3 batch_table.py < "$work/batch.jsonl" >> RESULTS.md
 # The README's benchmark block (tables and targets), from the same run.
 python3 Peers/readme_table.py "$work/walkshed.jsonl" "$work/peers.jsonl" "$work/memory.jsonl" RESULTS.md ../README.md
 cat RESULTS.md

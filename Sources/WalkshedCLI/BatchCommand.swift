@@ -94,6 +94,7 @@ struct BatchCommand: WalkshedCommand {
                 failed += 1
                 print("FAILED   \(unit.id): \(message)")
             }
+            fflush(nil)   // every output stream: a scheduler's log shows each unit as it ends
         }
         clock.finish()
         print("\(name): \(done) done, \(skipped) already complete, \(failed) failed, in \(FixedPoint.format(clock.totalSeconds, decimals: 1)) s; peak memory \(Int(ResourceUsage.peakResidentBytes / 1_048_576)) MiB.")

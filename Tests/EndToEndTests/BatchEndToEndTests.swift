@@ -248,3 +248,31 @@ func startBatch(_ arguments: [String]) throws -> Process {
     let options = try CommandRunner.run(["merge", out.path])
     #expect(options.status == 1 && options.stderr.hasPrefix("\(figures.path): error: was made with other options than batch.json's; refusing to mix them"))
 }
+
+/// A region cut into municipalities is read once per shard, not once per municipality; the
+/// cross-city page ranks every unit and draws each one's map.
+@Test func aRegionIsReadOncePerShardAndThePageShowsEveryUnit() throws {
+    let root = RepositoryPaths.temporaryFolder("batch-region")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    try helsinkiDistricts.write(to: root.appendingPathComponent("districts.geojson"), atomically: true, encoding: .utf8)
+    let manifest = root.appendingPathComponent("m.json").path
+    try """
+    {"version": 1, "options": {"cell": 250, "profiles": ["walk", "wheelchair"]},
+     "studies": [{"label": "d", "extract": "\(RepositoryPaths.network("helsinki.osm.pbf"))", "boundaries": "districts.geojson", "boundary_name": "district"}]}
+    """.write(toFile: manifest, atomically: true, encoding: .utf8)
+    let out = root.appendingPathComponent("out")
+    let run = try CommandRunner.run(["batch", manifest, "--out", out.path])
+    #expect(run.status == 0)
+    #expect(run.stderr.components(separatedBy: "\n").filter { $0.hasSuffix(": reading nodes") }.count == 1)
+    #expect(run.stderr.components(separatedBy: "\n").filter { $0.hasSuffix(": baseline: snapping cells and residents") }.count == 4)
+    let merge = try CommandRunner.run(["merge", out.path])
+    #expect(merge.status == 0)
+    #expect(merge.stdout.contains("walk           1 d / ") && merge.stdout.contains("wheelchair     2 d / "))
+    let page = try String(contentsOf: out.appendingPathComponent("cities.html"), encoding: .utf8)
+    #expect(page.contains("<body data-units=\"4\">"))
+    #expect(page.components(separatedBy: "<tr><td>").count - 1 == 4)
+    let images = page.components(separatedBy: "src=\"data:image/png;base64,").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    #expect(images.count == 4)
+    for image in images { #expect(Data(base64Encoded: image)?.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) }
+    #expect(page.contains("Kruununhaka, Katajanokka"))
+}

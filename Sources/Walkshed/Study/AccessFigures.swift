@@ -26,10 +26,11 @@ public struct AccessFigures: Sendable {
     public static let measureNames = DestinationKind.builtIn.map { Measure.minutes($0).name } + ["all_kinds_minutes"]
 
     /// Per place, the minutes of each built-in kind, then the farthest of them (NaN when any
-    /// kind is unreachable), taken from analysis `layers`.
-    static func measureValues(_ layers: [CoverageLayer]) -> [[Float]] {
-        let kinds = DestinationKind.builtIn.map { kind in layers.first { $0.measure == .minutes(kind) }!.values }
-        let count = kinds.first?.count ?? 0
+    /// kind is unreachable), taken from analysis `layers` of `count` places (with no places,
+    /// an analysis has no layers).
+    static func measureValues(_ layers: [CoverageLayer], count: Int) -> [[Float]] {
+        let kinds = DestinationKind.builtIn.map { kind in layers.first { $0.measure == .minutes(kind) }?.values ?? [] }
+        precondition(kinds.allSatisfy { $0.count == count }, "an analysis layer per built-in kind, one value per place")
         let farthest = (0..<count).map { i in kinds.reduce(Float(0)) { $0.isNaN || $1[i].isNaN ? .nan : Swift.max($0, $1[i]) } }
         return kinds + [farthest]
     }

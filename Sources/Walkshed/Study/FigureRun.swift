@@ -63,8 +63,11 @@ extension Study {
                          profile: TravelProfile, budgets: [Double], indicatorOptions: IndicatorOptions, targets: [AccessTarget],
                          progress: any StudyProgress, diagnostics: inout Diagnostics) throws -> [AccessFigures] {
         try progress.checkCancelled()
-        let cellValues = AccessFigures.measureValues(cellLayers)
-        let residentValues = residents.map { _ in AccessFigures.measureValues(residentLayers) }
+        // No resident at all (an extract without residential buildings) is no residents: no
+        // shares of nobody, no indicators.
+        let residents = self.residents.flatMap { $0.total > 0 ? $0 : nil }
+        let cellValues = AccessFigures.measureValues(cellLayers, count: counted.count)
+        let residentValues = residents.map { AccessFigures.measureValues(residentLayers, count: $0.counts.count) }
         var indicators = IndicatorsAtBudgets(values: [], proximity: nil)
         if let residents {
             progress.begin("\(name): standard indicators")
@@ -78,15 +81,15 @@ extension Study {
         let kinds = DestinationKind.builtIn
         let measured = targets.map { target in
             MeasuredTarget(target: target, share: target.basis == .population
-                ? target.measuredShare(layers: residentLayers, kinds: kinds, snapped: [Bool](repeating: true, count: residents!.counts.count),
-                                       residents: residents!.counts)
+                ? target.measuredShare(layers: residentLayers, kinds: kinds, snapped: [Bool](repeating: true, count: self.residents!.counts.count),
+                                       residents: self.residents!.counts)
                 : target.measuredShare(layers: cellLayers, kinds: kinds, snapped: counted, residents: nil))
         }
         return budgets.map { budget in
             let cells = AccessFigures.cellShares(cellValues, counted: counted, budgetMinutes: budget)
             let people = residentValues.map { AccessFigures.residentFigures($0, residents: residents!.counts, budgetMinutes: budget) }
             return AccessFigures(scenario: name, budgetMinutes: budget, cells: cells.cells, cellShares: cells.shares,
-                                 residents: residents?.total, residentShares: people?.shares, residentMedians: people?.medians,
+                                 residents: self.residents?.total, residentShares: people?.shares, residentMedians: people?.medians,
                                  indicators: indicators.at(budget: budget, residents: residents?.counts ?? []), targets: measured)
         }
     }

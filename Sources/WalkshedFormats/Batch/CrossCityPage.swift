@@ -35,15 +35,16 @@ public enum CrossCityPage {
     /// The ranking as a fixed-width text table (what `walkshed merge` prints).
     public static func rankingText(_ merged: MergedBatch) -> String {
         let all = AccessFigures.measureNames.count - 1, park = 0
-        var lines = ["profile     rank  place                          budget  residents  all kinds  park    cells  all kinds  median all kinds"]
+        let ranked = ranking(merged), width = max(30, ranked.map { place($0.unit.unit).count }.max() ?? 0)
+        var lines = ["profile     rank  \(pad("place", width)) budget  residents  all kinds  park    cells  all kinds  median all kinds"]
         var rank = 0, profile = ""
-        for r in ranking(merged) {
+        for r in ranked {
             if r.unit.unit.profile != profile { profile = r.unit.unit.profile; rank = 0 }
             rank += 1
             let residents = r.row.residents.map { FixedPoint.format($0, decimals: 0) } ?? "-"
             let share = { (v: Double?) in v.map { FixedPoint.format(100 * $0, decimals: 1) + " %" } ?? "-" }
             let median = r.row.residentMedians?[all] ?? nil
-            lines.append([pad(profile, 11), pad("\(rank)", 4, right: true), pad(place(r.unit.unit), 30), pad(FixedPoint.format(r.row.budgetMinutes, decimals: 0) + " min", 7, right: true),
+            lines.append([pad(profile, 11), pad("\(rank)", 4, right: true), pad(place(r.unit.unit), width), pad(FixedPoint.format(r.row.budgetMinutes, decimals: 0) + " min", 7, right: true),
                           pad(residents, 10, right: true), pad(share(r.row.residentShares?[all]), 10, right: true),
                           pad(share(r.row.residentShares?[park]), 7, right: true), pad("\(r.row.cells)", 7, right: true),
                           pad(share(r.row.cellShares[all]), 10, right: true),

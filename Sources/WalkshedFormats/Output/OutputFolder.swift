@@ -51,6 +51,9 @@ public enum OutputFolder {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         } catch {
+            // Another process (a concurrent shard of a batch) may have made it meanwhile.
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return }
             throw InputFileError(path: path, message: "cannot create output folder: \(error.localizedDescription)")
         }
     }
