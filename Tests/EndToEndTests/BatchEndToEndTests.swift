@@ -276,3 +276,46 @@ func startBatch(_ arguments: [String]) throws -> Process {
     for image in images { #expect(Data(base64Encoded: image)?.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) }
     #expect(page.contains("Kruununhaka, Katajanokka"))
 }
+
+/// Shards actually run, for every count from 1 to 5: each unit is done by exactly one shard,
+/// and the folders end complete (small units: the Kouvola sample, four profiles, two halves).
+@Test func everyUnitIsDoneByExactlyOneShard() throws {
+    let root = RepositoryPaths.temporaryFolder("batch-once")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    try """
+    {"type": "FeatureCollection", "features": [
+     {"type": "Feature", "properties": {"name": "west"}, "geometry": {"type": "Polygon", "coordinates": [[[26.9, 60.5], [26.95, 60.5], [26.95, 60.55], [26.9, 60.55], [26.9, 60.5]]]}},
+     {"type": "Feature", "properties": {"name": "east"}, "geometry": {"type": "Polygon", "coordinates": [[[26.95, 60.5], [27.0, 60.5], [27.0, 60.55], [26.95, 60.55], [26.95, 60.5]]]}}]}
+    """.write(to: root.appendingPathComponent("halves.geojson"), atomically: true, encoding: .utf8)
+    let manifest = root.appendingPathComponent("m.json").path
+    let extract = RepositoryPaths.network("helsinki-test.osm.pbf")
+    try """
+    {"version": 1, "options": {"cell": 200, "profiles": ["walk", "senior", "wheelchair", "bike"]},
+     "studies": [{"label": "kouvola", "extract": "\(extract)"}, {"label": "halves", "extract": "\(extract)", "boundaries": "halves.geojson"}]}
+    """.write(toFile: manifest, atomically: true, encoding: .utf8)
+    let profiles = ["walk", "senior", "wheelchair", "bike"]
+    let all = profiles.map { "kouvola--\($0)" } + ["west", "east"].flatMap { half in profiles.map { "halves--\(half)--\($0)" } }
+    for count in 1...5 {
+        let out = root.appendingPathComponent("out-\(count)")
+        let processes = try (0..<count).map { index -> (Process, Pipe) in
+            let process = Process(), pipe = Pipe()
+            process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
+            process.arguments = ["batch", manifest, "--out", out.path, "--shard", "\(index)/\(count)", "--quiet", "--threads", "1"]
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return (process, pipe)
+        }
+        var done: [String] = []
+        for (process, pipe) in processes {
+            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            done += text.split(separator: "\n").filter { $0.hasPrefix("done ") }.map { String($0.split(separator: " ")[1]) }
+        }
+        #expect(done.sorted() == all.sorted(), "\(count) shards: \(done)")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("units").path)
+        #expect(folders.sorted() == all.sorted())
+        #expect(try CommandRunner.run(["merge", out.path]).status == 0)
+    }
+}

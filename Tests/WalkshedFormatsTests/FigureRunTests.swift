@@ -110,3 +110,15 @@ func figureOptions() -> (CoverageOptions, IndicatorOptions) {
     #expect(after.indicators == fresh.indicators)
     #expect(after.residentMedians![0]! < run.figures[0].residentMedians![0]!)   // the new parks are nearer for the median resident
 }
+
+/// A study whose residents number zero (an extract without residential buildings) has no
+/// resident figures and no indicators, not shares of nobody; its cells are still measured.
+@Test func noResidentsGiveNoResidentFigures() throws {
+    var study = try helsinkiStudyWithResidents()
+    study.residents = Residents(source: "residential buildings", positions: [], counts: [])
+    let (options, indicatorOptions) = figureOptions()
+    let figures = try study.figures(profile: .walk(), scenarios: [], budgets: [15], options: options, indicatorOptions: indicatorOptions,
+                                    targets: [], boundary: nil, progress: SilentProgress()).figures[0]
+    #expect(figures.residents == 0 && figures.residentShares == nil && figures.residentMedians == nil && figures.indicators.isEmpty)
+    #expect(figures.cells > 0 && figures.cellShares[0] > 0)
+}
