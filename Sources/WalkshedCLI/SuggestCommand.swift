@@ -2,13 +2,13 @@ import Foundation
 import Walkshed
 import WalkshedFormats
 
-/// `walkshed suggest parks|links`: where a new park or a new path link would bring the most
-/// residents within the time budget.
+/// `walkshed suggest parks|links|greenway-links`: where a new park or a new path link would
+/// bring the most residents within the time budget, or which greenway gaps to close.
 struct SuggestCommand: WalkshedCommand {
     static let help = CommandHelp(
         name: "suggest",
-        abstract: "Where to build next: new parks (greedy maximum coverage) or missing path links, ranked by residents gained.",
-        usage: "walkshed suggest parks|links <extract> --population <file> --out <dir> [--count <k>] [--minutes <n>]",
+        abstract: "Where to build next: new parks (greedy maximum coverage), missing path links, or greenway gaps to close.",
+        usage: "walkshed suggest parks|links|greenway-links <extract> --out <dir> [--population <file>] [--count <k>] [--minutes <n>]",
         discussion: """
         parks: candidate sites are squares of --min-area-ha on a --spacing grid (or the polygons of
         --candidates file.geojson), reached through access points found as for real parks. Lazy
@@ -21,8 +21,16 @@ struct SuggestCommand: WalkshedCommand {
         greedily (no two sharing an end), each by the residents it adds to the earlier picks per
         metre, and written to suggested_links.csv and .geojson with the coverage of the first k
         built together, computed exactly on the edited network.
+        greenway-links: the break points of walkshed greenways, closed greedily one at a time by
+        a straight greenway path across the gap, each the one that raises --objective most given
+        the earlier picks: parks (pairs of parks joined along greenway), length (mean continuous
+        greenway from a greenway point) or residents (residents within --minutes of a greenway
+        group × its km). Writes suggested_greenway_links.csv and .geojson with each pick's gain
+        and running total, and greenway-links.json, a scenario file of the picks for walkshed
+        scenario and walkshed serve. --population is needed for parks and links, and for the
+        residents objective.
         """,
-        arguments: [("parks|links", "What to suggest."), ("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
+        arguments: [("parks|links|greenway-links", "What to suggest."), ("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
         options: [
             CommonOptions.out,
             OptionSpec(name: "--count", valueName: "<k>", help: "How many to suggest. (default: 5)"),
@@ -33,10 +41,14 @@ struct SuggestCommand: WalkshedCommand {
             OptionSpec(name: "--max-length-m", valueName: "<metres>", help: "links: longest link. (default: 200)"),
             OptionSpec(name: "--detour", valueName: "<factor>", help: "links: today's walk must exceed this many times the link. (default: 3)"),
             OptionSpec(name: "--measure", valueName: "<set>", help: "links: park or a service category whose access counts. (default: park)"),
+            OptionSpec(name: "--objective", valueName: "<what>", help: "greenway-links: parks, length or residents. (default: parks)"),
             CommonOptions.snapLimit,
-        ] + CityInputOptions.specs + [CommonOptions.threads, CommonOptions.force, CommonOptions.quiet])
+        ] + GreenwayOptionsParser.specs + CityInputOptions.specs + [CommonOptions.threads, CommonOptions.force, CommonOptions.quiet])
 
     let suggestsParks: Bool
+    let suggestsGreenwayLinks: Bool
+    var greenways = GreenwayOptions()
+    var objective = GreenwayLinkObjective.parks
     let inputs: CityInputOptions
     let outputFolder: String
     let profile: TravelProfile
@@ -47,13 +59,24 @@ struct SuggestCommand: WalkshedCommand {
     let quiet: Bool
 
     init(_ arguments: CommandArguments) throws {
-        guard arguments.positionals.count == 2, ["parks", "links"].contains(arguments.positionals[0]) else {
-            throw UsageError("expected 'parks' or 'links' and <extract>")
+        guard arguments.positionals.count == 2, ["parks", "links", "greenway-links"].contains(arguments.positionals[0]) else {
+            throw UsageError("expected 'parks', 'links' or 'greenway-links' and <extract>")
         }
         suggestsParks = arguments.positionals[0] == "parks"
+        suggestsGreenwayLinks = arguments.positionals[0] == "greenway-links"
         inputs = try CityInputOptions(extract: arguments.positionals[1], arguments)
         outputFolder = try CommonOptions.output(arguments)
-        guard inputs.request.population != nil else { throw UsageError("missing --population <file>: suggestions count residents") }
+        if let text = arguments.values["--objective"] {
+            guard suggestsGreenwayLinks else { throw UsageError("option '--objective' is for greenway-links") }
+            guard let chosen = GreenwayLinkObjective(rawValue: text) else {
+                throw UsageError("option '--objective' takes one of \(GreenwayLinkObjective.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+            }
+            objective = chosen
+        }
+        if inputs.request.population == nil && (!suggestsGreenwayLinks || objective == .residents) {
+            throw UsageError("missing --population <file>: \(suggestsGreenwayLinks ? "the residents objective counts" : "suggestions count") residents")
+        }
+        greenways = try GreenwayOptionsParser.parse(arguments)
         profile = try CommonOptions.profiles(arguments, single: true)[0]
         let candidates = arguments.values["--candidates"] ?? "grid"
         candidatesPath = candidates == "grid" ? nil : candidates
@@ -86,7 +109,19 @@ struct SuggestCommand: WalkshedCommand {
         let clock = StageClock(quiet: quiet)
         let study = try StudyLoader.load(inputs.request, progress: clock).study
         var table = ""
-        if suggestsParks {
+        if suggestsGreenwayLinks {
+            let report = try study.greenways(profile: profile, options: greenways, progress: clock)
+            let suggestions = try report.suggestLinks(objective: objective, count: parks.count, city: study.city)
+            let files = SuggestionFiles.greenwayLinks(suggestions, city: study.city)
+            table = files.table
+            try output.write { output in
+                try output.create()
+                try output.stage(files.csv, at: output.path("suggested_greenway_links.csv"))
+                try output.stage(files.geojson, at: output.path("suggested_greenway_links.geojson"))
+                try output.stage(ScenarioWriter.text(suggestions.scenario), at: output.path("greenway-links.json"))
+                clock.finish()
+            }
+        } else if suggestsParks {
             let suggestions = try study.suggestParks(profile: profile, options: parks, progress: clock)
             let files = SuggestionFiles.parks(suggestions, projection: study.city.projection)
             table = files.table

@@ -8,7 +8,7 @@ public enum WalkshedCLI {
     /// Every subcommand, in the order help lists them: the one list dispatch, help and tests read.
     static let commands: [any WalkshedCommand.Type] = [
         AnalyzeCommand.self, InfoCommand.self, IndicatorsCommand.self, CheckCommand.self, ScenarioCommand.self, SuggestCommand.self, ServeCommand.self,
-        BatchCommand.self, MergeCommand.self,
+        GreenwaysCommand.self, BatchCommand.self, MergeCommand.self,
         IsochroneCommand.self, ReportCommand.self, ImportCommand.self, GenerateCommand.self, ExportCommand.self,
     ]
 

@@ -16,6 +16,8 @@ public indirect enum Measure: Hashable, Sendable {
     /// The mean over kinds of `meanNearest` (the 15-minute city's proximity time).
     case proximityMinutes
     case greenwayMinutes
+    /// Minutes to the nearest park walking to the nearest greenway, then along greenways only.
+    case greenwayParkMinutes
     /// Metres of greenway within the budget.
     case greenwayMetres
     /// Residents a candidate park would bring within the budget.
@@ -33,7 +35,7 @@ public indirect enum Measure: Hashable, Sendable {
 
     public var unit: Unit {
         switch self {
-        case .minutes, .meanNearest, .kthNearest, .proximityMinutes, .greenwayMinutes: .minutes
+        case .minutes, .meanNearest, .kthNearest, .proximityMinutes, .greenwayMinutes, .greenwayParkMinutes: .minutes
         case .count: .destinations
         case .weighted, .marginalGain: .weight
         case .categoriesWithin: .categories
@@ -54,6 +56,7 @@ public indirect enum Measure: Hashable, Sendable {
         case .categoriesWithin: "categories_within"
         case .proximityMinutes: "proximity_minutes"
         case .greenwayMinutes: "greenway_minutes"
+        case .greenwayParkMinutes: "greenway_park_minutes"
         case .greenwayMetres: "greenway_metres"
         case .marginalGain: "marginal_gain"
         case .perResident(let name, _): name

@@ -2,7 +2,7 @@
 /// not the nearest node), through a bucket index over the edge geometry.
 public struct Snapper: Sendable {
     public let graph: StreetGraph
-    let index: EdgeSegmentIndex
+    public let index: EdgeSegmentIndex
 
     public init(graph: StreetGraph, bucketMetres: Double = 100) {
         self.graph = graph

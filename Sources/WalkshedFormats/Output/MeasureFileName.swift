@@ -11,7 +11,7 @@ extension Measure {
             self = .change(measure)
             return
         }
-        let fixed: [Measure] = [.categoriesWithin, .proximityMinutes, .greenwayMinutes, .greenwayMetres, .marginalGain]
+        let fixed: [Measure] = [.categoriesWithin, .proximityMinutes, .greenwayMinutes, .greenwayParkMinutes, .greenwayMetres, .marginalGain]
         if let measure = fixed.first(where: { $0.name == name }) {
             self = measure
             return
