@@ -19,10 +19,13 @@ struct GreenwaysCommand: WalkshedCommand {
         between greenway pieces, and the groups they form); park_minutes.asc and
         greenway_park_minutes.asc (walking to the nearest greenway, then along greenways only);
         greenways.json (the network's figures) and greenways.html (the map: components in
-        colours, break points numbered). Close gaps with: walkshed suggest greenway-links.
+        colours, break points numbered). Close gaps with: walkshed suggest greenway-links; measure
+        the network those links (or any scenario) leave with --scenario.
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML), or a .wsn network.")],
-        options: [CommonOptions.out, CommonOptions.profile, CommonOptions.minutes] + GreenwayOptionsParser.specs
+        options: [CommonOptions.out, CommonOptions.profile, CommonOptions.minutes,
+                  OptionSpec(name: "--scenario", valueName: "<s.json>", help: "Measure the city as this scenario leaves it (its paths, closures, parks).")]
+            + GreenwayOptionsParser.specs
             + [CommonOptions.cell, CommonOptions.snapLimit] + CityInputOptions.specs
             + [CommonOptions.threads, CommonOptions.force, CommonOptions.quiet])
 
@@ -30,6 +33,7 @@ struct GreenwaysCommand: WalkshedCommand {
     let outputFolder: String
     let profile: TravelProfile
     let options: GreenwayOptions
+    let scenarioPath: String?
     let force: Bool
     let quiet: Bool
 
@@ -38,6 +42,7 @@ struct GreenwaysCommand: WalkshedCommand {
         outputFolder = try CommonOptions.output(arguments)
         profile = try CommonOptions.profiles(arguments, single: true)[0]
         options = try GreenwayOptionsParser.parse(arguments)
+        scenarioPath = arguments.values["--scenario"]
         force = arguments.flags.contains(CommonOptions.force.name)
         quiet = arguments.flags.contains(CommonOptions.quiet.name)
     }
@@ -45,7 +50,14 @@ struct GreenwaysCommand: WalkshedCommand {
     func run() throws -> Int32 {
         let output = try OutputRun(folder: outputFolder, force: force, earlierResult: OutputFolder.holding("greenways.json"))
         let clock = StageClock(quiet: quiet)
-        let study = try StudyLoader.load(inputs.request, progress: clock).study
+        let scenario = try scenarioPath.map { try ScenarioReader.read($0) }
+        var study = try StudyLoader.load(inputs.request, progress: clock).study
+        if let scenario {
+            clock.begin("applying scenario \(scenario.name)")
+            do { study.city = try scenario.apply(to: study.city).city } catch let error as ScenarioError {
+                throw InputFileError(path: scenarioPath!, message: error.description)
+            }
+        }
         let report = try study.greenways(profile: profile, options: options, progress: clock)
         clock.begin("drawing the map")
         let png = PNGEncoder.encode(GreenwayMap.render(report, city: study.city))

@@ -57,7 +57,9 @@ public struct GreenwayReport: Sendable {
     /// Cells: `park_minutes` (over any street) and `greenway_park_minutes` (the greenway-only rule).
     public var grid: GridGeometry
     public var cellLayers: [CoverageLayer]
-    /// The same per resident point (`[]` without residents).
+    /// Per cell, whether it is on the network (the cells shares are taken over).
+    public var cellsSnapped: [Bool]
+    /// The same per resident point (`[]` without residents, or with none).
     public var residentLayers: [CoverageLayer]
     /// Residents in all (nil without residents), and per resident point.
     public var residents: Double?
@@ -158,10 +160,11 @@ extension Study {
         let cellPositions = (0..<grid.cellCount).map { grid.centre(ofCell: $0) }
         let parkLayer = anyStreet.layers.first { $0.measure == .minutes(.park) }!
         let cellLayers = [parkLayer, CoverageLayer(.greenwayParkMinutes, values: greenwayMinutes(snaps.cells, positions: cellPositions))]
-        let residentLayers = residents == nil ? [] : [anyStreet.populationLayers.first { $0.measure == .minutes(.park) }!,
+        let residentLayers = residentPositions.isEmpty ? [] : [anyStreet.populationLayers.first { $0.measure == .minutes(.park) }!,
                                                       CoverageLayer(.greenwayParkMinutes, values: greenwayMinutes(snaps.population, positions: residentPositions))]
         return GreenwayReport(profile: profile, options: options, network: network, components: components, breakPoints: breakPoints,
-                              parkLinks: links, routes: routes, grid: grid, cellLayers: cellLayers, residentLayers: residentLayers,
+                              parkLinks: links, routes: routes, grid: grid, cellLayers: cellLayers, cellsSnapped: snaps.cells.map { $0 != nil },
+                              residentLayers: residentLayers,
                               residents: residents?.total, residentWeights: residents?.counts, diagnostics: diagnostics)
     }
 }

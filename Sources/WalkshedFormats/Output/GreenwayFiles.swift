@@ -110,11 +110,12 @@ public enum GreenwayFiles {
         return 11 + 2 * report.cellLayers.count
     }
 
-    /// Residents (or cells) within `minutes` of a park, per layer.
-    static func shareWithin(_ layer: CoverageLayer, weights: [Double]?, minutes: Double) -> Double? {
+    /// The share of residents (all of them) or of cells on the network (`weights` nil,
+    /// `snapped` given) whose `layer` value is within `minutes`; nil when there are none.
+    static func shareWithin(_ layer: CoverageLayer, weights: [Double]?, snapped: [Bool]? = nil, minutes: Double) -> Double? {
         var total = 0.0, within = 0.0
         for (i, v) in layer.values.enumerated() {
-            let w = weights?[i] ?? (v.isNaN ? 0 : 1)
+            let w = weights?[i] ?? (snapped![i] ? 1 : 0)
             total += w
             if !v.isNaN && Double(v) <= minutes { within += w }
         }
@@ -140,13 +141,14 @@ public enum GreenwayFiles {
                                  ("max_street_metres", .number(report.options.maxStreetMetres, decimals: 1)), ("cell_metres", .number(report.options.cellMetres, decimals: 1))])),
         ]
         let budget = report.options.budgetMinutes
-        let cellPark = shareWithin(report.cellLayers[0], weights: nil, minutes: budget), cellGreen = shareWithin(report.cellLayers[1], weights: nil, minutes: budget)
+        let cellPark = shareWithin(report.cellLayers[0], weights: nil, snapped: report.cellsSnapped, minutes: budget)
+        let cellGreen = shareWithin(report.cellLayers[1], weights: nil, snapped: report.cellsSnapped, minutes: budget)
         members.append(("cells_park_within_budget_share", cellPark.map { .number($0, decimals: 4) } ?? .null))
         members.append(("cells_greenway_park_within_budget_share", cellGreen.map { .number($0, decimals: 4) } ?? .null))
         if let total = report.residents {
             members.append(("residents", .number(total, decimals: 1)))
             members.append(("greenway_metres_per_resident", report.metresPerResident.map { .number($0, decimals: 3) } ?? .null))
-            if let weights = report.residentWeights {
+            if let weights = report.residentWeights, report.residentLayers.count == 2 {
                 for (key, layer) in [("residents_park_within_budget_share", report.residentLayers[0]), ("residents_greenway_park_within_budget_share", report.residentLayers[1])] {
                     members.append((key, shareWithin(layer, weights: weights, minutes: budget).map { .number($0, decimals: 4) } ?? .null))
                 }

@@ -16,8 +16,8 @@ public enum GreenwayTable {
         out += "parks:             \(city.parks.count), \(touching) touching a greenway; \(links.links.count) park pairs joined within \(km(report.options.parkRouteMetres)) along greenways "
             + "(≤ \(FixedPoint.format(report.options.maxStreetMetres, decimals: 0)) m of street between pieces); \(pct(links.largestGroupShare)) of parks in the largest group\n"
         let budget = report.options.budgetMinutes
-        if let any = GreenwayFiles.shareWithin(report.cellLayers[0], weights: nil, minutes: budget),
-           let green = GreenwayFiles.shareWithin(report.cellLayers[1], weights: nil, minutes: budget) {
+        if let any = GreenwayFiles.shareWithin(report.cellLayers[0], weights: nil, snapped: report.cellsSnapped, minutes: budget),
+           let green = GreenwayFiles.shareWithin(report.cellLayers[1], weights: nil, snapped: report.cellsSnapped, minutes: budget) {
             out += "park access:       \(pct(any)) of cells within \(FixedPoint.format(budget, decimals: 0)) min of a park over any street, \(pct(green)) walking to the nearest greenway and staying on it\n"
         }
         if let weights = report.residentWeights, report.residentLayers.count == 2,
