@@ -41,7 +41,7 @@ import WalkshedTestSupport
     let csv = try String(contentsOfFile: "\(out)/suggested_links.csv", encoding: .utf8).split(separator: "\n")
     #expect(csv.count == 2 && csv[1].hasPrefix("1,24.9") && csv[1].contains(",273,") && csv[1].hasSuffix(",819.07,2805.11,2461.09,0.571721"), "\(csv)")
     let usage = try CommandRunner.run(["suggest", "lakes", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out])
-    #expect(usage.status == 64 && usage.stderr.contains("expected 'parks' or 'links' and <extract>"))
+    #expect(usage.status == 64 && usage.stderr.contains("expected 'parks', 'links' or 'greenway-links' and <extract>"))
     let missing = try CommandRunner.run(["suggest", "parks", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out])
     #expect(missing.status == 64 && missing.stderr.contains("missing --population"))
 }
@@ -71,4 +71,14 @@ import WalkshedTestSupport
                                         "--candidates", bad, "--out", root.appendingPathComponent("bad").path, "--quiet"])
     #expect(failed.status == 1 && failed.stderr.contains("\(bad): features[0].geometry.type: error: expected Polygon or MultiPolygon, got 'Point'"))
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("bad/suggested_parks.csv").path))
+}
+
+@Test func greenwayLinkOptionsAreChecked() throws {
+    let out = RepositoryPaths.temporaryFolder("suggest-greenway").path
+    let objective = try CommandRunner.run(["suggest", "greenway-links", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out, "--objective", "views"])
+    #expect(objective.status == 64 && objective.stderr.hasPrefix("Error: option '--objective' takes one of parks, length, residents, got 'views'\n"))
+    let residents = try CommandRunner.run(["suggest", "greenway-links", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out, "--objective", "residents"])
+    #expect(residents.status == 64 && residents.stderr.hasPrefix("Error: missing --population <file>: the residents objective counts residents\n"))
+    let misplaced = try CommandRunner.run(["suggest", "parks", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out, "--objective", "parks"])
+    #expect(misplaced.status == 64 && misplaced.stderr.hasPrefix("Error: option '--objective' is for greenway-links\n"))
 }
