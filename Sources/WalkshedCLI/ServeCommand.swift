@@ -40,6 +40,7 @@ struct ServeCommand: WalkshedCommand {
             OptionSpec(name: "--max-connections", valueName: "<n>", help: "Open connections at once; more get 503. (default: 32)"),
             OptionSpec(name: "--request-timeout", valueName: "<s>", help: "Seconds a client has to send its request. (default: 10)"),
             OptionSpec(name: "--name", valueName: "<name>", help: "Scenario name of the session's saved files. (default: session)"),
+            OptionSpec(name: "--scenario", valueName: "<s.json>", help: "Start with this scenario file's edits (e.g. suggest's greenway-links.json); undo takes them back."),
             CommonOptions.profile, CommonOptions.minutes, CommonOptions.cell, CommonOptions.snapLimit,
         ] + CityInputOptions.specs + [CommonOptions.threads, CommonOptions.quiet])
 
@@ -50,6 +51,7 @@ struct ServeCommand: WalkshedCommand {
     let maxConnections: Int
     let requestSeconds: Double
     let sessionName: String
+    let scenarioPath: String?
     let profile: TravelProfile
     let options: CoverageOptions
     let quiet: Bool
@@ -78,6 +80,7 @@ struct ServeCommand: WalkshedCommand {
               sessionName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
             throw UsageError("option '--name' takes 1…100 letters, digits, '-', '_' or '.' (not first), got '\(sessionName)'")
         }
+        scenarioPath = arguments.values["--scenario"]
         profile = try CommonOptions.profiles(arguments, single: true)[0]
         options = try CoverageOptionsParser.grid(arguments)
         quiet = arguments.flags.contains(CommonOptions.quiet.name)
@@ -85,12 +88,22 @@ struct ServeCommand: WalkshedCommand {
 
     func run() throws -> Int32 {
         let clock = StageClock(quiet: quiet)
+        let opened = try scenarioPath.map { try ScenarioReader.read($0) }
         let loaded = try StudyLoader.load(inputs.request, progress: clock)
         let baseline = try ScenarioBaseline(study: loaded.study, profile: profile, options: options, progress: clock)
+        var session: PlanningSession?
+        if let opened {
+            clock.begin("opening \(opened.name): \(opened.edits.count) edits")
+            var start = PlanningSession(baseline: baseline, name: sessionName)
+            do { try start.open(opened.edits, progress: clock) } catch let error as ScenarioError {
+                throw JSONInputError(path: scenarioPath!, place: "edits[\(error.editIndex)]", message: error.message)
+            }
+            session = start
+        }
         clock.begin("preparing the page")
         let title = ((inputs.request.extract as NSString).lastPathComponent as NSString).deletingPathExtension
             .replacingOccurrences(of: ".osm", with: "")
-        let app = ServeApp(baseline: baseline, title: title, token: ServeApp.randomToken(), name: sessionName)
+        let app = ServeApp(baseline: baseline, title: title, token: ServeApp.randomToken(), name: sessionName, session: session)
         let quiet = self.quiet
         let server = try HTTPServer(host: host, port: port, limits: limits, maxConnections: maxConnections,
                                     requestSeconds: requestSeconds) { request in

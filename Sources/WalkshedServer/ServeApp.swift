@@ -22,9 +22,11 @@ public final class ServeApp: Sendable {
         var session: PlanningSession
     }
 
-    public init(baseline: ScenarioBaseline, title: String, token: String, name: String = "session") {
+    /// - Parameter session: the session to start from (one with a scenario file opened in it);
+    ///   a new, empty one of `name` when nil.
+    public init(baseline: ScenarioBaseline, title: String, token: String, name: String = "session", session initial: PlanningSession? = nil) {
         self.token = token
-        let start = PlanningSession(baseline: baseline, name: name)
+        let start = initial ?? PlanningSession(baseline: baseline, name: name)
         session = Mutex(start)
         published = Mutex(Published(version: 0, state: SessionDocuments.state(start, version: 0).bytes, session: start))
         cityDocument = SessionDocuments.city(baseline, title: title).bytes

@@ -192,3 +192,23 @@ private let movedPark = #"{"type": "add_park", "name": "Punavuori pocket park", 
     #expect(result.reads.count == 24 && result.reads.allSatisfy { $0.version == $0.edits }, "\(result.reads)")
     #expect((try server.request("GET", "/api/state").json["edits"] as? [Any])?.count == 8)
 }
+
+/// `--scenario` opens a scenario file into the session (here the pocket parks; the same way
+/// the greenway links `suggest` writes): its edits are the session's, saved back as the same
+/// edits, and one undo takes them all back.
+@Test func aScenarioFileOpensIntoTheSession() throws {
+    let file = RepositoryPaths.network("scenarios/helsinki-pocket-parks.json")
+    let server = try ServerProcess([helsinki, "--scenario", file])
+    defer { #expect(server.stop() == 0) }
+    let state = try server.request("GET", "/api/state").json
+    #expect((state["edits"] as? [Any])?.count == 2 && state["can_undo"] as? Bool == true)
+    #expect(try server.request("GET", "/api/grids/park_minutes_change.asc").status == 200)
+    func edits(_ data: Data) throws -> [NSDictionary] {
+        ((try JSONSerialization.jsonObject(with: data) as! [String: Any])["edits"] as! [[String: Any]]).map { NSDictionary(dictionary: $0) }
+    }
+    let saved = try edits(Data(server.request("GET", "/api/scenario.json").body))
+    let original = try edits(Data(contentsOf: URL(fileURLWithPath: file)))
+    #expect(saved == original)
+    let back = try server.request("POST", "/api/undo").json
+    #expect((back["edits"] as? [Any])?.isEmpty == true)
+}

@@ -54,6 +54,14 @@ public struct PlanningSession: Sendable {
         redoStack = []
     }
 
+    /// Replaces every edit by `edits` (a scenario file opened into the session) as one change,
+    /// which undo takes back; on error nothing changes.
+    /// - Throws: `ScenarioError` when an edit cannot apply.
+    public mutating func open(_ edits: [ScenarioEdit], progress: any StudyProgress) throws {
+        try move(to: edits, progress: progress)
+        redoStack = []
+    }
+
     /// Returns to the edits before the last change; false when there is none.
     public mutating func undo(progress: any StudyProgress) throws -> Bool {
         try travel(from: \.undoStack, to: \.redoStack, progress: progress)
