@@ -16,12 +16,15 @@ struct CheckCommand: WalkshedCommand {
         with the same profile and budget), a target also fails when its share fell by more than
         --tolerance. With --scenario, the targets are checked on the city after the scenario's
         edits (see `walkshed help scenario`). Prints PASS/FAIL per target; --junit writes one
-        testcase per target with the measured value in its message.
+        testcase per target with the measured value in its message, --json the same as JSON with
+        the Walkshed version and each input file's SHA-256; both are written (with the error)
+        when the run fails too.
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML)."), ("<targets.json>", "The targets.")],
         options: [
             OptionSpec(name: "--scenario", valueName: "<s.json>", help: "Check the city as this scenario changes it."),
             OptionSpec(name: "--junit", valueName: "<file>", help: "Write JUnit XML here (written to a temporary name and renamed)."),
+            OptionSpec(name: "--json", valueName: "<file>", help: "Write the result as JSON: each target's measured and required share and verdict, the Walkshed version, each input's SHA-256."),
             OptionSpec(name: "--baseline", valueName: "<summary.json>", help: "Fail a target whose share fell below this earlier analysis."),
             OptionSpec(name: "--tolerance", valueName: "<share>", help: "How far below the baseline a share may fall. (default: 0.001)"),
             CommonOptions.cell, CommonOptions.snapLimit,
@@ -30,6 +33,7 @@ struct CheckCommand: WalkshedCommand {
     let inputs: CityInputOptions
     let targetsPath: String
     let junitPath: String?
+    let jsonPath: String?
     let scenarioPath: String?
     let baselinePath: String?
     let tolerance: Double
@@ -43,6 +47,7 @@ struct CheckCommand: WalkshedCommand {
         inputs = try CityInputOptions(extract: arguments.positionals[0], arguments)
         targetsPath = arguments.positionals[1]
         junitPath = arguments.values["--junit"]
+        jsonPath = arguments.values["--json"]
         scenarioPath = arguments.values["--scenario"]
         baselinePath = arguments.values["--baseline"]
         if let text = arguments.values["--tolerance"] {
@@ -67,7 +72,24 @@ struct CheckCommand: WalkshedCommand {
             if let junitPath, (try? OutputFolder.check(Self.folder(of: junitPath))) != nil {
                 try? AtomicFile.write(Data(CheckReport.junit(error: "\(error)", suite: (targetsPath as NSString).lastPathComponent).utf8), to: junitPath)
             }
+            if let jsonPath, (try? OutputFolder.check(Self.folder(of: jsonPath))) != nil {
+                try? AtomicFile.write(Data(CheckReport.json(error: "\(error)", inputs: checksums(readable: true)).utf8), to: jsonPath)
+            }
             throw error
+        }
+    }
+
+    /// Every input file with its SHA-256: the extract, the targets, and the scenario,
+    /// population, elevation model, GTFS feeds and destination files given. With `readable`,
+    /// files that cannot be read are left out (the run is reporting that error).
+    func checksums(readable: Bool = false) throws -> [(role: String, path: String, sha256: String)] {
+        var files = [("extract", inputs.request.extract), ("targets", targetsPath)]
+        if let scenarioPath { files.append(("scenario", scenarioPath)) }
+        if let population = inputs.request.population, !inputs.request.residentsFromBuildings { files.append(("population", population)) }
+        if let dem = inputs.request.elevation { files.append(("elevation", dem)) }
+        files += inputs.request.gtfs.map { ("gtfs", $0) } + inputs.request.destinations.map { ("destinations \($0.name)", $0.path) }
+        return try files.compactMap { role, path in
+            do { return (role, path, try SHA256.hexDigest(ofFile: path)) } catch where readable { return nil }
         }
     }
 
@@ -84,6 +106,7 @@ struct CheckCommand: WalkshedCommand {
         }
         let baseline = try baselinePath.map(AnalysisBaseline.read)
         if let junitPath { try OutputFolder.check(Self.folder(of: junitPath)) }
+        if let jsonPath { try OutputFolder.check(Self.folder(of: jsonPath)) }
         let clock = StageClock(quiet: quiet)
         let study = try StudyLoader.load(inputs.request, progress: clock).study
         let measured: [MeasuredTarget]
@@ -100,6 +123,7 @@ struct CheckCommand: WalkshedCommand {
         if let junitPath {
             try AtomicFile.write(Data(CheckReport.junit(outcomes, suite: (targetsPath as NSString).lastPathComponent).utf8), to: junitPath)
         }
+        if let jsonPath { try AtomicFile.write(Data(CheckReport.json(outcomes, inputs: try checksums()).utf8), to: jsonPath) }
         print(CheckReport.table(outcomes), terminator: "")
         return outcomes.allSatisfy(\.passed) ? 0 : 2
     }

@@ -99,3 +99,33 @@ let helsinkiTargetsPath = RepositoryPaths.network("targets/helsinki.json")
     // 95.3 % of Porto Alegre's residents are within 15 minutes of a bus stop, as analyze says.
     #expect(outcome.status == 0 && outcome.stdout.contains("measured 95.26 % of residents, required 90.00 %; baseline 95.26 %"), "\(outcome.stdout)")
 }
+
+/// `--json`: each target's shares and verdict as the table prints them, the version and every
+/// input's SHA-256 (the sample's as Networks/README.md gives it); a failed run writes its error.
+@Test func checkWritesAMachineReadableResult() throws {
+    let root = RepositoryPaths.temporaryFolder("check-json")
+    let json = root.appendingPathComponent("result.json").path
+    let outcome = try CommandRunner.run(["check", RepositoryPaths.network("helsinki.osm.pbf"), helsinkiTargetsPath, "--json", json, "--quiet"])
+    #expect(outcome.status == 2)
+    let result = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
+    #expect(result["walkshed_version"] as? String == "0.1.0" && result["passed"] as? Bool == false)
+    let inputs = result["inputs"] as! [[String: String]]
+    #expect(inputs.map { $0["role"]! } == ["extract", "targets"])
+    #expect(inputs[0]["sha256"] == "b73e9c2c82054d654209b0127f1c3287d5900d6780a6083bf3a45ead8ba3e5ee")
+    let targets = result["targets"] as! [[String: Any]]
+    let lines = outcome.stdout.split(separator: "\n").dropLast()
+    #expect(targets.count == lines.count)
+    for (target, line) in zip(targets, lines) {
+        let passed = target["passed"] as! Bool
+        #expect(line.hasPrefix(passed ? "PASS  " : "FAIL  ") && line.hasSuffix(target["message"] as! String))
+        let measured = target["measured_share"] as! Double
+        #expect(line.contains("measured \(String(format: "%.2f", measured * 100)) %"))
+    }
+    #expect(targets[0]["passed"] as? Bool == false && targets[0]["required_share"] as? Double == 0.8)
+
+    let broken = RepositoryPaths.temporaryFile(Array("not a pbf".utf8), "broken.osm.pbf", label: "check-json-broken")
+    let failed = try CommandRunner.run(["check", broken, helsinkiTargetsPath, "--json", json, "--quiet"])
+    #expect(failed.status == 1)
+    let error = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
+    #expect(error["passed"] as? Bool == false && (error["error"] as? String)?.hasPrefix("\(broken): ") == true)
+}

@@ -77,6 +77,34 @@ public enum CheckReport {
         return xml
     }
 
+    /// `--json`: the Walkshed version, each input with its SHA-256, whether every target
+    /// holds, and per target its rule, the measured and required shares, the baseline and the
+    /// verdict. Deterministic: no timestamps or host names.
+    public static func json(_ outcomes: [TargetOutcome], inputs: [(role: String, path: String, sha256: String)]) -> String {
+        let targets: [JSONValue] = outcomes.map { o in
+            var members: [(String, JSONValue)] = [
+                ("name", .string(o.target.name)), ("measure", .string(o.target.measure.name)), ("profile", .string(o.target.profile)),
+                ("within_minutes", .number(o.target.withinMinutes, decimals: 2)), ("basis", .string(o.target.basis.rawValue)),
+                ("measured_share", .number(o.measured, decimals: 6)), ("required_share", .number(o.target.minimumShare, decimals: 6)),
+            ]
+            if let n = o.target.atLeastCategories { members.append(("at_least", .integer(n))) }
+            members.append(("baseline_share", o.baseline.map { .number($0, decimals: 6) } ?? .null))
+            members += [("passed", .bool(o.passed)), ("message", .string(o.message))]
+            return .object(members)
+        }
+        return JSONValue.object(header(inputs) + [("passed", .bool(outcomes.allSatisfy(\.passed))), ("targets", .array(targets))]).text() + "\n"
+    }
+
+    /// `--json` for a run that could not check its targets: `passed` false and the error.
+    public static func json(error message: String, inputs: [(role: String, path: String, sha256: String)]) -> String {
+        JSONValue.object(header(inputs) + [("passed", .bool(false)), ("error", .string(message))]).text() + "\n"
+    }
+
+    static func header(_ inputs: [(role: String, path: String, sha256: String)]) -> [(String, JSONValue)] {
+        [("walkshed_version", .string(WalkshedVersion.current)),
+         ("inputs", .array(inputs.map { .object([("role", .string($0.role)), ("path", .string($0.path)), ("sha256", .string($0.sha256))]) }))]
+    }
+
     /// `PASS`/`FAIL`, the target's name and the measured value, one line each.
     public static func table(_ outcomes: [TargetOutcome]) -> String {
         outcomes.map { "\($0.passed ? "PASS" : "FAIL")  \($0.target.name): \($0.message)\n" }.joined()
