@@ -88,7 +88,8 @@ struct AnalyzeCommand: WalkshedCommand {
                 try output.create(subfolder)
                 output.count(try AnalysisFiles.stage(analysis.result, projection: loaded.study.city.projection, in: path,
                                                      transaction: output.transaction))
-                let populationCSV = population.map { PopulationTableWriter.csv($0.table, layers: analysis.result.populationLayers) }
+                let snap = CoverageLayer(.perResident("snap_metres", .metres), values: analysis.result.populationSnapMetres)
+                let populationCSV = population.map { PopulationTableWriter.csv($0.table, layers: [snap] + analysis.result.populationLayers) }
                 if let populationCSV { try output.stage(populationCSV, at: (path as NSString).appendingPathComponent("population.csv")) }
                 var input = loaded.report
                 input.diagnostics = analysis.diagnostics

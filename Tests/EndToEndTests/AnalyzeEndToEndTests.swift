@@ -98,7 +98,7 @@ func portoAlegreWithItsPopulation() throws {
     #expect(measures.map { $0["name"] as! String } == measureNames)
     let rows = try String(contentsOf: out.appendingPathComponent("population.csv"), encoding: .utf8).split(separator: "\n")
     #expect(rows.count == 1 + 1_227)
-    #expect(rows[0] == "id,lon,lat,population,schools,jobs,healthcare," + measureNames.joined(separator: ","))
+    #expect(rows[0] == "id,lon,lat,population,schools,jobs,healthcare,snap_metres," + measureNames.joined(separator: ","))
 }
 
 @Test func wheelchairProfileIsReportedAndSlower() throws {

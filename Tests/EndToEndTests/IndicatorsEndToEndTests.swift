@@ -80,7 +80,7 @@ func runIndicators(_ arguments: [String], threads: Int = 2) throws -> (URL, Comm
     // Half the residents of the 35 m² default (4,305).
     #expect(buildings.stdout.contains("residents: 2152 in 48 points from residential buildings"))
     let rows = try String(contentsOf: root.appendingPathComponent("b/population.csv"), encoding: .utf8).split(separator: "\n")
-    #expect(rows.count == 49 && rows[0].hasPrefix("building,kind,lon,lat,footprint_m2,levels,population,park_minutes"))
+    #expect(rows.count == 49 && rows[0].hasPrefix("building,kind,lon,lat,footprint_m2,levels,population,snap_metres,park_minutes"))
     guard RepositoryPaths.hasSharedData else { return }
     let gtfs = try CommandRunner.run(["analyze", RepositoryPaths.sharedData("porto-alegre.osm.pbf"), "--out", root.appendingPathComponent("g").path,
                                       "--quiet", "--gtfs", RepositoryPaths.sharedData("porto-alegre.gtfs-trensurb.zip")])

@@ -35,6 +35,9 @@ public struct CoverageResult: Sendable {
     public let layers: [CoverageLayer]
     /// Whether each cell attached to the network.
     public let snapped: [Bool]
+    /// Per cell, the straight metres from its centre to the network point it attached to
+    /// (NaN when it did not): where this is large the network data is thin.
+    public let snapMetres: [Float]
     public let options: CoverageOptions
     /// Destination kinds, in layer order.
     public let destinationKinds: [DestinationKind]
@@ -42,6 +45,8 @@ public struct CoverageResult: Sendable {
     public let populationLayers: [CoverageLayer]
     /// Whether each population point attached to the network.
     public let populationSnapped: [Bool]
+    /// The same metres per population point.
+    public let populationSnapMetres: [Float]
 
     /// Snapped cells.
     public var cellsOnNetwork: Int { snapped.reduce(0) { $0 + ($1 ? 1 : 0) } }
@@ -123,9 +128,9 @@ public enum CoverageAnalysis {
             + PlaceEvaluation.kthNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
             + countLayers(snaps: snaps, destinations: destinations, counts: cellCounts, options: options)
             + greenwayLayers(snaps: snaps, graph: graph, costs: costs, options: options, stage: stage)
-        return CoverageResult(grid: grid, layers: layers, snapped: snaps.map { $0 != nil }, options: options,
-                              destinationKinds: destinations.map(\.kind), populationLayers: populationLayers,
-                              populationSnapped: populationSnaps.map { $0 != nil })
+        return CoverageResult(grid: grid, layers: layers, snapped: snaps.map { $0 != nil }, snapMetres: snaps.map { $0?.offsetMetres ?? .nan },
+                              options: options, destinationKinds: destinations.map(\.kind), populationLayers: populationLayers,
+                              populationSnapped: populationSnaps.map { $0 != nil }, populationSnapMetres: populationSnaps.map { $0?.offsetMetres ?? .nan })
     }
 
     /// The grid `run` lays out: over `options.area` (the graph's bounds when nil), widened by

@@ -45,7 +45,9 @@ public struct AnalysisSummary: Sendable {
         let population = self.population.map { population -> D.Population in
             let onNetwork = zip(population.table.residents, result.populationSnapped).reduce(0.0) { $0 + ($1.1 ? $1.0 : 0) }
             return D.Population(file: population.path, points: population.table.residents.count, residents: population.table.total,
-                                residentsOnNetwork: onNetwork, measures: populationSummaries().map { s in
+                                residentsOnNetwork: onNetwork,
+                                residentsSnappedOver100M: result.residentsSnapped(residents: population.table.residents),
+                                measures: populationSummaries().map { s in
                 D.ResidentMeasure(name: s.name, residentsWithData: s.residentsWithData, residentsMeetingBudget: s.residentsMeetingBudget,
                                   shareMeetingBudget: s.share, median: s.median, p90: s.percentile90, gini: s.gini)
             })
@@ -68,7 +70,7 @@ public struct AnalysisSummary: Sendable {
                 (set.name, D.Destinations(count: set.destinationCount, reachable: set.reachableDestinationCount, accessPoints: set.accessPoints.count))
             }),
             grid: D.Grid(columns: grid.columns, rows: grid.rows, cells: grid.cellCount, cellsOnNetwork: result.cellsOnNetwork,
-                         xMin: grid.originX, yMin: grid.originY),
+                         xMin: grid.originX, yMin: grid.originY, cellsSnappedOver100M: result.cellsSnapped()),
             measures: result.summaries().map { s in
                 D.Measure(name: s.name, cellsWithData: s.cellsWithData, cellsMeetingBudget: s.cellsMeetingBudget,
                           shareMeetingBudget: s.shareMeetingBudget, mean: s.mean, median: s.median)

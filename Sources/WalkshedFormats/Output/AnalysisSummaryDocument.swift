@@ -35,6 +35,8 @@ public struct AnalysisSummaryDocument: Codable, Sendable {
     public struct Grid: Codable, Sendable {
         public var columns: Int, rows: Int, cells: Int, cellsOnNetwork: Int
         public var xMin: Double, yMin: Double
+        /// Cells that attached to the network over more than 100 m (nil in older files).
+        public var cellsSnappedOver100M: Int?
     }
     /// One measure over cells: those with a value, those meeting the budget, mean and median.
     public struct Measure: Codable, Sendable {
@@ -52,6 +54,8 @@ public struct AnalysisSummaryDocument: Codable, Sendable {
     public struct Population: Codable, Sendable {
         public var file: String, points: Int
         public var residents: Double, residentsOnNetwork: Double
+        /// Residents who attached to the network over more than 100 m (nil in older files).
+        public var residentsSnappedOver100M: Double?
         public var measures: [ResidentMeasure]
     }
     public struct Run: Codable, Sendable {
@@ -141,7 +145,8 @@ public struct AnalysisSummaryDocument: Codable, Sendable {
             })),
             ("grid", .object([("columns", .integer(grid.columns)), ("rows", .integer(grid.rows)), ("cells", .integer(grid.cells)),
                               ("cells_on_network", .integer(grid.cellsOnNetwork)),
-                              ("x_min", .number(grid.xMin, decimals: 1)), ("y_min", .number(grid.yMin, decimals: 1))])),
+                              ("x_min", .number(grid.xMin, decimals: 1)), ("y_min", .number(grid.yMin, decimals: 1)),
+                              ("cells_snapped_over_100_m", grid.cellsSnappedOver100M.map { .integer($0) } ?? .null)])),
             ("measures", .array(measures.map { m in
                 .object([("name", .string(m.name)), ("cells_with_data", .integer(m.cellsWithData)),
                          ("cells_meeting_budget", .integer(m.cellsMeetingBudget)),
@@ -153,6 +158,7 @@ public struct AnalysisSummaryDocument: Codable, Sendable {
             .object([("file", .string(p.file)), ("points", .integer(p.points)),
                      ("residents", .number(p.residents, decimals: p.residents == p.residents.rounded() ? 0 : 2)),
                      ("residents_on_network", .number(p.residentsOnNetwork, decimals: 2)),
+                     ("residents_snapped_over_100_m", p.residentsSnappedOver100M.map { .number($0, decimals: 2) } ?? .null),
                      ("measures", .array(p.measures.map { m in
                          .object([("name", .string(m.name)), ("residents_with_data", .number(m.residentsWithData, decimals: 2)),
                                   ("residents_meeting_budget", .number(m.residentsMeetingBudget, decimals: 2)),

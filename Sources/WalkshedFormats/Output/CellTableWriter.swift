@@ -30,7 +30,7 @@ public enum CellTableWriter {
                                 flush: (borrowing TextBuffer) throws -> Void) rethrows {
         let grid = result.grid
         var out = TextBuffer(capacity: min(flushBytes, result.cellsOnNetwork * 100) + 1_024)
-        out.append("cell,row,col,x,y,lon,lat," + result.layers.map(\.name).joined(separator: ",") + "\n")
+        out.append("cell,row,col,x,y,lon,lat,snap_metres," + result.layers.map(\.name).joined(separator: ",") + "\n")
         for i in 0..<grid.cellCount where result.snapped[i] {
             let centre = grid.centre(ofCell: i)
             let geo = projection.unproject(centre)
@@ -40,7 +40,8 @@ public enum CellTableWriter {
             out.append(centre.x, decimals: 1); out.append(byte: comma)
             out.append(centre.y, decimals: 1); out.append(byte: comma)
             out.append(geo.longitude, decimals: 6); out.append(byte: comma)
-            out.append(geo.latitude, decimals: 6)
+            out.append(geo.latitude, decimals: 6); out.append(byte: comma)
+            out.append(result.snapMetres[i], decimals: 1)
             for layer in result.layers {
                 out.append(byte: comma)
                 let v = layer.values[i]
@@ -77,6 +78,7 @@ public enum CellTableWriter {
             out.append("]]},\"properties\":{\"cell\":"); out.append(i)
             out.append(",\"row\":"); out.append(i / grid.columns)
             out.append(",\"col\":"); out.append(i % grid.columns)
+            out.append(",\"snap_metres\":"); out.append(result.snapMetres[i], decimals: 1)
             for (layer, key) in zip(result.layers, keys) {
                 out.append(key)
                 let v = layer.values[i]
