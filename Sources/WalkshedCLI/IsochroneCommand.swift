@@ -8,18 +8,22 @@ struct IsochroneCommand: WalkshedCommand {
     static let help = CommandHelp(
         name: "isochrone",
         abstract: "Isochrones from a point: reached edges (cut at the budget) and their buffered area, as GeoJSON.",
-        usage: "walkshed isochrone <extract> --from <lon,lat> [--minutes 5,10,15] [--profile walk] [-o <file.geojson>]",
+        usage: "walkshed isochrone <extract> --from <lon,lat> | --from-file <points> [--minutes 5,10,15] [--profile walk] [-o <file.geojson>]",
         discussion: """
         Joins the network at the nearest usable edge to --from (the straight walk to it counts)
         and finds every edge piece reached within each budget: whole edges, and partial ones cut
         where the time runs out. Writes an RFC 7946 FeatureCollection: per budget an "area"
         feature, the reached pieces buffered by --buffer metres (traced on a raster of --raster
         metres; Polygon or MultiPolygon with holes, not a convex hull), and one "edge" LineString
-        per reached piece with its metres. To standard output without -o.
+        per reached piece with its metres. To standard output without -o. --from-file runs one
+        start per point of a CSV (lon, lat, optional id column) or GeoJSON FeatureCollection of
+        points (the feature's id), every feature carrying its point's "id"; a point farther than
+        --snap-limit from the network is skipped with a warning naming it.
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
         options: [
             OptionSpec(name: "--from", valueName: "<lon,lat>", help: "Start point in WGS 84 degrees."),
+            OptionSpec(name: "--from-file", valueName: "<file>", help: "Start points: CSV (lon,lat[,id]) or GeoJSON points; one isochrone each."),
             OptionSpec(name: "--minutes", valueName: "<list>", help: "Budgets in minutes, comma-separated. (default: 5,10,15)"),
             OptionSpec(name: "--profile", valueName: "<name>", help: "walk, senior, wheelchair or bike. (default: walk)"),
             OptionSpec(name: "--speed-kmh", valueName: "<v>", help: "Speed in km/h. (default: the profile's)"),
@@ -32,7 +36,9 @@ struct IsochroneCommand: WalkshedCommand {
         ])
 
     let extract: String
-    let start: GeoCoordinate
+    /// The starts: one from --from (no id), or every point of --from-file with its id.
+    let starts: [(id: String?, coordinate: GeoCoordinate)]
+    let startsFile: String?
     let minutes: [Double]
     let profile: TravelProfile
     let bufferMetres: Double
@@ -44,12 +50,19 @@ struct IsochroneCommand: WalkshedCommand {
 
     init(_ arguments: CommandArguments) throws {
         extract = try arguments.singleExtract()
-        guard let from = arguments.values["--from"] else { throw UsageError("missing --from <lon,lat>") }
-        let parts = from.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let lon = parts[0], let lat = parts[1], abs(lon) <= 180, abs(lat) <= 84 else {
-            throw UsageError("option '--from' takes lon,lat in degrees (longitude first, latitude within ±84), got '\(from)'")
+        startsFile = arguments.values["--from-file"]
+        switch (arguments.values["--from"], startsFile) {
+        case (nil, nil): throw UsageError("missing --from <lon,lat> or --from-file <points>")
+        case (.some, .some): throw UsageError("give --from or --from-file, not both")
+        case (.some(let from), nil):
+            let parts = from.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 2, let lon = parts[0], let lat = parts[1], abs(lon) <= 180, abs(lat) <= 84 else {
+                throw UsageError("option '--from' takes lon,lat in degrees (longitude first, latitude within ±84), got '\(from)'")
+            }
+            starts = [(nil, GeoCoordinate(longitude: lon, latitude: lat))]
+        case (nil, .some):
+            starts = []   // read in run(), where a bad file is a data error
         }
-        start = GeoCoordinate(longitude: lon, latitude: lat)
         let list = (arguments.values["--minutes"] ?? "5,10,15").split(separator: ",", omittingEmptySubsequences: false)
         minutes = try list.map { text in
             guard let m = Double(text.trimmingCharacters(in: .whitespaces)), m > 0, m <= 24 * 60 else {
@@ -73,24 +86,39 @@ struct IsochroneCommand: WalkshedCommand {
     }
 
     func run() throws -> Int32 {
+        var starts = self.starts
+        if let startsFile {
+            let file = try DestinationFileReader.read(DestinationSource(name: "starts", path: startsFile))
+            guard file.polygons.isEmpty else { throw InputFileError(path: startsFile, message: "holds polygons; isochrones start from points") }
+            guard !file.points.isEmpty else { throw InputFileError(path: startsFile, message: "holds no points") }
+            starts = zip(file.ids, file.points).map { ($0, $1) }
+        }
         let clock = StageClock(quiet: quiet)
         var request = StudyRequest(extract: extract)
         request.elevation = demPath
         let study = try StudyLoader.load(request, progress: clock).study
-        guard let run = study.isochrone(from: start, profile: profile, budgetsSeconds: minutes.map { $0 * 60 }, bufferMetres: bufferMetres,
-                                       rasterMetres: rasterMetres, snapLimitMetres: snapLimitMetres, progress: clock) else {
-            throw InputFileError(path: extract, message: "no \(profile.name) network within \(FixedPoint.format(snapLimitMetres, decimals: 0)) m of --from \(start.longitude),\(start.latitude)")
+        var runs: [(id: String?, isochrone: Isochrone, outlines: [BufferOutline], start: GeoCoordinate)] = [], lines: [String] = []
+        for (id, start) in starts {
+            guard let run = study.isochrone(from: start, profile: profile, budgetsSeconds: minutes.map { $0 * 60 }, bufferMetres: bufferMetres,
+                                           rasterMetres: rasterMetres, snapLimitMetres: snapLimitMetres, progress: clock) else {
+                let place = id.map { "point \($0) of \(startsFile!) (\(start.longitude),\(start.latitude))" } ?? "--from \(start.longitude),\(start.latitude)"
+                let message = "no \(profile.name) network within \(FixedPoint.format(snapLimitMetres, decimals: 0)) m of \(place)"
+                guard id != nil else { throw InputFileError(path: extract, message: message) }
+                Terminal.status("walkshed: warning: \(message); skipped")
+                continue
+            }
+            runs.append((id, run.isochrone, run.outlines, start))
+            let isochrone = run.isochrone, outlines = run.outlines
+            lines += isochrone.budgetsSeconds.indices.map { k in
+                let polygons = outlines[k].polygons
+                return (id.map { "\($0): " } ?? "") + "\(FixedPoint.format(isochrone.budgetsSeconds[k] / 60, decimals: 1)) min: \(isochrone.pieces[k].count) edge pieces, "
+                    + "\(FixedPoint.format(isochrone.reachedMetres(k, graph: study.city.graph) / 1000, decimals: 2)) km of network, "
+                    + "\(polygons.count) polygon\(polygons.count == 1 ? "" : "s") with \(polygons.reduce(0) { $0 + $1.holes.count }) holes"
+            }
         }
-        let isochrone = run.isochrone, outlines = run.outlines
-        let text = IsochroneGeoJSON.text(isochrone, outlines: outlines, graph: study.city.graph, projection: study.city.projection,
-                                         start: start, profile: profile.name, bufferMetres: bufferMetres)
+        guard !runs.isEmpty else { throw InputFileError(path: startsFile ?? extract, message: "no point within \(FixedPoint.format(snapLimitMetres, decimals: 0)) m of the \(profile.name) network") }
+        let text = IsochroneGeoJSON.text(runs, graph: study.city.graph, projection: study.city.projection, profile: profile.name, bufferMetres: bufferMetres)
         clock.finish()
-        let lines = isochrone.budgetsSeconds.indices.map { k in
-            let polygons = outlines[k].polygons
-            return "\(FixedPoint.format(isochrone.budgetsSeconds[k] / 60, decimals: 1)) min: \(isochrone.pieces[k].count) edge pieces, "
-                + "\(FixedPoint.format(isochrone.reachedMetres(k, graph: study.city.graph) / 1000, decimals: 2)) km of network, "
-                + "\(polygons.count) polygon\(polygons.count == 1 ? "" : "s") with \(polygons.reduce(0) { $0 + $1.holes.count }) holes"
-        }
         if let outputPath {
             try AtomicFile.write(text, to: outputPath)
             print((lines + ["Wrote \(outputPath)"]).joined(separator: "\n"))

@@ -44,3 +44,34 @@ import WalkshedTestSupport
     let minutes = try CommandRunner.run(["isochrone", extract, "--from", "24.94,60.17", "--minutes", "5,-1"])
     #expect(minutes.status == 64 && minutes.stderr.hasPrefix("Error: option '--minutes' takes positive minutes"))
 }
+
+/// `--from-file`: one isochrone per point, each feature carrying its point's id, and each
+/// point's features those of a run from that point alone; a point off the network is skipped
+/// with a warning naming it, and a file of polygons is refused.
+@Test func isochronesFromManyPointsKeepTheirIds() throws {
+    let root = RepositoryPaths.temporaryFolder("isochrone-many")
+    let starts = RepositoryPaths.temporaryFile(Array("id,lon,lat\nkallio,24.9434,60.1705\nfar,25.5,60.5\nesplanadi,24.9470,60.1675\n".utf8),
+                                               "starts.csv", label: "isochrone-starts")
+    let many = root.appendingPathComponent("many.geojson").path
+    let run = try CommandRunner.run(["isochrone", sample, "--from-file", starts, "--minutes", "5,10", "-o", many, "--quiet"])
+    #expect(run.status == 0)
+    #expect(run.stderr == "walkshed: warning: no walk network within 300 m of point far of \(starts) (25.5,60.5); skipped\n")
+    let features = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: many))) as! [String: Any])["features"] as! [[String: Any]]
+    for (id, from) in [("kallio", "24.9434,60.1705"), ("esplanadi", "24.9470,60.1675")] {
+        let single = root.appendingPathComponent("\(id).geojson").path
+        #expect(try CommandRunner.run(["isochrone", sample, "--from", from, "--minutes", "5,10", "-o", single, "--quiet"]).status == 0)
+        let alone = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: single))) as! [String: Any])["features"] as! [[String: Any]]
+        let mine = features.filter { ($0["properties"] as! [String: Any])["id"] as? String == id }.map { feature -> NSDictionary in
+            var f = feature, p = feature["properties"] as! [String: Any]
+            p["id"] = nil
+            f["properties"] = p
+            return NSDictionary(dictionary: f)
+        }
+        #expect(mine.count == alone.count && mine == alone.map { NSDictionary(dictionary: $0) }, "\(id)")
+    }
+    let polygons = RepositoryPaths.temporaryFile(Array(helsinkiDistricts.utf8), "districts.geojson", label: "isochrone-polygons")
+    let refused = try CommandRunner.run(["isochrone", sample, "--from-file", polygons, "--quiet"])
+    #expect(refused.status == 1 && refused.stderr == "\(polygons): error: holds polygons; isochrones start from points\n")
+    let both = try CommandRunner.run(["isochrone", sample, "--from-file", starts, "--from", "24.94,60.17"])
+    #expect(both.status == 64 && both.stderr.hasPrefix("Error: give --from or --from-file, not both\n"))
+}

@@ -48,6 +48,9 @@ public struct DestinationFile: Sendable {
     public var points: [GeoCoordinate] = []
     public var polygons: [GeoPolygon] = []
     public var references: [String] = []
+    /// Per point then polygon, its id: a GeoJSON feature's `id` (else its index), a CSV's
+    /// `id` column (else its line number).
+    public var ids: [String] = []
     /// Per destination when the source names a weight column.
     public var weights: [Double]?
 
@@ -98,6 +101,7 @@ public enum DestinationFileReader {
         }
         let lonColumn = try column("lon", ["lon", "lng", "longitude", "x"]), latColumn = try column("lat", ["lat", "latitude", "y"])
         let weightColumn = try source.weightColumn.map { try column($0, [$0.lowercased()]) }
+        let idColumn = names.firstIndex(of: "id")
         var file = DestinationFile(source: source, weights: weightColumn == nil ? nil : [])
         while let (fields, line) = try reader.next() {
             guard fields.count == header.count else {
@@ -122,6 +126,7 @@ public enum DestinationFileReader {
             }
             file.points.append(GeoCoordinate(longitude: lon, latitude: lat))
             file.references.append("\((source.path as NSString).lastPathComponent):\(line)")
+            file.ids.append(idColumn.map { fields[$0].trimmingSpaces() } ?? "\(line)")
         }
         return file
     }
@@ -132,6 +137,7 @@ public enum DestinationFileReader {
         guard object["type"] as? String == "FeatureCollection" else { throw fail("type", "expected \"FeatureCollection\"") }
         guard let features = object["features"] as? [Any] else { throw fail("features", "expected an array") }
         var points: [(GeoCoordinate, String, Double)] = [], polygons: [(GeoPolygon, String, Double)] = []
+        var pointIDs: [String] = [], polygonIDs: [String] = []
         let file = (source.path as NSString).lastPathComponent
         for (k, item) in features.enumerated() {
             let at = "features[\(k)]"
@@ -145,17 +151,22 @@ public enum DestinationFileReader {
                 weight = number
                 guard weight > 0 else { continue }
             }
-            let reference = "\(file): feature \(feature["id"].map { "\($0)" } ?? "\(k)")"
+            let id = feature["id"].map { "\($0)" } ?? "\(k)"
+            let reference = "\(file): feature \(id)"
             let (type, coordinates) = try GeoJSONGeometry.members(feature["geometry"], at: "\(at).geometry", fail: fail)
             switch type {
             case "Point":
                 points.append((try GeoJSONGeometry.position(coordinates, at: "\(at).geometry.coordinates", fail: fail), reference, weight))
+                pointIDs.append(id)
             case "MultiPoint":
-                for p in try GeoJSONGeometry.positions(coordinates, at: "\(at).geometry.coordinates", minimum: 1, fail: fail) {
+                let positions = try GeoJSONGeometry.positions(coordinates, at: "\(at).geometry.coordinates", minimum: 1, fail: fail)
+                for (j, p) in positions.enumerated() {
                     points.append((p, reference, weight))
+                    pointIDs.append(positions.count == 1 ? id : "\(id)/\(j)")
                 }
             case "Polygon", "MultiPolygon":
                 polygons.append((try GeoJSONGeometry.polygon(feature["geometry"], at: "\(at).geometry", fail: fail), reference, weight))
+                polygonIDs.append(id)
             default:
                 throw fail("\(at).geometry.type", "expected Point, MultiPoint, Polygon or MultiPolygon, got \(type)")
             }
@@ -163,6 +174,7 @@ public enum DestinationFileReader {
         var result = DestinationFile(source: source, points: points.map(\.0), polygons: polygons.map(\.0),
                                      references: points.map(\.1) + polygons.map(\.1))
         if source.weightColumn != nil { result.weights = points.map(\.2) + polygons.map(\.2) }
+        result.ids = pointIDs + polygonIDs
         return result
     }
 }

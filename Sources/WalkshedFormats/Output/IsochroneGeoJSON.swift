@@ -9,7 +9,28 @@ public enum IsochroneGeoJSON {
     ///   - start: the requested start, echoed in every feature's properties.
     public static func text(_ isochrone: Isochrone, outlines: [BufferOutline], graph: StreetGraph, projection: UTMProjection,
                             start: GeoCoordinate, profile: String, bufferMetres: Double) -> TextBuffer {
+        text([(id: nil, isochrone: isochrone, outlines: outlines, start: start)], graph: graph, projection: projection, profile: profile,
+             bufferMetres: bufferMetres)
+    }
+
+    /// Isochrones from several starts in one collection, start by start; each feature carries
+    /// its start's `id` (when given) beside `from`.
+    public static func text(_ starts: [(id: String?, isochrone: Isochrone, outlines: [BufferOutline], start: GeoCoordinate)], graph: StreetGraph,
+                            projection: UTMProjection, profile: String, bufferMetres: Double) -> TextBuffer {
         var out = TextBuffer(capacity: 1 << 16)
+        out.append("{\"type\":\"FeatureCollection\",\"features\":[\n")
+        var first = true
+        for entry in starts {
+            appendFeatures(entry.isochrone, outlines: entry.outlines, graph: graph, projection: projection, start: entry.start, id: entry.id,
+                           profile: profile, bufferMetres: bufferMetres, first: &first, to: &out)
+        }
+        out.append("\n]}\n")
+        return out
+    }
+
+    static func appendFeatures(_ isochrone: Isochrone, outlines: [BufferOutline], graph: StreetGraph, projection: UTMProjection,
+                               start: GeoCoordinate, id: String?, profile: String, bufferMetres: Double, first: inout Bool,
+                               to out: inout TextBuffer) {
         func position(_ p: PlanarPoint) {
             let c = projection.unproject(p)
             out.append("["); out.append(c.longitude, decimals: 7); out.append(","); out.append(c.latitude, decimals: 7); out.append("]")
@@ -20,13 +41,13 @@ public enum IsochroneGeoJSON {
             out.append("]")
         }
         func properties(_ k: Int, kind: String) {
-            out.append("\"properties\":{\"kind\":\"\(kind)\",\"minutes\":")
+            out.append("\"properties\":{")
+            if let id { out.append("\"id\":\(JSONValue.quoted(id)),") }
+            out.append("\"kind\":\"\(kind)\",\"minutes\":")
             out.append(isochrone.budgetsSeconds[k] / 60, decimals: 2)
             out.append(",\"profile\":\(JSONValue.quoted(profile)),\"from\":[")
             out.append(start.longitude, decimals: 7); out.append(","); out.append(start.latitude, decimals: 7); out.append("]")
         }
-        out.append("{\"type\":\"FeatureCollection\",\"features\":[\n")
-        var first = true
         for k in isochrone.budgetsSeconds.indices.reversed() {
             let polygons = outlines[k].polygons
             if !first { out.append(",\n") }
@@ -61,7 +82,5 @@ public enum IsochroneGeoJSON {
                 out.append("}}")
             }
         }
-        out.append("\n]}\n")
-        return out
     }
 }
