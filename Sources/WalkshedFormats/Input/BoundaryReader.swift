@@ -7,7 +7,7 @@ public struct NamedBoundary: Sendable, Equatable {
     public var polygon: GeoPolygon
 
     /// Rough area in square degrees of latitude, longitudes scaled by cos(latitude): enough
-    /// to compare the sizes of areas of one file, not a measurement.
+    /// to compare the sizes of areas of one file, not a measurement; never negative.
     public var roughArea: Double {
         func ringArea(_ ring: [GeoCoordinate]) -> Double {
             guard let first = ring.first else { return 0 }
@@ -16,7 +16,7 @@ public struct NamedBoundary: Sendable, Equatable {
             for (a, b) in zip(ring, ring.dropFirst()) { twice += a.longitude * scale * b.latitude - b.longitude * scale * a.latitude }
             return abs(twice) / 2
         }
-        return polygon.outerRings.map(ringArea).reduce(0, +) - polygon.innerRings.map(ringArea).reduce(0, +)
+        return max(0, polygon.outerRings.map(ringArea).reduce(0, +) - polygon.innerRings.map(ringArea).reduce(0, +))
     }
 }
 
