@@ -9,7 +9,7 @@ struct BatchCommand: WalkshedCommand {
         abstract: "Run many cities, profiles and scenarios, one shard of a cluster's array job at a time.",
         usage: "walkshed batch <manifest.json> --out <dir> [--shard <i>/<n> | --shards <n>] [--list] [--threads <n>]",
         discussion: """
-        The manifest (README: Batch runs) lists studies: an extract or .wsn, optional boundaries
+        The manifest (README: walkshed batch) lists studies: an extract or .wsn, optional boundaries
         (a GeoJSON FeatureCollection of municipalities: one unit each, the extract read once per
         shard), population, GTFS, elevation, profiles, budgets, scenario files and targets. Work
         splits into units (study × boundary × profile, each with the study's scenarios); units go

@@ -10,7 +10,7 @@ struct GreenwaysCommand: WalkshedCommand {
         abstract: "Greenway continuity: components, break points, parks joined, greenway-only park access.",
         usage: "walkshed greenways <extract> --out <dir> [--population <file>] [--gap-m <metres>] [--minutes <n>]",
         discussion: """
-        The greenway edges (README: How it measures) as a network of their own. Writes to <dir>:
+        The greenway edges (README: Input) as a network of their own. Writes to <dir>:
         greenway_components.csv/.geojson (each component: length, parks and green spaces it passes
         within --touch-m, residents within --minutes of it); break_points.csv/.geojson (pairs of
         components within --gap-m in a straight line: the gap, its length over streets, what
