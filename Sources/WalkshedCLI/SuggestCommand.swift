@@ -108,42 +108,33 @@ struct SuggestCommand: WalkshedCommand {
         let output = try OutputRun(folder: outputFolder, force: force)
         let clock = StageClock(quiet: quiet)
         let study = try StudyLoader.load(inputs.request, progress: clock).study
-        var table = ""
+        // Each kind of suggestion gives its table and its files; they are written together.
+        var table = "", files: [(name: String, text: String)] = []
         if suggestsGreenwayLinks {
-            let report = try study.greenways(profile: profile, options: greenways, progress: clock)
-            let suggestions = try report.suggestLinks(objective: objective, count: parks.count, city: study.city)
-            let files = SuggestionFiles.greenwayLinks(suggestions, city: study.city)
-            table = files.table
-            try output.write { output in
-                try output.create()
-                try output.stage(files.csv, at: output.path("suggested_greenway_links.csv"))
-                try output.stage(files.geojson, at: output.path("suggested_greenway_links.geojson"))
-                try output.stage(ScenarioWriter.text(suggestions.scenario), at: output.path("greenway-links.json"))
-                clock.finish()
-            }
+            let suggestions = try study.suggestGreenwayLinks(profile: profile, options: greenways, objective: objective, count: parks.count,
+                                                             progress: clock)
+            let written = SuggestionFiles.greenwayLinks(suggestions, city: study.city)
+            table = written.table
+            files = [("suggested_greenway_links.csv", written.csv), ("suggested_greenway_links.geojson", written.geojson),
+                     ("greenway-links.json", ScenarioWriter.text(suggestions.scenario))]
         } else if suggestsParks {
             let suggestions = try study.suggestParks(profile: profile, options: parks, progress: clock)
-            let files = SuggestionFiles.parks(suggestions, projection: study.city.projection)
-            table = files.table
-            try output.write { output in
-                try output.create()
-                try output.stage(files.csv, at: output.path("suggested_parks.csv"))
-                try output.stage(files.geojson, at: output.path("suggested_parks.geojson"))
-                if let gain = suggestions.marginalGain {
-                    try output.stage(AsciiGridWriter.text(gain, grid: suggestions.grid), at: output.path("marginal_gain.asc"))
-                    try output.stage(AsciiGridWriter.projectionText(study.city.projection), at: output.path("marginal_gain.prj"))
-                }
-                clock.finish()
+            let written = SuggestionFiles.parks(suggestions, projection: study.city.projection)
+            table = written.table
+            files = [("suggested_parks.csv", written.csv), ("suggested_parks.geojson", written.geojson)]
+            if let gain = suggestions.marginalGain {
+                files += [("marginal_gain.asc", AsciiGridWriter.text(gain, grid: suggestions.grid).string),
+                          ("marginal_gain.prj", AsciiGridWriter.projectionText(study.city.projection))]
             }
         } else {
-            let files = SuggestionFiles.links(try study.suggestLinks(profile: profile, options: links, progress: clock))
-            table = files.table
-            try output.write { output in
-                try output.create()
-                try output.stage(files.csv, at: output.path("suggested_links.csv"))
-                try output.stage(files.geojson, at: output.path("suggested_links.geojson"))
-                clock.finish()
-            }
+            let written = SuggestionFiles.links(try study.suggestLinks(profile: profile, options: links, progress: clock))
+            table = written.table
+            files = [("suggested_links.csv", written.csv), ("suggested_links.geojson", written.geojson)]
+        }
+        try output.write { output in
+            try output.create()
+            for file in files { try output.stage(file.text, at: output.path(file.name)) }
+            clock.finish()
         }
         print(table, terminator: "")
         print("Wrote \(output.fileCount) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")

@@ -59,11 +59,7 @@ public struct StandardIndicators: Sendable {
         let minutes = elevation.map { ProfileCosts(graph: graph, profile: profile, elevation: $0) }
             ?? ProfileCosts(graph: graph, profile: profile)
         // A second per metre on the same usable edges: search times are distances.
-        var metresProfile = profile
-        metresProfile.metresPerSecond = 1
-        let metres = ProfileCosts(graph: graph, profile: metresProfile,
-                                  forwardSeconds: graph.edgeMetres.indices.map { minutes.forwardSeconds[$0].isFinite ? graph.edgeMetres[$0] : .infinity },
-                                  backwardSeconds: graph.edgeMetres.indices.map { minutes.backwardSeconds[$0].isFinite ? graph.edgeMetres[$0] : .infinity })
+        let metres = ProfileCosts.metres(like: minutes, graph: graph)
         let snapper = Snapper(graph: graph)
         let snaps = ParallelSearch.map(itemCount: points.count, threads: options.threads) {
             snapper.snap(points[$0], limitMetres: options.snapLimitMetres, usableEdges: metres.usableEdges)

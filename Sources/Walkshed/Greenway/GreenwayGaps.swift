@@ -80,15 +80,3 @@ extension StreetGraph {
         return lengths.enumerated().map { k, l in k == n - 1 ? 1 : total > 0 ? Float(l / total) : 0 }
     }
 }
-
-extension ProfileCosts {
-    /// Costs of one second per metre on the edges `costs` may use in each direction: searches
-    /// over them give distances on the network.
-    static func metres(like costs: ProfileCosts, graph: StreetGraph) -> ProfileCosts {
-        var profile = costs.profile
-        profile.metresPerSecond = 1
-        return ProfileCosts(graph: graph, profile: profile,
-                            forwardSeconds: graph.edgeMetres.indices.map { costs.forwardSeconds[$0].isFinite ? graph.edgeMetres[$0] : .infinity },
-                            backwardSeconds: graph.edgeMetres.indices.map { costs.backwardSeconds[$0].isFinite ? graph.edgeMetres[$0] : .infinity })
-    }
-}

@@ -16,21 +16,13 @@ public struct GreenwayNetwork: Sendable {
 
     /// Components of the edges flagged `.greenway` that `usableEdges` allows.
     public init(graph: StreetGraph, usableEdges: [Bool]) {
-        var parent = Array(0..<Int32(graph.nodeCount))
-        func root(_ u: Int32) -> Int32 {
-            var u = u
-            while parent[Int(u)] != u { parent[Int(u)] = parent[Int(parent[Int(u)])]; u = parent[Int(u)] }
-            return u
-        }
+        var sets = DisjointSets(count: graph.nodeCount)
         let greenway = (0..<graph.edgeCount).filter { graph.edgeFlags[$0].contains(.greenway) && usableEdges[$0] }
-        for e in greenway {
-            let a = root(graph.edgeTail[e]), b = root(graph.edgeHead[e])
-            if a != b { parent[Int(max(a, b))] = min(a, b) }
-        }
+        for e in greenway { sets.union(graph.edgeTail[e], graph.edgeHead[e]) }
         // Group edges by root, in edge order; then order groups longest first.
         var groupOfRoot: [Int32: Int] = [:], groups: [[Int32]] = []
         for e in greenway {
-            let r = root(graph.edgeTail[e])
+            let r = sets.root(graph.edgeTail[e])
             if let g = groupOfRoot[r] { groups[g].append(Int32(e)) } else { groupOfRoot[r] = groups.count; groups.append([Int32(e)]) }
         }
         let metres = groups.map { $0.reduce(0.0) { $0 + Double(graph.edgeMetres[Int($1)]) } }

@@ -50,19 +50,11 @@ public struct ParkGreenwayLinks: Sendable {
             } }
         }
         links = best.keys.sorted().map { Link(first: Int32($0 >> 32), second: Int32($0 & 0xFFFF_FFFF), metres: best[$0]!) }
-        var parent = Array(0..<Int32(parkTouches.count))
-        func root(_ u: Int32) -> Int32 {
-            var u = u
-            while parent[Int(u)] != u { parent[Int(u)] = parent[Int(parent[Int(u)])]; u = parent[Int(u)] }
-            return u
-        }
-        for link in links {
-            let a = root(link.first), b = root(link.second)
-            if a != b { parent[Int(max(a, b))] = min(a, b) }
-        }
+        var sets = DisjointSets(count: parkTouches.count)
+        for link in links { sets.union(link.first, link.second) }
         var number: [Int32: Int32] = [:]
-        groupOfPark = parent.indices.map { p in
-            let r = root(Int32(p))
+        groupOfPark = parkTouches.indices.map { p in
+            let r = sets.root(Int32(p))
             if let n = number[r] { return n }
             let n = Int32(number.count)
             number[r] = n

@@ -29,6 +29,17 @@ public struct GreenwayLinkSuggestions: Sendable {
     public var scenario: Scenario
 }
 
+extension Study {
+    /// The greenway network analysed (`greenways`), then `count` break points chosen to close
+    /// for `objective` (`GreenwayReport.suggestLinks`).
+    /// - Throws: `StudyError.needsResidents` for the residents objective without residents;
+    ///   `StudyCancelled`.
+    public func suggestGreenwayLinks(profile: TravelProfile, options: GreenwayOptions, objective: GreenwayLinkObjective, count: Int,
+                                     progress: any StudyProgress) throws -> GreenwayLinkSuggestions {
+        try greenways(profile: profile, options: options, progress: progress).suggestLinks(objective: objective, count: count, city: city)
+    }
+}
+
 extension GreenwayReport {
     /// Picks up to `count` break points one at a time, each the one whose closing raises
     /// `objective` most given the earlier picks (ties: the shorter gap, then the earlier break
@@ -70,7 +81,7 @@ extension GreenwayReport {
 
 /// Components joined into groups by closed gaps, with what each group holds.
 struct GreenwayGroups {
-    var parent: [Int32]
+    var sets: DisjointSets
     var metres: [Double]
     var parks: [Set<Int32>]
     var residents: [Set<Int32>]
@@ -78,18 +89,12 @@ struct GreenwayGroups {
     let totalMetres: Double
 
     init(report: GreenwayReport) {
-        parent = report.components.map(\.id)
+        sets = DisjointSets(count: report.components.count)
         metres = report.components.map(\.metres)
         parks = report.components.map { Set($0.parks) }
         residents = report.components.map { Set($0.residentPoints) }
         weights = report.residentWeights ?? []
         totalMetres = report.network.totalMetres
-    }
-
-    mutating func root(_ c: Int32) -> Int32 {
-        var c = c
-        while parent[Int(c)] != c { parent[Int(c)] = parent[Int(parent[Int(c)])]; c = parent[Int(c)] }
-        return c
     }
 
     /// Residents at `points`, summed in point order (a set's own order changes run to run).
@@ -98,7 +103,7 @@ struct GreenwayGroups {
 
     /// The objective's increase if the groups of `a` and `b` were joined; nil when they are one.
     mutating func gain(joining a: Int32, _ b: Int32, _ objective: GreenwayLinkObjective) -> Double? {
-        let ra = Int(root(a)), rb = Int(root(b))
+        let ra = Int(sets.root(a)), rb = Int(sets.root(b))
         guard ra != rb else { return nil }
         switch objective {
         case .parks:
@@ -112,10 +117,8 @@ struct GreenwayGroups {
     }
 
     mutating func join(_ a: Int32, _ b: Int32) {
-        let ra = root(a), rb = root(b)
-        guard ra != rb else { return }
-        let (keep, drop) = (Int(min(ra, rb)), Int(max(ra, rb)))
-        parent[drop] = Int32(keep)
+        guard let (kept, absorbed) = sets.union(a, b) else { return }
+        let (keep, drop) = (Int(kept), Int(absorbed))
         metres[keep] += metres[drop]
         parks[keep].formUnion(parks[drop])
         residents[keep].formUnion(residents[drop])
@@ -123,7 +126,7 @@ struct GreenwayGroups {
 
     /// The objective over the current groups.
     mutating func value(_ objective: GreenwayLinkObjective) -> Double {
-        let roots = Set(parent.indices.map { root(Int32($0)) }).sorted()
+        let roots = Set(metres.indices.map { sets.root(Int32($0)) }).sorted()
         switch objective {
         case .parks: return roots.reduce(0) { $0 + Self.pairs(parks[Int($1)].count) }
         case .length: return totalMetres > 0 ? roots.reduce(0) { $0 + metres[Int($1)] * metres[Int($1)] } / totalMetres : 0
