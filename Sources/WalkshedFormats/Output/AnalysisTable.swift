@@ -37,12 +37,13 @@ public enum AnalysisTable {
             out += "\nresidents: \(FixedPoint.format(population.table.total, decimals: 0)) in \(population.table.rows.count) points from \(population.path)\n"
         }
         // Where places attach to the network from far away, its data is thin.
-        out += "network data: \(s.result.cellsSnapped()) of \(s.result.cellsOnNetwork) cells"
+        out += "far from the network: \(s.result.cellsSnapped()) of \(s.result.cellsOnNetwork) cells"
         if let population = s.population {
             let far = s.result.residentsSnapped(residents: population.table.residents), total = population.table.total
             out += " and \(FixedPoint.format(total > 0 ? 100 * far / total : 0, decimals: 1)) % of residents"
         }
-        out += " attach over more than 100 m (snap_metres in cells.csv\(s.population == nil ? "" : " and population.csv"))\n"
+        out += " are over 100 m from it (cells past its edge, or paths missing from the data: snap_metres in cells.csv"
+            + (s.population == nil ? ")\n" : " and population.csv)\n")
         out += "\n(categories_within: median categories reached; share of cells reaching all \(s.destinations.filter(\.kind.isBuiltIn).count))\n"
         if let minutes = s.result.options.countWithinMinutes {
             out += "(_count, _weighted: median destinations, or weighted sum, within \(FixedPoint.format(minutes, decimals: 1)) min; share of cells with at least one)\n"
