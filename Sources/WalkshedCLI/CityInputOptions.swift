@@ -30,6 +30,7 @@ struct CityInputOptions {
         request.elevation = arguments.values[Self.dem.name]
         request.allComponents = arguments.flags.contains(Self.allComponents.name)
         request.destinations = try Self.destinationSources(arguments)
+        request.threads = try CommonOptions.threads(arguments)
     }
 
     /// Every destination kind a study of these options measures: the built-in ones, then the user's.

@@ -17,6 +17,17 @@ public struct Diagnostics: Sendable, Equatable {
         if examples[kind, default: []].count < examplesPerKind { examples[kind, default: []].append(message()) }
     }
 
+    /// Adds the warnings of `later` (found after these): counts add up, examples keep the
+    /// earliest, so merging in file order equals warning in file order.
+    public mutating func append(_ later: Diagnostics) {
+        for kind in later.kinds {
+            if counts[kind] == nil { kinds.append(kind) }
+            counts[kind, default: 0] += later.counts[kind] ?? 0
+            let room = examplesPerKind - examples[kind, default: []].count
+            if room > 0 { examples[kind, default: []] += (later.examples[kind] ?? []).prefix(room) }
+        }
+    }
+
     /// Total warnings of all kinds.
     public var total: Int { counts.values.reduce(0, +) }
 

@@ -110,7 +110,9 @@ public final class BatchRunner {
         loaded = nil
         let study = manifest.studies[unit.studyIndex]
         let result = Result {
-            let city = try StudyLoader.load(study.request, progress: progress)
+            var request = study.request
+            request.threads = threads
+            let city = try StudyLoader.load(request, progress: progress)
             let scenarios = try study.scenarios.map { try ScenarioReader.read($0) }
             let targets = try study.targets.map { try TargetsReader.read($0) } ?? []
             return PreparedStudy(loaded: city, scenarios: scenarios, targets: targets)

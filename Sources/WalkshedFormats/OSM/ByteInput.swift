@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Sequential bytes for the PBF reader: a file, or a buffer in memory (fuzzing, tests).
+/// Sequential bytes for the XML tokenizer: a file, or a buffer in memory (fuzzing, tests).
 protocol ByteInput {
     /// Up to `count` next bytes; fewer only at the end of input. `count` is already bounded
     /// by the caller (≤ 32 MiB), so this never allocates from an unchecked size.

@@ -3,18 +3,14 @@ import Walkshed
 /// Turns kept area ways and multipolygon relations into parks, green areas and area services
 /// (at the polygon's centroid).
 struct OSMAreaCollector {
-    let index: [Int64: Int32]
-    let planar: [PlanarPoint]
+    let nodes: NodeLocations
     var parks: [Park] = []
     var greenAreas: [PlanarPolygon] = []
     /// Green space that is not a park (forest, grass, …).
     var greenSpaces: [Park] = []
     var services: [ServicePoint] = []
 
-    init(index: [Int64: Int32], planar: [PlanarPoint]) {
-        self.index = index
-        self.planar = planar
-    }
+    init(nodes: NodeLocations) { self.nodes = nodes }
 
     mutating func collect(ways: WayPass, relations: RelationPass, diagnostics: inout Diagnostics) {
         for way in ways.areaWays {
@@ -40,13 +36,8 @@ struct OSMAreaCollector {
     }
 
     private func ring(_ refs: [Int64]) -> [PlanarPoint]? {
-        var points: [PlanarPoint] = []
-        points.reserveCapacity(refs.count)
-        for ref in refs {
-            guard let i = index[ref] else { return nil }
-            points.append(planar[Int(i)])
-        }
-        return points.count >= 4 ? points : nil
+        guard let points = nodes.ring(refs), points.count >= 4 else { return nil }
+        return points
     }
 
     private mutating func add(_ polygon: PlanarPolygon, tags: OSMTags, reference: String) {

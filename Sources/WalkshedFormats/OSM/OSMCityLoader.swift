@@ -1,3 +1,4 @@
+import Foundation
 import Walkshed
 
 /// What loading an extract found, for `walkshed info` and `summary.json`.
@@ -28,11 +29,14 @@ public struct OSMLoadOptions: Sendable {
     public var greenwayAlongMetres = 20.0
     /// Keep residential buildings (footprint, storeys) for a population estimate.
     public var keepResidentialBuildings = false
+    /// Threads decoding PBF blobs; the city is the same for any value.
+    public var threads = ProcessInfo.processInfo.activeProcessorCount
     public init() {}
 }
 
-/// Loads an OSM extract (PBF or XML) into a `City`: three streaming passes (relations, ways,
-/// nodes), so memory holds only what is kept, then the simplified graph, parks and services.
+/// Loads an OSM extract (PBF or XML) into a `City`: three passes (relations, ways, nodes), each
+/// decoding only the PBF blobs that hold its kind, on `options.threads` threads, so memory holds
+/// only what is kept; then the simplified graph, parks and services.
 public enum OSMCityLoader {
     /// Loads `path`. `stage` is called with a short description before each long step.
     /// - Throws: `InputFileError`, `OSMPBFError` or `OSMXMLError` naming the file and place.
@@ -44,40 +48,47 @@ public enum OSMCityLoader {
     /// Loads an opened extract (a file, or bytes in memory).
     public static func load(_ file: OSMFile, options: OSMLoadOptions = OSMLoadOptions(),
                             stage: (String) -> Void = { _ in }) throws -> (city: City, report: OSMLoadReport) {
+        let runner = try OSMPassRunner(file, threads: options.threads)
+        do {
+            return try load(file, runner, options: options, stage: stage)
+        } catch is PBFKindLayout.Mismatch {
+            stage("file is not sorted by kind; classifying every blob")
+            return try load(file, runner.classifyingEveryBlob(), options: options, stage: stage)
+        }
+    }
+
+    private static func load(_ file: OSMFile, _ runner: OSMPassRunner, options: OSMLoadOptions,
+                             stage: (String) -> Void) throws -> (city: City, report: OSMLoadReport) {
         let path = file.path
         var report = OSMLoadReport(path: path, format: file.formatName)
 
         stage("reading relations")
-        var relations = RelationPass()
-        try file.read(.relations, into: &relations)
+        let relations = try runner.run(.relations, RelationPass())
         stage("reading ways")
-        var ways = WayPass(relations: relations)
-        ways.keepBuildings = options.keepResidentialBuildings
-        try file.read(.ways, into: &ways)
+        var wayPass = WayPass(relations: relations)
+        wayPass.keepBuildings = options.keepResidentialBuildings
+        var ways = try runner.run(.ways, wayPass)
         stage("reading nodes")
-        var nodes = NodePass(needed: ways.neededNodes)
-        try file.read(.nodes, into: &nodes)
+        let neededIDs = SortedIDIndex(unsorted: ways.neededNodes)
+        ways.neededNodes = []
+        var nodePass = try runner.run(.nodes, NodePass(needed: neededIDs))
+        nodePass.placeHits()
+        var nodes = NodeLocations(ids: neededIDs, coordinates: nodePass.coordinates)
         report.fileRelations = relations.relationCount
         report.fileWays = ways.wayCount
-        report.fileNodes = nodes.nodeCount
+        report.fileNodes = nodePass.nodeCount
         report.walkableWays = ways.walkWays.count
-        report.diagnostics = nodes.diagnostics
+        report.diagnostics = nodePass.diagnostics
         report.highwayNodeReferences = ways.highwayNodeReferences
-        report.missingHighwayNodeReferences = ways.otherHighwayRefs.reduce(0) { $0 + (nodes.index[$1] == nil ? 1 : 0) }
-            + ways.walkWays.reduce(0) { sum, way in sum + way.refs.reduce(0) { $0 + (nodes.index[$1] == nil ? 1 : 0) } }
+        report.missingHighwayNodeReferences = ways.otherHighwayRefs.reduce(0) { $0 + (nodes.slot(of: $1) == nil ? 1 : 0) }
+            + ways.walkWays.reduce(0) { sum, way in sum + way.refs.reduce(0) { $0 + (nodes.slot(of: $1) == nil ? 1 : 0) } }
 
         stage("building graph")
-        let projection = UTMProjection(containing: centre(of: ways.walkWays, nodes: nodes))
-        let planar = nodes.coordinates.map(projection.project)
-        var index = nodes.index
-        for (id, i) in nodes.index where !(planar[Int(i)].x.isFinite && planar[Int(i)].y.isFinite) {
-            let c = nodes.coordinates[Int(i)]
-            report.diagnostics.warn("node outside the projection", "node \(id) at (\(c.longitude), \(c.latitude)) has no position in UTM zone \(projection.zone); treated as missing")
-            index[id] = nil
-        }
-        let polylines = polylines(ways.walkWays, index: index, diagnostics: &report.diagnostics)
-        let kerbPoints = Set(nodes.raisedKerbs.compactMap { index[$0] })
-        var graph = GraphBuilder(coordinates: nodes.coordinates, planar: planar).build(polylines, raisedKerbs: kerbPoints)
+        let projection = UTMProjection(containing: centre(of: ways.walkWays, nodes: nodes, serviceNodes: nodePass.serviceNodes))
+        nodes.project(with: projection, diagnostics: &report.diagnostics)
+        let polylines = polylines(ways.walkWays, nodes: nodes, diagnostics: &report.diagnostics)
+        let kerbPoints = Set(nodePass.raisedKerbs.filter { !nodes.coordinates[Int($0)].latitude.isNaN })
+        var graph = GraphBuilder(coordinates: nodes.coordinates, planar: nodes.planar).build(polylines, raisedKerbs: kerbPoints)
         report.nodesBeforeFilter = graph.nodeCount
         report.edgesBeforeFilter = graph.edgeCount
         if options.largestComponentOnly {
@@ -89,44 +100,44 @@ public enum OSMCityLoader {
         }
 
         stage("collecting parks and services")
-        var areas = OSMAreaCollector(index: index, planar: planar)
+        var areas = OSMAreaCollector(nodes: nodes)
         areas.collect(ways: ways, relations: relations, diagnostics: &report.diagnostics)
         report.greenAreas = areas.greenAreas.count
         report.greenwayEdges = GreenwayClassifier(greenAreas: areas.greenAreas, alongMetres: options.greenwayAlongMetres)
             .classify(&graph)
         var services = areas.services
-        for s in nodes.serviceNodes {
+        for s in nodePass.serviceNodes {
             services.append(ServicePoint(category: s.category, position: projection.project(s.coordinate),
                                          osmReference: "node/\(s.id)", name: s.name, transitCapacity: s.capacity))
         }
         var extent = graph.bounds
         if extent.isEmpty {
             report.diagnostics.warn("no walkable network", "\(path): no walkable highway ways in \(report.fileWays) ways; every cell is NODATA")
-            for p in planar { extent.add(p) }
+            for p in nodes.planar where p.x.isFinite && p.y.isFinite { extent.add(p) }
         }
         var city = City(projection: projection, graph: graph, parks: areas.parks, services: services, extent: extent)
         city.greenSpaces = areas.greenSpaces
-        city.residentialBuildings = residentialBuildings(ways.buildingWays, areas: ways.residentialAreas, index: index,
-                                                         planar: planar, diagnostics: &report.diagnostics)
+        city.residentialBuildings = residentialBuildings(ways.buildingWays, areas: ways.residentialAreas, nodes: nodes,
+                                                         diagnostics: &report.diagnostics)
         return (city, report)
     }
 
-    /// Centre of the bounding box of the walkable ways' nodes (the UTM zone is chosen from it).
-    static func centre(of walkWays: [WayPass.WalkWay], nodes: NodePass) -> GeoCoordinate {
+    /// Centre of the bounding box of the walkable ways' nodes (the UTM zone is chosen from it);
+    /// without walkable ways, of every found node and service node.
+    static func centre(of walkWays: [WayPass.WalkWay], nodes: NodeLocations, serviceNodes: [NodePass.ServiceNode]) -> GeoCoordinate {
         var minLon = Double.infinity, maxLon = -Double.infinity, minLat = Double.infinity, maxLat = -Double.infinity
+        func add(_ c: GeoCoordinate) {
+            minLon = min(minLon, c.longitude); maxLon = max(maxLon, c.longitude)
+            minLat = min(minLat, c.latitude); maxLat = max(maxLat, c.latitude)
+        }
         for way in walkWays {
             for ref in way.refs {
-                guard let i = nodes.index[ref] else { continue }
-                let c = nodes.coordinates[Int(i)]
-                minLon = min(minLon, c.longitude); maxLon = max(maxLon, c.longitude)
-                minLat = min(minLat, c.latitude); maxLat = max(maxLat, c.latitude)
+                if let slot = nodes.slot(of: ref) { add(nodes.coordinates[Int(slot)]) }
             }
         }
         if minLon > maxLon {   // no walkable way: centre on whatever points were kept
-            for c in nodes.coordinates + nodes.serviceNodes.map(\.coordinate) {
-                minLon = min(minLon, c.longitude); maxLon = max(maxLon, c.longitude)
-                minLat = min(minLat, c.latitude); maxLat = max(maxLat, c.latitude)
-            }
+            for c in nodes.coordinates where !c.latitude.isNaN { add(c) }
+            for s in serviceNodes { add(s.coordinate) }
         }
         guard minLon <= maxLon else { return GeoCoordinate(longitude: 0, latitude: 0) }
         return GeoCoordinate(longitude: (minLon + maxLon) / 2, latitude: (minLat + maxLat) / 2)
@@ -134,20 +145,17 @@ public enum OSMCityLoader {
 
     /// Footprints of residential building ways, and of `building=yes` ways whose centroid lies
     /// in one of the residential `areas`; one with a missing node is skipped with a warning.
-    static func residentialBuildings(_ ways: [WayPass.BuildingWay], areas: [[Int64]], index: [Int64: Int32], planar: [PlanarPoint],
+    static func residentialBuildings(_ ways: [WayPass.BuildingWay], areas: [[Int64]], nodes: NodeLocations,
                                      diagnostics: inout Diagnostics) -> [ResidentialBuilding] {
-        let residential = areas.compactMap { refs -> PlanarPolygon? in
-            let ring = refs.compactMap { index[$0].map { planar[Int($0)] } }
-            return ring.count == refs.count ? PlanarPolygon(outerRings: [ring]) : nil
-        }
+        let residential = areas.compactMap { refs in nodes.ring(refs).map { PlanarPolygon(outerRings: [$0]) } }
         return ways.compactMap { way in
             var ring: [PlanarPoint] = []
             for ref in way.refs {
-                guard let i = index[ref] else {
+                guard let slot = nodes.slot(of: ref) else {
                     diagnostics.warn("building with missing nodes", "way \(way.id): building references node \(ref), which is not in the file; skipped")
                     return nil
                 }
-                ring.append(planar[Int(i)])
+                ring.append(nodes.planar[Int(slot)])
             }
             let polygon = PlanarPolygon(outerRings: [ring])
             if way.kind == "yes" && !residential.contains(where: { $0.contains(polygon.centroid) }) { return nil }
@@ -160,13 +168,13 @@ public enum OSMCityLoader {
 
     /// Walkable ways as index polylines; a way referencing a node missing from the file is cut
     /// at the gap, with one counted warning per missing reference.
-    static func polylines(_ walkWays: [WayPass.WalkWay], index: [Int64: Int32],
+    static func polylines(_ walkWays: [WayPass.WalkWay], nodes: NodeLocations,
                           diagnostics: inout Diagnostics) -> [WayPolyline] {
         var result: [WayPolyline] = []
         for way in walkWays {
             var run: [Int32] = []
             for ref in way.refs {
-                if let i = index[ref] {
+                if let i = nodes.slot(of: ref) {
                     run.append(i)
                 } else {
                     diagnostics.warn("missing node reference", "way \(way.id) references node \(ref), which is not in the file; the way is cut there")

@@ -9,7 +9,7 @@ struct AreaRelation {
 }
 
 /// Pass 1: relations. Keeps area multipolygons and the ways of walking/cycling routes.
-struct RelationPass: OSMEntityHandler {
+struct RelationPass: OSMBlobPass {
     var relationCount = 0
     var areas: [AreaRelation] = []
     var routeWays = Set<Int64>()
@@ -27,11 +27,20 @@ struct RelationPass: OSMEntityHandler {
         areas.append(AreaRelation(id: relation.id, tags: relation.tags, outerWays: outer, innerWays: inner))
         memberWays.formUnion(ways.map(\.ref))
     }
+
+    func emptyCopy() -> RelationPass { RelationPass() }
+
+    mutating func append(_ later: RelationPass) {
+        relationCount += later.relationCount
+        areas += later.areas
+        routeWays.formUnion(later.routeWays)
+        memberWays.formUnion(later.memberWays)
+    }
 }
 
 /// Pass 2: ways. Keeps walkable ways, closed area ways, and ways that are members of kept
-/// relations, and records which nodes they need.
-struct WayPass: OSMEntityHandler {
+/// relations, and records which nodes they need (`neededNodes`, with repeats).
+struct WayPass: OSMBlobPass {
     struct WalkWay { var id: Int64; var refs: [Int64]; var edgeClass: EdgeClass; var flags: EdgeFlags }
     struct AreaWay { var id: Int64; var refs: [Int64]; var tags: OSMTags }
     struct BuildingWay { var id: Int64; var refs: [Int64]; var kind: String; var levels: Double? }
@@ -46,7 +55,7 @@ struct WayPass: OSMEntityHandler {
     var walkWays: [WalkWay] = []
     var areaWays: [AreaWay] = []
     var memberRefs: [Int64: [Int64]] = [:]
-    var neededNodes = Set<Int64>()
+    var neededNodes: [Int64] = []
     /// Node references of every `highway=*` way, walkable or not (for the clipped-extract report).
     var highwayNodeReferences = 0
     /// References of non-walkable highway ways, kept only to count the missing ones.
@@ -61,7 +70,7 @@ struct WayPass: OSMEntityHandler {
             highwayNodeReferences += way.refs.count
             if OSMTagRules.walkClass(way.tags) == nil {
                 otherHighwayRefs += way.refs
-                neededNodes.formUnion(way.refs)
+                neededNodes += way.refs
             }
         }
         if let edgeClass = OSMTagRules.walkClass(way.tags) {
@@ -90,26 +99,52 @@ struct WayPass: OSMEntityHandler {
             memberRefs[way.id] = way.refs
             keep = true
         }
-        if keep { neededNodes.formUnion(way.refs) }
+        if keep { neededNodes += way.refs }
+    }
+
+    func emptyCopy() -> WayPass {
+        var copy = WayPass(relations: relations)
+        copy.keepBuildings = keepBuildings
+        return copy
+    }
+
+    mutating func append(_ later: WayPass) {
+        buildingWays += later.buildingWays
+        residentialAreas += later.residentialAreas
+        wayCount += later.wayCount
+        walkWays += later.walkWays
+        areaWays += later.areaWays
+        memberRefs.merge(later.memberRefs) { first, _ in first }
+        neededNodes += later.neededNodes
+        highwayNodeReferences += later.highwayNodeReferences
+        otherHighwayRefs += later.otherHighwayRefs
     }
 }
 
-/// Pass 3: nodes. Keeps coordinates of needed nodes and tagged service nodes.
-struct NodePass: OSMEntityHandler {
-    let needed: Set<Int64>
+/// Pass 3: nodes. Keeps the coordinates of needed nodes (first occurrence wins) and tagged
+/// service nodes. A pass over one blob collects `hits`; appending writes them into
+/// `coordinates`, which has one slot per needed id (NaN until found).
+struct NodePass: OSMBlobPass {
+    struct Hit { var slot: Int32; var coordinate: GeoCoordinate }
+    struct ServiceNode { var id: Int64; var coordinate: GeoCoordinate; var category: ServiceCategory; var name: String; var capacity: TransitCapacity? }
+
+    let needed: SortedIDIndex
     var nodeCount = 0
-    var index: [Int64: Int32] = [:]
+    /// Needed nodes found in this stretch, not yet in `coordinates`.
+    var hits: [Hit] = []
+    /// By slot of `needed`; latitude NaN for nodes not (yet) found.
     var coordinates: [GeoCoordinate] = []
-    var serviceNodes: [(id: Int64, coordinate: GeoCoordinate, category: ServiceCategory, name: String, capacity: TransitCapacity?)] = []
-    /// Needed nodes tagged with a kerb a wheelchair cannot cross.
-    var raisedKerbs = Set<Int64>()
+    var serviceNodes: [ServiceNode] = []
+    /// Slots of needed nodes tagged with a kerb a wheelchair cannot cross.
+    var raisedKerbs: [Int32] = []
     var diagnostics = Diagnostics()
 
-    init(needed: Set<Int64>) {
+    init(needed: SortedIDIndex) {
         self.needed = needed
-        index.reserveCapacity(needed.count)
-        coordinates.reserveCapacity(needed.count)
+        coordinates = Array(repeating: GeoCoordinate(longitude: .nan, latitude: .nan), count: needed.count)
     }
+
+    private init(sharing needed: SortedIDIndex) { self.needed = needed }
 
     mutating func node(id: Int64, latitude: Double, longitude: Double, tags: OSMTags) {
         nodeCount += 1
@@ -118,14 +153,29 @@ struct NodePass: OSMEntityHandler {
             return
         }
         let coordinate = GeoCoordinate(longitude: longitude, latitude: latitude)
-        if needed.contains(id), index[id] == nil {
-            index[id] = Int32(coordinates.count)
-            coordinates.append(coordinate)
-        }
+        let slot = needed.slot(of: id)
+        if let slot { hits.append(Hit(slot: slot, coordinate: coordinate)) }
         if !tags.isEmpty, let category = OSMTagRules.serviceCategory(tags) {
-            serviceNodes.append((id, coordinate, category, tags["name"] ?? "",
-                                 category == .transit ? OSMTagRules.transitCapacity(tags) : nil))
+            serviceNodes.append(ServiceNode(id: id, coordinate: coordinate, category: category, name: tags["name"] ?? "",
+                                            capacity: category == .transit ? OSMTagRules.transitCapacity(tags) : nil))
         }
-        if !tags.isEmpty, needed.contains(id), OSMTagRules.isRaisedKerb(tags) { raisedKerbs.insert(id) }
+        if !tags.isEmpty, let slot, OSMTagRules.isRaisedKerb(tags) { raisedKerbs.append(slot) }
+    }
+
+    func emptyCopy() -> NodePass { NodePass(sharing: needed) }
+
+    mutating func append(_ later: NodePass) {
+        nodeCount += later.nodeCount
+        hits += later.hits
+        serviceNodes += later.serviceNodes
+        raisedKerbs += later.raisedKerbs
+        diagnostics.append(later.diagnostics)
+        placeHits()
+    }
+
+    /// Moves `hits` into `coordinates`, keeping a slot's first coordinate.
+    mutating func placeHits() {
+        for hit in hits where coordinates[Int(hit.slot)].latitude.isNaN { coordinates[Int(hit.slot)] = hit.coordinate }
+        hits.removeAll()
     }
 }

@@ -11,7 +11,8 @@ struct PrimitiveBlockDecoder {
 
     init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-    mutating func decode<H: OSMEntityHandler>(_ kinds: OSMEntityKinds, into handler: inout H) throws {
+    /// Delivers the objects of `kinds` to `handler` and returns every kind the block holds.
+    mutating func decode<H: OSMEntityHandler>(_ kinds: OSMEntityKinds, into handler: inout H) throws -> OSMEntityKinds {
         var reader = ProtobufReader(bytes)
         var groups: [Range<Int>] = []
         while let (number, wire) = try reader.field() {
@@ -25,9 +26,11 @@ struct PrimitiveBlockDecoder {
             }
         }
         guard granularity > 0 else { throw ProtobufReader.Malformed(message: "granularity \(granularity) must be positive") }
+        var seen: OSMEntityKinds = []
         for group in groups {
             var g = ProtobufReader(bytes, range: group)
             while let (number, wire) = try g.field() {
+                if let kind = Self.kind(ofGroupField: number, wire) { seen.insert(kind) }
                 switch (number, wire) {
                 case (1, 2) where kinds.contains(.nodes): try decodeNode(try g.lengthDelimited(), into: &handler)
                 case (2, 2) where kinds.contains(.nodes): try decodeDenseNodes(try g.lengthDelimited(), into: &handler)
@@ -36,6 +39,33 @@ struct PrimitiveBlockDecoder {
                 default: try g.skip(wireType: wire)
                 }
             }
+        }
+        return seen
+    }
+
+    /// The kinds of object a block holds, read from its groups' field numbers alone.
+    static func kinds(in bytes: UnsafeRawBufferPointer) throws -> OSMEntityKinds {
+        var reader = ProtobufReader(bytes)
+        var seen: OSMEntityKinds = []
+        while let (number, wire) = try reader.field() {
+            guard number == 2 && wire == 2 else { try reader.skip(wireType: wire); continue }
+            var g = ProtobufReader(bytes, range: try reader.lengthDelimited())
+            while let (field, groupWire) = try g.field() {
+                if let kind = kind(ofGroupField: field, groupWire) { seen.insert(kind) }
+                try g.skip(wireType: groupWire)
+            }
+        }
+        return seen
+    }
+
+    /// `PrimitiveGroup` fields: 1 nodes, 2 dense nodes, 3 ways, 4 relations (5 changesets: none).
+    private static func kind(ofGroupField number: Int, _ wire: Int) -> OSMEntityKinds? {
+        guard wire == 2 else { return nil }
+        switch number {
+        case 1, 2: return .nodes
+        case 3: return .ways
+        case 4: return .relations
+        default: return nil
         }
     }
 

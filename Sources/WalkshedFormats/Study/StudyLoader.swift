@@ -28,6 +28,7 @@ public enum StudyLoader {
         var options = OSMLoadOptions()
         options.largestComponentOnly = !request.allComponents
         options.keepResidentialBuildings = request.residentsFromBuildings
+        options.threads = request.threads
         var (loaded, report) = try CityFile.load(request.extract, options: options, stage: progress.begin)
         var city = loaded.keepingParks(minimumHectares: request.parkMinimumHectares, kinds: request.parkKinds)
         city = city.replacingTransit(with: feeds.flatMap { $0.servicePoints(projection: city.projection) })

@@ -1,3 +1,4 @@
+import Foundation
 import Walkshed
 
 /// The files a study is read from, as a command, a server or a batch manifest names them.
@@ -21,6 +22,8 @@ public struct StudyRequest: Sendable {
     public var parkKinds: Set<String>?
     /// Destinations of the user's own kinds, measured after the built-in ones.
     public var destinations: [DestinationSource] = []
+    /// Threads reading the extract; the study is the same for any value.
+    public var threads = ProcessInfo.processInfo.activeProcessorCount
 
     public init(extract: String) {
         self.extract = extract

@@ -7,11 +7,12 @@ enum Zlib {
     /// Inflates `compressed` into exactly `expectedSize` bytes, or throws.
     static func inflate(_ compressed: UnsafeRawBufferPointer, expectedSize: Int) throws -> [UInt8] {
         guard expectedSize > 0 else { return [] }
-        var output = [UInt8](repeating: 0, count: expectedSize)
         var outLength = uLongf(expectedSize)
-        let status = output.withUnsafeMutableBytes { out in
-            uncompress(out.baseAddress!.assumingMemoryBound(to: Bytef.self), &outLength,
-                       compressed.baseAddress?.assumingMemoryBound(to: Bytef.self), uLong(compressed.count))
+        var status: Int32 = Z_OK
+        let output = [UInt8](unsafeUninitializedCapacity: expectedSize) { buffer, initialized in
+            status = uncompress(buffer.baseAddress!, &outLength,
+                                compressed.baseAddress?.assumingMemoryBound(to: Bytef.self), uLong(compressed.count))
+            initialized = status == Z_OK ? Int(outLength) : 0
         }
         switch status {
         case Z_OK:

@@ -1,0 +1,45 @@
+import Walkshed
+
+/// Where the nodes referenced by kept ways lie, by slot of a `SortedIDIndex` (the node's
+/// position among the sorted needed ids). A node that is not in the file, has invalid
+/// coordinates or has no position in the projection is missing: `slot(of:)` gives nil.
+struct NodeLocations {
+    let ids: SortedIDIndex
+    /// Longitude/latitude by slot; NaN for missing nodes.
+    private(set) var coordinates: [GeoCoordinate]
+    /// Projected positions by slot, in metres; filled by `project(with:)`.
+    private(set) var planar: [PlanarPoint] = []
+
+    init(ids: SortedIDIndex, coordinates: [GeoCoordinate]) {
+        precondition(ids.count == coordinates.count)
+        self.ids = ids
+        self.coordinates = coordinates
+    }
+
+    /// The slot of node `id`, or nil when it is missing.
+    func slot(of id: Int64) -> Int32? {
+        guard let slot = ids.slot(of: id), !coordinates[Int(slot)].latitude.isNaN else { return nil }
+        return slot
+    }
+
+    /// Projects every found node; one the projection cannot place becomes missing, with a warning.
+    mutating func project(with projection: UTMProjection, diagnostics: inout Diagnostics) {
+        planar = coordinates.map(projection.project)
+        for slot in coordinates.indices where !coordinates[slot].latitude.isNaN && !(planar[slot].x.isFinite && planar[slot].y.isFinite) {
+            let c = coordinates[slot]
+            diagnostics.warn("node outside the projection", "node \(ids.ids[slot]) at (\(c.longitude), \(c.latitude)) has no position in UTM zone \(projection.zone); treated as missing")
+            coordinates[slot] = GeoCoordinate(longitude: .nan, latitude: .nan)
+        }
+    }
+
+    /// Projected positions of `refs`, or nil when any is missing.
+    func ring(_ refs: [Int64]) -> [PlanarPoint]? {
+        var points: [PlanarPoint] = []
+        points.reserveCapacity(refs.count)
+        for ref in refs {
+            guard let slot = slot(of: ref) else { return nil }
+            points.append(planar[Int(slot)])
+        }
+        return points
+    }
+}

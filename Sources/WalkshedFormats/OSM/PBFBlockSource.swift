@@ -1,0 +1,106 @@
+/// The data blocks of a PBF file, inflated on demand from any thread.
+///
+/// Opening lists the blobs (headers only) and checks the `OSMHeader`'s required features; each
+/// `OSMData` blob can then be read, inflated and decoded independently, which is what lets the
+/// loader spread a file over threads.
+struct PBFBlockSource: Sendable {
+    static let supportedFeatures: Set<String> = ["OsmSchema-V0.6", "DenseNodes", "HistoricalInformation"]
+
+    let bytes: PBFBytes
+    /// The `OSMData` blobs in file order (other blob types are skipped, as the spec asks).
+    let dataBlobs: [PBFBlob]
+
+    init(_ bytes: PBFBytes) throws {
+        self.bytes = bytes
+        let index = try PBFBlobIndex(bytes)
+        dataBlobs = index.blobs.filter { $0.type == "OSMData" }
+        for blob in index.blobs where blob.type == "OSMHeader" {
+            try checkHeaderBlock(try inflate(blob), at: blob.start)
+        }
+    }
+
+    var path: String { bytes.path }
+
+    /// Decodes data blob `i`, delivering objects of `kinds` to `handler`, and returns the kinds
+    /// the block holds (whether delivered or not).
+    func decode<H: OSMEntityHandler>(blob i: Int, _ kinds: OSMEntityKinds, into handler: inout H) throws -> OSMEntityKinds {
+        let blob = dataBlobs[i]
+        let block = try inflate(blob)
+        do {
+            return try block.withUnsafeBytes { raw in
+                var decoder = PrimitiveBlockDecoder(bytes: raw)
+                return try decoder.decode(kinds, into: &handler)
+            }
+        } catch let e as ProtobufReader.Malformed {
+            throw error(at: blob.start, "malformed PrimitiveBlock: \(e.message)")
+        }
+    }
+
+    /// The kinds of object data blob `i` holds, without decoding them.
+    func kinds(ofBlob i: Int) throws -> OSMEntityKinds {
+        let blob = dataBlobs[i]
+        let block = try inflate(blob)
+        do {
+            return try block.withUnsafeBytes { try PrimitiveBlockDecoder.kinds(in: $0) }
+        } catch let e as ProtobufReader.Malformed {
+            throw error(at: blob.start, "malformed PrimitiveBlock: \(e.message)")
+        }
+    }
+
+    func error(at offset: Int, _ message: String) -> OSMPBFError {
+        OSMPBFError(path: bytes.path, byteOffset: offset, message: message)
+    }
+
+    /// The inflated contents of a blob (raw or zlib; other compressions are refused by name).
+    private func inflate(_ blob: PBFBlob) throws -> [UInt8] {
+        let data = try bytes.read(blob.data)
+        do {
+            return try data.withUnsafeBytes { raw in
+                var reader = ProtobufReader(raw)
+                var rawData: Range<Int>?, zlibData: Range<Int>?, rawSize: UInt64?
+                while let (number, wire) = try reader.field() {
+                    switch (number, wire) {
+                    case (1, 2): rawData = try reader.lengthDelimited()
+                    case (2, 0): rawSize = try reader.varint()
+                    case (3, 2): zlibData = try reader.lengthDelimited()
+                    case (4, 2), (5, 2), (6, 2), (7, 2):
+                        let names = [4: "lzma", 5: "bzip2", 6: "lz4", 7: "zstd"]
+                        throw ProtobufReader.Malformed(message: "\(names[number]!)-compressed blobs are not supported (only raw and zlib)")
+                    default: try reader.skip(wireType: wire)
+                    }
+                }
+                if let rawData { return Array(raw[rawData]) }
+                guard let zlibData else { throw ProtobufReader.Malformed(message: "blob has no data") }
+                guard let rawSize else { throw ProtobufReader.Malformed(message: "zlib blob has no raw_size") }
+                guard rawSize <= UInt64(PBFBlobIndex.maxBlobBytes) else {
+                    throw ProtobufReader.Malformed(message: "raw_size \(rawSize) exceeds the \(PBFBlobIndex.maxBlobBytes)-byte limit")
+                }
+                return try Zlib.inflate(UnsafeRawBufferPointer(rebasing: raw[zlibData]), expectedSize: Int(rawSize))
+            }
+        } catch let e as ProtobufReader.Malformed {
+            throw error(at: blob.start, "malformed blob: \(e.message)")
+        } catch let e as Zlib.Failure {
+            throw error(at: blob.start, e.message)
+        }
+    }
+
+    private func checkHeaderBlock(_ bytes: [UInt8], at offset: Int) throws {
+        do {
+            try bytes.withUnsafeBytes { raw in
+                var reader = ProtobufReader(raw)
+                while let (number, wire) = try reader.field() {
+                    if number == 4 && wire == 2 {
+                        let feature = reader.string(try reader.lengthDelimited())
+                        guard Self.supportedFeatures.contains(feature) else {
+                            throw error(at: offset, "unsupported required feature '\(feature)'")
+                        }
+                    } else {
+                        try reader.skip(wireType: wire)
+                    }
+                }
+            }
+        } catch let e as ProtobufReader.Malformed {
+            throw error(at: offset, "malformed OSMHeader: \(e.message)")
+        }
+    }
+}

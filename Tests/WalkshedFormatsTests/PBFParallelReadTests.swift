@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import Walkshed
+@testable import WalkshedFormats
+import WalkshedTestSupport
+
+/// Two loads of the same extract agree on every array of the graph, the parks, the services
+/// and the warnings.
+private func expectSameCity(_ one: (city: City, report: OSMLoadReport), _ other: (city: City, report: OSMLoadReport)) {
+    let a = one.city.graph, b = other.city.graph
+    #expect(a.firstOut == b.firstOut && a.head == b.head && a.nodeX == b.nodeX && a.nodeY == b.nodeY)
+    #expect(a.edgeMetres == b.edgeMetres && a.edgeClass == b.edgeClass && a.edgeFlags == b.edgeFlags && a.edgeWayID == b.edgeWayID)
+    #expect(a.interiorFirst == b.interiorFirst && a.interiorX == b.interiorX && a.interiorY == b.interiorY)
+    #expect(one.city.parks.map(\.osmReference) == other.city.parks.map(\.osmReference))
+    #expect(one.city.parks.map(\.areaSquareMetres) == other.city.parks.map(\.areaSquareMetres))
+    #expect(one.city.services.map(\.osmReference) == other.city.services.map(\.osmReference))
+    #expect(one.city.services.map(\.position) == other.city.services.map(\.position))
+    #expect(one.report.diagnostics == other.report.diagnostics)
+    #expect(one.report.fileNodes == other.report.fileNodes && one.report.fileWays == other.report.fileWays)
+    #expect(one.report.missingHighwayNodeReferences == other.report.missingHighwayNodeReferences)
+}
+
+private func load(_ path: String, threads: Int) throws -> (city: City, report: OSMLoadReport) {
+    var options = OSMLoadOptions()
+    options.threads = threads
+    options.keepResidentialBuildings = true
+    return try OSMCityLoader.load(path, options: options)
+}
+
+@Test func everyThreadCountReadsTheSameCity() throws {
+    let path = RepositoryPaths.sharedData("porto.osm.pbf")
+    let one = try load(path, threads: 1)
+    #expect(one.city.graph.nodeCount > 50_000)
+    for threads in [2, 3, 8] { expectSameCity(one, try load(path, threads: threads)) }
+}
+
+/// The reader assumes the usual nodes → ways → relations order to skip blobs; a file whose
+/// first way block comes before the nodes must still give the same city (every decoded block
+/// is checked against the assumed order, and a mismatch makes the loader classify every blob).
+@Test func blocksOutOfKindOrderGiveTheSameCity() throws {
+    let path = RepositoryPaths.sharedData("porto.osm.pbf")
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    let source = try PBFBlockSource(PBFBytes(bytes: bytes, name: "porto"))
+    let kinds = try source.dataBlobs.indices.map { try source.kinds(ofBlob: $0) }
+    #expect(kinds.first == .nodes && kinds.last == .relations)
+    let firstWays = try #require(kinds.firstIndex { $0.contains(.ways) })
+    // Frames: the header blob, then the data blobs with the first way block moved to the front.
+    let blobs = source.dataBlobs
+    var reordered = Array(bytes[0..<blobs[0].start])
+    var order = Array(blobs.indices)
+    order.remove(at: firstWays)
+    order.insert(firstWays, at: 0)
+    for i in order {
+        let end = i + 1 < blobs.count ? blobs[i + 1].start : bytes.count
+        reordered += bytes[blobs[i].start..<end]
+    }
+    let moved = write(reordered, "porto-unsorted.osm.pbf")
+    var stages: [String] = []
+    var options = OSMLoadOptions()
+    options.keepResidentialBuildings = true
+    let unsorted = try OSMCityLoader.load(moved, options: options) { stages.append($0) }
+    expectSameCity(try load(path, threads: 2), unsorted)
+    // The probe of a sorted file skips blocks; this one cannot, one way or the other.
+    let layout = try PBFKindLayout.probe(source)
+    #expect(layout.blobs(holding: .relations).count < blobs.count / 4)
+    #expect(layout.blobs(holding: .ways).count < blobs.count / 2)
+}
+
+@Test func sortedIDIndexFindsExactlyTheIDsItHolds() {
+    var generator = SeededRandom(seed: 7)
+    for round in 0..<40 {
+        // Clustered ids, as in real extracts: runs of nearby ids far apart.
+        var ids: [Int64] = []
+        for _ in 0..<Int.random(in: 0...30, using: &generator) {
+            let start = Int64.random(in: 0...(round.isMultiple(of: 2) ? 1 << 40 : 10_000), using: &generator)
+            for _ in 0..<Int.random(in: 1...200, using: &generator) { ids.append(start + Int64.random(in: 0...500, using: &generator)) }
+        }
+        let index = SortedIDIndex(unsorted: ids)
+        let expected = Array(Set(ids)).sorted()
+        #expect(index.ids == expected)
+        for (position, id) in expected.enumerated() { #expect(index.slot(of: id) == Int32(position)) }
+        let present = Set(ids)
+        for _ in 0..<300 {
+            let probe = (ids.randomElement(using: &generator) ?? 0) + Int64.random(in: -3...3, using: &generator)
+            #expect((index.slot(of: probe) != nil) == present.contains(probe))
+        }
+        #expect(index.slot(of: .min) == nil && index.slot(of: .max) == nil)
+    }
+}
