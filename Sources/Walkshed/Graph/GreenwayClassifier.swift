@@ -55,27 +55,37 @@ public struct GreenwayClassifier: Sendable {
         return false
     }
 
-    /// Sets `.greenway` on every qualifying edge of `graph`; returns how many were marked.
+    /// Sets `.greenway` on every qualifying edge of `graph`, judging edges on `threads`
+    /// threads; returns how many were marked.
     @discardableResult
-    public func classify(_ graph: inout StreetGraph) -> Int {
+    public func classify(_ graph: inout StreetGraph, threads: Int = 1) -> Int {
+        let judged = DisjointSlots<Bool>(count: graph.edgeCount, initial: false)
+        let frozen = graph
+        ParallelSearch.forEachChunk(itemCount: frozen.edgeCount, threads: threads) { edges in
+            for e in edges where frozen.edgeClass[e].isPathLike { judged.write(e, isGreenway(e, of: frozen)) }
+        }
         var marked = 0
-        for e in 0..<graph.edgeCount where graph.edgeClass[e].isPathLike {
-            var green = graph.edgeFlags[e].contains(.onRoute)
-            if !green {
-                var samples = 0, inside = 0
-                let n = graph.pointCount(ofEdge: e)
-                for k in 0..<n {
-                    let p = graph.point(k, ofEdge: e)
-                    samples += 1; if isGreen(p) { inside += 1 }
-                    if k + 1 < n {
-                        let q = graph.point(k + 1, ofEdge: e)
-                        samples += 1; if isGreen(PlanarPoint(x: (p.x + q.x) / 2, y: (p.y + q.y) / 2)) { inside += 1 }
-                    }
-                }
-                green = 2 * inside >= samples
-            }
-            if green { graph.edgeFlags[e].insert(.greenway); marked += 1 }
+        for (e, green) in judged.finish().enumerated() where green {
+            graph.edgeFlags[e].insert(.greenway)
+            marked += 1
         }
         return marked
+    }
+
+    /// True for a path-like edge on a route, or with at least half of its points and segment
+    /// midpoints green.
+    private func isGreenway(_ e: Int, of graph: StreetGraph) -> Bool {
+        if graph.edgeFlags[e].contains(.onRoute) { return true }
+        var samples = 0, inside = 0
+        let n = graph.pointCount(ofEdge: e)
+        for k in 0..<n {
+            let p = graph.point(k, ofEdge: e)
+            samples += 1; if isGreen(p) { inside += 1 }
+            if k + 1 < n {
+                let q = graph.point(k + 1, ofEdge: e)
+                samples += 1; if isGreen(PlanarPoint(x: (p.x + q.x) / 2, y: (p.y + q.y) / 2)) { inside += 1 }
+            }
+        }
+        return 2 * inside >= samples
     }
 }

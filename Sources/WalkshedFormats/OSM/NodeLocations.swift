@@ -22,9 +22,15 @@ struct NodeLocations {
         return slot
     }
 
-    /// Projects every found node; one the projection cannot place becomes missing, with a warning.
-    mutating func project(with projection: UTMProjection, diagnostics: inout Diagnostics) {
-        planar = coordinates.map(projection.project)
+    /// Projects every found node on `threads` threads; one the projection cannot place becomes
+    /// missing, with a warning.
+    mutating func project(with projection: UTMProjection, threads: Int, diagnostics: inout Diagnostics) {
+        let slots = DisjointSlots<PlanarPoint>(count: coordinates.count, initial: PlanarPoint(x: .nan, y: .nan))
+        let found = coordinates
+        ParallelSearch.forEachChunk(itemCount: found.count, threads: threads) { range in
+            for i in range where !found[i].latitude.isNaN { slots.write(i, projection.project(found[i])) }
+        }
+        planar = slots.finish()
         for slot in coordinates.indices where !coordinates[slot].latitude.isNaN && !(planar[slot].x.isFinite && planar[slot].y.isFinite) {
             let c = coordinates[slot]
             diagnostics.warn("node outside the projection", "node \(ids.ids[slot]) at (\(c.longitude), \(c.latitude)) has no position in UTM zone \(projection.zone); treated as missing")

@@ -65,9 +65,7 @@ public enum OSMCityLoader {
         stage("reading relations")
         let relations = try runner.run(.relations, RelationPass())
         stage("reading ways")
-        var wayPass = WayPass(relations: relations)
-        wayPass.keepBuildings = options.keepResidentialBuildings
-        var ways = try runner.run(.ways, wayPass)
+        var ways = try runner.run(.ways, WayPass(relations: relations, keepBuildings: options.keepResidentialBuildings))
         stage("reading nodes")
         let neededIDs = SortedIDIndex(unsorted: ways.neededNodes)
         ways.neededNodes = []
@@ -85,7 +83,7 @@ public enum OSMCityLoader {
 
         stage("building graph")
         let projection = UTMProjection(containing: centre(of: ways.walkWays, nodes: nodes, serviceNodes: nodePass.serviceNodes))
-        nodes.project(with: projection, diagnostics: &report.diagnostics)
+        nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
         let polylines = polylines(ways.walkWays, nodes: nodes, diagnostics: &report.diagnostics)
         let kerbPoints = Set(nodePass.raisedKerbs.filter { !nodes.coordinates[Int($0)].latitude.isNaN })
         var graph = GraphBuilder(coordinates: nodes.coordinates, planar: nodes.planar).build(polylines, raisedKerbs: kerbPoints)
@@ -104,7 +102,7 @@ public enum OSMCityLoader {
         areas.collect(ways: ways, relations: relations, diagnostics: &report.diagnostics)
         report.greenAreas = areas.greenAreas.count
         report.greenwayEdges = GreenwayClassifier(greenAreas: areas.greenAreas, alongMetres: options.greenwayAlongMetres)
-            .classify(&graph)
+            .classify(&graph, threads: runner.threads)
         var services = areas.services
         for s in nodePass.serviceNodes {
             services.append(ServicePoint(category: s.category, position: projection.project(s.coordinate),

@@ -67,9 +67,19 @@ public protocol OSMEntityHandler {
     mutating func node(id: Int64, latitude: Double, longitude: Double, tags: OSMTags)
     mutating func way(_ way: OSMWay)
     mutating func relation(_ relation: OSMRelation)
+    /// Keys of which a way needs one to be delivered, or nil for every way. A reader may (the
+    /// PBF reader does) pass other ways to `skippedWay` instead, undecoded.
+    var wayKeys: Set<String>? { get }
+    /// Whether way `id` is wanted even without any of `wayKeys`.
+    func wantsWay(_ id: Int64) -> Bool
+    /// A way left undecoded because it has none of `wayKeys` and is not wanted by id.
+    mutating func skippedWay(_ id: Int64)
 }
 
 extension OSMEntityHandler {
+    public var wayKeys: Set<String>? { nil }
+    public func wantsWay(_ id: Int64) -> Bool { false }
+    public mutating func skippedWay(_ id: Int64) {}
     public mutating func node(id: Int64, latitude: Double, longitude: Double, tags: OSMTags) {}
     public mutating func way(_ way: OSMWay) {}
     public mutating func relation(_ relation: OSMRelation) {}

@@ -47,7 +47,8 @@ struct WayPass: OSMBlobPass {
 
     let relations: RelationPass
     /// Whether residential buildings are kept (for a population estimate).
-    var keepBuildings = false
+    let keepBuildings: Bool
+    let wayKeys: Set<String>?
     var buildingWays: [BuildingWay] = []
     /// Rings of `landuse=residential` ways (kept with buildings; `building=yes` inside counts).
     var residentialAreas: [[Int64]] = []
@@ -61,7 +62,14 @@ struct WayPass: OSMBlobPass {
     /// References of non-walkable highway ways, kept only to count the missing ones.
     var otherHighwayRefs: [Int64] = []
 
-    init(relations: RelationPass) { self.relations = relations }
+    init(relations: RelationPass, keepBuildings: Bool) {
+        self.relations = relations
+        self.keepBuildings = keepBuildings
+        wayKeys = OSMTagRules.wayKeys(keepingBuildings: keepBuildings)
+    }
+
+    func wantsWay(_ id: Int64) -> Bool { relations.memberWays.contains(id) }
+    mutating func skippedWay(_ id: Int64) { wayCount += 1 }
 
     mutating func way(_ way: OSMWay) {
         wayCount += 1
@@ -102,11 +110,7 @@ struct WayPass: OSMBlobPass {
         if keep { neededNodes += way.refs }
     }
 
-    func emptyCopy() -> WayPass {
-        var copy = WayPass(relations: relations)
-        copy.keepBuildings = keepBuildings
-        return copy
-    }
+    func emptyCopy() -> WayPass { WayPass(relations: relations, keepBuildings: keepBuildings) }
 
     mutating func append(_ later: WayPass) {
         buildingWays += later.buildingWays

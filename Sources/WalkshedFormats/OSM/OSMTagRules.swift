@@ -207,6 +207,19 @@ public enum OSMTagRules {
         return levels
     }
 
+    // MARK: Which ways matter
+
+    /// Keys of which a way needs at least one for any rule above to keep it (walkable, park,
+    /// green or water area, service area; `building` only when buildings are kept). A way with
+    /// none of them is dropped by the reader before its tags and nodes are decoded.
+    public static func wayKeys(keepingBuildings: Bool) -> Set<String> {
+        var keys: Set<String> = ["highway", "leisure", "landuse", "natural"]
+        keys.formUnion(serviceTags.map(\.key))
+        keys.formUnion(waterTags.map(\.key))
+        if keepingBuildings { keys.insert("building") }
+        return keys
+    }
+
     // MARK: Relations
 
     /// `route=*` values whose member ways are greenways when path-like.

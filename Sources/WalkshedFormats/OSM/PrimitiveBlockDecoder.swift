@@ -5,6 +5,10 @@ struct PrimitiveBlockDecoder {
     let bytes: UnsafeRawBufferPointer
     private var stringRanges: [Range<Int>] = []
     private var strings: [String?] = []
+    /// By string-table index: whether the string is one of the handler's `wayKeys`; nil when
+    /// the handler wants every way. Set on the block's first way.
+    private var isWayKey: [Bool]?
+    private var wayFilterReady = false
     private var granularity: Int64 = 100
     private var latOffset: Int64 = 0
     private var lonOffset: Int64 = 0
@@ -163,16 +167,29 @@ struct PrimitiveBlockDecoder {
     private mutating func decodeWay<H: OSMEntityHandler>(_ range: Range<Int>, into handler: inout H) throws {
         var r = ProtobufReader(bytes, range: range)
         var id: Int64 = 0
-        var keys: [UInt64] = [], values: [UInt64] = [], refs: [Int64] = []
+        var keyRange: Range<Int>?, valueRange: Range<Int>?, refRange: Range<Int>?
         while let (number, wire) = try r.field() {
             switch (number, wire) {
             case (1, 0): id = Int64(bitPattern: try r.varint())
-            case (2, 2): keys = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
-            case (3, 2): values = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
-            case (8, 2): refs = try ProtobufReader.packedDeltaSigned(bytes, try r.lengthDelimited())
+            case (2, 2): keyRange = try r.lengthDelimited()
+            case (3, 2): valueRange = try r.lengthDelimited()
+            case (8, 2): refRange = try r.lengthDelimited()
             default: try r.skip(wireType: wire)
             }
         }
+        let keys = try keyRange.map { try ProtobufReader.packedVarints(bytes, $0) } ?? []
+        if !wayFilterReady {
+            isWayKey = handler.wayKeys.map { wanted in
+                stringRanges.map { wanted.contains(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[$0]), as: UTF8.self)) }
+            }
+            wayFilterReady = true
+        }
+        if let isWayKey, !keys.contains(where: { $0 < UInt64(isWayKey.count) && isWayKey[Int($0)] }), !handler.wantsWay(id) {
+            handler.skippedWay(id)
+            return
+        }
+        let values = try valueRange.map { try ProtobufReader.packedVarints(bytes, $0) } ?? []
+        let refs = try refRange.map { try ProtobufReader.packedDeltaSigned(bytes, $0) } ?? []
         handler.way(OSMWay(id: id, refs: refs, tags: try tags(keys: keys, values: values)))
     }
 
