@@ -46,13 +46,15 @@ public struct GreenwayClassifier: Sendable {
 
     /// True when `p` is inside a green area or within `alongMetres` of one.
     public func isGreen(_ p: PlanarPoint) -> Bool {
-        let candidates = (buckets[Self.key(Self.cell(p.y, bucketMetres), Self.cell(p.x, bucketMetres))] ?? []) + largeAreas
-        for i in candidates {
+        func near(_ i: Int32) -> Bool {
             let polygon = greenAreas[Int(i)]
-            guard polygon.bounds.expanded(by: alongMetres).contains(p) else { continue }
-            if polygon.contains(p) || polygon.distanceToBoundary(p) <= alongMetres { return true }
+            guard polygon.bounds.expanded(by: alongMetres).contains(p) else { return false }
+            return polygon.contains(p) || polygon.distanceToBoundary(p) <= alongMetres
         }
-        return false
+        if let bucket = buckets[Self.key(Self.cell(p.y, bucketMetres), Self.cell(p.x, bucketMetres))], bucket.contains(where: near) {
+            return true
+        }
+        return largeAreas.contains(where: near)
     }
 
     /// Sets `.greenway` on every qualifying edge of `graph`, judging edges on `threads`

@@ -3,7 +3,7 @@ import Walkshed
 /// Where the nodes referenced by kept ways lie, by slot of a `SortedIDIndex` (the node's
 /// position among the sorted needed ids). A node that is not in the file, has invalid
 /// coordinates or has no position in the projection is missing: `slot(of:)` gives nil.
-struct NodeLocations {
+struct NodeLocations: Sendable {
     let ids: SortedIDIndex
     /// Longitude/latitude by slot; NaN for missing nodes.
     private(set) var coordinates: [GeoCoordinate]
@@ -20,6 +20,14 @@ struct NodeLocations {
     func slot(of id: Int64) -> Int32? {
         guard let slot = ids.slot(of: id), !coordinates[Int(slot)].latitude.isNaN else { return nil }
         return slot
+    }
+
+    /// Whether the node in `slot` (-1: none) was found and is placed.
+    func isFound(_ slot: Int32) -> Bool { slot >= 0 && !coordinates[Int(slot)].latitude.isNaN }
+
+    /// The slots of each list of node ids (-1 where a node is missing), looked up on `threads` threads.
+    func slots(of lists: [[Int64]], threads: Int) -> [[Int32]] {
+        ParallelSearch.map(itemCount: lists.count, threads: threads) { i in lists[i].map { slot(of: $0) ?? -1 } }
     }
 
     /// Projects every found node on `threads` threads; one the projection cannot place becomes

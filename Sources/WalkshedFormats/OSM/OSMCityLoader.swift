@@ -78,13 +78,14 @@ public enum OSMCityLoader {
         report.walkableWays = ways.walkWays.count
         report.diagnostics = nodePass.diagnostics
         report.highwayNodeReferences = ways.highwayNodeReferences
-        report.missingHighwayNodeReferences = ways.otherHighwayRefs.reduce(0) { $0 + (nodes.slot(of: $1) == nil ? 1 : 0) }
-            + ways.walkWays.reduce(0) { sum, way in sum + way.refs.reduce(0) { $0 + (nodes.slot(of: $1) == nil ? 1 : 0) } }
+        let walkSlots = nodes.slots(of: ways.walkWays.map(\.refs), threads: runner.threads)
+        report.missingHighwayNodeReferences = walkSlots.reduce(0) { sum, slots in sum + slots.reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
+            + nodes.slots(of: [ways.otherHighwayRefs], threads: 1)[0].reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
 
         stage("building graph")
-        let projection = UTMProjection(containing: centre(of: ways.walkWays, nodes: nodes, serviceNodes: nodePass.serviceNodes))
+        let projection = UTMProjection(containing: centre(of: walkSlots, nodes: nodes, serviceNodes: nodePass.serviceNodes))
         nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
-        let polylines = polylines(ways.walkWays, nodes: nodes, diagnostics: &report.diagnostics)
+        let polylines = polylines(ways.walkWays, slots: walkSlots, nodes: nodes, diagnostics: &report.diagnostics)
         let kerbPoints = Set(nodePass.raisedKerbs.filter { !nodes.coordinates[Int($0)].latitude.isNaN })
         var graph = GraphBuilder(coordinates: nodes.coordinates, planar: nodes.planar).build(polylines, raisedKerbs: kerbPoints)
         report.nodesBeforeFilter = graph.nodeCount
@@ -122,16 +123,14 @@ public enum OSMCityLoader {
 
     /// Centre of the bounding box of the walkable ways' nodes (the UTM zone is chosen from it);
     /// without walkable ways, of every found node and service node.
-    static func centre(of walkWays: [WayPass.WalkWay], nodes: NodeLocations, serviceNodes: [NodePass.ServiceNode]) -> GeoCoordinate {
+    static func centre(of walkSlots: [[Int32]], nodes: NodeLocations, serviceNodes: [NodePass.ServiceNode]) -> GeoCoordinate {
         var minLon = Double.infinity, maxLon = -Double.infinity, minLat = Double.infinity, maxLat = -Double.infinity
         func add(_ c: GeoCoordinate) {
             minLon = min(minLon, c.longitude); maxLon = max(maxLon, c.longitude)
             minLat = min(minLat, c.latitude); maxLat = max(maxLat, c.latitude)
         }
-        for way in walkWays {
-            for ref in way.refs {
-                if let slot = nodes.slot(of: ref) { add(nodes.coordinates[Int(slot)]) }
-            }
+        for slots in walkSlots {
+            for slot in slots where slot >= 0 { add(nodes.coordinates[Int(slot)]) }
         }
         if minLon > maxLon {   // no walkable way: centre on whatever points were kept
             for c in nodes.coordinates where !c.latitude.isNaN { add(c) }
@@ -166,13 +165,13 @@ public enum OSMCityLoader {
 
     /// Walkable ways as index polylines; a way referencing a node missing from the file is cut
     /// at the gap, with one counted warning per missing reference.
-    static func polylines(_ walkWays: [WayPass.WalkWay], nodes: NodeLocations,
+    static func polylines(_ walkWays: [WayPass.WalkWay], slots: [[Int32]], nodes: NodeLocations,
                           diagnostics: inout Diagnostics) -> [WayPolyline] {
         var result: [WayPolyline] = []
-        for way in walkWays {
+        for (way, wayslots) in zip(walkWays, slots) {
             var run: [Int32] = []
-            for ref in way.refs {
-                if let i = nodes.slot(of: ref) {
+            for (ref, i) in zip(way.refs, wayslots) {
+                if nodes.isFound(i) {
                     run.append(i)
                 } else {
                     diagnostics.warn("missing node reference", "way \(way.id) references node \(ref), which is not in the file; the way is cut there")

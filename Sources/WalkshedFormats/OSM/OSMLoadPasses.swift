@@ -169,17 +169,23 @@ struct NodePass: OSMBlobPass {
     func emptyCopy() -> NodePass { NodePass(sharing: needed) }
 
     mutating func append(_ later: NodePass) {
+        placeHits()
         nodeCount += later.nodeCount
-        hits += later.hits
+        place(later.hits)
         serviceNodes += later.serviceNodes
         raisedKerbs += later.raisedKerbs
         diagnostics.append(later.diagnostics)
-        placeHits()
     }
 
     /// Moves `hits` into `coordinates`, keeping a slot's first coordinate.
     mutating func placeHits() {
-        for hit in hits where coordinates[Int(hit.slot)].latitude.isNaN { coordinates[Int(hit.slot)] = hit.coordinate }
+        place(hits)
         hits.removeAll()
+    }
+
+    private mutating func place(_ found: [Hit]) {
+        coordinates.withUnsafeMutableBufferPointer { slots in
+            for hit in found where slots[Int(hit.slot)].latitude.isNaN { slots[Int(hit.slot)] = hit.coordinate }
+        }
     }
 }
