@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(name: "walkshed", dependencies: ["WalkshedCLI"]),
         .target(name: "WalkshedTestSupport", dependencies: ["Walkshed", "CZlib"], path: "Tests/WalkshedTestSupport"),
         .testTarget(name: "WalkshedTests", dependencies: ["Walkshed", "WalkshedTestSupport"]),
-        .testTarget(name: "WalkshedFormatsTests", dependencies: ["Walkshed", "WalkshedFormats", "WalkshedTestSupport"],
+        .testTarget(name: "WalkshedFormatsTests", dependencies: ["Walkshed", "WalkshedFormats", "WalkshedTestSupport", "CZlib"],
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WalkshedTestSupport", "walkshed"], exclude: ["Golden", "Screenshots"]),
         .testTarget(name: "LibraryTests", dependencies: ["Walkshed", "WalkshedFormats", "WalkshedTestSupport", "walkshed"]),

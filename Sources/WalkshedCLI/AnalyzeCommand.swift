@@ -10,9 +10,11 @@ struct AnalyzeCommand: WalkshedCommand {
         usage: "walkshed analyze <extract> --out <dir> [--cell <metres>] [--minutes <n>] [--speed-kmh <v>] [--threads <n>]",
         discussion: """
         Writes to <dir>, for each measure (park_minutes, one <category>_minutes per service
-        category, categories_within): an ESRI ASCII grid <measure>.asc with its <measure>.prj
-        (UTM zone of the data's centre); plus cells.csv, cells.geojson (RFC 7946), summary.json
-        and map.json (network, parks and services for walkshed report); with --population, also
+        category, categories_within): a Cloud-Optimized GeoTIFF <measure>.tif (float32, NODATA
+        -9999, deflate, tiled, overviews; EPSG code of the UTM zone of the data's centre); with
+        --format also ESRI ASCII grids <measure>.asc + .prj, cells.csv and cells.geojson (RFC
+        7946); plus summary.json and map.json (network, parks and services for walkshed
+        report); with --population, also
         population.csv (each point's minutes) and population-weighted shares. With several
         profiles (--profile walk,wheelchair) each gets these files in <dir>/<profile>/, from one
         reading of the extract. Files are written to temporary names and renamed, so a failed run
@@ -24,7 +26,7 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--speed-kmh", valueName: "<v>", help: "Speed in km/h of a single profile. (default: the profile's: walk 4.8, senior 3.6, wheelchair 3.6, bike 15)"),
             CommonOptions.snapLimit,
             OptionSpec(name: "--max-minutes", valueName: "<n>", help: "Stop searches here; farther is NODATA. (default: no limit)"),
-            CommonOptions.threads,
+            CommonOptions.threads, CommonOptions.format,
             OptionSpec(name: "--park-min-ha", valueName: "<ha>", help: "Count only parks of at least this many hectares (WHO: 0.5 or 1). (default: any)"),
             OptionSpec(name: "--park-kinds", valueName: "<list>", help: "Count only these park kinds, comma-separated (park, garden, playground, nature_reserve, common, recreation_ground, dog_park, village_green)."),
             OptionSpec(name: "--nearest", valueName: "<k>", help: "Also, per category, mean minutes to the k nearest and minutes to the k-th nearest, and the mean over categories (proximity time); 1...32."),
@@ -45,6 +47,7 @@ struct AnalyzeCommand: WalkshedCommand {
     let quiet: Bool
     let force: Bool
     let writeReport: Bool
+    let formats: OutputFormats
     /// Memory budget in bytes.
     let maxMemoryBytes: Double
 
@@ -63,6 +66,7 @@ struct AnalyzeCommand: WalkshedCommand {
         }
         self.inputs = inputs
         writeReport = arguments.flags.contains("--report")
+        formats = try CommonOptions.formats(arguments)
         quiet = arguments.flags.contains(CommonOptions.quiet.name)
         force = arguments.flags.contains(CommonOptions.force.name)
         let physicalMiB = Double(ProcessInfo.processInfo.physicalMemory) / 1_048_576
@@ -87,7 +91,7 @@ struct AnalyzeCommand: WalkshedCommand {
                 let path = subfolder.map { output.path($0) } ?? outputFolder
                 try output.create(subfolder)
                 output.count(try AnalysisFiles.stage(analysis.result, projection: loaded.study.city.projection, in: path,
-                                                     transaction: output.transaction))
+                                                     transaction: output.transaction, formats: formats, threads: options.threads))
                 let snap = CoverageLayer(.perResident("snap_metres", .metres), values: analysis.result.populationSnapMetres)
                 let populationCSV = population.map { PopulationTableWriter.csv($0.table, layers: [snap] + analysis.result.populationLayers) }
                 if let populationCSV { try output.stage(populationCSV, at: (path as NSString).appendingPathComponent("population.csv")) }

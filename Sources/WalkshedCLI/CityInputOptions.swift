@@ -63,6 +63,8 @@ struct CityInputOptions {
 
 /// Options several commands share besides the city inputs, each declared once.
 enum CommonOptions {
+    static let format = OptionSpec(name: "--format", valueName: "<list>",
+                                   help: "Files to write, comma-separated: geotiff, asc (ESRI ASCII grid + .prj), csv (cells.csv), geojson (cells.geojson), or all. (default: geotiff)")
     static let out = OptionSpec(name: "--out", valueName: "<dir>", help: "Output folder (created if missing).")
     static let minutes = OptionSpec(name: "--minutes", valueName: "<n>", help: "Time budget in minutes. (default: 15)")
     static let cell = OptionSpec(name: "--cell", valueName: "<metres>", help: "Grid cell side in metres. (default: 100)")
@@ -72,6 +74,15 @@ enum CommonOptions {
     static let threads = OptionSpec(name: "--threads", valueName: "<n>", help: "Worker threads; results are identical for any value. (default: all cores)")
     static let force = OptionSpec(name: "--force", valueName: nil, help: "Overwrite earlier results in <dir>.")
     static let quiet = OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr.")
+
+    static func formats(_ arguments: CommandArguments) throws -> OutputFormats {
+        guard let text = arguments.values[format.name] else { return .standard }
+        switch OutputFormats.parse(text) {
+        case .success(let formats): return formats
+        case .failure(let unknown):
+            throw UsageError("unknown format '\(unknown.word)' in --format; known: geotiff, asc, csv, geojson, all")
+        }
+    }
 
     static func threads(_ arguments: CommandArguments) throws -> Int {
         try arguments.positiveInt(threads.name, default: ProcessInfo.processInfo.activeProcessorCount)

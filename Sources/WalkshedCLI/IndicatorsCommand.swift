@@ -40,8 +40,8 @@ struct IndicatorsCommand: WalkshedCommand {
     init(_ arguments: CommandArguments) throws {
         var inputs = try CityInputOptions(extract: try arguments.singleExtract(), arguments)
         outputFolder = try CommonOptions.output(arguments)
-        if let path = inputs.request.population, !path.lowercased().hasSuffix(".csv") && !path.lowercased().hasSuffix(".asc") {
-            throw UsageError("option '--population' takes a .csv or .asc file, got '\(path)'")
+        if let path = inputs.request.population, !path.lowercased().hasSuffix(".csv") && !GeoRasterFile.isRaster(path) {
+            throw UsageError("option '--population' takes a .csv, .asc or .tif file, got '\(path)'")
         }
         inputs.request.population = inputs.request.population ?? StudyRequest.buildings
         self.inputs = inputs

@@ -9,16 +9,18 @@ func json(_ path: URL) throws -> [String: Any] {
     try JSONSerialization.jsonObject(with: Data(contentsOf: path)) as! [String: Any]
 }
 
-/// Runs `analyze` and checks that every file is there and that the files agree with each other.
-func analyzeAndCheck(_ extract: String, threads: Int = 2, extra: [String] = [], files fileCount: Int = 22) throws -> (URL, [String: Any]) {
+/// Runs `analyze` with every format and checks that every file is there and that the files
+/// agree with each other (the GeoTIFF values with the ASCII grid's, where the GeoTIFF tests
+/// check the format itself).
+func analyzeAndCheck(_ extract: String, threads: Int = 2, extra: [String] = [], withPopulation: Bool = false) throws -> (URL, [String: Any]) {
     let out = RepositoryPaths.temporaryFolder("analyze").appendingPathComponent("result")
-    let outcome = try CommandRunner.run(["analyze", extract, "--out", out.path, "--threads", String(threads)] + extra)
+    let outcome = try CommandRunner.run(["analyze", extract, "--out", out.path, "--threads", String(threads), "--format", "all"] + extra)
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    #expect(outcome.stdout.contains("Wrote \(fileCount) files to \(out.path)/"))
+    let expected = (measureNames.flatMap { ["\($0).tif", "\($0).asc", "\($0).prj"] } + ["cells.csv", "cells.geojson", "summary.json", "map.json"]
+                    + (withPopulation ? ["population.csv"] : [])).sorted()
+    #expect(outcome.stdout.contains("Wrote \(expected.count) files to \(out.path)/"))
     #expect(outcome.stderr.contains("walkshed: [") && outcome.stderr.contains("reading nodes"))
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    let expected = (measureNames.flatMap { ["\($0).asc", "\($0).prj"] } + ["cells.csv", "cells.geojson", "summary.json", "map.json"]
-                    + (fileCount == 23 ? ["population.csv"] : [])).sorted()
     #expect(files == expected)
     let summary = try json(out.appendingPathComponent("summary.json"))
     let grid = summary["grid"] as! [String: Any]
@@ -91,7 +93,7 @@ func nanjingKeepsCJKNames() throws {
 func portoAlegreWithItsPopulation() throws {
     let (out, summary) = try analyzeAndCheck(RepositoryPaths.sharedData("porto-alegre.osm.pbf"),
                                              extra: ["--population", RepositoryPaths.sharedData("porto-alegre.hexgrid.csv")],
-                                             files: 23)
+                                             withPopulation: true)
     let population = summary["population"] as! [String: Any]
     #expect(population["residents"] as! Int == 812_935 && population["points"] as! Int == 1_227)   // data README
     let measures = population["measures"] as! [[String: Any]]
@@ -118,8 +120,9 @@ func portoAlegreWithItsPopulation() throws {
     let sets = ["park", "food", "healthcare", "education", "transit", "civic", "culture", "work"]
     let nearestNames = sets.map { "\($0)_mean3_minutes" } + ["proximity_minutes"] + sets.map { "\($0)_nearest3_minutes" }
     let out = RepositoryPaths.temporaryFolder("nearest").appendingPathComponent("result")
-    let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet", "--nearest", "3"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 56 files"))
+    let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet", "--nearest", "3",
+                                         "--format", "csv,geotiff"])
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 29 files"))   // 26 layers + csv, summary, map
     let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
     let header = csv[0].split(separator: ",").map(String.init)
     #expect(Array(header.suffix(17)) == nearestNames)
@@ -145,8 +148,8 @@ func portoAlegreWithItsPopulation() throws {
 @Test func countsAgreeWithNearestMinutes() throws {
     let out = RepositoryPaths.temporaryFolder("counts").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet",
-                                         "--count-within", "10", "--decay", "step"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 54 files"))   // 22 + 16 layers × 2
+                                         "--count-within", "10", "--decay", "step", "--format", "geotiff,csv"])
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 28 files"))   // 25 layers + csv, summary, map
     let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
     let header = csv[0].split(separator: ",").map(String.init)
     let minutes = header.firstIndex(of: "food_minutes")!, count = header.firstIndex(of: "food_count")!
@@ -167,8 +170,8 @@ func portoAlegreWithItsPopulation() throws {
 
 @Test func greenwayLayersAgreeWithEachOther() throws {
     let out = RepositoryPaths.temporaryFolder("greenway").appendingPathComponent("result")
-    let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet", "--greenway"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 26 files"), "\(outcome.stderr)")
+    let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet", "--greenway", "--format", "tif,csv"])
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 14 files"), "\(outcome.stderr)")   // 11 layers + csv, summary, map
     #expect(outcome.stdout.contains("21.7 km greenway"))
     let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
     let header = csv[0].split(separator: ",").map(String.init)
@@ -189,12 +192,12 @@ func portoAlegreWithItsPopulation() throws {
     let extract = RepositoryPaths.network("helsinki.osm.pbf")
     let root = RepositoryPaths.temporaryFolder("profiles")
     let both = root.appendingPathComponent("both"), wheel = root.appendingPathComponent("wheel")
-    let outcome = try CommandRunner.run(["analyze", extract, "--out", both.path, "--quiet", "--profile", "walk,wheelchair"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 43 files"), "\(outcome.stderr)")
+    let outcome = try CommandRunner.run(["analyze", extract, "--out", both.path, "--quiet", "--profile", "walk,wheelchair", "--format", "all"])
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 61 files"), "\(outcome.stderr)")   // 2 × (9 layers × 3 + 3) + map
     #expect(try FileManager.default.contentsOfDirectory(atPath: both.path).sorted() == ["map.json", "walk", "wheelchair"])
-    let single = try CommandRunner.run(["analyze", extract, "--out", wheel.path, "--quiet", "--profile", "wheelchair"])
+    let single = try CommandRunner.run(["analyze", extract, "--out", wheel.path, "--quiet", "--profile", "wheelchair", "--format", "all"])
     #expect(single.status == 0)
-    for name in ["cells.csv", "cells.geojson", "park_minutes.asc", "categories_within.asc"] {
+    for name in ["cells.csv", "cells.geojson", "park_minutes.asc", "categories_within.asc", "park_minutes.tif"] {
         #expect(try Data(contentsOf: both.appendingPathComponent("wheelchair/\(name)")) == Data(contentsOf: wheel.appendingPathComponent(name)), "\(name)")
     }
     let walk = try json(both.appendingPathComponent("walk/summary.json")), wheelchair = try json(both.appendingPathComponent("wheelchair/summary.json"))
@@ -242,4 +245,19 @@ func eastwardSlope(in folder: URL) throws -> String {
     let bad = try CommandRunner.run(["analyze", extract, "--out", root.appendingPathComponent("bad").path, "--dem", broken])
     #expect(bad.status == 1 && bad.stderr.contains("\(broken): line 6: error: value 'high' at row 1, column 2 is not a number"))
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("bad").path))
+}
+
+/// Without --format an analysis writes one GeoTIFF per measure, summary.json and map.json; the
+/// cell tables and ASCII grids are opt-in, and an unknown format is a usage error.
+@Test func defaultOutputsAreGeoTIFFs() throws {
+    let out = RepositoryPaths.temporaryFolder("formats").appendingPathComponent("result")
+    let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    #expect(files == (measureNames.map { "\($0).tif" } + ["map.json", "summary.json"]).sorted())
+    #expect(outcome.stdout.contains("Wrote 11 files"))
+    let tiff = try Data(contentsOf: out.appendingPathComponent("park_minutes.tif"))
+    #expect(Array(tiff.prefix(4)) == [0x49, 0x49, 42, 0])
+    let bad = try CommandRunner.run(["analyze", "x", "--out", "o", "--format", "geotiff,shapefile"])
+    #expect(bad.status == 64 && bad.stderr.hasPrefix("Error: unknown format 'shapefile' in --format; known: geotiff, asc, csv, geojson, all"))
 }

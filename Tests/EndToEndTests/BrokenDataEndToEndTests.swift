@@ -8,7 +8,7 @@ func xmlFile(_ body: String, _ name: String) -> String {
 
 func analyzeSummary(_ path: String, _ extra: [String] = []) throws -> (CommandRunner.Outcome, [String: Any], URL) {
     let out = RepositoryPaths.temporaryFolder("broken-out").appendingPathComponent("result")
-    let outcome = try CommandRunner.run(["analyze", path, "--out", out.path, "--quiet"] + extra)
+    let outcome = try CommandRunner.run(["analyze", path, "--out", out.path, "--quiet", "--format", "all"] + extra)
     #expect(outcome.status == 0, "\(outcome.stderr)")
     let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
     return (outcome, summary, out)

@@ -11,7 +11,7 @@ func hexagonSchoolsAreAKindOfTheirOwn() throws {
     let out = RepositoryPaths.temporaryFolder("destinations").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", RepositoryPaths.sharedData("porto-alegre.osm.pbf"), "--out", out.path, "--quiet",
                                          "--destinations", "schools=\(hexgrid)", "--destination-weight", "schools=schools",
-                                         "--count-within", "15", "--decay", "step", "--cell", "200"])
+                                         "--count-within", "15", "--decay", "step", "--cell", "200", "--format", "csv"])
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(outcome.stdout.contains("schools_minutes "))
     let rows = try String(contentsOfFile: hexgrid, encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",") }

@@ -13,12 +13,12 @@ import WalkshedTestSupport
     var folders: [URL] = []
     for input in [extract, wsn] {
         let out = root.appendingPathComponent(input == wsn ? "from-wsn" : "from-pbf")
-        let outcome = try CommandRunner.run(["analyze", input, "--out", out.path, "--population", "buildings", "--quiet"])
+        let outcome = try CommandRunner.run(["analyze", input, "--out", out.path, "--population", "buildings", "--quiet", "--format", "all"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         folders.append(out)
     }
     let names = try FileManager.default.contentsOfDirectory(atPath: folders[0].path).sorted()
-    #expect(names.count == 23)
+    #expect(names.count == 32)
     for name in names where name != "summary.json" {
         #expect(try Data(contentsOf: folders[0].appendingPathComponent(name)) == Data(contentsOf: folders[1].appendingPathComponent(name)), "\(name)")
     }

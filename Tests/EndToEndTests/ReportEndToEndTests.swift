@@ -98,7 +98,7 @@ private func expectDrawnInBrowser(_ html: String, cells: Int, colouredPixels: In
 @Test func profilesAreSwitchableViews() throws {
     let out = RepositoryPaths.temporaryFolder("report-profiles").appendingPathComponent("both").path
     let analyze = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out, "--profile", "walk,wheelchair",
-                                         "--report", "--quiet"])
+                                         "--report", "--quiet", "--format", "geotiff,asc"])
     #expect(analyze.status == 0 && analyze.stdout.contains("(0.2 MB, 2 views, 18 grids)"), "\(analyze.stderr)")
     guard let browser = HeadlessBrowser.path else {
         if HeadlessBrowser.required { Issue.record("chromium is not installed; .ci/run installs it") }

@@ -9,7 +9,7 @@ let sample = RepositoryPaths.network("helsinki.osm.pbf")
     #expect(try CommandRunner.run(["analyze", sample, "--out", out.path, "--quiet", "--cell", "200"]).status == 0)
     let again = try CommandRunner.run(["analyze", sample, "--out", out.path, "--quiet", "--cell", "200"])
     #expect(again.status == 1)
-    #expect(again.stderr == "\(out.path): error: already holds results (categories_within.asc); pass --force to overwrite them\n")
+    #expect(again.stderr == "\(out.path): error: already holds results (categories_within.tif); pass --force to overwrite them\n")
     #expect(try CommandRunner.run(["analyze", sample, "--out", out.path, "--quiet", "--cell", "200", "--force"]).status == 0)
 }
 

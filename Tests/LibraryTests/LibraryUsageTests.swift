@@ -38,7 +38,8 @@ func readmeExample(extract: String, kiosks: String) throws -> (median: Double?, 
     request.destinations = [DestinationSource(name: "kiosks", path: kiosks)]
     let study = try StudyLoader.load(request, progress: SilentProgress()).study
     let grid = try study.analyze(profile: .walk(), options: CoverageOptions(), progress: SilentProgress()).result.grid
-    #expect(AsciiGridWriter.text(layer, grid: grid).bytes == Array(try Data(contentsOf: URL(fileURLWithPath: "\(cli)/kiosks_minutes.asc"))))
+    #expect(GeoTIFFWriter.bytes(GeoTIFFWriter.raster(layer, grid: grid, projection: study.city.projection))
+            == Array(try Data(contentsOf: URL(fileURLWithPath: "\(cli)/kiosks_minutes.tif"))))
     let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(cli)/summary.json"))) as! [String: Any]
     let parks = (summary["measures"] as! [[String: Any]]).first { $0["name"] as! String == "park_minutes" }!
     #expect(abs(parks["median"] as! Double - median!) < 0.005)

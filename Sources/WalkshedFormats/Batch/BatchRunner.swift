@@ -17,6 +17,10 @@ public enum BatchUnitOutcome: Sendable, Equatable {
 /// run again skips what it finished and redoes the rest. A study's extract is read once per
 /// shard, however many boundaries and profiles of it the shard runs.
 public final class BatchRunner {
+    /// What each unit folder holds: the ASCII grids the cross-city page draws from, and the cell
+    /// table as CSV and GeoJSON.
+    static let unitFormats: OutputFormats = [.asc, .csv, .geojson]
+
     public let manifest: BatchManifest
     public private(set) var plan: BatchPlan
     public let folder: BatchFolder
@@ -143,7 +147,7 @@ public final class BatchRunner {
         let transaction = OutputTransaction()
         try transaction.stagingAll {
             _ = try AnalysisFiles.stage(run.baseline.result.keepingCells(run.cellsInside), projection: city.city.projection, in: partial,
-                                        transaction: transaction)
+                                        transaction: transaction, formats: Self.unitFormats)
             try transaction.stage(Self.warningsText(run.diagnostics), at: (partial as NSString).appendingPathComponent("warnings.txt"))
             let source = city.residents.map { ($0.source as NSString).lastPathComponent }
             try transaction.stage(BatchJSON.encode(UnitFiguresDocument(unit: unit, options: manifest.options, run: run, residentsSource: source,

@@ -1,24 +1,36 @@
 import Foundation
 import Walkshed
 
-/// Reads residents from an ESRI ASCII grid of counts per cell (WorldPop, GHS-POP and census
-/// grids export to it): one point per cell centre holding residents (> 0). The grid is in
-/// longitude/latitude degrees (WGS 84) unless a `.prj` beside it names a WGS 84 UTM zone
-/// (`WGS_1984_UTM_Zone_23S`, `UTM zone 23S`); any other projection is refused.
+/// Reads residents from a grid of counts per cell (WorldPop, GHS-POP and census grids): one
+/// point per cell centre holding residents (> 0). An ESRI ASCII grid is in longitude/latitude
+/// degrees (WGS 84) unless a `.prj` beside it names a WGS 84 UTM zone (`WGS_1984_UTM_Zone_23S`,
+/// `UTM zone 23S`); a GeoTIFF says its CRS in its GeoKeys (EPSG 4326 or a UTM zone). Any other
+/// projection is refused.
 public enum PopulationGridReader {
+    /// Most cells of a population GeoTIFF (2²⁸, 1 GiB of float32 values).
+    public static let maxGeoTIFFCells = 1 << 28
+
     /// Reads `path` (and `path` with `.prj` for `.asc`, when present).
-    /// - Throws: `InputFileError`, `AsciiGridError`.
+    /// - Throws: `InputFileError`, `AsciiGridError`, `GeoTIFFError`.
     public static func read(_ path: String) throws -> PopulationTable {
-        let prjPath = (path as NSString).deletingPathExtension + ".prj"
-        let projection = try FileManager.default.contents(atPath: prjPath).flatMap { data in
-            try utmZone(inProjection: String(decoding: data, as: UTF8.self), path: prjPath)
-        }
-        var reader = try AsciiGridReader(path: path)
-        defer { reader.close() }
         var cells: [(row: Int, column: Int, residents: Double)] = []
         var negative: (row: Int, column: Int, value: Double)?
-        let header = try reader.read { row, column, value in
+        func add(_ row: Int, _ column: Int, _ value: Double) {
             if value < 0 { negative = negative ?? (row, column, value) } else if value > 0 { cells.append((row, column, value)) }
+        }
+        let header: AsciiGridHeader, projection: UTMProjection?
+        if GeoRasterFile.isGeoTIFF(path) {
+            let raster = try GeoTIFFReader.read(path, maxCells: maxGeoTIFFCells)
+            (header, projection) = (raster.header, raster.projection)
+            for (i, v) in raster.values.enumerated() where !v.isNaN { add(i / header.columns, i % header.columns, Double(v)) }
+        } else {
+            let prjPath = (path as NSString).deletingPathExtension + ".prj"
+            projection = try FileManager.default.contents(atPath: prjPath).flatMap { data in
+                try utmZone(inProjection: String(decoding: data, as: UTF8.self), path: prjPath)
+            }
+            var reader = try AsciiGridReader(path: path)
+            defer { reader.close() }
+            header = try reader.read { row, column, value in add(row, column, value) }
         }
         if let negative {
             throw InputFileError(path: path, message: "row \(negative.row + 1), column \(negative.column + 1): population \(negative.value) is negative")

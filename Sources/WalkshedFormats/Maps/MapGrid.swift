@@ -28,8 +28,14 @@ public struct MapGrid: Sendable {
     /// Most cells a map grid may have (2²⁶, 256 MB of values).
     public static let maxCells = 1 << 26
 
-    /// Reads `path`. - Throws: `InputFileError`, `AsciiGridError`.
+    /// Reads `path`: an ESRI ASCII grid, or a GeoTIFF (`.tif`).
+    /// - Throws: `InputFileError`, `AsciiGridError`, `GeoTIFFError`.
     public static func read(_ path: String) throws -> MapGrid {
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        if GeoRasterFile.isGeoTIFF(path) {
+            let raster = try GeoTIFFReader.read(path, maxCells: maxCells)
+            return MapGrid(name: name, header: raster.header, values: raster.values)
+        }
         var reader = try AsciiGridReader(path: path)
         defer { reader.close() }
         let header = try reader.readHeader()
@@ -38,7 +44,6 @@ public struct MapGrid: Sendable {
         }
         var values = [Float](repeating: .nan, count: header.rows * header.columns)
         try reader.readValues(header) { row, column, value in values[row * header.columns + column] = Float(value) }
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return MapGrid(name: name, header: header, values: values)
     }
 }

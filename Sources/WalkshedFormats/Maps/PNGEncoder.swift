@@ -23,21 +23,9 @@ public enum PNGEncoder {
         }
         var out = signature
         appendChunk("IHDR", header, to: &out)
-        appendChunk("IDAT", deflate(raw), to: &out)
+        appendChunk("IDAT", Zlib.deflate(raw), to: &out)
         appendChunk("IEND", [], to: &out)
         return out
-    }
-
-    static func deflate(_ bytes: [UInt8]) -> [UInt8] {
-        var length = compressBound(uLong(bytes.count))
-        var out = [UInt8](repeating: 0, count: Int(length))
-        let status = out.withUnsafeMutableBufferPointer { o in
-            bytes.withUnsafeBufferPointer { i in
-                compress2(o.baseAddress, &length, i.baseAddress, uLong(bytes.count), 6)
-            }
-        }
-        precondition(status == Z_OK, "zlib compress2 failed with \(status) on a buffer compressBound sized")
-        return Array(out.prefix(Int(length)))
     }
 
     static func appendChunk(_ type: String, _ data: [UInt8], to out: inout [UInt8]) {

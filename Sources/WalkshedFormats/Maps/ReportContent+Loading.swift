@@ -85,7 +85,7 @@ extension ReportContent {
         let document = try AnalysisSummaryDocument.read(path("summary.json"))
         let population = FileManager.default.fileExists(atPath: path("population.csv")) ? try PopulationCSVReader.read(path("population.csv")) : nil
         let grids = try document.measures.compactMap { m in
-            FileManager.default.fileExists(atPath: path("\(m.name).asc")) ? try MapGrid.read(path("\(m.name).asc")) : nil
+            try [".tif", ".asc"].lazy.map { path(m.name + $0) }.first(where: FileManager.default.fileExists).map(MapGrid.read)
         }
         return analysisView(document: document, grids: grids, population: population)
     }

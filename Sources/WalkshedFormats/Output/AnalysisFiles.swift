@@ -1,9 +1,9 @@
 import Foundation
 import Walkshed
 
-/// The files of an analysis, each built and staged in turn so only one file's text is in
-/// memory at a time: per layer `<name>.asc` and `<name>.prj`, then `cells.csv`, `cells.geojson`
-/// (these two streamed in 4 MB pieces).
+/// The files of an analysis in the chosen `formats`, each built and staged in turn so only one
+/// file is in memory at a time: per layer `<name>.tif` (Cloud-Optimized GeoTIFF), `<name>.asc`
+/// and `<name>.prj`, then `cells.csv`, `cells.geojson` (these two streamed in 4 MB pieces).
 public enum AnalysisFiles {
     /// Upper estimate of output text per grid cell: 8 grids of ≤ 8 bytes, a CSV row of ≤ 130
     /// bytes and a GeoJSON feature of ≤ 420 bytes (measured on Porto: 72 MB for 170,392 cells).
@@ -12,19 +12,36 @@ public enum AnalysisFiles {
     /// Stages every file of `result` in `folder`; returns how many.
     @discardableResult
     public static func stage(_ result: CoverageResult, projection: UTMProjection, in folder: String,
-                             transaction: OutputTransaction) throws -> Int {
+                             transaction: OutputTransaction, formats: OutputFormats, threads: Int = 1) throws -> Int {
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        let prj = AsciiGridWriter.projectionText(projection)
-        for layer in result.layers {
-            try transaction.stage(AsciiGridWriter.text(layer, grid: result.grid), at: path("\(layer.name).asc"))
-            try transaction.stage(prj, at: path("\(layer.name).prj"))
+        var count = 0
+        if formats.contains(.geotiff) {
+            for layer in result.layers {
+                let raster = GeoTIFFWriter.raster(layer, grid: result.grid, projection: projection)
+                try transaction.stage(Data(GeoTIFFWriter.bytes(raster, threads: threads)), at: path("\(layer.name).tif"))
+                count += 1
+            }
         }
-        try transaction.stageStreaming(at: path("cells.csv")) { write in
-            try CellTableWriter.writeCSV(result, projection: projection, flush: write)
+        if formats.contains(.asc) {
+            let prj = AsciiGridWriter.projectionText(projection)
+            for layer in result.layers {
+                try transaction.stage(AsciiGridWriter.text(layer, grid: result.grid), at: path("\(layer.name).asc"))
+                try transaction.stage(prj, at: path("\(layer.name).prj"))
+                count += 2
+            }
         }
-        try transaction.stageStreaming(at: path("cells.geojson")) { write in
-            try CellTableWriter.writeGeoJSON(result, projection: projection, flush: write)
+        if formats.contains(.csv) {
+            try transaction.stageStreaming(at: path("cells.csv")) { write in
+                try CellTableWriter.writeCSV(result, projection: projection, flush: write)
+            }
+            count += 1
         }
-        return 2 * result.layers.count + 2
+        if formats.contains(.geojson) {
+            try transaction.stageStreaming(at: path("cells.geojson")) { write in
+                try CellTableWriter.writeGeoJSON(result, projection: projection, flush: write)
+            }
+            count += 1
+        }
+        return count
     }
 }

@@ -42,7 +42,7 @@ public enum AnalysisTable {
             let far = s.result.residentsSnapped(residents: population.table.residents), total = population.table.total
             out += " and \(FixedPoint.format(total > 0 ? 100 * far / total : 0, decimals: 1)) % of residents"
         }
-        out += " are over 100 m from it (cells past its edge, or paths missing from the data: snap_metres in cells.csv"
+        out += " are over 100 m from it (cells past its edge, or paths missing from the data: snap_metres in cells.csv with --format csv"
             + (s.population == nil ? ")\n" : " and population.csv)\n")
         out += "\n(categories_within: median categories reached; share of cells reaching all \(s.destinations.filter(\.kind.isBuiltIn).count))\n"
         if let minutes = s.result.options.countWithinMinutes {

@@ -36,7 +36,7 @@ public enum OutputFolder {
     /// The name of a file from an earlier analysis in `path` (summary.json or a grid), or nil.
     public static func earlierResult(in path: String) -> String? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
-        return names.sorted().first { $0 == "summary.json" || $0.hasSuffix(".asc") || $0 == "cells.csv" || $0 == "cells.geojson" }
+        return names.sorted().first { $0 == "summary.json" || $0.hasSuffix(".asc") || $0.hasSuffix(".tif") || $0 == "cells.csv" || $0 == "cells.geojson" }
     }
 
     /// A test for `OutputRun`'s guard: `file`'s name when a folder holds it (a command whose

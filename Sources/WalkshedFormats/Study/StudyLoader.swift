@@ -53,9 +53,9 @@ public enum StudyLoader {
         return LoadedStudy(study: study, report: report, population: population)
     }
 
-    /// Residents from CSV points or an ESRI ASCII grid (`.asc`).
+    /// Residents from CSV points, an ESRI ASCII grid (`.asc`) or a GeoTIFF (`.tif`).
     public static func readPopulation(_ path: String) throws -> PopulationTable {
-        path.lowercased().hasSuffix(".asc") ? try PopulationGridReader.read(path) : try PopulationCSVReader.read(path)
+        GeoRasterFile.isRaster(path) ? try PopulationGridReader.read(path) : try PopulationCSVReader.read(path)
     }
 }
 

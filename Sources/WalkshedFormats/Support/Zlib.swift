@@ -1,6 +1,7 @@
 import CZlib
 
-/// zlib inflation of a buffer whose inflated size is known in advance (PBF `raw_size`).
+/// zlib streams: inflation of a buffer whose inflated size is known in advance (PBF
+/// `raw_size`), and deflation at level 6 (PNG, GeoTIFF).
 enum Zlib {
     struct Failure: Error { let message: String }
 
@@ -25,5 +26,39 @@ enum Zlib {
         case Z_MEM_ERROR: throw Failure(message: "out of memory inflating \(expectedSize) bytes")
         default: throw Failure(message: "zlib error \(status)")
         }
+    }
+
+    /// A zlib stream of `bytes`, compressed at level 6.
+    static func deflate(_ bytes: [UInt8]) -> [UInt8] {
+        var length = compressBound(uLong(bytes.count))
+        var out = [UInt8](repeating: 0, count: Int(length))
+        let status = out.withUnsafeMutableBufferPointer { o in
+            bytes.withUnsafeBufferPointer { i in
+                compress2(o.baseAddress, &length, i.baseAddress, uLong(bytes.count), 6)
+            }
+        }
+        precondition(status == Z_OK, "zlib compress2 failed with \(status) on a buffer compressBound sized")
+        return Array(out.prefix(Int(length)))
+    }
+
+    /// Inflates a zlib stream of unknown inflated size, up to `limit` bytes (more is cut off:
+    /// a bound, not an error); nil when the data is corrupt.
+    static func inflateStream(_ compressed: [UInt8], limit: Int) -> [UInt8]? {
+        var stream = z_stream()
+        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: max(1, limit))
+        var input = compressed
+        let status = input.withUnsafeMutableBufferPointer { i in
+            output.withUnsafeMutableBufferPointer { o in
+                stream.next_in = i.baseAddress
+                stream.avail_in = uInt(i.count)
+                stream.next_out = o.baseAddress
+                stream.avail_out = uInt(o.count)
+                return CZlib.inflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END || status == Z_OK || status == Z_BUF_ERROR else { return nil }
+        return Array(output.prefix(Int(stream.total_out)))
     }
 }
