@@ -17,8 +17,14 @@ struct CityInputOptions {
                                               help: "Weigh --destinations <name> by this CSV column or GeoJSON property in weighted counts (0: no destination there).")
     static let allComponents = OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest.")
 
-    /// Residents, transit, elevation and the user's own destinations: the group most commands take.
-    static let specs = [population, floorArea, gtfs, dem, destinations, destinationWeight]
+    static let boundary = OptionSpec(name: "--boundary", valueName: "<geojson>",
+                                     help: "Study only this area of the extract (a Polygon, MultiPolygon, Feature or FeatureCollection): grids, residents and shares cover it; the network is kept as far beyond it as the budget reaches.")
+    static let boundaryFeature = OptionSpec(name: "--boundary-feature", valueName: "<key=value>",
+                                            help: "The feature of a --boundary FeatureCollection whose property <key> is <value>.")
+    static let bbox = OptionSpec(name: "--bbox", valueName: "<W,S,E,N>", help: "Study only this box of the extract, in degrees (as --boundary).")
+
+    /// Residents, transit, elevation, the user's own destinations and the area: the group most commands take.
+    static let specs = [population, floorArea, gtfs, dem, destinations, destinationWeight, boundary, boundaryFeature, bbox]
 
     var request: StudyRequest
 
@@ -31,6 +37,38 @@ struct CityInputOptions {
         request.allComponents = arguments.flags.contains(Self.allComponents.name)
         request.destinations = try Self.destinationSources(arguments)
         request.threads = try CommonOptions.threads(arguments)
+        request.area = try Self.area(arguments)
+    }
+
+    /// `--boundary` (with `--boundary-feature`) or `--bbox`, with the margin the farthest search
+    /// can go: the fastest profile's speed (×1.25 for downhill walking) over the budget or
+    /// `--max-minutes`, plus the snap limit and 100 m.
+    static func area(_ arguments: CommandArguments) throws -> StudyArea? {
+        let path = arguments.values[boundary.name], box = arguments.values[bbox.name]
+        guard path != nil || box != nil else {
+            if arguments.values[boundaryFeature.name] != nil { throw UsageError("option '--boundary-feature' needs --boundary") }
+            return nil
+        }
+        if path != nil && box != nil { throw UsageError("give --boundary or --bbox, not both") }
+        let minutes = max(try arguments.positiveDouble("--minutes", default: 15), try arguments.positiveDouble("--max-minutes", default: 0.001))
+        let speed = try CommonOptions.profiles(arguments, default: "walk,wheelchair").map(\.metresPerSecond).max() ?? 1.34
+        let margin = speed * 1.25 * minutes * 60 + (try arguments.positiveDouble("--snap-limit", default: 300)) + 100
+        if let box {
+            let numbers = box.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard numbers.count == 4, let w = numbers[0], let s = numbers[1], let e = numbers[2], let n = numbers[3],
+                  w >= -180, e <= 180, s >= -90, n <= 90, w < e, s < n else {
+                throw UsageError("option '--bbox' takes west,south,east,north in degrees (west < east, south < north), got '\(box)'")
+            }
+            return StudyArea(box: (w, s, e, n), marginMetres: margin)
+        }
+        var feature: (key: String, value: String)?
+        if let text = arguments.values[boundaryFeature.name] {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else { throw UsageError("option '--boundary-feature' takes <key>=<value>, got '\(text)'") }
+            feature = (parts[0], parts[1])
+        }
+        let named = try BoundaryReader.readOne(path!, feature: feature)
+        return StudyArea(name: named.name, polygon: named.polygon, marginMetres: margin)
     }
 
     /// Every destination kind a study of these options measures: the built-in ones, then the user's.

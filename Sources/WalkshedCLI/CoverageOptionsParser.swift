@@ -18,6 +18,10 @@ enum CoverageOptionsParser {
         var options = try grid(arguments)
         if arguments.values["--max-minutes"] != nil {
             options.searchLimitSeconds = Float(try arguments.positiveDouble("--max-minutes", default: 0) * 60)
+        } else if arguments.values[CityInputOptions.boundary.name] != nil || arguments.values[CityInputOptions.bbox.name] != nil {
+            // Inside an area only times within the budget are exact (the network ends at the
+            // margin); farther is NODATA, as with --max-minutes.
+            options.searchLimitSeconds = Float(options.budgetMinutes * 60)
         }
         if arguments.values["--count-within"] != nil || arguments.values["--decay"] != nil {
             let threshold = try arguments.positiveDouble("--count-within", default: options.budgetMinutes)

@@ -64,7 +64,7 @@ func runIndicators(_ arguments: [String], threads: Int = 2) throws -> (URL, Comm
 @Test func indicatorsRefuseBadArguments() throws {
     let extract = RepositoryPaths.network("helsinki.osm.pbf")
     let (_, wrongKind) = try runIndicators([extract, "--population", "people.txt"])
-    #expect(wrongKind.status == 64 && wrongKind.stderr.contains("option '--population' takes a .csv or .asc file, got 'people.txt'"))
+    #expect(wrongKind.status == 64 && wrongKind.stderr.contains("option '--population' takes a .csv, .asc or .tif file, got 'people.txt'"))
     let (_, unknownProfile) = try runIndicators([extract, "--profile", "walk,skate"])
     #expect(unknownProfile.status == 64 && unknownProfile.stderr.contains("unknown profile 'skate'"))
     let (out, missingFeed) = try runIndicators([extract, "--gtfs", "/nonexistent/feed.zip"])

@@ -43,8 +43,9 @@ extension Study {
         let costs = costs(for: profile, on: city)
         let sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, on: city, diagnostics: &diagnostics)
         try progress.checkCancelled()
-        let result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, options: options, population: residentPositions,
+        var result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, options: options, population: residentPositions,
                                           stage: { progress.begin(stagePrefix + $0) })
+        if let boundary { result = result.keepingCells(result.grid.cellsCentred(in: boundary)) }
         try progress.checkCancelled()
         return ProfileAnalysis(profile: profile, destinations: sets, result: result, diagnostics: diagnostics)
     }

@@ -21,6 +21,9 @@ public struct Study: Sendable {
     public var loadDiagnostics: Diagnostics
     /// The box the grid covers (projected metres); the city's extent when nil.
     public var area: BoundingBox?
+    /// When set (a municipality cut out of a larger extract), grid cells whose centre lies
+    /// outside it hold no data in every layer, and shares count the cells inside only.
+    public var boundary: PlanarPolygon?
 
     public init(city: City, residents: Residents? = nil, elevation: ElevationGrid? = nil, customDestinations: [CustomDestinations] = [],
                 loadDiagnostics: Diagnostics = Diagnostics()) {

@@ -49,3 +49,40 @@ public enum BoundaryReader {
         return boundaries
     }
 }
+
+extension BoundaryReader {
+    /// The one area `--boundary` names: a GeoJSON Polygon or MultiPolygon, a Feature holding
+    /// one, or a FeatureCollection from which `feature` (`key=value` of a property) picks one
+    /// (needed when it holds several).
+    public static func readOne(_ path: String, feature: (key: String, value: String)?) throws -> NamedBoundary {
+        func fail(_ place: String, _ message: String) -> JSONInputError { JSONInputError(path: path, place: place, message: message) }
+        let object = try JSONInput.object(JSONInput.contents(of: path), name: path, maxBytes: maxBytes, maxDepth: 32)
+        let name = (path as NSString).lastPathComponent
+        switch object["type"] as? String {
+        case "Polygon", "MultiPolygon":
+            return NamedBoundary(name: name, polygon: try GeoJSONGeometry.polygon(object, at: "geometry", fail: fail))
+        case "Feature":
+            return NamedBoundary(name: name, polygon: try GeoJSONGeometry.polygon(object["geometry"], at: "geometry", fail: fail))
+        case "FeatureCollection":
+            guard let features = object["features"] as? [Any], !features.isEmpty else { throw fail("features", "expected a non-empty array") }
+            let matching = features.indices.filter { k in
+                guard let feature else { return true }
+                let value = ((features[k] as? [String: Any])?["properties"] as? [String: Any])?[feature.key]
+                return (value as? String) == feature.value || (value as? NSNumber).map { "\($0)" } == feature.value
+            }
+            guard matching.count == 1 else {
+                if let feature {
+                    throw fail("features", matching.isEmpty ? "no feature has \(feature.key)=\(feature.value)"
+                               : "\(matching.count) features have \(feature.key)=\(feature.value); make the choice unique")
+                }
+                throw fail("features", "\(features.count) features; choose one with --boundary-feature <key>=<value>")
+            }
+            let k = matching[0]
+            let geometry = (features[k] as? [String: Any])?["geometry"]
+            return NamedBoundary(name: feature.map { $0.value } ?? name,
+                                 polygon: try GeoJSONGeometry.polygon(geometry, at: "features[\(k)].geometry", fail: fail))
+        default:
+            throw fail("type", "expected a Polygon, MultiPolygon, Feature or FeatureCollection")
+        }
+    }
+}

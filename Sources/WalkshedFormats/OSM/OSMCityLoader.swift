@@ -29,6 +29,10 @@ public struct OSMLoadOptions: Sendable {
     public var greenwayAlongMetres = 20.0
     /// Keep residential buildings (footprint, storeys) for a population estimate.
     public var keepResidentialBuildings = false
+    /// Keep only the walkable network within this box (a segment with either end inside), and
+    /// node services inside it; the UTM zone is then chosen from its centre. Areas are kept
+    /// whole. Nil: everything.
+    public var keepWithin: GeoBox?
     /// Threads decoding PBF blobs; the city is the same for any value.
     public var threads = ProcessInfo.processInfo.activeProcessorCount
     public init() {}
@@ -83,9 +87,10 @@ public enum OSMCityLoader {
             + nodes.slots(of: [ways.otherHighwayRefs], threads: 1)[0].reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
 
         stage("building graph")
-        let projection = UTMProjection(containing: centre(of: walkSlots, nodes: nodes, serviceNodes: nodePass.serviceNodes))
+        let projection = UTMProjection(containing: options.keepWithin?.centre
+                                       ?? centre(of: walkSlots, nodes: nodes, serviceNodes: nodePass.serviceNodes))
         nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
-        let polylines = polylines(ways.walkWays, slots: walkSlots, nodes: nodes, diagnostics: &report.diagnostics)
+        let polylines = polylines(ways.walkWays, slots: walkSlots, nodes: nodes, within: options.keepWithin, diagnostics: &report.diagnostics)
         let kerbPoints = Set(nodePass.raisedKerbs.filter { !nodes.coordinates[Int($0)].latitude.isNaN })
         var graph = GraphBuilder(coordinates: nodes.coordinates, planar: nodes.planar).build(polylines, raisedKerbs: kerbPoints)
         report.nodesBeforeFilter = graph.nodeCount
@@ -105,7 +110,7 @@ public enum OSMCityLoader {
         report.greenwayEdges = GreenwayClassifier(greenAreas: areas.greenAreas, alongMetres: options.greenwayAlongMetres)
             .classify(&graph, threads: runner.threads)
         var services = areas.services
-        for s in nodePass.serviceNodes {
+        for s in nodePass.serviceNodes where options.keepWithin?.contains(s.coordinate) ?? true {
             services.append(ServicePoint(category: s.category, position: projection.project(s.coordinate),
                                          osmReference: "node/\(s.id)", name: s.name, transitCapacity: s.capacity))
         }
@@ -165,13 +170,21 @@ public enum OSMCityLoader {
 
     /// Walkable ways as index polylines; a way referencing a node missing from the file is cut
     /// at the gap, with one counted warning per missing reference.
-    static func polylines(_ walkWays: [WayPass.WalkWay], slots: [[Int32]], nodes: NodeLocations,
+    /// With `within`, a point is kept only when it or a neighbour along the way lies inside, so
+    /// every segment with an end inside survives; the way is cut silently at the others.
+    static func polylines(_ walkWays: [WayPass.WalkWay], slots: [[Int32]], nodes: NodeLocations, within box: GeoBox?,
                           diagnostics: inout Diagnostics) -> [WayPolyline] {
         var result: [WayPolyline] = []
         for (way, wayslots) in zip(walkWays, slots) {
             var run: [Int32] = []
-            for (ref, i) in zip(way.refs, wayslots) {
-                if nodes.isFound(i) {
+            func inside(_ k: Int) -> Bool {
+                k >= 0 && k < wayslots.count && nodes.isFound(wayslots[k]) && box!.contains(nodes.coordinates[Int(wayslots[k])])
+            }
+            for (k, (ref, i)) in zip(way.refs, wayslots).enumerated() {
+                if box != nil, nodes.isFound(i), !(inside(k - 1) || inside(k) || inside(k + 1)) {
+                    if run.count >= 2 { result.append(WayPolyline(wayID: way.id, points: run, edgeClass: way.edgeClass, flags: way.flags)) }
+                    run.removeAll()
+                } else if nodes.isFound(i) {
                     run.append(i)
                 } else {
                     diagnostics.warn("missing node reference", "way \(way.id) references node \(ref), which is not in the file; the way is cut there")

@@ -29,6 +29,7 @@ public enum StudyLoader {
         options.largestComponentOnly = !request.allComponents
         options.keepResidentialBuildings = request.residentsFromBuildings
         options.threads = request.threads
+        options.keepWithin = request.area?.keptBox
         var (loaded, report) = try CityFile.load(request.extract, options: options, stage: progress.begin)
         var city = loaded.keepingParks(minimumHectares: request.parkMinimumHectares, kinds: request.parkKinds)
         city = city.replacingTransit(with: feeds.flatMap { $0.servicePoints(projection: city.projection) })
@@ -41,6 +42,13 @@ public enum StudyLoader {
             population = PopulationTable(buildings: city.residentialBuildings, projection: city.projection,
                                          floorArea: request.floorAreaPerResident)
         }
+        let boundary = request.area.map { $0.polygon.projected(city.projection) }
+        if let boundary, let table = population {
+            // Residents outside the area are not studied; the table keeps the same rows.
+            let inside = table.coordinates.indices.filter { boundary.contains(city.projection.project(table.coordinates[$0])) }
+            population = PopulationTable(header: table.header, rows: inside.map { table.rows[$0] },
+                                         coordinates: inside.map { table.coordinates[$0] }, residents: inside.map { table.residents[$0] })
+        }
         let residents = population.map {
             Residents(source: request.residentsFromBuildings ? "residential buildings" : request.population!,
                       positions: $0.coordinates.map(city.projection.project), counts: $0.residents)
@@ -48,8 +56,12 @@ public enum StudyLoader {
         for file in destinations where file.references.isEmpty {
             report.diagnostics.warn("no destinations of a kind", "\(file.source.path) holds no \(file.source.name) destinations; \(file.source.name)_minutes is NODATA everywhere")
         }
-        let study = Study(city: city, residents: residents, elevation: elevation,
+        var study = Study(city: city, residents: residents, elevation: elevation,
                           customDestinations: destinations.map { $0.projected(city.projection) }, loadDiagnostics: report.diagnostics)
+        if let boundary {
+            study = study.clipped(to: boundary)
+            study.boundary = boundary
+        }
         return LoadedStudy(study: study, report: report, population: population)
     }
 

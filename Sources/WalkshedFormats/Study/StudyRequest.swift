@@ -22,6 +22,8 @@ public struct StudyRequest: Sendable {
     public var parkKinds: Set<String>?
     /// Destinations of the user's own kinds, measured after the built-in ones.
     public var destinations: [DestinationSource] = []
+    /// The municipality to study inside a larger extract, if any.
+    public var area: StudyArea?
     /// Threads reading the extract; the study is the same for any value.
     public var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -43,4 +45,43 @@ public struct LoadedStudy: Sendable {
     public var report: OSMLoadReport
     /// The residents as read (every column kept, for `population.csv`); nil without residents.
     public var population: PopulationTable?
+}
+
+/// A municipality inside a larger extract (`--boundary`, `--bbox`): grids, residents and shares
+/// cover `polygon` only; the network and point destinations are kept `marginMetres` beyond its
+/// box, far enough that a resident inside reaches everything the time budget allows.
+public struct StudyArea: Sendable {
+    public var name: String
+    /// The area in longitude/latitude degrees.
+    public var polygon: GeoPolygon
+    /// How far beyond the area the network is kept, in metres.
+    public var marginMetres: Double
+
+    public init(name: String, polygon: GeoPolygon, marginMetres: Double) {
+        self.name = name
+        self.polygon = polygon
+        self.marginMetres = marginMetres
+    }
+
+    /// A `--bbox` rectangle (west, south, east, north in degrees).
+    public init(box: (west: Double, south: Double, east: Double, north: Double), marginMetres: Double) {
+        let ring = [GeoCoordinate(longitude: box.west, latitude: box.south), GeoCoordinate(longitude: box.east, latitude: box.south),
+                    GeoCoordinate(longitude: box.east, latitude: box.north), GeoCoordinate(longitude: box.west, latitude: box.north),
+                    GeoCoordinate(longitude: box.west, latitude: box.south)]
+        self.init(name: "bbox", polygon: GeoPolygon(outerRings: [ring]), marginMetres: marginMetres)
+    }
+
+    /// The area's box widened by the margin (degrees per metre taken at the latitude farthest
+    /// from the equator, so the box is never narrower than the margin).
+    public var keptBox: GeoBox {
+        let all = polygon.outerRings.joined()
+        let minLat = all.map(\.latitude).min() ?? 0, maxLat = all.map(\.latitude).max() ?? 0
+        let minLon = all.map(\.longitude).min() ?? 0, maxLon = all.map(\.longitude).max() ?? 0
+        let metresPerDegree = 111_320.0
+        let dLat = marginMetres / metresPerDegree
+        let widest = min(89.0, max(abs(minLat), abs(maxLat)) + dLat)
+        let dLon = marginMetres / (metresPerDegree * cos(widest * .pi / 180))
+        return GeoBox(minLongitude: minLon - dLon, minLatitude: max(-90, minLat - dLat),
+                      maxLongitude: maxLon + dLon, maxLatitude: min(90, maxLat + dLat))
+    }
 }

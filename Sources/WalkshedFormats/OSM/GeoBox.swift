@@ -1,0 +1,21 @@
+import Walkshed
+
+/// A longitude/latitude box in degrees (not crossing the antimeridian).
+public struct GeoBox: Sendable, Equatable {
+    public var minLongitude, minLatitude, maxLongitude, maxLatitude: Double
+
+    public init(minLongitude: Double, minLatitude: Double, maxLongitude: Double, maxLatitude: Double) {
+        self.minLongitude = minLongitude
+        self.minLatitude = minLatitude
+        self.maxLongitude = maxLongitude
+        self.maxLatitude = maxLatitude
+    }
+
+    public func contains(_ c: GeoCoordinate) -> Bool {
+        c.longitude >= minLongitude && c.longitude <= maxLongitude && c.latitude >= minLatitude && c.latitude <= maxLatitude
+    }
+
+    public var centre: GeoCoordinate {
+        GeoCoordinate(longitude: (minLongitude + maxLongitude) / 2, latitude: (minLatitude + maxLatitude) / 2)
+    }
+}
