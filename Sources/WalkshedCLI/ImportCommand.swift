@@ -19,6 +19,7 @@ struct ImportCommand: WalkshedCommand {
         options: [
             OptionSpec(name: "-o", valueName: "<file>", help: "The network file to write."),
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
+            CityInputOptions.boundary, CityInputOptions.boundaryFeature, CityInputOptions.bbox,
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
         ])
 
@@ -26,6 +27,8 @@ struct ImportCommand: WalkshedCommand {
     let output: String
     let allComponents: Bool
     let quiet: Bool
+    /// `--boundary`/`--bbox`: only the network within walking reach of it is kept.
+    let area: StudyArea?
 
     init(_ arguments: CommandArguments) throws {
         extract = try arguments.singleExtract()
@@ -33,12 +36,14 @@ struct ImportCommand: WalkshedCommand {
         self.output = output
         allComponents = arguments.flags.contains("--all-components")
         quiet = arguments.flags.contains("--quiet")
+        area = try CityInputOptions.area(arguments)
     }
 
     func run() throws -> Int32 {
         let clock = StageClock(quiet: quiet)
         var options = OSMLoadOptions()
         options.largestComponentOnly = !allComponents
+        options.keepWithin = area?.keptBox
         options.keepResidentialBuildings = true
         let (city, report) = try CityFile.load(extract, options: options, stage: clock.begin)
         clock.begin("writing \(output)")

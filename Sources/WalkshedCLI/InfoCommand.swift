@@ -11,23 +11,28 @@ struct InfoCommand: WalkshedCommand {
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
         options: [
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
+            CityInputOptions.boundary, CityInputOptions.boundaryFeature, CityInputOptions.bbox,
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
         ])
 
     let extract: String
     let allComponents: Bool
     let quiet: Bool
+    /// `--boundary`/`--bbox`: only the network within walking reach of it is kept.
+    let area: StudyArea?
 
     init(_ arguments: CommandArguments) throws {
         extract = try arguments.singleExtract()
         allComponents = arguments.flags.contains("--all-components")
         quiet = arguments.flags.contains("--quiet")
+        area = try CityInputOptions.area(arguments)
     }
 
     func run() throws -> Int32 {
         let clock = StageClock(quiet: quiet)
         var options = OSMLoadOptions()
         options.largestComponentOnly = !allComponents
+        options.keepWithin = area?.keptBox
         let (city, report) = try CityFile.load(extract, options: options, stage: clock.begin)
         clock.finish()
         print(CityFacts.text(city: city, report: report), terminator: "")
