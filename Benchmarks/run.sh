@@ -78,10 +78,16 @@ python3 serve-edits.py ../.build/release/walkshed "$work/generated-1m.wsn" --thr
 if [ -d "$shared" ]; then
     python3 batch-cities.py ../.build/release/walkshed "$shared" --runs 3 >> "$work/batch.jsonl"
 fi
+# Real size: the 211 MB tiled Monaco PBF (built once, cached outside the repo), Porto and the 4M-node city end to end.
+: > "$work/real-size.jsonl"
+if [ -f "$shared/monaco.osm.pbf" ]; then
+    python3 real-size.py ../.build/release/walkshed "$shared" "${XDG_CACHE_HOME:-$HOME/.cache}/walkshed-bench" --runs 3 >> "$work/real-size.jsonl"
+fi
 mkdir -p .last-run && cp "$work"/*.jsonl .last-run/   # kept (git-ignored) to redo the table without rerunning
 python3 Peers/results_table.py "$work/walkshed.jsonl" "$work/peers.jsonl" "$runs" "$work/memory.jsonl" > RESULTS.md
 python3 serve_table.py < "$work/serve.jsonl" >> RESULTS.md
 [ -s "$work/batch.jsonl" ] && python3 batch_table.py < "$work/batch.jsonl" >> RESULTS.md
+[ -s "$work/real-size.jsonl" ] && python3 real_size_table.py < "$work/real-size.jsonl" >> RESULTS.md
 # The README's benchmark block (tables and targets), from the same run.
 python3 Peers/readme_table.py "$work/walkshed.jsonl" "$work/peers.jsonl" "$work/memory.jsonl" RESULTS.md ../README.md
 cat RESULTS.md

@@ -149,7 +149,7 @@ public enum OSMCityLoader {
     /// in one of the residential `areas`; one with a missing node is skipped with a warning.
     static func residentialBuildings(_ ways: [WayPass.BuildingWay], areas: [[Int64]], nodes: NodeLocations,
                                      diagnostics: inout Diagnostics) -> [ResidentialBuilding] {
-        let residential = areas.compactMap { refs in nodes.ring(refs).map { PlanarPolygon(outerRings: [$0]) } }
+        let residential = ResidentialAreaIndex(areas.compactMap { refs in nodes.ring(refs).map { PlanarPolygon(outerRings: [$0]) } })
         return ways.compactMap { way in
             var ring: [PlanarPoint] = []
             for ref in way.refs {
@@ -160,8 +160,9 @@ public enum OSMCityLoader {
                 ring.append(nodes.planar[Int(slot)])
             }
             let polygon = PlanarPolygon(outerRings: [ring])
-            if way.kind == "yes" && !residential.contains(where: { $0.contains(polygon.centroid) }) { return nil }
-            return ResidentialBuilding(osmReference: "way/\(way.id)", kind: way.kind, position: polygon.centroid,
+            let centroid = polygon.centroid
+            if way.kind == "yes" && !residential.contains(centroid) { return nil }
+            return ResidentialBuilding(osmReference: "way/\(way.id)", kind: way.kind, position: centroid,
                                        footprintSquareMetres: polygon.areaSquareMetres,
                                        levels: way.levels ?? OSMTagRules.residentialBuildingLevels[way.kind] ?? OSMTagRules.genericBuildingLevels,
                                        levelsTagged: way.levels != nil)
@@ -195,5 +196,37 @@ public enum OSMCityLoader {
             if run.count >= 2 { result.append(WayPolyline(wayID: way.id, points: run, edgeClass: way.edgeClass, flags: way.flags)) }
         }
         return result
+    }
+}
+
+/// `landuse=residential` areas bucketed by a 500 m grid over their boxes, so testing whether a
+/// building lies in one looks at the few areas near it, not all of them (a regional extract has
+/// tens of thousands).
+struct ResidentialAreaIndex {
+    static let bucketMetres = 500.0
+    private let areas: [PlanarPolygon]
+    private var buckets: [Int64: [Int32]] = [:]
+    /// Areas spanning more than 4,096 buckets, tested for every point.
+    private var large: [Int32] = []
+
+    init(_ areas: [PlanarPolygon]) {
+        self.areas = areas
+        for (i, area) in areas.enumerated() {
+            let box = area.bounds
+            guard !box.isEmpty, box.minX.isFinite, box.maxX.isFinite, box.minY.isFinite, box.maxY.isFinite else { continue }
+            let rows = Self.cell(box.minY)...Self.cell(box.maxY), columns = Self.cell(box.minX)...Self.cell(box.maxX)
+            guard Double(rows.count) * Double(columns.count) <= 4_096 else { large.append(Int32(i)); continue }
+            for r in rows { for c in columns { buckets[Self.key(r, c), default: []].append(Int32(i)) } }
+        }
+    }
+
+    static func cell(_ v: Double) -> Int64 { Int64((v / bucketMetres).rounded(.down)) }
+    static func key(_ r: Int64, _ c: Int64) -> Int64 { r &* 4_000_037 &+ c }
+
+    /// Whether `p` lies inside any area.
+    func contains(_ p: PlanarPoint) -> Bool {
+        guard p.x.isFinite, p.y.isFinite else { return false }
+        let near = buckets[Self.key(Self.cell(p.y), Self.cell(p.x))] ?? []
+        return near.contains { areas[Int($0)].contains(p) } || large.contains { areas[Int($0)].contains(p) }
     }
 }
