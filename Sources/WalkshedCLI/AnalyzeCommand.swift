@@ -13,8 +13,8 @@ struct AnalyzeCommand: WalkshedCommand {
         category, categories_within): a Cloud-Optimized GeoTIFF <measure>.tif (float32, NODATA
         -9999, deflate, tiled, overviews; EPSG code of the UTM zone of the data's centre); with
         --format also ESRI ASCII grids <measure>.asc + .prj, cells.csv and cells.geojson (RFC
-        7946); plus summary.json and map.json (network, parks and services for walkshed
-        report); with --population, also
+        7946); plus summary.json and (format map, on by default) map.json (network, parks
+        and services for walkshed report); with --population, also
         population.csv (each point's minutes) and population-weighted shares. With several
         profiles (--profile walk,wheelchair) each gets these files in <dir>/<profile>/, from one
         reading of the extract. Files are written to temporary names and renamed, so a failed run
@@ -102,8 +102,10 @@ struct AnalyzeCommand: WalkshedCommand {
                 summary.elevationModel = inputs.request.elevation
                 summaries.append((summary, path, writeReport ? populationCSV : nil))
             }
-            clock.begin("writing map layers")
-            try output.stageStreaming(at: output.path("map.json")) { try MapLayers.of(loaded.study.city).writeJSON(flush: $0) }
+            if formats.contains(.map) {
+                clock.begin("writing map layers")
+                try output.stageStreaming(at: output.path("map.json")) { try MapLayers.of(loaded.study.city).writeJSON(flush: $0) }
+            }
             clock.finish()
             for (summary, folder, _) in summaries {
                 var timed = summary

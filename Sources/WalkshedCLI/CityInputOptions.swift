@@ -102,7 +102,7 @@ struct CityInputOptions {
 /// Options several commands share besides the city inputs, each declared once.
 enum CommonOptions {
     static let format = OptionSpec(name: "--format", valueName: "<list>",
-                                   help: "Files to write, comma-separated: geotiff, asc (ESRI ASCII grid + .prj), csv (cells.csv), geojson (cells.geojson), or all. (default: geotiff)")
+                                   help: "Files to write, comma-separated: geotiff, asc (ESRI ASCII grid + .prj), csv (cells.csv), geojson (cells.geojson), map (map.json for walkshed report), or all. (default: geotiff,map)")
     static let out = OptionSpec(name: "--out", valueName: "<dir>", help: "Output folder (created if missing).")
     static let minutes = OptionSpec(name: "--minutes", valueName: "<n>", help: "Time budget in minutes. (default: 15)")
     static let cell = OptionSpec(name: "--cell", valueName: "<metres>", help: "Grid cell side in metres. (default: 100)")
@@ -118,7 +118,7 @@ enum CommonOptions {
         switch OutputFormats.parse(text) {
         case .success(let formats): return formats
         case .failure(let unknown):
-            throw UsageError("unknown format '\(unknown.word)' in --format; known: geotiff, asc, csv, geojson, all")
+            throw UsageError("unknown format '\(unknown.word)' in --format; known: geotiff, asc, csv, geojson, map, all")
         }
     }
 

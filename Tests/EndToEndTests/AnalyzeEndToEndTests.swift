@@ -122,7 +122,7 @@ func portoAlegreWithItsPopulation() throws {
     let out = RepositoryPaths.temporaryFolder("nearest").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet", "--nearest", "3",
                                          "--format", "csv,geotiff"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 29 files"))   // 26 layers + csv, summary, map
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 28 files"))   // 26 layers + csv, summary
     let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
     let header = csv[0].split(separator: ",").map(String.init)
     #expect(Array(header.suffix(17)) == nearestNames)
@@ -149,7 +149,7 @@ func portoAlegreWithItsPopulation() throws {
     let out = RepositoryPaths.temporaryFolder("counts").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet",
                                          "--count-within", "10", "--decay", "step", "--format", "geotiff,csv"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 28 files"))   // 25 layers + csv, summary, map
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 27 files"))   // 25 layers + csv, summary
     let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
     let header = csv[0].split(separator: ",").map(String.init)
     let minutes = header.firstIndex(of: "food_minutes")!, count = header.firstIndex(of: "food_count")!
@@ -171,7 +171,7 @@ func portoAlegreWithItsPopulation() throws {
 @Test func greenwayLayersAgreeWithEachOther() throws {
     let out = RepositoryPaths.temporaryFolder("greenway").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet", "--greenway", "--format", "tif,csv"])
-    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 14 files"), "\(outcome.stderr)")   // 11 layers + csv, summary, map
+    #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 13 files"), "\(outcome.stderr)")   // 11 layers + csv, summary
     #expect(outcome.stdout.contains("21.7 km greenway"))
     let csv = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")
     let header = csv[0].split(separator: ",").map(String.init)
@@ -256,8 +256,12 @@ func eastwardSlope(in folder: URL) throws -> String {
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     #expect(files == (measureNames.map { "\($0).tif" } + ["map.json", "summary.json"]).sorted())
     #expect(outcome.stdout.contains("Wrote 11 files"))
+    let rasters = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path + "-tif", "--quiet",
+                                         "--format", "geotiff"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path + "-tif").sorted() == (measureNames.map { "\($0).tif" } + ["summary.json"]).sorted())
+    #expect(rasters.stdout.contains("Wrote 10 files"))
     let tiff = try Data(contentsOf: out.appendingPathComponent("park_minutes.tif"))
     #expect(Array(tiff.prefix(4)) == [0x49, 0x49, 42, 0])
     let bad = try CommandRunner.run(["analyze", "x", "--out", "o", "--format", "geotiff,shapefile"])
-    #expect(bad.status == 64 && bad.stderr.hasPrefix("Error: unknown format 'shapefile' in --format; known: geotiff, asc, csv, geojson, all"))
+    #expect(bad.status == 64 && bad.stderr.hasPrefix("Error: unknown format 'shapefile' in --format; known: geotiff, asc, csv, geojson, map, all"))
 }

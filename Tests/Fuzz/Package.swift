@@ -12,6 +12,6 @@ let harness = { (name: String) in
 let package = Package(
     name: "WalkshedFuzz",
     dependencies: [.package(name: "main", path: "../..")],
-    targets: [.target(name: "FuzzSupport", dependencies: [.product(name: "WalkshedFormats", package: "main")]), harness("FuzzOSMPBF"), harness("FuzzOSMXML"), harness("FuzzOSMLoad"), harness("FuzzPopulationCSV"), harness("FuzzGTFS"), harness("FuzzAsciiGrid"), harness("FuzzTargets"), harness("FuzzScenario"), harness("FuzzNetworkFile"), harness("FuzzDestinations"), harness("FuzzHTTPRequest"), harness("FuzzBatch")],
+    targets: [.target(name: "FuzzSupport", dependencies: [.product(name: "WalkshedFormats", package: "main")]), harness("FuzzOSMPBF"), harness("FuzzOSMXML"), harness("FuzzOSMLoad"), harness("FuzzPopulationCSV"), harness("FuzzGTFS"), harness("FuzzAsciiGrid"), harness("FuzzTargets"), harness("FuzzScenario"), harness("FuzzNetworkFile"), harness("FuzzDestinations"), harness("FuzzHTTPRequest"), harness("FuzzBatch"), harness("FuzzGeoTIFF")],
     swiftLanguageModes: [.v6]
 )

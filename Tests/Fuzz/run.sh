@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (-sanitize=fuzzer,address) and runs one or all of them.
-# Usage: Tests/Fuzz/run.sh <FuzzOSMPBF|FuzzOSMXML|FuzzOSMLoad|FuzzPopulationCSV|FuzzGTFS|FuzzAsciiGrid|FuzzTargets|FuzzScenario|FuzzNetworkFile|FuzzDestinations|FuzzHTTPRequest|FuzzBatch|all> <seconds> [libFuzzer flags…]
+# Usage: Tests/Fuzz/run.sh <FuzzOSMPBF|FuzzOSMXML|FuzzOSMLoad|FuzzPopulationCSV|FuzzGTFS|FuzzAsciiGrid|FuzzTargets|FuzzScenario|FuzzNetworkFile|FuzzDestinations|FuzzHTTPRequest|FuzzBatch|FuzzGeoTIFF|all> <seconds> [libFuzzer flags…]
 #        Tests/Fuzz/run.sh smoke      (CI: every harness, fixed seed and run count, < 60 s each)
 # Seeds come from Corpus/ (copied, so the committed corpus stays small); new inputs and any
 # crash-* files go to Tests/Fuzz/.work/<harness>/. Exit status is non-zero if a harness crashed.
@@ -35,13 +35,14 @@ seeds_for() {
         FuzzDestinations) echo "Corpus/destinations" ;;
         FuzzHTTPRequest) echo "Corpus/http" ;;
         FuzzBatch) echo "Corpus/batch" ;;
+        FuzzGeoTIFF) echo "Corpus/tif" ;;
         *) echo "unknown harness '$1'" >&2; exit 64 ;;
     esac
 }
 
 smoke_runs() {
     case $1 in
-        FuzzOSMPBF|FuzzPopulationCSV|FuzzAsciiGrid|FuzzTargets|FuzzScenario|FuzzNetworkFile|FuzzDestinations|FuzzHTTPRequest|FuzzBatch) echo 200000 ;;
+        FuzzOSMPBF|FuzzPopulationCSV|FuzzAsciiGrid|FuzzTargets|FuzzScenario|FuzzNetworkFile|FuzzDestinations|FuzzHTTPRequest|FuzzBatch|FuzzGeoTIFF) echo 200000 ;;
         FuzzGTFS) echo 20000 ;;
         *) echo 1500 ;;
     esac
@@ -69,7 +70,7 @@ run_one() {
 
 status=0
 if [ "$which" = all ]; then
-    for h in FuzzOSMPBF FuzzOSMXML FuzzOSMLoad FuzzPopulationCSV FuzzGTFS FuzzAsciiGrid FuzzTargets FuzzScenario FuzzNetworkFile FuzzDestinations FuzzHTTPRequest FuzzBatch; do run_one "$h" "$@" || status=1; done
+    for h in FuzzOSMPBF FuzzOSMXML FuzzOSMLoad FuzzPopulationCSV FuzzGTFS FuzzAsciiGrid FuzzTargets FuzzScenario FuzzNetworkFile FuzzDestinations FuzzHTTPRequest FuzzBatch FuzzGeoTIFF; do run_one "$h" "$@" || status=1; done
 else
     run_one "$which" "$@" || status=1
 fi

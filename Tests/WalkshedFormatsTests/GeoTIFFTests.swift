@@ -169,7 +169,7 @@ private func patternRaster(columns: Int, rows: Int) -> GeoTIFFWriter.Raster {
 
 /// rasterio (GDAL) reads Walkshed's GeoTIFF as the ASCII grid says; and Walkshed reads GeoTIFFs
 /// that GDAL wrote in other layouts (strips, LZW, horizontal predictor, int16 in degrees;
-/// deflate float64 in a UTM zone) as GDAL reads them.
+/// deflate float64 strips with the floating-point predictor in a UTM zone) as GDAL reads them.
 @Test func gdalAgreesWithTheGeoTIFFs() throws {
     guard let python = RasterioOracle.python else {
         if RasterioOracle.required { Issue.record("rasterio is not installed; .ci/run installs it in .build/rasterio-venv") }
@@ -195,7 +195,7 @@ private func patternRaster(columns: Int, rows: Int) -> GeoTIFFWriter.Raster {
         out.write(ints, 1)
     floats = rng.random((40, 300)) * 100
     with rasterio.open(sys.argv[3], "w", driver="GTiff", width=300, height=40, count=1, dtype="float64", crs="EPSG:32735",
-                       transform=from_origin(300000, 9000000, 25, 25), compress="deflate", tiled=False, blockysize=7) as out:
+                       transform=from_origin(300000, 9000000, 25, 25), compress="deflate", predictor=3, tiled=False, blockysize=7) as out:
         out.write(floats, 1)
     print(json.dumps({"ints": [None if v == -32768 else int(v) for v in ints.ravel()], "floats": [float(v) for v in floats.ravel()]}))
     """
