@@ -242,3 +242,27 @@ private func patternRaster(columns: Int, rows: Int) -> GeoTIFFWriter.Raster {
     let demTIFF = try ElevationGridReader.read(tif), demASCII = try ElevationGridReader.read(asc)
     #expect(sameValues(demTIFF.metres, demASCII.metres) && demTIFF.cellSize == demASCII.cellSize && demTIFF.xLowerLeft == demASCII.xLowerLeft)
 }
+
+/// FuzzGeoTIFF's first finding (SamplesPerPixel as a FLOAT tag reading 1.4e-45, so 0 samples)
+/// and hand-made hostile tags: each is refused with a byte offset, never a trap or a huge
+/// allocation.
+@Test func hostileGeoTIFFTagsAreRefusedWithAPlace() throws {
+    let found = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/fuzz-regressions/geotiff-zero-samples.tif")
+    do {
+        _ = try GeoTIFFReader.read(found.path, maxCells: 1 << 16)
+        Issue.record("read a file with 0 samples per pixel")
+    } catch let e as GeoTIFFError {
+        #expect(e.description.contains(": byte 8: error: tag 277 (SamplesPerPixel) is "), "\(e)")
+    }
+    // ImageWidth (first entry, a LONG) rewritten as a DOUBLE far beyond Int, then as a huge tile.
+    let raster = patternRaster(columns: 40, rows: 30)
+    var bytes = GeoTIFFWriter.bytes(raster)
+    let firstEntry = 8 + 2
+    #expect(bytes[firstEntry] == 254 && bytes[firstEntry + 1] == 0)   // NewSubfileType comes first
+    bytes[firstEntry + 2] = 11   // NewSubfileType as FLOAT: harmless, unused
+    #expect(throws: Never.self) { _ = try GeoTIFFReader.read(bytes: bytes, name: "t.tif", maxCells: 1 << 16) }
+    var wide = GeoTIFFWriter.bytes(raster)
+    let second = firstEntry + 12   // ImageWidth, LONG 40
+    wide[second + 2] = 11          // as FLOAT: the bits of 40 read as 5.6e-44
+    #expect(throws: GeoTIFFError.self) { try GeoTIFFReader.read(bytes: wide, name: "w.tif", maxCells: 1 << 16) }
+}

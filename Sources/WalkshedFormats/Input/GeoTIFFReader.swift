@@ -41,33 +41,45 @@ public enum GeoTIFFReader {
             guard let values = tags[tag]?.numbers, !values.isEmpty else { throw file.error(at: ifdOffset, "missing tag \(tag) (\(name))") }
             return values
         }
-        let columns = Int(try required(256, "ImageWidth")[0]), rows = Int(try required(257, "ImageLength")[0])
+        /// The tag's first value as a whole number in 0...2³²−1 (`fallback` when absent); a
+        /// fraction, a negative or an enormous value is an error, never a trap.
+        func whole(_ tag: Int, _ name: String, _ fallback: Int? = nil) throws -> Int {
+            guard let value = tags[tag]?.numbers.first else {
+                if let fallback { return fallback }
+                throw file.error(at: ifdOffset, "missing tag \(tag) (\(name))")
+            }
+            guard let n = Self.whole(value) else { throw file.error(at: ifdOffset, "tag \(tag) (\(name)) is \(value), not a whole number") }
+            return n
+        }
+        let columns = try whole(256, "ImageWidth"), rows = try whole(257, "ImageLength")
         guard columns > 0, rows > 0 else { throw file.error(at: ifdOffset, "image of \(columns) × \(rows) pixels") }
         guard columns.multipliedReportingOverflow(by: rows).partialValue <= maxCells, columns <= maxCells, rows <= maxCells else {
             throw file.error(at: ifdOffset, "\(columns) × \(rows) cells is more than the \(maxCells) accepted")
         }
-        let samples = Int(tags[277]?.numbers.first ?? 1)
-        guard samples == 1 || Int(tags[284]?.numbers.first ?? 1) == 1 else {
+        let samples = try whole(277, "SamplesPerPixel", 1)
+        guard (1...64).contains(samples) else { throw file.error(at: ifdOffset, "\(samples) samples per pixel") }
+        let planar = try whole(284, "PlanarConfiguration", 1)
+        guard samples == 1 || planar == 1 else {
             throw file.error(at: ifdOffset, "separate planes (PlanarConfiguration 2) are not supported")
         }
-        let bits = Int(tags[258]?.numbers.first ?? 1)
-        let format = Int(tags[339]?.numbers.first ?? 1)
+        let bits = try whole(258, "BitsPerSample", 1)
+        let format = try whole(339, "SampleFormat", 1)
         guard [8, 16, 32, 64].contains(bits), [1, 2, 3].contains(format), format != 3 || bits >= 32 else {
             throw file.error(at: ifdOffset, "\(bits)-bit samples of SampleFormat \(format) are not supported (8–64-bit integers, 32/64-bit floats)")
         }
-        let compression = Int(tags[259]?.numbers.first ?? 1)
+        let compression = try whole(259, "Compression", 1)
         guard [1, 5, 8, 32946].contains(compression) else {
             throw file.error(at: ifdOffset, "compression \(compression) is not supported (none, LZW, deflate)")
         }
-        let predictor = Int(tags[317]?.numbers.first ?? 1)
+        let predictor = try whole(317, "Predictor", 1)
         guard [1, 2, 3].contains(predictor) else { throw file.error(at: ifdOffset, "predictor \(predictor) is not supported") }
         let georeference = try Self.georeference(tags, file: file, at: ifdOffset)
         let noData = tags[42113]?.text.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
 
         // Pieces: tiles, or strips as tiles the width of the image.
         let tiled = tags[322] != nil
-        let pieceWidth = tiled ? Int(try required(322, "TileWidth")[0]) : columns
-        let pieceHeight = tiled ? Int(try required(323, "TileLength")[0]) : min(rows, Int(tags[278]?.numbers.first ?? Double(rows)))
+        let pieceWidth = tiled ? try whole(322, "TileWidth") : columns
+        let pieceHeight = tiled ? try whole(323, "TileLength") : min(rows, try whole(278, "RowsPerStrip", rows))
         guard pieceWidth > 0, pieceHeight > 0, pieceWidth <= 1 << 16, pieceHeight <= 1 << 24 else {
             throw file.error(at: ifdOffset, "tile or strip of \(pieceWidth) × \(pieceHeight) pixels")
         }
@@ -79,11 +91,13 @@ public enum GeoTIFFReader {
         }
         let bytesPerSample = bits / 8
         let pieceBytes = pieceWidth * pieceHeight * samples * bytesPerSample
+        guard pieceBytes <= 1 << 28 else {
+            throw file.error(at: ifdOffset, "a tile or strip of \(pieceBytes) bytes is more than the 256 MiB accepted")
+        }
         var values = [Float](repeating: .nan, count: columns * rows)
         for p in 0..<(across * down) {
-            let start = Int(offsets[p]), count = Int(counts[p])
-            guard start >= 0, count >= 0, start <= bytes.count, count <= bytes.count - start else {
-                throw file.error(at: ifdOffset, "piece \(p) at byte \(start) of \(count) bytes runs past the end of the file (\(bytes.count) bytes)")
+            guard let start = Self.whole(offsets[p]), let count = Self.whole(counts[p]), start <= bytes.count, count <= bytes.count - start else {
+                throw file.error(at: ifdOffset, "piece \(p) at byte \(offsets[p]) of \(counts[p]) bytes runs past the end of the file (\(bytes.count) bytes)")
             }
             var raw: [UInt8]
             switch compression {
@@ -105,7 +119,11 @@ public enum GeoTIFFReader {
                 for c in 0..<pieceWidth where left + c < columns {
                     let at = (r * pieceWidth + c) * samples * bytesPerSample
                     let v = file.sample(raw, at: at, bits: bits, format: format, predictorBigEndian: predictor == 3)
-                    values[(top + r) * columns + left + c] = (v == noData || !v.isFinite) ? .nan : Float(v)
+                    guard v != noData, !v.isNaN else { continue }
+                    guard v.isFinite, abs(v) <= Double(Float.greatestFiniteMagnitude) else {
+                        throw file.error(at: start, "row \(top + r + 1), column \(left + c + 1): value \(v) is beyond the float32 range")
+                    }
+                    values[(top + r) * columns + left + c] = Float(v)
                 }
             }
         }
@@ -128,27 +146,34 @@ public enum GeoTIFFReader {
         }
         guard let keys = tags[34735]?.numbers, keys.count >= 4 else { throw file.error(at: offset, "no GeoKeyDirectory: the CRS is unknown") }
         var geoKeys: [Int: Double] = [:]
-        for k in 0..<Int(keys[3]) where 4 + 4 * k + 3 < keys.count {
-            let entry = keys[(4 + 4 * k)...(4 + 4 * k + 3)].map { $0 }
-            if entry[1] == 0 { geoKeys[Int(entry[0])] = entry[3] }
+        for k in 0..<min(Self.whole(keys[3]) ?? 0, keys.count / 4) where 4 + 4 * k + 3 < keys.count {
+            let entry = Array(keys[(4 + 4 * k)...(4 + 4 * k + 3)])
+            if entry[1] == 0, let key = Self.whole(entry[0]) { geoKeys[key] = entry[3] }
         }
         let isPoint = geoKeys[1025] == 2   // PixelIsPoint: the tiepoint is a cell centre
         let west = tie[3] - tie[0] * scale[0] - (isPoint ? scale[0] / 2 : 0)
         let north = tie[4] + tie[1] * scale[1] + (isPoint ? scale[1] / 2 : 0)
         switch geoKeys[1024] {
         case 2:
-            let code = geoKeys[2048].map(Int.init) ?? 0
+            let code = geoKeys[2048].flatMap(whole) ?? 0
             guard code == 4326 else { throw file.error(at: offset, "geographic CRS EPSG:\(code) is not supported (WGS 84, EPSG:4326, is)") }
             return (west, north, scale[0], nil)
         case 1:
-            let code = geoKeys[3072].map(Int.init) ?? 0
+            let code = geoKeys[3072].flatMap(whole) ?? 0
             guard (32601...32660).contains(code) || (32701...32760).contains(code) else {
                 throw file.error(at: offset, "projected CRS EPSG:\(code) is not supported (WGS 84 UTM zones, EPSG:326xx and 327xx, are)")
             }
             return (west, north, scale[0], UTMProjection(zone: code % 100, isNorth: code < 32700))
         default:
-            throw file.error(at: offset, "GTModelTypeGeoKey \(geoKeys[1024].map { String(Int($0)) } ?? "missing"): the CRS is unknown")
+            throw file.error(at: offset, "GTModelTypeGeoKey \(geoKeys[1024].map { "\($0)" } ?? "missing"): the CRS is unknown")
         }
+    }
+}
+
+extension GeoTIFFReader {
+    /// `value` as an Int when it is a whole number in 0...2³²−1, else nil.
+    static func whole(_ value: Double) -> Int? {
+        value.isFinite && value >= 0 && value <= 4_294_967_295 && value == value.rounded() ? Int(value) : nil
     }
 }
 
