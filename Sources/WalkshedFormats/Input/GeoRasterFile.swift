@@ -17,10 +17,7 @@ public enum GeoRasterFile {
     /// - Throws: `InputFileError`, `AsciiGridError`, `GeoTIFFError`.
     public static func read(_ path: String, maxCells: Int) throws -> GeoRaster {
         if isGeoTIFF(path) { return try GeoTIFFReader.read(path, maxCells: maxCells) }
-        let prjPath = (path as NSString).deletingPathExtension + ".prj"
-        let projection = try FileManager.default.contents(atPath: prjPath).flatMap { data in
-            try PopulationGridReader.utmZone(inProjection: String(decoding: data, as: UTF8.self), path: prjPath)
-        }
+        let projection = try projectionBeside(path)
         var reader = try AsciiGridReader(path: path)
         defer { reader.close() }
         let header = try reader.readHeader()
@@ -30,5 +27,14 @@ public enum GeoRasterFile {
         var values = [Float](repeating: .nan, count: header.columns * header.rows)
         try reader.readValues(header) { row, column, value in values[row * header.columns + column] = Float(value) }
         return GeoRaster(header: header, values: values, projection: projection)
+    }
+
+    /// The UTM zone the `.prj` beside an ASCII grid names; nil without one or for WGS 84
+    /// degrees; throws for any other projection.
+    static func projectionBeside(_ path: String) throws -> UTMProjection? {
+        let prjPath = (path as NSString).deletingPathExtension + ".prj"
+        return try FileManager.default.contents(atPath: prjPath).flatMap { data in
+            try PopulationGridReader.utmZone(inProjection: String(decoding: data, as: UTF8.self), path: prjPath)
+        }
     }
 }

@@ -24,10 +24,7 @@ public enum PopulationGridReader {
             (header, projection) = (raster.header, raster.projection)
             for (i, v) in raster.values.enumerated() where !v.isNaN { add(i / header.columns, i % header.columns, Double(v)) }
         } else {
-            let prjPath = (path as NSString).deletingPathExtension + ".prj"
-            projection = try FileManager.default.contents(atPath: prjPath).flatMap { data in
-                try utmZone(inProjection: String(decoding: data, as: UTF8.self), path: prjPath)
-            }
+            projection = try GeoRasterFile.projectionBeside(path)
             var reader = try AsciiGridReader(path: path)
             defer { reader.close() }
             header = try reader.read { row, column, value in add(row, column, value) }

@@ -84,7 +84,7 @@ public enum OSMCityLoader {
         report.highwayNodeReferences = ways.highwayNodeReferences
         let walkSlots = nodes.slots(of: ways.walkWays.map(\.refs), threads: runner.threads)
         report.missingHighwayNodeReferences = walkSlots.reduce(0) { sum, slots in sum + slots.reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
-            + nodes.slots(of: [ways.otherHighwayRefs], threads: 1)[0].reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+            + ways.otherHighwayRefs.reduce(0) { $0 + (nodes.slot(of: $1) == nil ? 1 : 0) }
 
         stage("building graph")
         let projection = UTMProjection(containing: options.keepWithin?.centre

@@ -18,7 +18,7 @@ public struct OutputFormats: OptionSet, Sendable, Hashable {
     /// Names as `--format` takes them, in the order files are written.
     public static let names: [(name: String, format: OutputFormats)] = [("geotiff", .geotiff), ("asc", .asc), ("csv", .csv), ("geojson", .geojson), ("map", .map)]
 
-    /// Parses `geotiff,csv` (or `all`); nil names the first unknown word.
+    /// Parses `geotiff,csv` (or `all`); a failure names the first unknown word.
     public static func parse(_ text: String) -> Result<OutputFormats, UnknownFormat> {
         var formats: OutputFormats = []
         for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
