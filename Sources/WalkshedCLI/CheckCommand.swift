@@ -73,7 +73,8 @@ struct CheckCommand: WalkshedCommand {
                 try? AtomicFile.write(Data(CheckReport.junit(error: "\(error)", suite: (targetsPath as NSString).lastPathComponent).utf8), to: junitPath)
             }
             if let jsonPath, (try? OutputFolder.check(Self.folder(of: jsonPath))) != nil {
-                try? AtomicFile.write(Data(CheckReport.json(error: "\(error)", inputs: checksums(readable: true)).utf8), to: jsonPath)
+                try? AtomicFile.write(Data(CheckReport.json(error: "\(error)", inputs: checksums(readable: true),
+                                                                   populationSource: inputs.request.populationSource).utf8), to: jsonPath)
             }
             throw error
         }
@@ -123,8 +124,8 @@ struct CheckCommand: WalkshedCommand {
         if let junitPath {
             try AtomicFile.write(Data(CheckReport.junit(outcomes, suite: (targetsPath as NSString).lastPathComponent).utf8), to: junitPath)
         }
-        if let jsonPath { try AtomicFile.write(Data(CheckReport.json(outcomes, inputs: try checksums()).utf8), to: jsonPath) }
-        print(CheckReport.table(outcomes), terminator: "")
+        if let jsonPath { try AtomicFile.write(Data(CheckReport.json(outcomes, inputs: try checksums(), populationSource: PopulationSource.name(study.residents)).utf8), to: jsonPath) }
+        print(PopulationSource.line(study.residents) + CheckReport.table(outcomes), terminator: "")
         return outcomes.allSatisfy(\.passed) ? 0 : 2
     }
 }

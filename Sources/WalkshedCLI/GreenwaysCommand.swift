@@ -69,7 +69,7 @@ struct GreenwaysCommand: WalkshedCommand {
                              at: output.path("greenways.html"))
             clock.finish()
         }
-        print(GreenwayTable.text(report, city: study.city), terminator: "")
+        print(PopulationSource.line(study.residents) + GreenwayTable.text(report, city: study.city), terminator: "")
         print("Wrote \(output.fileCount) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
         return 0
     }

@@ -8,21 +8,21 @@ struct IndicatorsCommand: WalkshedCommand {
     static let help = CommandHelp(
         name: "indicators",
         abstract: "Standard accessibility indicators (SDG 11.7.1, 11.2.1, WHO, 3-30-300, ParkServe, 15-minute city).",
-        usage: "walkshed indicators <extract> --out <dir> [--population <csv|asc>] [--gtfs <zip,...>] [--profile walk,wheelchair]",
+        usage: "walkshed indicators <extract> --out <dir> --population <csv|asc|tif|buildings> [--gtfs <zip,...>] [--profile walk,wheelchair]",
         discussion: """
         Writes to <dir> indicators.json and indicators.csv (each indicator with its definition and
         one value per profile) and population.csv (every resident point with its distances and
-        times per profile), and prints a table. Residents come from --population: CSV points
-        (lon,lat,population) or an ESRI ASCII grid of counts (degrees, or a UTM zone named by
-        its .prj); without it they are estimated from residential buildings (footprint × storeys
-        ÷ --floor-area m² per resident; storeys from building:levels or the defaults in the
-        README). With --gtfs, transit stops come from the feeds instead of OpenStreetMap, split
+        times per profile), and prints a table. The indicators are shares of residents, so
+        --population is required: CSV points (lon,lat,population), a grid of counts (.asc or
+        .tif, degrees or a UTM zone), or 'buildings' to estimate them from residential buildings
+        (footprint × storeys ÷ --floor-area m² per resident; storeys from building:levels or the
+        defaults in the README), as in every other command. With --gtfs, transit stops come from the feeds instead of OpenStreetMap, split
         into low and high capacity by route_type.
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
         options: [
             CommonOptions.out,
-            OptionSpec(name: "--population", valueName: "<file>", help: "Residents: .csv points or .asc grid. (default: estimated from buildings)"),
+            OptionSpec(name: "--population", valueName: "<file>", help: "Residents (required): .csv points, an .asc or .tif grid of counts, or 'buildings'."),
             CityInputOptions.floorArea, CityInputOptions.gtfs, CityInputOptions.dem,
             OptionSpec(name: "--profile", valueName: "<list>", help: "Profiles, comma-separated: walk, senior, wheelchair, bike. (default: walk,wheelchair)"),
             OptionSpec(name: "--nearest", valueName: "<k>", help: "15-minute city: mean time to the k nearest of each category; 1...32. (default: 20)"),
@@ -38,12 +38,14 @@ struct IndicatorsCommand: WalkshedCommand {
     let quiet: Bool
 
     init(_ arguments: CommandArguments) throws {
-        var inputs = try CityInputOptions(extract: try arguments.singleExtract(), arguments)
+        let inputs = try CityInputOptions(extract: try arguments.singleExtract(), arguments)
         outputFolder = try CommonOptions.output(arguments)
-        if let path = inputs.request.population, !path.lowercased().hasSuffix(".csv") && !GeoRasterFile.isRaster(path) {
+        if let path = inputs.request.population, !inputs.request.residentsFromBuildings, !path.lowercased().hasSuffix(".csv") && !GeoRasterFile.isRaster(path) {
             throw UsageError("option '--population' takes a .csv, .asc or .tif file, got '\(path)'")
         }
-        inputs.request.population = inputs.request.population ?? StudyRequest.buildings
+        guard inputs.request.population != nil else {
+            throw UsageError("indicators are shares of residents: pass --population <csv|asc|tif>, or --population buildings to estimate them from residential buildings")
+        }
         self.inputs = inputs
         profiles = try CommonOptions.profiles(arguments, default: "walk,wheelchair")
         var options = IndicatorOptions()
@@ -77,7 +79,7 @@ struct IndicatorsCommand: WalkshedCommand {
             try output.stage(PopulationTableWriter.csv(residents, layers: run.pointLayers), at: output.path("population.csv"))
         }
         clock.finish()
-        print(IndicatorFiles.headline(residents: residents, city: city, gtfs: !inputs.request.gtfs.isEmpty))
+        print(PopulationSource.line(loaded.study.residents) + IndicatorFiles.headline(city: city, gtfs: !inputs.request.gtfs.isEmpty))
         print(IndicatorFiles.table(run.values, profiles: names), terminator: "")
         print("\nWrote indicators.json, indicators.csv and population.csv to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
         return 0

@@ -72,7 +72,9 @@ struct ScenarioCommand: WalkshedCommand {
             throw JSONInputError(path: scenarioPaths[error.scenarioIndex], place: "edits[\(error.error.editIndex)]", message: error.error.message)
         }
         let reports = zip(study.outcomes, scenarioPaths).map { outcome, path in
-            ScenarioReport(outcome, file: path, budgetMinutes: options.budgetMinutes, before: city.graph)
+            var report = ScenarioReport(outcome, file: path, budgetMinutes: options.budgetMinutes, before: city.graph)
+            report.populationSource = PopulationSource.name(loaded.study.residents)
+            return report
         }
         try output.write { output in
             let prj = AsciiGridWriter.projectionText(city.projection)
@@ -91,7 +93,7 @@ struct ScenarioCommand: WalkshedCommand {
             try output.stageStreaming(at: output.path("map.json")) { try MapLayers.of(city).writeJSON(flush: $0) }
             clock.finish()
         }
-        print(reports.map { ScenarioTable.text($0) }.joined(separator: "\n"), terminator: "")
+        print(PopulationSource.line(loaded.study.residents) + reports.map { ScenarioTable.text($0) }.joined(separator: "\n"), terminator: "")
         print("Wrote \(output.fileCount) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
         if writeReport {
             let reportClock = StageClock(quiet: quiet)

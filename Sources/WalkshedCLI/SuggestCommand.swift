@@ -136,7 +136,7 @@ struct SuggestCommand: WalkshedCommand {
             for file in files { try output.stage(file.text, at: output.path(file.name)) }
             clock.finish()
         }
-        print(table, terminator: "")
+        print(PopulationSource.line(study.residents) + table, terminator: "")
         print("Wrote \(output.fileCount) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
         return 0
     }

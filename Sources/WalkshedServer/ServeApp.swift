@@ -161,7 +161,8 @@ public final class ServeApp: Sendable {
         let session = published.withLock { $0.session }
         guard let outcome = session.outcome else { return .json(SessionDocuments.error("no edits yet, so nothing to report"), status: 404) }
         let city = session.baseline.study.city
-        let report = ScenarioReport(outcome, file: "\(session.name).json", budgetMinutes: session.baseline.options.budgetMinutes, before: city.graph)
+        var report = ScenarioReport(outcome, file: "\(session.name).json", budgetMinutes: session.baseline.options.budgetMinutes, before: city.graph)
+        report.populationSource = PopulationSource.name(session.baseline.study.residents)
         do {
             let content = try ReportContent.scenarios([(report, outcome.differenceLayers, MapLayers.changes(outcome.applied, from: city))],
                                                       grid: session.baseline.grid, baseMap: MapLayers.of(city))

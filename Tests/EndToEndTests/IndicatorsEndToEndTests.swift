@@ -19,7 +19,7 @@ func runIndicators(_ arguments: [String], threads: Int = 2) throws -> (URL, Comm
                      "--gtfs", RepositoryPaths.sharedData("porto-alegre.gtfs-eptc.zip") + "," + RepositoryPaths.sharedData("porto-alegre.gtfs-trensurb.zip")]
     let (out, outcome) = try runIndicators(arguments, threads: 1)
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    #expect(outcome.stdout.hasPrefix("812935 residents at 1227 points;"))
+    #expect(outcome.stdout.hasPrefix("population: 812935 residents at 1227 points from \(arguments[2])\n2 parks, "))
     #expect(outcome.stdout.contains("SDG 11.2.1 transit within 500 m / 1.0 km"))
     let document = try json(out.appendingPathComponent("indicators.json"))
     #expect((document["population"] as! [String: Any])["residents"] as! Double == 812_935)
@@ -48,11 +48,11 @@ func runIndicators(_ arguments: [String], threads: Int = 2) throws -> (URL, Comm
 }
 
 @Test func indicatorsOnTheHelsinkiSampleEstimateResidentsFromBuildings() throws {
-    let (out, outcome) = try runIndicators([RepositoryPaths.network("helsinki.osm.pbf"), "--profile", "walk,senior,wheelchair,bike"])
+    let (out, outcome) = try runIndicators([RepositoryPaths.network("helsinki.osm.pbf"), "--population", "buildings", "--profile", "walk,senior,wheelchair,bike"])
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(outcome.stderr.contains("Estimating residents from 48 residential buildings: footprint × storeys ÷ 35.0 m²"))
     #expect(outcome.stderr.contains("building=yes inside landuse=residential 2."))
-    let header = outcome.stdout.split(separator: "\n")[1]
+    let header = outcome.stdout.split(separator: "\n")[2]
     #expect(header.hasSuffix("walk      senior  wheelchair        bike"))
     let indicators = try json(out.appendingPathComponent("indicators.json"))["indicators"] as! [[String: Any]]
     let proximity = indicators.first { $0["id"] as! String == "proximity_time" }!["values"] as! [String: Double]
@@ -65,9 +65,12 @@ func runIndicators(_ arguments: [String], threads: Int = 2) throws -> (URL, Comm
     let extract = RepositoryPaths.network("helsinki.osm.pbf")
     let (_, wrongKind) = try runIndicators([extract, "--population", "people.txt"])
     #expect(wrongKind.status == 64 && wrongKind.stderr.contains("option '--population' takes a .csv, .asc or .tif file, got 'people.txt'"))
-    let (_, unknownProfile) = try runIndicators([extract, "--profile", "walk,skate"])
+    // No command estimates residents unless asked, so indicators (shares of residents) need them named.
+    let (_, noResidents) = try runIndicators([extract])
+    #expect(noResidents.status == 64 && noResidents.stderr.contains("indicators are shares of residents: pass --population"))
+    let (_, unknownProfile) = try runIndicators([extract, "--population", "buildings", "--profile", "walk,skate"])
     #expect(unknownProfile.status == 64 && unknownProfile.stderr.contains("unknown profile 'skate'"))
-    let (out, missingFeed) = try runIndicators([extract, "--gtfs", "/nonexistent/feed.zip"])
+    let (out, missingFeed) = try runIndicators([extract, "--population", "buildings", "--gtfs", "/nonexistent/feed.zip"])
     #expect(missingFeed.status == 1 && missingFeed.stderr.contains("/nonexistent/feed.zip: error: no such file"))
     #expect(!FileManager.default.fileExists(atPath: out.path))
 }
@@ -78,7 +81,7 @@ func runIndicators(_ arguments: [String], threads: Int = 2) throws -> (URL, Comm
                                            "--quiet", "--population", "buildings", "--floor-area", "70"])
     #expect(buildings.status == 0, "\(buildings.stderr)")
     // Half the residents of the 35 m² default (4,305).
-    #expect(buildings.stdout.contains("residents: 2152 in 48 points from residential buildings"))
+    #expect(buildings.stdout.contains("population: 2152 residents at 48 points from residential buildings"))
     let rows = try String(contentsOf: root.appendingPathComponent("b/population.csv"), encoding: .utf8).split(separator: "\n")
     #expect(rows.count == 49 && rows[0].hasPrefix("building,kind,lon,lat,footprint_m2,levels,population,snap_metres,park_minutes"))
     guard RepositoryPaths.hasSharedData else { return }

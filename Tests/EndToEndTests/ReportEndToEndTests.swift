@@ -49,7 +49,7 @@ private func expectDrawnInBrowser(_ html: String, cells: Int, colouredPixels: In
     try expectDrawnInBrowser("\(out)/report.html", cells: parkCells, colouredPixels: 50_000)
 
     let indicators = root.appendingPathComponent("indicators").path
-    let standard = try CommandRunner.run(["indicators", RepositoryPaths.network("helsinki.osm.pbf"), "--out", indicators, "--profile", "walk", "--quiet"])
+    let standard = try CommandRunner.run(["indicators", RepositoryPaths.network("helsinki.osm.pbf"), "--out", indicators, "--population", "buildings", "--profile", "walk", "--quiet"])
     #expect(standard.status == 0, "\(standard.stderr)")
     let withIndicators = root.appendingPathComponent("with-indicators.html").path
     let both = try CommandRunner.run(["report", out, "-o", withIndicators, "--indicators", "\(indicators)/indicators.csv", "--quiet"])

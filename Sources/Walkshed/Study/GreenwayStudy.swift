@@ -64,6 +64,8 @@ public struct GreenwayReport: Sendable {
     /// Residents in all (nil without residents), and per resident point.
     public var residents: Double?
     public var residentWeights: [Double]?
+    /// Where the residents came from (`Residents.source`); nil without residents.
+    public var residentSource: String?
     public var diagnostics: Diagnostics
 
     /// Greenway metres per resident (nil without residents or with none).
@@ -165,6 +167,7 @@ extension Study {
         return GreenwayReport(profile: profile, options: options, network: network, components: components, breakPoints: breakPoints,
                               parkLinks: links, routes: routes, grid: grid, cellLayers: cellLayers, cellsSnapped: snaps.cells.map { $0 != nil },
                               residentLayers: residentLayers,
-                              residents: residents?.total, residentWeights: residents?.counts, diagnostics: diagnostics)
+                              residents: residents?.total, residentWeights: residents?.counts, residentSource: residents?.source,
+                              diagnostics: diagnostics)
     }
 }

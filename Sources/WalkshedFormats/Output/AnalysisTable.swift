@@ -33,9 +33,8 @@ public enum AnalysisTable {
             }
             out += "\n"
         }
-        if let population = s.population {
-            out += "\nresidents: \(FixedPoint.format(population.table.total, decimals: 0)) in \(population.table.rows.count) points from \(population.path)\n"
-        }
+        out += "\n" + (s.population.map { PopulationSource.line(total: $0.table.total, points: $0.table.rows.count, source: $0.path) }
+                        ?? PopulationSource.line(nil))
         // Where places attach to the network from far away, its data is thin.
         out += "far from the network: \(s.result.cellsSnapped()) of \(s.result.cellsOnNetwork) cells"
         if let population = s.population {

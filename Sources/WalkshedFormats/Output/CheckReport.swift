@@ -80,7 +80,8 @@ public enum CheckReport {
     /// `--json`: the Walkshed version, each input with its SHA-256, whether every target
     /// holds, and per target its rule, the measured and required shares, the baseline and the
     /// verdict. Deterministic: no timestamps or host names.
-    public static func json(_ outcomes: [TargetOutcome], inputs: [(role: String, path: String, sha256: String)]) -> String {
+    public static func json(_ outcomes: [TargetOutcome], inputs: [(role: String, path: String, sha256: String)],
+                            populationSource: String?) -> String {
         let targets: [JSONValue] = outcomes.map { o in
             var members: [(String, JSONValue)] = [
                 ("name", .string(o.target.name)), ("measure", .string(o.target.measure.name)), ("profile", .string(o.target.profile)),
@@ -92,17 +93,19 @@ public enum CheckReport {
             members += [("passed", .bool(o.passed)), ("message", .string(o.message))]
             return .object(members)
         }
-        return JSONValue.object(header(inputs) + [("passed", .bool(outcomes.allSatisfy(\.passed))), ("targets", .array(targets))]).text() + "\n"
+        return JSONValue.object(header(inputs, populationSource: populationSource) + [("passed", .bool(outcomes.allSatisfy(\.passed))), ("targets", .array(targets))]).text() + "\n"
     }
 
     /// `--json` for a run that could not check its targets: `passed` false and the error.
-    public static func json(error message: String, inputs: [(role: String, path: String, sha256: String)]) -> String {
-        JSONValue.object(header(inputs) + [("passed", .bool(false)), ("error", .string(message))]).text() + "\n"
+    public static func json(error message: String, inputs: [(role: String, path: String, sha256: String)],
+                            populationSource: String?) -> String {
+        JSONValue.object(header(inputs, populationSource: populationSource) + [("passed", .bool(false)), ("error", .string(message))]).text() + "\n"
     }
 
-    static func header(_ inputs: [(role: String, path: String, sha256: String)]) -> [(String, JSONValue)] {
+    static func header(_ inputs: [(role: String, path: String, sha256: String)], populationSource: String?) -> [(String, JSONValue)] {
         [("walkshed_version", .string(WalkshedVersion.current)),
-         ("inputs", .array(inputs.map { .object([("role", .string($0.role)), ("path", .string($0.path)), ("sha256", .string($0.sha256))]) }))]
+         ("inputs", .array(inputs.map { .object([("role", .string($0.role)), ("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
+         ("population_source", populationSource.map { .string($0) } ?? .null)]
     }
 
     /// `PASS`/`FAIL`, the target's name and the measured value, one line each.

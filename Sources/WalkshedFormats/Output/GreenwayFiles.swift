@@ -145,6 +145,7 @@ public enum GreenwayFiles {
         let cellGreen = shareWithin(report.cellLayers[1], weights: nil, snapped: report.cellsSnapped, minutes: budget)
         members.append(("cells_park_within_budget_share", cellPark.map { .number($0, decimals: 4) } ?? .null))
         members.append(("cells_greenway_park_within_budget_share", cellGreen.map { .number($0, decimals: 4) } ?? .null))
+        members.append(("population_source", report.residentSource.map { .string($0) } ?? .null))
         if let total = report.residents {
             members.append(("residents", .number(total, decimals: 1)))
             members.append(("greenway_metres_per_resident", report.metresPerResident.map { .number($0, decimals: 3) } ?? .null))

@@ -89,10 +89,9 @@ public enum IndicatorFiles {
         ]
     }
 
-    /// The line `walkshed indicators` prints before its table: residents, parks, stops.
-    public static func headline(residents: PopulationTable, city: City, gtfs: Bool) -> String {
-        "\(FixedPoint.format(residents.total, decimals: 0)) residents at \(residents.residents.count) points; "
-            + "\(city.parks.count) parks, \(city.greenSpaces.count) other green spaces; transit stops: "
+    /// The line `walkshed indicators` prints before its table (after the population line): parks, stops.
+    public static func headline(city: City, gtfs: Bool) -> String {
+        "\(city.parks.count) parks, \(city.greenSpaces.count) other green spaces; transit stops: "
             + TransitCapacity.allCases.map { c in "\(city.services.filter { $0.transitCapacity == c }.count) \(c.rawValue) capacity" }.joined(separator: ", ")
             + (gtfs ? " (GTFS)" : " (OpenStreetMap)") + ".\n"
     }

@@ -14,6 +14,8 @@ public struct ScenarioReport: Sendable {
     public var residentChanges: [MeasureChange]?
     /// Nodes the incremental update recomputed, per destination set (in measure order).
     public var recomputedNodes: [Int]
+    /// Where the residents came from (`PopulationSource.name`); nil without residents.
+    public var populationSource: String?
 
     public init(scenario: Scenario, file: String, profile: TravelProfile, budgetMinutes: Double, applied: AppliedScenario,
                 nodesBefore: Int, edgesBefore: Int, cellChanges: [MeasureChange], residentChanges: [MeasureChange]?,

@@ -36,6 +36,8 @@ public struct ScenarioSummaryDocument: Codable, Sendable {
     public var profile: String
     public var speedKmh: Double
     public var budgetMinutes: Double
+    /// The residents' file, `residential buildings`, or nil without residents (nil in older files).
+    public var populationSource: String?
     public var edits: Edits
     public var network: Network
     public var cells: [Change]
@@ -61,6 +63,7 @@ public struct ScenarioSummaryDocument: Codable, Sendable {
         profile = r.profile.name
         speedKmh = r.profile.metresPerSecond * 3.6
         budgetMinutes = r.budgetMinutes
+        populationSource = r.populationSource
         edits = Edits(count: r.scenario.edits.count, parksAdded: a.parksAdded, pathMetresAdded: a.network.addedMetres,
                       edgesClosed: a.network.closedEdgeCount, edgesCut: a.network.cutEdges.filter { $0 }.count,
                       servicesAdded: a.servicesAdded, servicesRemoved: a.servicesRemoved)
@@ -104,6 +107,7 @@ public struct ScenarioSummaryDocument: Codable, Sendable {
         var fields: [(String, JSONValue)] = [
             ("walkshed_version", .string(walkshedVersion)), ("scenario", .string(scenario)), ("file", .string(file)),
             ("profile", .string(profile)), ("speed_kmh", .number(speedKmh, decimals: 3)), ("budget_minutes", .number(budgetMinutes, decimals: 2)),
+            ("population_source", populationSource.map { .string($0) } ?? .null),
             ("edits", .object([
                 ("count", .integer(edits.count)), ("parks_added", .integer(edits.parksAdded)),
                 ("path_metres_added", .number(edits.pathMetresAdded, decimals: 1)),

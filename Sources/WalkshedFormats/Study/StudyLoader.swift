@@ -50,7 +50,7 @@ public enum StudyLoader {
                                          coordinates: inside.map { table.coordinates[$0] }, residents: inside.map { table.residents[$0] })
         }
         let residents = population.map {
-            Residents(source: request.residentsFromBuildings ? "residential buildings" : request.population!,
+            Residents(source: request.populationSource!,
                       positions: $0.coordinates.map(city.projection.project), counts: $0.residents)
         }
         for file in destinations where file.references.isEmpty {

@@ -31,6 +31,10 @@ public struct StudyRequest: Sendable {
         self.extract = extract
     }
 
+    /// The name results give the residents (`Residents.source`): the file, `residential
+    /// buildings`, or nil without residents.
+    public var populationSource: String? { residentsFromBuildings ? "residential buildings" : population }
+
     /// Whether residents are estimated from the extract's buildings.
     public var residentsFromBuildings: Bool { population == StudyRequest.buildings }
 
