@@ -30,7 +30,7 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--park-min-ha", valueName: "<ha>", help: "Count only parks of at least this many hectares (WHO: 0.5 or 1). (default: any)"),
             OptionSpec(name: "--park-kinds", valueName: "<list>", help: "Count only these park kinds, comma-separated (park, garden, playground, nature_reserve, common, recreation_ground, dog_park, village_green)."),
             OptionSpec(name: "--nearest", valueName: "<k>", help: "Also, per category, mean minutes to the k nearest and minutes to the k-th nearest, and the mean over categories (proximity time); 1...32."),
-            OptionSpec(name: "--count-within", valueName: "<minutes>", help: "Also count each category's destinations within this many minutes."),
+            OptionSpec(name: "--count-within", valueName: "<list>", help: "Also count each category's destinations within these minutes, comma-separated (5,10,15: <kind>_count_5min, …; one cutoff: <kind>_count)."),
             OptionSpec(name: "--decay", valueName: "<kind>", help: "Also their decay-weighted sum: step, linear, exponential[:half-life], gaussian[:sigma], logistic[:midpoint[:steepness]] (minutes)."),
             OptionSpec(name: "--greenway", valueName: nil, help: "Also minutes to the nearest greenway and metres of greenway within the time budget."),
         ] + CityInputOptions.specs + [

@@ -86,6 +86,20 @@ struct CommandArguments {
 }
 
 extension CommandArguments {
+    /// A comma-separated list of positive minutes (`5,10,15`), each at most a day, none twice;
+    /// nil when the option is absent.
+    func minutesList(_ name: String) throws -> [Double]? {
+        guard let text = values[name] else { return nil }
+        let minutes = try text.split(separator: ",", omittingEmptySubsequences: false).map { item in
+            guard let m = Double(item.trimmingCharacters(in: .whitespaces)), m > 0, m <= 24 * 60 else {
+                throw UsageError("option '\(name)' takes positive minutes (at most 1440), comma-separated, got '\(item)'")
+            }
+            return m
+        }
+        guard Set(minutes).count == minutes.count else { throw UsageError("option '\(name)' lists a value twice") }
+        return minutes
+    }
+
     /// A comma-separated option as its items (`[]` when absent).
     func list(_ name: String) -> [String] {
         values[name].map { $0.split(separator: ",").map(String.init) } ?? []

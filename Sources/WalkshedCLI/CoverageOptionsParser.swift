@@ -24,10 +24,12 @@ enum CoverageOptionsParser {
             options.searchLimitSeconds = Float(options.budgetMinutes * 60)
         }
         if arguments.values["--count-within"] != nil || arguments.values["--decay"] != nil {
-            let threshold = try arguments.positiveDouble("--count-within", default: options.budgetMinutes)
-            options.countWithinMinutes = threshold
+            let cutoffs = try arguments.minutesList("--count-within") ?? [options.budgetMinutes]
+            guard cutoffs.count <= 8 else { throw UsageError("option '--count-within' takes at most 8 cutoffs, got \(cutoffs.count)") }
+            options.countWithinMinutes = Array(Set(cutoffs)).sorted()
             if let text = arguments.values["--decay"] {
-                guard let decay = DecayFunction.parse(text, thresholdMinutes: threshold) else {
+                // A decay's default shape follows the largest cutoff; every cutoff weighs with it.
+                guard let decay = DecayFunction.parse(text, thresholdMinutes: options.countWithinMinutes.last!) else {
                     throw UsageError("option '--decay' takes step, linear, exponential[:h], gaussian[:sigma] or logistic[:m[:s]] with positive minutes, got '\(text)'")
                 }
                 options.decay = decay

@@ -63,14 +63,7 @@ struct IsochroneCommand: WalkshedCommand {
         case (nil, .some):
             starts = []   // read in run(), where a bad file is a data error
         }
-        let list = (arguments.values["--minutes"] ?? "5,10,15").split(separator: ",", omittingEmptySubsequences: false)
-        minutes = try list.map { text in
-            guard let m = Double(text.trimmingCharacters(in: .whitespaces)), m > 0, m <= 24 * 60 else {
-                throw UsageError("option '--minutes' takes positive minutes (at most 1440), comma-separated, got '\(text)'")
-            }
-            return m
-        }
-        guard Set(minutes).count == minutes.count else { throw UsageError("option '--minutes' lists a budget twice") }
+        minutes = try arguments.minutesList("--minutes") ?? [5, 10, 15]
         let speed = arguments.values["--speed-kmh"] == nil ? nil : try arguments.positiveDouble("--speed-kmh", default: 0)
         let name = arguments.values["--profile"] ?? "walk"
         guard let profile = TravelProfile.preset(name, kilometresPerHour: speed) else {

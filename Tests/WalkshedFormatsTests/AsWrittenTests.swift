@@ -27,7 +27,7 @@ import WalkshedTestSupport
     let loaded = try StudyLoader.load(request, progress: SilentProgress())
     var options = CoverageOptions()
     options.nearestK = 3
-    options.countWithinMinutes = 10
+    options.countWithinMinutes = [10]
     options.decay = .linear
     let analysis = try loaded.study.analyze(profile: .walk(), options: options, progress: SilentProgress())
     let folder = RepositoryPaths.temporaryFolder("as-written")

@@ -83,7 +83,11 @@ import WalkshedTestSupport
 @Test func gridNamesReadBackAsMeasures() {
     let measures: [Measure] = [.minutes(.park), .count(.service(.food)), .weighted(.custom("schools")), .meanNearest(.service(.work), k: 20),
                                .kthNearest(.park, k: 3), .categoriesWithin, .proximityMinutes, .greenwayMinutes, .greenwayMetres,
-                               .marginalGain, .change(.minutes(.service(.civic))), .change(.categoriesWithin)]
+                               .marginalGain, .change(.minutes(.service(.civic))), .change(.categoriesWithin),
+                               .count(.service(.food), withinMinutes: 5), .weighted(.custom("schools"), withinMinutes: 7.5),
+                               .change(.count(.park, withinMinutes: 10))]
     for measure in measures { #expect(Measure(fileName: measure.name) == measure, "\(measure.name)") }
     #expect(Measure(fileName: "cells") == nil && Measure(fileName: "_minutes") == nil)
+    #expect(Measure.count(.service(.food), withinMinutes: 5).name == "food_count_5min")
+    #expect(Measure.weighted(.custom("schools"), withinMinutes: 7.5).name == "schools_weighted_7.5min")
 }

@@ -8,7 +8,8 @@ struct CountJob: Sendable {
     let places: [PlaceSnap?]
     let graph: StreetGraph
     let costs: ProfileCosts
-    let thresholdSeconds: Double
+    /// Per set, the threshold its destinations are counted within, in seconds.
+    let thresholdSeconds: [Double]
     let decay: DecayFunction
     /// Whether weights are summed: any decay but `step`, or a set whose destinations have weights.
     let weighted: Bool
@@ -23,7 +24,8 @@ struct CountJob: Sendable {
     let totals: CountTotals
 
     init(sets: [DestinationSet], places: [PlaceSnap?], graph: StreetGraph, costs: ProfileCosts,
-         thresholdSeconds: Double, decay: DecayFunction) {
+         thresholdSeconds: [Double], decay: DecayFunction) {
+        precondition(thresholdSeconds.count == sets.count, "one threshold per set")
         self.places = places
         self.graph = graph
         self.costs = costs
@@ -58,7 +60,7 @@ struct CountJob: Sendable {
         }
         worker.currentSet = k
         scan.add(destination: groups[k][d], weight: destinationWeights[k]?[d] ?? 1, places: places, byNode: byNode,
-                 graph: graph, costs: costs, thresholdSeconds: thresholdSeconds, decay: decay)
+                 graph: graph, costs: costs, thresholdSeconds: thresholdSeconds[k], decay: decay)
     }
 
     /// Adds what `worker` still holds to the totals; call once when it draws no more.

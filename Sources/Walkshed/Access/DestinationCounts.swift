@@ -48,7 +48,15 @@ public struct DestinationCounts: Sendable {
     /// one search workspace per worker serve them all.
     public static func forSets(_ sets: [DestinationSet], places: [PlaceSnap?], graph: StreetGraph, costs: ProfileCosts,
                                thresholdSeconds: Double, decay: DecayFunction, threads: Int) -> [DestinationCounts] {
-        let job = CountJob(sets: sets, places: places, graph: graph, costs: costs, thresholdSeconds: thresholdSeconds, decay: decay)
+        forSets(sets, places: places, graph: graph, costs: costs, thresholdsSeconds: sets.map { _ in thresholdSeconds }, decay: decay,
+                threads: threads)
+    }
+
+    /// The same with a threshold per set (`thresholdsSeconds[k]` for `sets[k]`): a set given
+    /// twice with two thresholds is counted within each.
+    public static func forSets(_ sets: [DestinationSet], places: [PlaceSnap?], graph: StreetGraph, costs: ProfileCosts,
+                               thresholdsSeconds: [Double], decay: DecayFunction, threads: Int) -> [DestinationCounts] {
+        let job = CountJob(sets: sets, places: places, graph: graph, costs: costs, thresholdSeconds: thresholdsSeconds, decay: decay)
         _ = ParallelSearch.drawing(itemCount: job.items.count, workers: max(1, min(threads, job.items.count))) { next in
             var worker = CountJob.Worker()
             while let i = next() { job.count(item: i, worker: &worker) }

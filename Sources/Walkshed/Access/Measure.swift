@@ -3,10 +3,11 @@
 public indirect enum Measure: Hashable, Sendable {
     /// Minutes to the nearest destination of a kind.
     case minutes(DestinationKind)
-    /// Destinations of a kind within the count threshold.
-    case count(DestinationKind)
+    /// Destinations of a kind within the count threshold; `withinMinutes` names the threshold
+    /// when a run counts within several (nil: the run's one threshold).
+    case count(DestinationKind, withinMinutes: Double? = nil)
     /// Their decay-weighted sum.
-    case weighted(DestinationKind)
+    case weighted(DestinationKind, withinMinutes: Double? = nil)
     /// Mean minutes to the k nearest distinct destinations.
     case meanNearest(DestinationKind, k: Int)
     /// Minutes to the k-th nearest distinct destination.
@@ -49,8 +50,8 @@ public indirect enum Measure: Hashable, Sendable {
     public var name: String {
         switch self {
         case .minutes(let kind): "\(kind.name)_minutes"
-        case .count(let kind): "\(kind.name)_count"
-        case .weighted(let kind): "\(kind.name)_weighted"
+        case .count(let kind, let minutes): "\(kind.name)_count" + Self.cutoffSuffix(minutes)
+        case .weighted(let kind, let minutes): "\(kind.name)_weighted" + Self.cutoffSuffix(minutes)
         case .meanNearest(let kind, let k): "\(kind.name)_mean\(k)_minutes"
         case .kthNearest(let kind, let k): "\(kind.name)_nearest\(k)_minutes"
         case .categoriesWithin: "categories_within"
@@ -67,9 +68,16 @@ public indirect enum Measure: Hashable, Sendable {
     /// The destination kind measured, if one is.
     public var kind: DestinationKind? {
         switch self {
-        case .minutes(let kind), .count(let kind), .weighted(let kind), .meanNearest(let kind, _), .kthNearest(let kind, _): kind
+        case .minutes(let kind), .count(let kind, _), .weighted(let kind, _), .meanNearest(let kind, _), .kthNearest(let kind, _): kind
         case .change(let measure): measure.kind
         default: nil
         }
+    }
+
+    /// `_<m>min` for a named count threshold (`_5min`, `_7.5min`), empty for none.
+    static func cutoffSuffix(_ minutes: Double?) -> String {
+        guard let minutes else { return "" }
+        let whole = minutes.rounded()
+        return "_" + (whole == minutes && whole.magnitude < 1e9 ? String(Int(whole)) : "\(minutes)") + "min"
     }
 }

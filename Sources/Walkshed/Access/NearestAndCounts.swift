@@ -14,7 +14,15 @@ public struct NearestAndCounts: Sendable {
     public init(graph: StreetGraph, costs: ProfileCosts, nearest: [DestinationSet], limitSeconds: Float = .infinity,
                 counting: [DestinationSet], places: [PlaceSnap?], thresholdSeconds: Double, decay: DecayFunction,
                 threads: Int) {
-        let job = CountJob(sets: counting, places: places, graph: graph, costs: costs, thresholdSeconds: thresholdSeconds,
+        self.init(graph: graph, costs: costs, nearest: nearest, limitSeconds: limitSeconds, counting: counting, places: places,
+                  thresholdsSeconds: counting.map { _ in thresholdSeconds }, decay: decay, threads: threads)
+    }
+
+    /// The same with a threshold per counted set (`thresholdsSeconds[k]` for `counting[k]`).
+    public init(graph: StreetGraph, costs: ProfileCosts, nearest: [DestinationSet], limitSeconds: Float = .infinity,
+                counting: [DestinationSet], places: [PlaceSnap?], thresholdsSeconds: [Double], decay: DecayFunction,
+                threads: Int) {
+        let job = CountJob(sets: counting, places: places, graph: graph, costs: costs, thresholdSeconds: thresholdsSeconds,
                            decay: decay)
         let slots = DisjointSlots<NearestTimes?>(count: nearest.count, initial: nil)
         let itemCount = nearest.count + job.items.count

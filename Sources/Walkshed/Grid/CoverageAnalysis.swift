@@ -14,9 +14,10 @@ public struct CoverageOptions: Sendable {
     /// each set (`<set>_mean<k>_minutes`), their mean over sets (`proximity_minutes`), and for
     /// k ≥ 2 the minutes to the k-th nearest (`<set>_nearest<k>_minutes`).
     public var nearestK: Int?
-    /// With a value: also, per set, how many destinations lie within this many minutes
-    /// (`<set>_count`), and with `decay` their decay-weighted sum (`<set>_weighted`).
-    public var countWithinMinutes: Double?
+    /// When not empty: also, per set, how many destinations lie within each of these many
+    /// minutes (`<set>_count`, or `<set>_count_<m>min` for each of several), and with `decay`
+    /// their decay-weighted sum (`<set>_weighted`, `<set>_weighted_<m>min`). Ascending, distinct.
+    public var countWithinMinutes: [Double] = []
     public var decay: DecayFunction?
     /// Also minutes to the nearest greenway (`greenway_minutes`) and metres of greenway within
     /// the budget (`greenway_metres`).
@@ -90,10 +91,12 @@ public enum CoverageAnalysis {
         if let precomputedTimes {
             times = precomputedTimes
             cellCounts = counts(around: snaps, destinations: destinations, graph: graph, costs: costs, options: options, stage: stage)
-        } else if let minutes = options.countWithinMinutes {
-            stage("searching \(destinations.count) destination sets and counting them within \(minutes) minutes of \(snaps.count) cells")
-            let both = NearestAndCounts(graph: graph, costs: costs, nearest: destinations, limitSeconds: limit, counting: destinations,
-                                        places: snaps, thresholdSeconds: minutes * 60, decay: options.decay ?? .step,
+        } else if !options.countWithinMinutes.isEmpty {
+            let minutes = options.countWithinMinutes
+            stage("searching \(destinations.count) destination sets and counting them within \(Self.listed(minutes)) minutes of \(snaps.count) cells")
+            let counted = countedSets(destinations, options: options)
+            let both = NearestAndCounts(graph: graph, costs: costs, nearest: destinations, limitSeconds: limit, counting: counted.sets,
+                                        places: snaps, thresholdsSeconds: counted.seconds, decay: options.decay ?? .step,
                                         threads: options.threads)
             times = both.times
             cellCounts = both.counts
@@ -182,22 +185,36 @@ public enum CoverageAnalysis {
     /// Counts of each set around `snaps` when counting is on (`[]` when not).
     static func counts(around snaps: [PlaceSnap?], destinations: [DestinationSet], graph: StreetGraph, costs: ProfileCosts,
                        options: CoverageOptions, stage: (String) -> Void) -> [DestinationCounts] {
-        guard let minutes = options.countWithinMinutes else { return [] }
-        stage("counting destinations within \(minutes) minutes for \(snaps.count) places")
-        return DestinationCounts.forSets(destinations, places: snaps, graph: graph, costs: costs, thresholdSeconds: minutes * 60,
+        guard !options.countWithinMinutes.isEmpty else { return [] }
+        stage("counting destinations within \(listed(options.countWithinMinutes)) minutes for \(snaps.count) places")
+        let counted = countedSets(destinations, options: options)
+        return DestinationCounts.forSets(counted.sets, places: snaps, graph: graph, costs: costs, thresholdsSeconds: counted.seconds,
                                          decay: options.decay ?? .step, threads: options.threads)
     }
 
-    /// `<set>_count` (and `<set>_weighted` with a decay) per set from `counts` (one per set, or
-    /// none when counting is off); NaN for places without a snap.
+    /// Every set once per count threshold, thresholds outermost, with each one's threshold in seconds.
+    static func countedSets(_ destinations: [DestinationSet], options: CoverageOptions) -> (sets: [DestinationSet], seconds: [Double]) {
+        let cutoffs = options.countWithinMinutes
+        return (cutoffs.flatMap { _ in destinations }, cutoffs.flatMap { m in destinations.map { _ in m * 60 } })
+    }
+
+    /// `5, 10, 15`.
+    static func listed(_ minutes: [Double]) -> String { minutes.map { "\($0)" }.joined(separator: ", ") }
+
+    /// `<set>_count` (and `<set>_weighted` with a decay) per set and threshold from `counts`
+    /// (in `countedSets` order, or none when counting is off); NaN for places without a snap.
+    /// With one threshold the names carry none (`food_count`), with several each does (`food_count_5min`).
     static func countLayers(snaps: [PlaceSnap?], destinations: [DestinationSet], counts results: [DestinationCounts],
                             options: CoverageOptions) -> [CoverageLayer] {
         var counts: [CoverageLayer] = [], weighted: [CoverageLayer] = []
-        for (set, result) in zip(destinations, results) {
-            counts.append(CoverageLayer(.count(set.kind),
+        let cutoffs = options.countWithinMinutes
+        for (k, result) in results.enumerated() {
+            let set = destinations[k % destinations.count]
+            let minutes = cutoffs.count > 1 ? cutoffs[k / destinations.count] : nil
+            counts.append(CoverageLayer(.count(set.kind, withinMinutes: minutes),
                                         values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.count(at: $0)) }))
             if options.decay != nil {
-                weighted.append(CoverageLayer(.weighted(set.kind),
+                weighted.append(CoverageLayer(.weighted(set.kind, withinMinutes: minutes),
                                               values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(result.weight(at: $0)) }))
             }
         }

@@ -56,7 +56,8 @@ extension Study {
         let cells = CoverageAnalysis.cellCount(area: gridArea, options: options)
         let engine = CoverageAnalysis.estimatedBytes(graph: city.graph, cellCount: cells,
                                                      destinationSets: destinationKinds.count, nearestK: options.nearestK)
-            + (options.countWithinMinutes == nil ? 0 : cells * Double(options.threads) * 12 + cells * 8 * 14)
+            + (options.countWithinMinutes.isEmpty ? 0
+                : cells * Double(options.threads) * 12 + cells * 8 * 14 * Double(options.countWithinMinutes.count))
             + (options.greenway ? cells * Double(options.threads) * 24 + cells * 16 : 0)
         return (engine, cells)
     }

@@ -44,8 +44,9 @@ public enum AnalysisTable {
         out += " are over 100 m from it (cells past its edge, or paths missing from the data: snap_metres in cells.csv with --format csv"
             + (s.population == nil ? ")\n" : " and population.csv)\n")
         out += "\n(categories_within: median categories reached; share of cells reaching all \(s.destinations.filter(\.kind.isBuiltIn).count))\n"
-        if let minutes = s.result.options.countWithinMinutes {
-            out += "(_count, _weighted: median destinations, or weighted sum, within \(FixedPoint.format(minutes, decimals: 1)) min; share of cells with at least one)\n"
+        if !s.result.options.countWithinMinutes.isEmpty {
+            let minutes = s.result.options.countWithinMinutes.map { FixedPoint.format($0, decimals: 1) }.joined(separator: ", ")
+            out += "(_count, _weighted: median destinations, or weighted sum, within \(minutes) min; share of cells with at least one)\n"
         }
         if s.result.options.greenway {
             out += "(greenway_metres: median metres of greenway within \(budget) min; share of cells reaching any)\n"

@@ -35,6 +35,13 @@ extension Measure {
         }
         if let stem = name.dropSuffix("_count"), let kind = kind(stem[...]) { self = .count(kind); return }
         if let stem = name.dropSuffix("_weighted"), let kind = kind(stem[...]) { self = .weighted(kind); return }
+        // `<kind>_count_<m>min`, `<kind>_weighted_<m>min`: one of several count thresholds.
+        if let stem = name.dropSuffix("min"), let cut = stem.range(of: "_", options: .backwards),
+           let minutes = Double(stem[cut.upperBound...]), minutes > 0, minutes.isFinite {
+            let base = String(stem[..<cut.lowerBound])
+            if let s = base.dropSuffix("_count"), let kind = kind(s[...]) { self = .count(kind, withinMinutes: minutes); return }
+            if let s = base.dropSuffix("_weighted"), let kind = kind(s[...]) { self = .weighted(kind, withinMinutes: minutes); return }
+        }
         return nil
     }
 }
