@@ -2,12 +2,12 @@ import Foundation
 import Walkshed
 import WalkshedFormats
 
-/// `walkshed report`: an output folder of `analyze` or `scenario` → one self-contained HTML
+/// `walkshed report`: an output folder of `analyze`, `scenario`, `suggest` or `indicators` → one self-contained HTML
 /// file, and with `--png` a PNG map per grid.
 struct ReportCommand: WalkshedCommand {
     static let help = CommandHelp(
         name: "report",
-        abstract: "A self-contained HTML report (and PNG maps) of an analyze or scenario output folder.",
+        abstract: "A self-contained HTML report (and PNG maps) of an analyze, scenario, suggest or indicators output folder.",
         usage: "walkshed report <dir> [-o <report.html>] [--png <folder>]",
         discussion: """
         Reads what walkshed analyze (one profile, or a subfolder per profile) or walkshed scenario
@@ -16,10 +16,11 @@ struct ReportCommand: WalkshedCommand {
         with greenways highlighted, parks and services (from map.json), the indicators table and
         a histogram weighted by residents (population.csv) or cells, and with --indicators the
         standard indicators of walkshed indicators; for scenarios, the gain/loss
-        grids with the added paths, parks and closures drawn. --png writes one PNG per grid with
+        grids with the added paths, parks and closures drawn; for suggest, the ranked parks or
+        links with their gains over the base map; for indicators, the indicator table. --png writes one PNG per grid with
         its legend and scale bar, for slides.
         """,
-        arguments: [("<dir>", "Output folder of walkshed analyze or walkshed scenario.")],
+        arguments: [("<dir>", "Output folder of walkshed analyze, scenario, suggest or indicators.")],
         options: [
             OptionSpec(name: "-o", valueName: "<file>", help: "The HTML file to write. (default: <dir>/report.html)"),
             OptionSpec(name: "--png", valueName: "<folder>", help: "Also write a PNG map of each grid here (created if missing)."),

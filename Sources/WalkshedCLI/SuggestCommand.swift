@@ -20,7 +20,8 @@ struct SuggestCommand: WalkshedCommand {
         would bring within the budget of --measure, per metre built. --count links are picked
         greedily (no two sharing an end), each by the residents it adds to the earlier picks per
         metre, and written to suggested_links.csv and .geojson with the coverage of the first k
-        built together, computed exactly on the edited network.
+        built together, computed exactly on the edited network. Every kind also writes map.json
+        (the network, parks and services), so walkshed report <dir> maps the suggestions.
         greenway-links: the break points of walkshed greenways, closed greedily one at a time by
         a straight greenway path across the gap, each the one that raises --objective most given
         the earlier picks: parks (pairs of parks joined along greenway), length (mean continuous
@@ -134,6 +135,8 @@ struct SuggestCommand: WalkshedCommand {
         try output.write { output in
             try output.create()
             for file in files { try output.stage(file.text, at: output.path(file.name)) }
+            // The base map `walkshed report` draws the suggestions over.
+            try output.stageStreaming(at: output.path("map.json")) { try MapLayers.of(study.city).writeJSON(flush: $0) }
             clock.finish()
         }
         print(PopulationSource.line(study.residents) + table, terminator: "")

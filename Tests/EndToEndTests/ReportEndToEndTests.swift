@@ -116,7 +116,74 @@ private func expectDrawnInBrowser(_ html: String, cells: Int, colouredPixels: In
     let empty = RepositoryPaths.temporaryFolder("report-empty").path
     let outcome = try CommandRunner.run(["report", empty])
     #expect(outcome.status == 1)
-    #expect(outcome.stderr.contains("\(empty): error: is not an output folder of walkshed analyze or scenario (no summary.json, no scenarios.csv)"), "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("\(empty): error: is not an output folder of walkshed analyze, scenario, suggest or indicators (no summary.json, scenarios.csv, suggested_*.csv or indicators.csv)"), "\(outcome.stderr)")
     let usage = try CommandRunner.run(["report", empty, "--no-html"])
     #expect(usage.status == 64 && usage.stderr.hasPrefix("Error: --no-html needs --png <folder>"))
+}
+
+/// The first view's table of a report page's embedded data.
+private func reportTable(_ html: String) throws -> (columns: [String], rows: [[String]]) {
+    let start = html.range(of: "<script id=\"walkshed-data\" type=\"application/json\">")!.upperBound
+    let end = html.range(of: "</script>", range: start..<html.endIndex)!.lowerBound
+    let text = html[start..<end].replacingOccurrences(of: "<\\/", with: "</")
+    let data = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+    let table = (data["views"] as! [[String: Any]])[0]["table"] as! [String: Any]
+    return (table["columns"] as! [String], table["rows"] as! [[String]])
+}
+
+/// `walkshed report` maps the folders of `suggest` (the ranked parks or links with their gains,
+/// over the base map) and of `indicators` (the indicator table and its population).
+@Test func suggestAndIndicatorFoldersHaveReports() throws {
+    let root = RepositoryPaths.temporaryFolder("report-suggest")
+    let extract = RepositoryPaths.network("helsinki.osm.pbf")
+    let parks = root.appendingPathComponent("parks").path
+    let suggest = try CommandRunner.run(["suggest", "parks", extract, "--population", "buildings", "--minutes", "2", "--count", "3",
+                                         "--out", parks, "--quiet"])
+    #expect(suggest.status == 0, "\(suggest.stderr)")
+    let report = try CommandRunner.run(["report", parks, "--quiet"])
+    #expect(report.status == 0 && report.stdout.contains("(0.1 MB, 1 view, 1 grids)"), "\(report.stdout)\(report.stderr)")
+    let html = try String(contentsOfFile: "\(parks)/report.html", encoding: .utf8)
+    expectSelfContained(html)
+    #expect(html.contains("\"kind\":\"suggestions\"") && html.contains("\"name\":\"marginal_gain\""))
+    // Every ranked row is in the table, and each park is drawn named by its rank and gain.
+    let rows = try String(contentsOfFile: "\(parks)/suggested_parks.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+    #expect(rows.count == 3)
+    let table = try reportTable(html)
+    #expect(table.rows == rows.map { $0.split(separator: ",").map(String.init) })
+    for row in rows {
+        let fields = row.split(separator: ",").map(String.init)
+        let gain = Int(Double(fields[6])!.rounded())
+        #expect(html.contains("{\"name\":\"#\(fields[0]) \(fields[2]): +\(gain) residents\",\"kind\":\"suggested\""), "park \(fields[0])")
+    }
+    if let browser = HeadlessBrowser.path {
+        let page = try HeadlessBrowser.load("\(parks)/report.html", browser: browser)
+        #expect(page.consoleLines.isEmpty && page.dom.contains("<h2 id=\"table-title\">Suggestions</h2>"), "\(page.consoleLines)")
+        #expect(page.dom.contains("<body data-status=\"drawn\""))
+    }
+
+    let links = root.appendingPathComponent("links").path
+    #expect(try CommandRunner.run(["suggest", "greenway-links", extract, "--population", "buildings", "--count", "2", "--out", links, "--quiet"]).status == 0)
+    #expect(try CommandRunner.run(["report", links, "--quiet"]).status == 0)
+    let linkPage = try String(contentsOfFile: "\(links)/report.html", encoding: .utf8)
+    // Two links drawn as added paths over the base map, the table with their gains.
+    #expect(linkPage.contains("\"kind\":\"suggestions\"") && linkPage.contains("\"added\":[[") && linkPage.contains("\"greenway\":[["))
+    #expect(try reportTable(linkPage).columns.prefix(3) == ["rank", "first_component", "second_component"])
+    #expect(try reportTable(linkPage).rows.count == 2)
+
+    let indicators = root.appendingPathComponent("indicators").path
+    #expect(try CommandRunner.run(["indicators", extract, "--population", "buildings", "--profile", "walk", "--out", indicators, "--quiet"]).status == 0)
+    #expect(try CommandRunner.run(["report", indicators, "--quiet"]).status == 0)
+    let indicatorPage = try String(contentsOfFile: "\(indicators)/report.html", encoding: .utf8)
+    #expect(indicatorPage.contains("\"kind\":\"indicators\"") && indicatorPage.contains("4305 residents from residential buildings"))
+    #expect(indicatorPage.contains("SDG 11.7.1 open space within 400 m") && indicatorPage.contains("\"indicators\":null"))
+    if let browser = HeadlessBrowser.path {
+        let page = try HeadlessBrowser.load("\(indicators)/report.html", browser: browser)
+        #expect(page.consoleLines.isEmpty && page.dom.contains("<h2 id=\"table-title\">Indicators</h2>"), "\(page.consoleLines)")
+        #expect(page.dom.contains("<td>SDG 11.7.1 open space within 400 m</td>"))
+    }
+    // A folder of none of these is still refused, by name.
+    let empty = root.appendingPathComponent("empty").path
+    try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+    let refused = try CommandRunner.run(["report", empty])
+    #expect(refused.status == 1 && refused.stderr.contains("is not an output folder of walkshed analyze, scenario, suggest or indicators"))
 }

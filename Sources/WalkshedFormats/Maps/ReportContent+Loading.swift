@@ -10,7 +10,7 @@ extension ReportContent {
     public static func load(folder: String, indicators: String? = nil) throws -> ReportContent {
         var content = try loadOutputs(folder: folder)
         let local = (folder as NSString).appendingPathComponent("indicators.csv")
-        if let path = indicators ?? (FileManager.default.fileExists(atPath: local) ? local : nil) {
+        if content.kind != .indicators, let path = indicators ?? (FileManager.default.fileExists(atPath: local) ? local : nil) {
             content.standardIndicators = try indicatorTable(path)
         }
         return content
@@ -34,8 +34,12 @@ extension ReportContent {
             return scenarioContent(views, budget: budget, baseMap: baseMap)
         }
         let folders = manager.fileExists(atPath: path("summary.json")) ? [folder] : subfolders.map { path($0) }
+        if folders.isEmpty, let content = try suggestionContent(folder: folder, baseMap: baseMap) ?? indicatorContent(folder: folder, baseMap: baseMap) {
+            return content
+        }
         guard !folders.isEmpty else {
-            throw InputFileError(path: folder, message: "is not an output folder of walkshed analyze or scenario (no summary.json, no scenarios.csv)")
+            throw InputFileError(path: folder, message: "is not an output folder of walkshed analyze, scenario, suggest or indicators "
+                                 + "(no summary.json, scenarios.csv, suggested_*.csv or indicators.csv)")
         }
         return analysis(try folders.map { try analysisView(folder: $0) }, baseMap: baseMap)
     }

@@ -3,8 +3,9 @@ import Foundation
 /// Everything an HTML report shows, gathered from an output folder: one view per profile of
 /// an analysis or per scenario of a scenario run, and the map layers under them.
 public struct ReportContent: Sendable {
-    /// `analysis` (grids of minutes and counts) or `scenario` (grids of changes).
-    public enum Kind: String, Sendable { case analysis, scenario }
+    /// `analysis` (grids of minutes and counts), `scenario` (grids of changes), `suggestions`
+    /// (ranked parks or links of `walkshed suggest`) or `indicators` (`walkshed indicators`).
+    public enum Kind: String, Sendable { case analysis, scenario, suggestions, indicators }
 
     /// One switchable view: a profile's grids or a scenario's change grids.
     public struct View: Sendable {

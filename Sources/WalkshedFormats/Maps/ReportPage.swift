@@ -31,7 +31,7 @@ enum ReportPage {
         <h2 id="histogram-title">Histogram</h2><canvas id="histogram" width="340" height="220"></canvas>
         </aside>
         </main>
-        <section id="table-panel"><h2>Measures</h2><div class="table-wrap"><table id="indicators"></table></div>
+        <section id="table-panel"><h2 id="table-title">Measures</h2><div class="table-wrap"><table id="indicators"></table></div>
         <div id="standard-panel" hidden><h2>Standard indicators</h2><div class="table-wrap"><table id="standard"></table></div></div></section>
         <footer>\(generator). Map data &copy; OpenStreetMap contributors, ODbL 1.0.</footer>
 
@@ -131,15 +131,21 @@ enum ReportPage {
         if (!map) return null;
         if (map.paths) return map.paths;
         const ox = map.origin[0] - originX, oy = map.origin[1] - originY;
+        const bounds = { left: Infinity, bottom: Infinity, right: -Infinity, top: -Infinity };
+        function widen(x, y) {
+          bounds.left = Math.min(bounds.left, x); bounds.right = Math.max(bounds.right, x);
+          bounds.bottom = Math.min(bounds.bottom, y); bounds.top = Math.max(bounds.top, y);
+        }
         function trace(path, list, close) {
           let x = 0, y = 0;
           for (let k = 0; k < list.length; k += 2) {
             if (k === 0) { x = list[0]; y = list[1]; path.moveTo(ox + x, oy + y); }
             else { x += list[k]; y += list[k + 1]; path.lineTo(ox + x, oy + y); }
+            widen(ox + x, oy + y);
           }
           if (close) path.closePath();
         }
-        const paths = { lines: {}, parks: new Path2D(), services: {}, removed: {} };
+        const paths = { lines: {}, parks: new Path2D(), services: {}, removed: {}, bounds: bounds };
         for (const kind of Object.keys(map.lines)) {
           const p = new Path2D();
           for (const line of map.lines[kind]) trace(p, line, false);
@@ -165,7 +171,9 @@ enum ReportPage {
       function fit() {
         const g = currentGrid();
         let w = 1000, h = 1000, left = 0, bottom = 0;
+        const b = g ? null : (layerPaths(data.map) || layerPaths(currentView().changes) || {}).bounds;
         if (g) { w = g.cols * g.cell; h = g.rows * g.cell; left = g.xll - originX; bottom = g.yll - originY; }
+        else if (b && b.right > b.left) { w = b.right - b.left; h = Math.max(1, b.top - b.bottom); left = b.left; bottom = b.bottom; }
         const cw = canvas.clientWidth || 800, ch = canvas.clientHeight || 600;
         state.scale = Math.min(cw / w, ch / h) * 0.95;
         state.x0 = left + w / 2 - cw / 2 / state.scale;
@@ -339,6 +347,7 @@ enum ReportPage {
         } else { readout(ev); }
       });
       window.addEventListener("resize", function () { resize(); draw(); });
+      $("table-title").textContent = { suggestions: "Suggestions", indicators: "Indicators" }[data.kind] || "Measures";
       if (data.indicators) { $("standard-panel").hidden = false; fillRows(data.indicators, $("standard")); }
       resize(); fromHash(); fillMeasures(); fit(); refresh();
     })();
