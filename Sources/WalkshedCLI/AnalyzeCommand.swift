@@ -7,7 +7,7 @@ struct AnalyzeCommand: WalkshedCommand {
     static let help = CommandHelp(
         name: "analyze",
         abstract: "Coverage grids and a summary for an OSM extract.",
-        usage: "walkshed analyze <extract> --out <dir> [--cell <metres>] [--minutes <n>] [--speed-kmh <v>] [--threads <n>]",
+        usage: "walkshed analyze <extract> --out <dir> [--cell-m <metres>] [--minutes <n>] [--speed-kmh <v>] [--threads <n>]",
         discussion: """
         Writes to <dir>, for each measure (park_minutes, one <category>_minutes per service
         category, categories_within): a Cloud-Optimized GeoTIFF <measure>.tif (float32, NODATA
@@ -23,7 +23,7 @@ struct AnalyzeCommand: WalkshedCommand {
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
         options: [
             CommonOptions.out, CommonOptions.cell, CommonOptions.minutes, CommonOptions.profiles,
-            OptionSpec(name: "--speed-kmh", valueName: "<v>", help: "Speed in km/h of a single profile. (default: the profile's: walk 4.8, senior 3.6, wheelchair 3.6, bike 15)"),
+            OptionSpec(name: "--speed-kmh", valueName: "<km/h>", help: "Speed in km/h of a single profile. (default: the profile's: walk 4.8, senior 3.6, wheelchair 3.6, bike 15)"),
             CommonOptions.snapLimit,
             OptionSpec(name: "--max-minutes", valueName: "<n>", help: "Stop searches here; farther is NODATA. (default: no limit)"),
             CommonOptions.threads, CommonOptions.format,
@@ -35,7 +35,7 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--greenway", valueName: nil, help: "Also minutes to the nearest greenway and metres of greenway within the time budget."),
         ] + CityInputOptions.specs + [
             CityInputOptions.allComponents,
-            OptionSpec(name: "--max-memory", valueName: "<MiB>", help: "Refuse, before it starts, an analysis estimated to need more. (default: 80% of RAM)"),
+            OptionSpec(name: "--max-memory-mib", valueName: "<MiB>", help: "Refuse, before it starts, an analysis estimated to need more. (default: 80% of RAM)"),
             OptionSpec(name: "--report", valueName: nil, help: "Also write <dir>/report.html (see walkshed report)."),
             CommonOptions.force, CommonOptions.quiet,
         ])
@@ -70,7 +70,7 @@ struct AnalyzeCommand: WalkshedCommand {
         quiet = arguments.flags.contains(CommonOptions.quiet.name)
         force = arguments.flags.contains(CommonOptions.force.name)
         let physicalMiB = Double(ProcessInfo.processInfo.physicalMemory) / 1_048_576
-        maxMemoryBytes = try arguments.positiveDouble("--max-memory", default: (0.8 * physicalMiB).rounded()) * 1_048_576
+        maxMemoryBytes = try arguments.positiveDouble("--max-memory-mib", default: (0.8 * physicalMiB).rounded()) * 1_048_576
     }
 
     func run() throws -> Int32 {

@@ -7,7 +7,7 @@ import WalkshedFormats
 struct CityInputOptions {
     static let population = OptionSpec(name: "--population", valueName: "<file>",
                                        help: "Residents: CSV points (lon,lat,population), an ESRI ASCII grid (.asc) of counts, or 'buildings' to estimate them from residential buildings.")
-    static let floorArea = OptionSpec(name: "--floor-area", valueName: "<m2>", help: "Floor area per resident for --population buildings. (default: 35)")
+    static let floorArea = OptionSpec(name: "--floor-area-m2", valueName: "<m2>", help: "Floor area per resident for --population buildings. (default: 35)")
     static let gtfs = OptionSpec(name: "--gtfs", valueName: "<zip,...>", help: "GTFS feeds, comma-separated; their served stops replace OSM transit.")
     static let dem = OptionSpec(name: "--dem", valueName: "<asc>",
                                 help: "Elevation model (ESRI ASCII grid, metres; degrees or a UTM zone in its .prj): speeds follow Tobler's hiking function.")
@@ -52,7 +52,7 @@ struct CityInputOptions {
         if path != nil && box != nil { throw UsageError("give --boundary or --bbox, not both") }
         let minutes = max(try arguments.positiveDouble("--minutes", default: 15), try arguments.positiveDouble("--max-minutes", default: 0.001))
         let speed = try CommonOptions.profiles(arguments, default: "walk,wheelchair").map(\.metresPerSecond).max() ?? 1.34
-        let margin = speed * 1.25 * minutes * 60 + (try arguments.positiveDouble("--snap-limit", default: 300)) + 100
+        let margin = speed * 1.25 * minutes * 60 + (try arguments.positiveDouble("--snap-limit-m", default: 300)) + 100
         if let box {
             let numbers = box.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard numbers.count == 4, let w = numbers[0], let s = numbers[1], let e = numbers[2], let n = numbers[3],
@@ -105,8 +105,8 @@ enum CommonOptions {
                                    help: "Files to write, comma-separated: geotiff, asc (ESRI ASCII grid + .prj), csv (cells.csv), geojson (cells.geojson), map (map.json for walkshed report), or all. (default: geotiff,map)")
     static let out = OptionSpec(name: "--out", valueName: "<dir>", help: "Output folder (created if missing).")
     static let minutes = OptionSpec(name: "--minutes", valueName: "<n>", help: "Time budget in minutes. (default: 15)")
-    static let cell = OptionSpec(name: "--cell", valueName: "<metres>", help: "Grid cell side in metres. (default: 100)")
-    static let snapLimit = OptionSpec(name: "--snap-limit", valueName: "<metres>", help: "Places farther than this from the network are NODATA. (default: 300)")
+    static let cell = OptionSpec(name: "--cell-m", valueName: "<metres>", help: "Grid cell side in metres. (default: 100)")
+    static let snapLimit = OptionSpec(name: "--snap-limit-m", valueName: "<metres>", help: "Places farther than this from the network are NODATA. (default: 300)")
     static let profile = OptionSpec(name: "--profile", valueName: "<name>", help: "walk, senior, wheelchair or bike. (default: walk)")
     static let profiles = OptionSpec(name: "--profile", valueName: "<list>", help: "walk, senior, wheelchair or bike (see README); several, comma-separated.")
     static let threads = OptionSpec(name: "--threads", valueName: "<n>", help: "Worker threads; results are identical for any value. (default: all cores)")

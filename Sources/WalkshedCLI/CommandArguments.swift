@@ -1,10 +1,22 @@
 /// A command-line option a subcommand accepts.
+///
+/// Names follow one convention (README, "Options"): every output path is `--out` (a folder, or
+/// a file for commands that write one), `-o` for short; a value with a unit other than minutes
+/// names it as a suffix (`--cell-m`, `--floor-area-m2`, `--speed-kmh`, `--park-min-ha`,
+/// `--max-memory-mib`, `--request-timeout-s`); times are minutes (`--minutes`, `--max-minutes`,
+/// `--count-within`); an option takes a comma-separated list where the command makes one result
+/// per value (`--profile`, isochrone's `--minutes`, `--count-within`, `--format`).
 struct OptionSpec {
-    /// Long name with dashes (`--cell`).
+    /// Long name with dashes (`--cell-m`).
     var name: String
     /// Placeholder for its value (`<metres>`), or nil for a flag.
     var valueName: String?
     var help: String
+    /// Spellings this command alone still accepts (those of every command are `CommandArguments.aliases`).
+    var aliases: [String] = []
+
+    /// Every earlier spelling accepted for this option, sorted.
+    var allAliases: [String] { (aliases + CommandArguments.aliases(of: name)).sorted() }
 }
 
 /// A wrong command line; printed with usage and exits 64 (EX_USAGE).
@@ -22,9 +34,22 @@ struct CommandArguments {
     var allValues: [String: [String]] = [:]
     var flags: Set<String> = []
 
-    /// Splits `arguments` by `options`; accepts `--name value` and `--name=value`; `--` ends options.
+    /// Earlier spellings still accepted, each read as the option it became.
+    static let aliases: [String: String] = [
+        "-o": "--out", "--cell": "--cell-m", "--snap-limit": "--snap-limit-m",
+        "--spacing": "--spacing-m", "--buffer": "--buffer-m", "--raster": "--raster-m", "--floor-area": "--floor-area-m2",
+        "--max-memory": "--max-memory-mib", "--request-timeout": "--request-timeout-s",
+    ]
+
+    /// The earlier spellings of `name`, sorted.
+    static func aliases(of name: String) -> [String] { aliases.filter { $0.value == name }.map(\.key).sorted() }
+
+    /// Splits `arguments` by `options`; accepts `--name value` and `--name=value`; `--` ends
+    /// options. An alias of an option is stored under the option's name.
     init(_ arguments: [String], options: [OptionSpec]) throws {
-        let byName = Dictionary(uniqueKeysWithValues: options.map { ($0.name, $0) })
+        var byName = Dictionary(uniqueKeysWithValues: options.map { ($0.name, $0) })
+        for (alias, name) in Self.aliases { if let spec = byName[name] { byName[alias] = spec } }
+        for spec in options { for alias in spec.aliases { byName[alias] = spec } }
         var i = 0
         var onlyPositionals = false
         while i < arguments.count {
@@ -42,6 +67,7 @@ struct CommandArguments {
                 inlineValue = String(argument[argument.index(after: eq)...])
             }
             guard let spec = byName[name] else { throw UsageError("unknown option '\(name)'") }
+            name = spec.name
             if spec.valueName == nil {
                 guard inlineValue == nil else { throw UsageError("option '\(name)' takes no value") }
                 flags.insert(name)
@@ -71,6 +97,9 @@ struct CommandArguments {
     /// A positive number option, or `fallback` when absent.
     func positiveDouble(_ name: String, default fallback: Double) throws -> Double {
         guard let text = values[name] else { return fallback }
+        if text.contains(","), text.split(separator: ",").allSatisfy({ Double($0) != nil }) {
+            throw UsageError("option '\(name)' takes one number here, got the list '\(text)' (lists: isochrone --minutes, analyze --count-within)")
+        }
         guard let v = Double(text), v.isFinite, v > 0 else {
             throw UsageError("option '\(name)' needs a positive number, got '\(text)'")
         }

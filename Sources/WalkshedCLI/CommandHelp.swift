@@ -16,7 +16,11 @@ struct CommandHelp {
             for a in arguments { out += Self.row(a.name, a.help) }
         }
         out += "\nOPTIONS:\n"
-        for o in options { out += Self.row(o.valueName.map { "\(o.name) \($0)" } ?? o.name, o.help) }
+        for o in options {
+            let aliases = o.allAliases
+            out += Self.row(o.valueName.map { "\(o.name) \($0)" } ?? o.name,
+                            o.help + (aliases.isEmpty ? "" : " (also: \(aliases.joined(separator: ", ")))"))
+        }
         out += Self.row("-h, --help", "Show help information.")
         return out
     }

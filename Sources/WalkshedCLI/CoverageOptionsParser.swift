@@ -4,12 +4,12 @@ import WalkshedFormats
 
 /// `analyze`'s coverage options: grid, budget, search limit, counts, decays, k nearest.
 enum CoverageOptionsParser {
-    /// The options every grid-making command takes: `--cell`, `--minutes`, `--snap-limit`, `--threads`.
+    /// The options every grid-making command takes: `--cell-m`, `--minutes`, `--snap-limit-m`, `--threads`.
     static func grid(_ arguments: CommandArguments) throws -> CoverageOptions {
         var options = CoverageOptions()
-        options.cellMetres = try arguments.positiveDouble("--cell", default: 100)
+        options.cellMetres = try arguments.positiveDouble("--cell-m", default: 100)
         options.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15)
-        options.snapLimitMetres = try arguments.positiveDouble("--snap-limit", default: 300)
+        options.snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300)
         options.threads = try CommonOptions.threads(arguments)
         return options
     }
@@ -45,7 +45,7 @@ enum CoverageOptionsParser {
     }
 }
 
-/// Refuses, before any search, an analysis estimated to exceed `--max-memory`: what is in use
+/// Refuses, before any search, an analysis estimated to exceed `--max-memory-mib`: what is in use
 /// now (the loaded city) plus the engine's estimate plus the output text.
 enum MemoryBudget {
     static func check(_ study: Study, options: CoverageOptions, maxBytes: Double, extract: String) throws {
@@ -55,7 +55,7 @@ enum MemoryBudget {
             func mib(_ b: Double) -> String { FixedPoint.format(b / 1_048_576, decimals: 0) }
             throw InputFileError(path: extract, message: "the analysis would need about \(mib(total)) MiB "
                 + "(\(FixedPoint.format(cells, decimals: 0)) cells of \(FixedPoint.format(options.cellMetres, decimals: options.cellMetres < 1 ? 4 : 1)) m), "
-                + "over --max-memory \(mib(maxBytes)) MiB; use a larger --cell or a smaller extract")
+                + "over --max-memory-mib \(mib(maxBytes)) MiB; use a larger --cell-m or a smaller extract")
         }
     }
 }

@@ -2,13 +2,13 @@ import Foundation
 import Walkshed
 import WalkshedFormats
 
-/// `walkshed export --neutral`: the graph, the W1/W2 search seeds and Walkshed's answers as
+/// `walkshed export --out`: the graph, the W1/W2 search seeds and Walkshed's answers as
 /// plain CSV, so peer tools (Benchmarks/Peers) do exactly the same work and check against it.
 struct ExportCommand: WalkshedCommand {
     static let help = CommandHelp(
         name: "export",
         abstract: "Write the walk graph and destination seeds as neutral CSV for other tools.",
-        usage: "walkshed export <extract> --neutral <dir>",
+        usage: "walkshed export <extract> --out <dir>",
         discussion: """
         Writes nodes.csv (node,x,y in projected metres), edges.csv (tail,head,metres: each
         undirected edge once, lengths printed so they read back to the engine's exact values) and
@@ -21,7 +21,7 @@ struct ExportCommand: WalkshedCommand {
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
         options: [
-            OptionSpec(name: "--neutral", valueName: "<dir>", help: "Output folder (created if missing)."),
+            OptionSpec(name: "--out", valueName: "<dir>", help: "Output folder (created if missing).", aliases: ["--neutral"]),
             OptionSpec(name: "--force", valueName: nil, help: "Overwrite earlier files in <dir>."),
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
         ])
@@ -33,7 +33,7 @@ struct ExportCommand: WalkshedCommand {
 
     init(_ arguments: CommandArguments) throws {
         extract = try arguments.singleExtract()
-        guard let folder = arguments.values["--neutral"] else { throw UsageError("missing --neutral <dir>") }
+        guard let folder = arguments.values["--out"] else { throw UsageError("missing --out <dir>") }
         self.folder = folder
         force = arguments.flags.contains("--force")
         quiet = arguments.flags.contains("--quiet")

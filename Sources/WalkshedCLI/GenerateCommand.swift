@@ -8,7 +8,7 @@ struct GenerateCommand: WalkshedCommand {
     static let help = CommandHelp(
         name: "generate",
         abstract: "Generate a synthetic city (street grid, districts, greenways, parks, services, residents) as a .wsn file.",
-        usage: "walkshed generate --nodes <n> -o <city.wsn> [--seed <s>] [--population <residents.csv>]",
+        usage: "walkshed generate --nodes <n> --out <city.wsn> [--seed <s>] [--population <residents.csv>]",
         discussion: """
         A perturbed street grid 100 m apart with districts that differ (old town with diagonal
         lanes, suburbs with cul-de-sacs, plain grid), a greenway corridor every 24 streets, parks
@@ -21,8 +21,8 @@ struct GenerateCommand: WalkshedCommand {
         arguments: [],
         options: [
             OptionSpec(name: "--nodes", valueName: "<n>", help: "About how many intersections (16 … 16,000,000)."),
-            OptionSpec(name: "--seed", valueName: "<s>", help: "Random seed. (default: 1)"),
-            OptionSpec(name: "-o", valueName: "<file>", help: "The network file to write."),
+            OptionSpec(name: "--seed", valueName: "<n>", help: "Random seed. (default: 1)"),
+            OptionSpec(name: "--out", valueName: "<file>", help: "The network file to write."),
             OptionSpec(name: "--population", valueName: "<file>", help: "Also write residents per block as CSV (block,lon,lat,population)."),
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
         ])
@@ -41,7 +41,7 @@ struct GenerateCommand: WalkshedCommand {
         let seedText = arguments.values["--seed"] ?? "1"
         guard let seed = UInt64(seedText) else { throw UsageError("option '--seed' takes a whole number ≥ 0, got '\(seedText)'") }
         self.seed = seed
-        guard let output = arguments.values["-o"] else { throw UsageError("missing -o <city.wsn>") }
+        guard let output = arguments.values["--out"] else { throw UsageError("missing --out <city.wsn>") }
         self.output = output
         populationPath = arguments.values["--population"]
         quiet = arguments.flags.contains("--quiet")

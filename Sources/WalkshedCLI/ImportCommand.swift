@@ -8,7 +8,7 @@ struct ImportCommand: WalkshedCommand {
     static let help = CommandHelp(
         name: "import",
         abstract: "Read an OSM extract once into a compact binary network file (.wsn) the other commands read fast.",
-        usage: "walkshed import <extract> -o <city.wsn> [--all-components]",
+        usage: "walkshed import <extract> --out <city.wsn> [--all-components]",
         discussion: """
         Writes the walk graph (node and edge arrays, geometry, classes, greenway flags), parks,
         green spaces, services and residential buildings in the UTM zone chosen for the extract.
@@ -17,7 +17,7 @@ struct ImportCommand: WalkshedCommand {
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
         options: [
-            OptionSpec(name: "-o", valueName: "<file>", help: "The network file to write."),
+            OptionSpec(name: "--out", valueName: "<file>", help: "The network file to write."),
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
             CityInputOptions.boundary, CityInputOptions.boundaryFeature, CityInputOptions.bbox,
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
@@ -32,7 +32,7 @@ struct ImportCommand: WalkshedCommand {
 
     init(_ arguments: CommandArguments) throws {
         extract = try arguments.singleExtract()
-        guard let output = arguments.values["-o"] else { throw UsageError("missing -o <city.wsn>") }
+        guard let output = arguments.values["--out"] else { throw UsageError("missing --out <city.wsn>") }
         self.output = output
         allComponents = arguments.flags.contains("--all-components")
         quiet = arguments.flags.contains("--quiet")

@@ -15,7 +15,7 @@ struct IndicatorsCommand: WalkshedCommand {
         times per profile), and prints a table. The indicators are shares of residents, so
         --population is required: CSV points (lon,lat,population), a grid of counts (.asc or
         .tif, degrees or a UTM zone), or 'buildings' to estimate them from residential buildings
-        (footprint × storeys ÷ --floor-area m² per resident; storeys from building:levels or the
+        (footprint × storeys ÷ --floor-area-m2 m² per resident; storeys from building:levels or the
         defaults in the README), as in every other command. With --gtfs, transit stops come from the feeds instead of OpenStreetMap, split
         into low and high capacity by route_type.
         """,
@@ -52,7 +52,7 @@ struct IndicatorsCommand: WalkshedCommand {
         options.nearestK = try arguments.positiveInt("--nearest", default: 20)
         guard options.nearestK <= 32 else { throw UsageError("option '--nearest' takes 1...32, got \(options.nearestK)") }
         options.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15)
-        options.snapLimitMetres = try arguments.positiveDouble("--snap-limit", default: 300)
+        options.snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300)
         options.threads = try CommonOptions.threads(arguments)
         self.options = options
         force = arguments.flags.contains(CommonOptions.force.name)

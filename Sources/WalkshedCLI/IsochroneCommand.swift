@@ -8,17 +8,17 @@ struct IsochroneCommand: WalkshedCommand {
     static let help = CommandHelp(
         name: "isochrone",
         abstract: "Isochrones from a point: reached edges (cut at the budget) and their buffered area, as GeoJSON.",
-        usage: "walkshed isochrone <extract> --from <lon,lat> | --from-file <points> [--minutes 5,10,15] [--profile walk] [-o <file.geojson>]",
+        usage: "walkshed isochrone <extract> --from <lon,lat> | --from-file <points> [--minutes 5,10,15] [--profile walk] [--out <file.geojson>]",
         discussion: """
         Joins the network at the nearest usable edge to --from (the straight walk to it counts)
         and finds every edge piece reached within each budget: whole edges, and partial ones cut
         where the time runs out. Writes an RFC 7946 FeatureCollection: per budget an "area"
-        feature, the reached pieces buffered by --buffer metres (traced on a raster of --raster
+        feature, the reached pieces buffered by --buffer-m metres (traced on a raster of --raster-m
         metres; Polygon or MultiPolygon with holes, not a convex hull), and one "edge" LineString
-        per reached piece with its metres. To standard output without -o. --from-file runs one
+        per reached piece with its metres. To standard output without --out. --from-file runs one
         start per point of a CSV (lon, lat, optional id column) or GeoJSON FeatureCollection of
         points (the feature's id), every feature carrying its point's "id"; a point farther than
-        --snap-limit from the network is skipped with a warning naming it.
+        --snap-limit-m from the network is skipped with a warning naming it.
         """,
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
         options: [
@@ -26,12 +26,12 @@ struct IsochroneCommand: WalkshedCommand {
             OptionSpec(name: "--from-file", valueName: "<file>", help: "Start points: CSV (lon,lat[,id]) or GeoJSON points; one isochrone each."),
             OptionSpec(name: "--minutes", valueName: "<list>", help: "Budgets in minutes, comma-separated. (default: 5,10,15)"),
             OptionSpec(name: "--profile", valueName: "<name>", help: "walk, senior, wheelchair or bike. (default: walk)"),
-            OptionSpec(name: "--speed-kmh", valueName: "<v>", help: "Speed in km/h. (default: the profile's)"),
-            OptionSpec(name: "--buffer", valueName: "<metres>", help: "Buffer around reached edges for the areas. (default: 50)"),
-            OptionSpec(name: "--raster", valueName: "<metres>", help: "Cell side of the raster the areas are traced on. (default: buffer / 5)"),
-            OptionSpec(name: "--snap-limit", valueName: "<metres>", help: "Farthest the start may be from the network. (default: 300)"),
+            OptionSpec(name: "--speed-kmh", valueName: "<km/h>", help: "Speed in km/h. (default: the profile's)"),
+            OptionSpec(name: "--buffer-m", valueName: "<metres>", help: "Buffer around reached edges for the areas. (default: 50)"),
+            OptionSpec(name: "--raster-m", valueName: "<metres>", help: "Cell side of the raster the areas are traced on. (default: buffer / 5)"),
+            OptionSpec(name: "--snap-limit-m", valueName: "<metres>", help: "Farthest the start may be from the network. (default: 300)"),
             CityInputOptions.dem,
-            OptionSpec(name: "-o", valueName: "<file>", help: "Write the GeoJSON here instead of standard output."),
+            OptionSpec(name: "--out", valueName: "<file>", help: "Write the GeoJSON here instead of standard output."),
             CommonOptions.quiet,
         ])
 
@@ -70,11 +70,11 @@ struct IsochroneCommand: WalkshedCommand {
             throw UsageError("unknown profile '\(name)'; choose one of \(TravelProfile.presetNames.joined(separator: ", "))")
         }
         self.profile = profile
-        bufferMetres = try arguments.positiveDouble("--buffer", default: 50)
-        rasterMetres = try arguments.positiveDouble("--raster", default: bufferMetres / 5)
-        snapLimitMetres = try arguments.positiveDouble("--snap-limit", default: 300)
+        bufferMetres = try arguments.positiveDouble("--buffer-m", default: 50)
+        rasterMetres = try arguments.positiveDouble("--raster-m", default: bufferMetres / 5)
+        snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300)
         demPath = arguments.values["--dem"]
-        outputPath = arguments.values["-o"]
+        outputPath = arguments.values["--out"]
         quiet = arguments.flags.contains("--quiet")
     }
 

@@ -8,7 +8,7 @@ struct ReportCommand: WalkshedCommand {
     static let help = CommandHelp(
         name: "report",
         abstract: "A self-contained HTML report (and PNG maps) of an analyze, scenario, suggest or indicators output folder.",
-        usage: "walkshed report <dir> [-o <report.html>] [--png <folder>]",
+        usage: "walkshed report <dir> [--out <report.html>] [--png <folder>]",
         discussion: """
         Reads what walkshed analyze (one profile, or a subfolder per profile) or walkshed scenario
         wrote to <dir> and writes one HTML file that opens from disk with no network access: each
@@ -22,7 +22,7 @@ struct ReportCommand: WalkshedCommand {
         """,
         arguments: [("<dir>", "Output folder of walkshed analyze, scenario, suggest or indicators.")],
         options: [
-            OptionSpec(name: "-o", valueName: "<file>", help: "The HTML file to write. (default: <dir>/report.html)"),
+            OptionSpec(name: "--out", valueName: "<file>", help: "The HTML file to write. (default: <dir>/report.html)"),
             OptionSpec(name: "--png", valueName: "<folder>", help: "Also write a PNG map of each grid here (created if missing)."),
             OptionSpec(name: "--indicators", valueName: "<csv>", help: "Also show the standard indicators of this indicators.csv (walkshed indicators). (default: <dir>/indicators.csv if present)"),
             OptionSpec(name: "--no-html", valueName: nil, help: "Write only the PNG maps."),
@@ -43,10 +43,10 @@ struct ReportCommand: WalkshedCommand {
         pngFolder = arguments.values["--png"]
         if arguments.flags.contains("--no-html") {
             guard pngFolder != nil else { throw UsageError("--no-html needs --png <folder>") }
-            guard arguments.values["-o"] == nil else { throw UsageError("--no-html and -o contradict each other") }
+            guard arguments.values["--out"] == nil else { throw UsageError("--no-html and --out contradict each other") }
             htmlPath = nil
         } else {
-            htmlPath = arguments.values["-o"] ?? (arguments.positionals[0] as NSString).appendingPathComponent("report.html")
+            htmlPath = arguments.values["--out"] ?? (arguments.positionals[0] as NSString).appendingPathComponent("report.html")
         }
         indicatorsPath = arguments.values["--indicators"]
         quiet = arguments.flags.contains("--quiet")

@@ -38,7 +38,7 @@ struct ServeCommand: WalkshedCommand {
             OptionSpec(name: "--host", valueName: "<ipv4>", help: "Address to listen on. (default: 127.0.0.1, this machine only)"),
             OptionSpec(name: "--max-body-kb", valueName: "<n>", help: "Largest request body accepted, in KiB. (default: 1024)"),
             OptionSpec(name: "--max-connections", valueName: "<n>", help: "Open connections at once; more get 503. (default: 32)"),
-            OptionSpec(name: "--request-timeout", valueName: "<s>", help: "Seconds a client has to send its request. (default: 10)"),
+            OptionSpec(name: "--request-timeout-s", valueName: "<seconds>", help: "Seconds a client has to send its request. (default: 10)"),
             OptionSpec(name: "--name", valueName: "<name>", help: "Scenario name of the session's saved files. (default: session)"),
             OptionSpec(name: "--scenario", valueName: "<s.json>", help: "Start with this scenario file's edits (e.g. suggest's greenway-links.json); undo takes them back."),
             CommonOptions.profile, CommonOptions.minutes, CommonOptions.cell, CommonOptions.snapLimit,
@@ -74,7 +74,7 @@ struct ServeCommand: WalkshedCommand {
         limits.bodyBytes = try arguments.positiveInt("--max-body-kb", default: 1024) * 1024
         self.limits = limits
         maxConnections = try arguments.positiveInt("--max-connections", default: 32)
-        requestSeconds = try arguments.positiveDouble("--request-timeout", default: 10)
+        requestSeconds = try arguments.positiveDouble("--request-timeout-s", default: 10)
         sessionName = arguments.values["--name"] ?? "session"
         guard !sessionName.isEmpty, sessionName.count <= 100, !sessionName.hasPrefix("."),
               sessionName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {

@@ -10,7 +10,7 @@ struct SuggestCommand: WalkshedCommand {
         abstract: "Where to build next: new parks (greedy maximum coverage), missing path links, or greenway gaps to close.",
         usage: "walkshed suggest parks|links|greenway-links <extract> --out <dir> [--population <file>] [--count <k>] [--minutes <n>]",
         discussion: """
-        parks: candidate sites are squares of --min-area-ha on a --spacing grid (or the polygons of
+        parks: candidate sites are squares of --min-area-ha on a --spacing-m grid (or the polygons of
         --candidates file.geojson), reached through access points found as for real parks. Lazy
         greedy maximum coverage picks --count sites, each maximising residents newly within the
         budget of any park. Writes suggested_parks.csv and .geojson and, for grid candidates,
@@ -37,7 +37,7 @@ struct SuggestCommand: WalkshedCommand {
             OptionSpec(name: "--count", valueName: "<k>", help: "How many to suggest. (default: 5)"),
             CommonOptions.minutes, CommonOptions.profile,
             OptionSpec(name: "--candidates", valueName: "grid|<file>", help: "parks: a grid of squares, or a GeoJSON FeatureCollection of polygons. (default: grid)"),
-            OptionSpec(name: "--spacing", valueName: "<metres>", help: "parks: grid candidate spacing. (default: 200)"),
+            OptionSpec(name: "--spacing-m", valueName: "<metres>", help: "parks: grid candidate spacing. (default: 200)"),
             OptionSpec(name: "--min-area-ha", valueName: "<ha>", help: "parks: size of grid squares; file candidates smaller than this are skipped. (default: 0.5)"),
             OptionSpec(name: "--max-length-m", valueName: "<metres>", help: "links: longest link. (default: 200)"),
             OptionSpec(name: "--detour", valueName: "<factor>", help: "links: today's walk must exceed this many times the link. (default: 3)"),
@@ -83,9 +83,9 @@ struct SuggestCommand: WalkshedCommand {
         candidatesPath = candidates == "grid" ? nil : candidates
         parks.count = try arguments.positiveInt("--count", default: 5)
         parks.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15)
-        parks.spacingMetres = try arguments.positiveDouble("--spacing", default: 200)
+        parks.spacingMetres = try arguments.positiveDouble("--spacing-m", default: 200)
         parks.minimumHectares = try arguments.positiveDouble("--min-area-ha", default: 0.5)
-        parks.snapLimitMetres = try arguments.positiveDouble("--snap-limit", default: 300)
+        parks.snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300)
         parks.threads = try CommonOptions.threads(arguments)
         links.count = parks.count
         links.budgetMinutes = parks.budgetMinutes

@@ -16,7 +16,8 @@ import WalkshedTestSupport
 @Test(arguments: [
     (["analyze"], "Error: missing <extract>", "analyze"),
     (["analyze", "x.osm.pbf"], "Error: missing --out <dir>", "analyze"),
-    (["analyze", "x.osm.pbf", "--out", "o", "--cell", "-5"], "Error: option '--cell' needs a positive number, got '-5'", "analyze"),
+    (["analyze", "x.osm.pbf", "--out", "o", "--cell", "-5"], "Error: option '--cell-m' needs a positive number, got '-5'", "analyze"),
+    (["analyze", "x.osm.pbf", "--out", "o", "--minutes", "10,15"], "Error: option '--minutes' takes one number here, got the list '10,15' (lists: isochrone --minutes, analyze --count-within)", "analyze"),
     (["analyze", "x.osm.pbf", "--out", "o", "--threads", "two"], "Error: option '--threads' needs a positive whole number, got 'two'", "analyze"),
     (["info", "a", "b"], "Error: expected one <extract>, got 2 arguments", "info"),
     (["info", "x", "--colour"], "Error: unknown option '--colour'", "info"),
@@ -85,4 +86,62 @@ func usageErrorsExit64WithUsage(arguments: [String], message: String, command: S
     #expect(try parkCount(["--park-kinds", "playground"]) == 4)
     #expect(try parkCount(["--park-kinds", "park,garden"]) == 13)
     #expect(try parkCount(["--park-min-ha", "1"]) < 17)
+}
+
+/// One naming convention across commands (README, "Options"): a value in metres, square
+/// metres, hectares, mebibytes or seconds names its unit as a suffix, every output path is
+/// `--out` (`-o` for short), and each earlier spelling is listed in help as an alias.
+@Test func optionNamesFollowOneConvention() throws {
+    let suffixes = ["<metres>": "-m", "<m2>": "-m2", "<ha>": "-ha", "<MiB>": "-mib", "<seconds>": "-s", "<km/h>": "-kmh"]
+    var checked = 0
+    for command in ["analyze", "indicators", "check", "scenario", "serve", "batch", "merge", "greenways", "suggest", "report", "isochrone",
+                    "info", "import", "generate", "export"] {
+        let help = try CommandRunner.run([command, "--help"])
+        #expect(help.status == 0)
+        let options = help.stdout.components(separatedBy: "OPTIONS:\n")[1].split(separator: "\n").filter { $0.hasPrefix("  -") }
+        for row in options {
+            let words = row.split(separator: " ")
+            guard words.count > 1 else { continue }
+            let name = String(words[0]), value = String(words[1])
+            if let suffix = suffixes[value] {
+                #expect(name.hasSuffix(suffix), "\(command) \(name) \(value)")
+                checked += 1
+            }
+            #expect(name != "-o" && name != "--neutral", "\(command) names its output \(name)")
+        }
+        if ["analyze", "import", "isochrone", "report", "export"].contains(command) {
+            #expect(help.stdout.contains("  --out <"), "\(command)")
+            #expect(help.stdout.contains("(also: -o)") || help.stdout.contains("(also: --neutral, -o)"), "\(command)")
+        }
+    }
+    #expect(checked >= 15)
+    #expect(try CommandRunner.run(["analyze", "--help"]).stdout.contains("  --cell-m <metres>       Grid cell side in metres. (default: 100) (also: --cell)"))
+}
+
+/// The earlier spellings give the same results as the conventional names.
+@Test func earlierOptionSpellingsAreAliases() throws {
+    let root = RepositoryPaths.temporaryFolder("aliases")
+    let extract = RepositoryPaths.network("helsinki.osm.pbf")
+    let new = try CommandRunner.run(["analyze", extract, "--out", root.appendingPathComponent("new").path, "--cell-m", "150", "--snap-limit-m", "250",
+                                     "--quiet", "--format", "asc"])
+    let old = try CommandRunner.run(["analyze", extract, "-o", root.appendingPathComponent("old").path, "--cell", "150", "--snap-limit=250",
+                                     "--quiet", "--format", "asc"])
+    #expect(new.status == 0 && old.status == 0, "\(new.stderr)\(old.stderr)")
+    for name in ["park_minutes.asc", "food_minutes.asc", "categories_within.asc"] {
+        let a = try Data(contentsOf: root.appendingPathComponent("new/\(name)")), b = try Data(contentsOf: root.appendingPathComponent("old/\(name)"))
+        #expect(a == b, "\(name)")
+    }
+    #expect(try String(contentsOf: root.appendingPathComponent("new/park_minutes.asc"), encoding: .utf8).contains("cellsize     150.000"))
+    let measures = try ["new", "old"].map { try json(root.appendingPathComponent("\($0)/summary.json"))["measures"] as! [[String: AnyHashable]] }
+    #expect(measures[0] == measures[1])
+    let isoNew = root.appendingPathComponent("new.geojson").path, isoOld = root.appendingPathComponent("old.geojson").path
+    for (flag, path, buffer) in [("--out", isoNew, "--buffer-m"), ("-o", isoOld, "--buffer")] {
+        let run = try CommandRunner.run(["isochrone", extract, "--from", "24.9384,60.1699", "--minutes", "5", flag, path, buffer, "40", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: isoNew)) == Data(contentsOf: URL(fileURLWithPath: isoOld)))
+    let both = try CommandRunner.run(["analyze", extract, "--out", root.appendingPathComponent("x").path, "--cell", "100", "--cell-m", "200", "--quiet", "--format", "asc"])
+    // Given twice (in either spelling), the last value counts, as for any option.
+    #expect(both.status == 0)
+    #expect(try String(contentsOf: root.appendingPathComponent("x/park_minutes.asc"), encoding: .utf8).contains("cellsize     200.000"))
 }
