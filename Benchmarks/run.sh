@@ -58,7 +58,7 @@ analyze_line generated-4m >> "$work/memory.jsonl"
 : > "$work/peers.jsonl"
 if [ -f "$shared/porto.osm.pbf" ]; then
     [ -x Peers/.venv/bin/python ] || { python3 -m venv Peers/.venv && Peers/.venv/bin/pip install -q numpy scipy igraph networkit networkx pandana cityseer >&2; }
-    ../.build/release/walkshed export "$shared/porto.osm.pbf" --neutral "$work/porto" --quiet >&2
+    ../.build/release/walkshed export "$shared/porto.osm.pbf" --out "$work/porto" --quiet >&2
     # pandana prints its contraction-hierarchy progress on stdout: keep only the JSON lines.
     Peers/.venv/bin/python Peers/w1_peers.py "$work/porto" --runs "$runs" | grep "^{" >> "$work/peers.jsonl"
     Peers/.venv/bin/python Peers/w2_peers.py "$work/porto" --runs "$runs" | grep "^{" >> "$work/peers.jsonl"

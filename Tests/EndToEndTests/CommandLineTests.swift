@@ -145,3 +145,18 @@ func usageErrorsExit64WithUsage(arguments: [String], message: String, command: S
     #expect(both.status == 0)
     #expect(try String(contentsOf: root.appendingPathComponent("x/park_minutes.asc"), encoding: .utf8).contains("cellsize     200.000"))
 }
+
+/// README installs once (`swift build -c release`, then `walkshed` on PATH) and every example
+/// runs `walkshed` in that one form: no `swift run … walkshed`, no `.build/release/walkshed`
+/// outside the install lines.
+@Test func readmeUsesOneInstallForm() throws {
+    let readme = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("swift build -c release && export PATH=\"$PWD/.build/release:$PATH\""))
+    #expect(!readme.contains("swift run -c release walkshed") && !readme.contains("swift run walkshed"))
+    for line in readme.split(separator: "\n") where line.contains(".build/release/walkshed") {
+        #expect(line.contains("install -m 755") || line.hasPrefix(".build/release/walkshed ~/.local/bin/"), "\(line)")
+    }
+    for line in readme.split(separator: "\n") where line.hasPrefix("$ ") && line.contains("walkshed") && !line.hasPrefix("$ curl ") {
+        #expect(line.hasPrefix("$ walkshed "), "an example that does not run the installed walkshed: \(line)")
+    }
+}
