@@ -18,7 +18,7 @@ let sample = RepositoryPaths.network("helsinki.osm.pbf")
     let outcome = try CommandRunner.run(["analyze", sample, "--out", out.path, "--cell", "1", "--max-memory", "200"])
     #expect(outcome.status == 1)
     #expect(outcome.stderr.contains("\(sample): error: the analysis would need about "))
-    #expect(outcome.stderr.contains(" cells of 1.0 m), over --max-memory 200 MiB; use a larger --cell or a smaller extract"))
+    #expect(outcome.stderr.contains(" cells of 1.0 m), over --max-memory-mib 200 MiB; use a larger --cell-m or a smaller extract"))
     #expect(!outcome.stderr.contains("snapping"))   // refused before the grid was built
     #expect(!FileManager.default.fileExists(atPath: out.path))
 }
