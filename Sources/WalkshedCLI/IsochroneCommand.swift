@@ -116,7 +116,7 @@ struct IsochroneCommand: WalkshedCommand {
             try AtomicFile.write(text, to: outputPath)
             print((lines + ["Wrote \(outputPath)"]).joined(separator: "\n"))
         } else {
-            FileHandle.standardOutput.write(Data(text.bytes))
+            Terminal.output(text.bytes)
             if !quiet { lines.forEach(Terminal.status) }
         }
         return 0

@@ -121,7 +121,7 @@ struct ServeCommand: WalkshedCommand {
         }
         // Written unbuffered: whoever started the server (a test, a script) reads the address now.
         let address = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(server.port)/?token=\(app.token)"
-        FileHandle.standardOutput.write(Data("Serving \(title) at \(address)\nCtrl-C stops the server.\n".utf8))
+        Terminal.output(Array("Serving \(title) at \(address)\nCtrl-C stops the server.\n".utf8))
         let queue = DispatchQueue(label: "walkshed.serve.signals")
         let sources = [SIGINT, SIGTERM].map { sig in
             signal(sig, SIG_IGN)

@@ -41,7 +41,8 @@ public enum WalkshedCLI {
     /// Runs with the process arguments and exits.
     public static func main() -> Never {
         AllocatorPolicy.returnLargeBlocksWhenFreed()
-        exit(run(Array(CommandLine.arguments.dropFirst())))
+        let status = run(Array(CommandLine.arguments.dropFirst()))
+        exit(Terminal.resultsWritten() ? status : max(status, 1))
     }
 
     /// Runs `arguments` (without the program name) and returns the exit code.

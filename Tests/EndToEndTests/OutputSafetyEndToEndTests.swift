@@ -115,3 +115,33 @@ private func fileType(_ path: String) -> mode_t {
     #expect(interrupted > 0)
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).allSatisfy { !$0.hasPrefix(".") }, "nothing hidden left")
 }
+
+/// Runs walkshed with stdout and stderr on the given files; returns the exit status.
+private func run(_ arguments: [String], stdout: String, stderr: String) throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
+    process.arguments = arguments
+    process.standardOutput = FileHandle(forWritingAtPath: stdout)
+    process.standardError = FileHandle(forWritingAtPath: stderr)
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus
+}
+
+/// Results that cannot reach stdout (a full device) fail the run with a message; progress that
+/// cannot reach stderr never stops or crashes it.
+@Test func failedWritesToStandardStreams() throws {
+    let root = RepositoryPaths.temporaryFolder("full-streams")
+    let log = root.appendingPathComponent("stderr.txt").path
+    for arguments in [["info", helsinki], ["analyze", helsinki, "--out", root.appendingPathComponent("a").path, "--format", "asc"],
+                      ["isochrone", helsinki, "--from", "24.9384,60.1699"]] {
+        FileManager.default.createFile(atPath: log, contents: nil)
+        #expect(try run(arguments + ["--quiet"], stdout: "/dev/full", stderr: log) == 1, "\(arguments[0])")
+        #expect(try String(contentsOfFile: log, encoding: .utf8)
+            .contains("walkshed: error: cannot write the results to standard output: No space left on device"), "\(arguments[0])")
+    }
+    // Progress into a full device: the analysis runs to the end and writes its results.
+    let out = root.appendingPathComponent("b")
+    #expect(try run(["analyze", helsinki, "--out", out.path, "--format", "asc"], stdout: "/dev/null", stderr: "/dev/full") == 0)
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("park_minutes.asc").path))
+}
