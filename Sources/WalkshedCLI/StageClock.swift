@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Walkshed
+import WalkshedFormats
 
 /// Times the stages of a run and reports each one on stderr as it starts, with the time
 /// elapsed so far, so a user watching a long run sees where it is.
@@ -36,8 +37,9 @@ final class StageClock: StudyProgress {
 /// Results on stdout are written at once with `write(2)`, so a failed write (a full disk) is
 /// seen and the run exits 1 instead of 0 with its table lost. Within this module this
 /// shadows the standard library's `print`.
+/// Control characters from input files (names) are shown escaped (`VisibleText`).
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
-    Terminal.output(Array((items.map { "\($0)" }.joined(separator: separator) + terminator).utf8))
+    Terminal.output(Array(VisibleText.escaped(items.map { "\($0)" }.joined(separator: separator) + terminator).utf8))
 }
 
 /// stderr output for progress and errors; results go to stdout.
@@ -47,8 +49,9 @@ enum Terminal {
 
     /// Writes `line` to stderr; a failed write (a full disk, a closed pipe) is ignored, since
     /// progress and messages must never stop or crash a run.
+    /// Control characters from input files are shown escaped (`VisibleText`).
     static func status(_ line: String) {
-        _ = writeAll(Array((line + "\n").utf8), to: STDERR_FILENO)
+        _ = writeAll(Array((VisibleText.escaped(line) + "\n").utf8), to: STDERR_FILENO)
     }
 
     /// Writes result bytes to stdout, remembering a failure for `resultsWritten`.

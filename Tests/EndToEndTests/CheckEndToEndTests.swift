@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 import WalkshedTestSupport
 
@@ -128,4 +131,22 @@ let helsinkiTargetsPath = RepositoryPaths.network("targets/helsinki.json")
     #expect(failed.status == 1)
     let error = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
     #expect(error["passed"] as? Bool == false && (error["error"] as? String)?.hasPrefix("\(broken): ") == true)
+}
+
+/// A target name with control characters (ESC, CR, a NUL-like 0x01) is shown escaped on the
+/// terminal, where it cannot redraw a FAIL line as PASS, and in well-formed JUnit XML.
+@Test func controlCharactersInNamesAreEscaped() throws {
+    let root = RepositoryPaths.temporaryFolder("check-escape")
+    let targets = RepositoryPaths.temporaryFile(Array(#"""
+        {"version": 1, "targets": [{"name": "parks\u001b[2K\rPASS \u0001fake", "measure": "park_minutes", "within": 5, "min_cell_share": 0.99}]}
+        """#.utf8), "escape.json", label: "check-escape")
+    let junit = root.appendingPathComponent("junit.xml").path
+    let outcome = try CommandRunner.run(["check", RepositoryPaths.network("helsinki.osm.pbf"), targets, "--junit", junit, "--quiet"])
+    #expect(outcome.status == 2)
+    #expect(outcome.stdout.contains("FAIL  parks\\u{1B}[2K\\u{D}PASS \\u{1}fake: measured 73.16 % of cells"), "\(outcome.stdout)")
+    #expect(!outcome.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D || $0.value == 0x01 })
+    let xml = try Data(contentsOf: URL(fileURLWithPath: junit))
+    let parser = XMLParser(data: xml)
+    #expect(parser.parse(), "JUnit XML not well-formed: \(String(describing: parser.parserError))")
+    #expect(String(decoding: xml, as: UTF8.self).contains("name=\"parks\\u{1B}[2K\\u{D}PASS \\u{1}fake\""))
 }

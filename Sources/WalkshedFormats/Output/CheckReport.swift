@@ -114,9 +114,11 @@ public enum CheckReport {
             + "\(outcomes.filter(\.passed).count) of \(outcomes.count) targets hold.\n"
     }
 
+    /// XML 1.0 text: markup characters as entities, newlines as `&#10;`, and every other
+    /// control character (which XML 1.0 cannot carry at all) as a visible `\u{…}`.
     static func escape(_ s: String) -> String {
         var out = ""
-        for c in s {
+        for c in VisibleText.escaped(s) {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
