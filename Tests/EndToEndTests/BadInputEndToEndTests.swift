@@ -52,3 +52,30 @@ func expectDataError(_ input: String, message: (String) -> Bool) throws {
     #expect(outcome.status == 1)
     #expect(outcome.stderr == "/nonexistent/dir/out: error: cannot create output folder: /nonexistent/dir does not exist\n")
 }
+
+/// A pipe or FIFO carrying a valid extract is read (it has no size to seek in, so it is read
+/// whole), whatever it carries; UTF-16 XML and a folder are named for what they are.
+@Test func streamsAreReadAndOddInputsNamed() throws {
+    let root = RepositoryPaths.temporaryFolder("streams")
+    let expected = try CommandRunner.run(["info", RepositoryPaths.network("helsinki.osm.pbf"), "--quiet"])
+    let body = expected.stdout.split(separator: "\n").dropFirst().joined(separator: "\n")   // the first line names the file
+    for source in ["helsinki.osm.pbf", "helsinki-test.osm"] {
+        let fifo = root.appendingPathComponent("\(source).fifo").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let feeder = Process()
+        feeder.executableURL = URL(fileURLWithPath: "/bin/sh")
+        feeder.arguments = ["-c", "cat \"$0\" > \"$1\"", RepositoryPaths.network(source), fifo]
+        try feeder.run()
+        let info = try CommandRunner.run(["info", fifo, "--quiet"])
+        feeder.waitUntilExit()
+        #expect(info.status == 0, "\(source): \(info.stderr)")
+        if source.hasSuffix(".pbf") { #expect(info.stdout.split(separator: "\n").dropFirst().joined(separator: "\n") == body) }
+    }
+    let xml = try String(contentsOfFile: RepositoryPaths.network("helsinki-test.osm"), encoding: .utf8)
+    let utf16 = root.appendingPathComponent("utf16.osm").path
+    try xml.data(using: .utf16)!.write(to: URL(fileURLWithPath: utf16))
+    let refused = try CommandRunner.run(["info", utf16, "--quiet"])
+    #expect(refused.status == 1 && refused.stderr.contains("\(utf16): error: UTF-16 text; OSM XML must be UTF-8"), "\(refused.stderr)")
+    let folder = try CommandRunner.run(["info", root.path, "--quiet"])
+    #expect(folder.status == 1 && folder.stderr.contains("\(root.path): error: is a directory, expected an extract file"), "\(folder.stderr)")
+}

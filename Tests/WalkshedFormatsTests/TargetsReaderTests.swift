@@ -22,6 +22,7 @@ func targetsError(_ text: String) -> String {
 @Test(arguments: [
     ("[1, 2]", "t.json: $: error: expected a JSON object"),
     ("{\"version\": 2, \"targets\": []}", "t.json: version: error: expected 1 (the only schema version), got 2"),
+    ("{\"version\": \"1\", \"targets\": []}", "t.json: version: error: expected 1 (the only schema version), got the string \"1\""),
     ("{\"version\": 1, \"targets\": []}", "t.json: targets: error: expected a non-empty array"),
     ("{\"version\": 1, \"targest\": []}", "t.json: targest: error: unknown key"),
     ("{\"version\": 1, \"targets\": [{\"measure\": \"parks\", \"min_cell_share\": 1}]}",

@@ -77,7 +77,7 @@ public enum BatchManifestReader {
         let object = try JSONInput.object(bytes, name: path, maxBytes: BatchManifest.maxBytes, maxDepth: BatchManifest.maxDepth)
         try refuseUnknownKeys(object, known: ["version", "options", "studies"], at: "", fail: fail)
         guard let version = object["version"] as? Int, !JSONInput.isBoolean(object["version"]!), version == 1 else {
-            throw fail("version", "expected 1 (the only schema version), got \(object["version"].map { "\($0)" } ?? "nothing")")
+            throw fail("version", "expected 1 (the only schema version), got \(JSONInput.described(object["version"]))")
         }
         let folder = (path as NSString).deletingLastPathComponent
         func resolved(_ file: String) -> String {

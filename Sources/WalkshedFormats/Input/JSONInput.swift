@@ -71,6 +71,18 @@ enum JSONInput {
         return .some(double)
     }
 
+    /// A parsed value as a message names it: `the string "1"`, `1`, `true`, `null`, `an array`,
+    /// `an object`, or `nothing` when absent.
+    static func described(_ value: Any?) -> String {
+        guard let value else { return "nothing" }
+        if let text = value as? String { return "the string \"\(VisibleText.escaped(text))\"" }
+        if value is NSNull { return "null" }
+        if isBoolean(value) { return (value as! NSNumber).boolValue ? "true" : "false" }
+        if let n = value as? NSNumber { return n.stringValue }
+        if value is [Any] { return "an array" }
+        return "an object"
+    }
+
     /// Whether a parsed value is JSON `true` or `false`. (`value is Bool` also holds for the
     /// numbers 0 and 1, which Foundation bridges to Bool.)
     static func isBoolean(_ value: Any) -> Bool {

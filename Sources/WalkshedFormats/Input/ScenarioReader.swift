@@ -36,7 +36,7 @@ public enum ScenarioReader {
         let object = try JSONInput.object(bytes, name: name, maxBytes: maxBytes, maxDepth: maxDepth)
         if let unknown = Set(object.keys).subtracting(["version", "name", "edits"]).sorted().first { throw fail(unknown, "unknown key") }
         guard let version = object["version"] as? Int, version == 1 else {
-            throw fail("version", "expected 1 (the only schema version), got \(object["version"].map { "\($0)" } ?? "nothing")")
+            throw fail("version", "expected 1 (the only schema version), got \(JSONInput.described(object["version"]))")
         }
         let fileName = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
         guard let scenarioName = (object["name"] ?? fileName) as? String else { throw fail("name", "expected a string") }

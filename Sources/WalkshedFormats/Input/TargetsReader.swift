@@ -40,7 +40,7 @@ public enum TargetsReader {
         let object = try JSONInput.object(bytes, name: name, maxBytes: maxBytes, maxDepth: maxDepth)
         if let unknown = Set(object.keys).subtracting(["version", "targets"]).sorted().first { throw fail(unknown, "unknown key") }
         guard let version = object["version"] as? Int, version == 1 else {
-            throw fail("version", "expected 1 (the only schema version), got \(object["version"].map { "\($0)" } ?? "nothing")")
+            throw fail("version", "expected 1 (the only schema version), got \(JSONInput.described(object["version"]))")
         }
         guard let list = object["targets"] as? [Any], !list.isEmpty else { throw fail("targets", "expected a non-empty array") }
         return try list.enumerated().map { k, item in
