@@ -45,6 +45,11 @@ enum Proto {
     let header = Proto.frame(type: "OSMHeader", blob: Proto.field(1, bytes: Proto.field(4, bytes: Array("HistoricalTimeTravel".utf8))))
     let path = write(header, "feature.osm.pbf")
     #expect(loadError(path) == "\(path): byte 0: error: unsupported required feature 'HistoricalTimeTravel'")
+    // A full-history file is refused too: read as current data it would count deleted ways.
+    let history = Proto.frame(type: "OSMHeader", blob: Proto.field(1, bytes: Proto.field(4, bytes: Array("OsmSchema-V0.6".utf8))
+                                                                     + Proto.field(4, bytes: Array("HistoricalInformation".utf8))))
+    let historyPath = write(history, "history.osm.pbf")
+    #expect(loadError(historyPath) == "\(historyPath): byte 0: error: unsupported required feature 'HistoricalInformation' (a full-history file; use a current extract)")
 }
 
 @Test func overflowingDeltaIdsAreRejected() {

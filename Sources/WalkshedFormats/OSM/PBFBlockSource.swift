@@ -4,7 +4,10 @@
 /// `OSMData` blob can then be read, inflated and decoded independently, which is what lets the
 /// loader spread a file over threads.
 struct PBFBlockSource: Sendable {
-    static let supportedFeatures: Set<String> = ["OsmSchema-V0.6", "DenseNodes", "HistoricalInformation"]
+    /// Required features this reader implements. `HistoricalInformation` (a full-history file:
+    /// every version of every object, deleted ones too) is not among them: read as current
+    /// data it would count old and deleted ways.
+    static let supportedFeatures: Set<String> = ["OsmSchema-V0.6", "DenseNodes"]
 
     let bytes: PBFBytes
     /// The `OSMData` blobs in file order (other blob types are skipped, as the spec asks).
@@ -92,7 +95,8 @@ struct PBFBlockSource: Sendable {
                     if number == 4 && wire == 2 {
                         let feature = reader.string(try reader.lengthDelimited())
                         guard Self.supportedFeatures.contains(feature) else {
-                            throw error(at: offset, "unsupported required feature '\(feature)'")
+                            throw error(at: offset, "unsupported required feature '\(feature)'"
+                                        + (feature == "HistoricalInformation" ? " (a full-history file; use a current extract)" : ""))
                         }
                     } else {
                         try reader.skip(wireType: wire)
