@@ -63,11 +63,30 @@ func loadError(_ path: String) -> String {
     #expect(loadError(path) == "\(path): line 4, column 7: error: </osm> does not close <node>")
 }
 
-@Test func outOfRangeLatitudeInXMLIsAnError() {
-    let path = write(Array("<osm version=\"0.6\">\n<node id=\"5\" lat=\"95.0\" lon=\"0\"/>\n</osm>\n".utf8), "lat.osm")
-    let message = loadError(path)
-    #expect(message.hasPrefix("\(path): line 2, column "))
-    #expect(message.hasSuffix("error: node 5: lat=\"95.0\" is not a number within ±90"))
+/// XML and PBF agree: a node out of range is skipped with a warning (README), a node id given
+/// twice is warned about (its first location is used), and only a coordinate that is no
+/// number fails the file.
+@Test func outOfRangeAndDuplicateNodesInXMLAreWarnings() throws {
+    let xml = """
+        <osm version="0.6">
+        <node id="1" lat="60.1700" lon="24.9400"/>
+        <node id="2" lat="60.1710" lon="24.9400"/>
+        <node id="2" lat="61.0000" lon="25.0000"/>
+        <node id="3" lat="60.1720" lon="24.9400"/>
+        <node id="5" lat="95.0" lon="24.9400"/>
+        <way id="10"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="5"/><tag k="highway" v="residential"/></way>
+        </osm>
+
+        """
+    let path = write(Array(xml.utf8), "lat.osm")
+    let (city, report) = try OSMCityLoader.load(path)
+    #expect(report.diagnostics.count("node with invalid coordinates") == 1)
+    #expect(report.diagnostics.count("duplicate node id") == 1)
+    #expect(report.diagnostics.examples["duplicate node id"]?.first == "node 2 appears more than once; its first location is used")
+    // Nodes 1–3 in a line 222 m long (the first location of node 2; the second is 94 km away).
+    #expect(abs(city.graph.edgeMetres.reduce(0) { $0 + Double($1) } - 222.4) < 1)
+    let bad = write(Array("<osm version=\"0.6\">\n<node id=\"5\" lat=\"north\" lon=\"0\"/>\n</osm>\n".utf8), "word.osm")
+    #expect(loadError(bad).hasSuffix("error: node 5: lat=\"north\" is not a number"))
 }
 
 @Test func xmlWithoutOSMRootIsRejected() {

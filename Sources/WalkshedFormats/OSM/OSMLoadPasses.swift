@@ -183,9 +183,16 @@ struct NodePass: OSMBlobPass {
         hits.removeAll()
     }
 
+    /// Fills each hit's slot; a slot already filled is a node id given twice (the first is kept).
     private mutating func place(_ found: [Hit]) {
+        var repeated: [Int32] = []
         coordinates.withUnsafeMutableBufferPointer { slots in
-            for hit in found where slots[Int(hit.slot)].latitude.isNaN { slots[Int(hit.slot)] = hit.coordinate }
+            for hit in found {
+                if slots[Int(hit.slot)].latitude.isNaN { slots[Int(hit.slot)] = hit.coordinate } else { repeated.append(hit.slot) }
+            }
+        }
+        for slot in repeated {
+            diagnostics.warn("duplicate node id", "node \(needed.ids[Int(slot)]) appears more than once; its first location is used")
         }
     }
 }

@@ -61,10 +61,12 @@ public struct OSMXMLReader: OSMReader {
             }
             return value
         }
-        func degrees(_ attributes: [XMLAttribute], _ name: String, limit: Double, id: Int64) throws -> Double {
+        /// A node's latitude or longitude. A number out of range is passed on, to be skipped with
+        /// a warning as the PBF reader does; only text that is no number fails the file.
+        func degrees(_ attributes: [XMLAttribute], _ name: String, id: Int64) throws -> Double {
             let text = attributes.first { $0.name == name }?.value
-            guard let text, let value = Double(text), abs(value) <= limit else {
-                throw fail("node \(id): \(name)=\"\(text ?? "")\" is not a number within ±\(Int(limit))")
+            guard let text, let value = Double(text) else {
+                throw fail("node \(id): \(name)=\"\(text ?? "")\" is not a number")
             }
             return value
         }
@@ -83,7 +85,7 @@ public struct OSMXMLReader: OSMReader {
                     case "node" where kinds.contains(.nodes):
                         let id = try integer(attributes, "id", in: "node")
                         if attributes.contains(XMLAttribute(name: "visible", value: "false")) { continue }
-                        current = .node(id, try degrees(attributes, "lat", limit: 90, id: id), try degrees(attributes, "lon", limit: 180, id: id))
+                        current = .node(id, try degrees(attributes, "lat", id: id), try degrees(attributes, "lon", id: id))
                         tags.removeAll(keepingCapacity: true)
                     case "way" where kinds.contains(.ways):
                         current = .way(try integer(attributes, "id", in: "way"))
