@@ -1,3 +1,4 @@
+import CZlib
 import Testing
 import WalkshedFormats
 import WalkshedTestSupport
@@ -73,4 +74,21 @@ enum Proto {
     #expect(report.fileNodes == 1)
     #expect(report.diagnostics.count("node with invalid coordinates") == 1)
     #expect(report.diagnostics.examples["node with invalid coordinates"] == ["node 7: lat 95.0, lon 10.0 skipped"])
+}
+
+/// A 3.3 MB file of 100 blobs, each 32 MiB of zeros deflated to 33 KB, would have each pass
+/// inflate 3.2 GiB; a blob inflating over 50 times its compressed size is refused at once.
+@Test func decompressionBombIsRefused() {
+    var zeros = [UInt8](repeating: 0, count: 32 << 20)
+    var compressed = [UInt8](repeating: 0, count: 64 << 10)
+    var length = UInt(compressed.count)
+    #expect(compress2(&compressed, &length, &zeros, UInt(zeros.count), 9) == Z_OK)
+    zeros = []
+    let blob = Proto.field(2, varint: 32 << 20) + Proto.field(3, bytes: Array(compressed[..<Int(length)]))
+    let frame = Proto.frame(type: "OSMData", blob: blob)
+    let path = write(Proto.osmHeader + Array((0..<100).map { _ in frame }.joined()), "bomb.osm.pbf")
+    // (Whichever blob is inflated first: the reader probes the middle of the file for its layout.)
+    let message = loadError(path)
+    #expect(message.hasPrefix("\(path): byte ") && message.hasSuffix("error: malformed blob: raw_size 33554432 is over 50 times its "
+            + "\(length) compressed bytes (real extracts inflate at most about 8 times); refused as a decompression bomb"), "\(message)")
 }

@@ -9,6 +9,12 @@ struct PBFBlockSource: Sendable {
     /// data it would count old and deleted ways.
     static let supportedFeatures: Set<String> = ["OsmSchema-V0.6", "DenseNodes"]
 
+    /// The most a zlib blob may inflate, in times its compressed size (plus 64 KiB for tiny
+    /// blobs). Real extracts reach about 2.5 (Geofabrik and BBBike files) and at most 7.1 (the
+    /// repeated Monaco tiles of the real-size benchmark); zeros reach 1,000. With it, a pass
+    /// inflates at most 50 times the file, whatever the blobs claim.
+    static let maxInflationRatio = 50
+
     let bytes: PBFBytes
     /// The `OSMData` blobs in file order (other blob types are skipped, as the spec asks).
     let dataBlobs: [PBFBlob]
@@ -77,6 +83,10 @@ struct PBFBlockSource: Sendable {
                 guard let rawSize else { throw ProtobufReader.Malformed(message: "zlib blob has no raw_size") }
                 guard rawSize <= UInt64(PBFBlobIndex.maxBlobBytes) else {
                     throw ProtobufReader.Malformed(message: "raw_size \(rawSize) exceeds the \(PBFBlobIndex.maxBlobBytes)-byte limit")
+                }
+                guard rawSize <= UInt64(Self.maxInflationRatio * zlibData.count + 65_536) else {
+                    throw ProtobufReader.Malformed(message: "raw_size \(rawSize) is over \(Self.maxInflationRatio) times its \(zlibData.count) compressed bytes "
+                                                   + "(real extracts inflate at most about 8 times); refused as a decompression bomb")
                 }
                 return try Zlib.inflate(UnsafeRawBufferPointer(rebasing: raw[zlibData]), expectedSize: Int(rawSize))
             }
