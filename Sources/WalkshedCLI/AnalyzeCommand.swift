@@ -7,7 +7,7 @@ struct AnalyzeCommand: WalkshedCommand {
     static let help = CommandHelp(
         name: "analyze",
         abstract: "Coverage grids and a summary for an OSM extract.",
-        usage: "walkshed analyze <extract> --out <dir> [--cell-m <metres>] [--minutes <n>] [--speed-kmh <v>] [--threads <n>]",
+        usage: "walkshed analyze <extract> --out <dir> [--cell-m <metres>] [--minutes <n>] [--speed-kmh <km/h>] [--threads <n>]",
         discussion: """
         Writes to <dir>, for each measure (park_minutes, one <category>_minutes per service
         category, categories_within): a Cloud-Optimized GeoTIFF <measure>.tif (float32, NODATA
@@ -56,7 +56,7 @@ struct AnalyzeCommand: WalkshedCommand {
         outputFolder = try CommonOptions.output(arguments)
         options = try CoverageOptionsParser.parse(arguments)
         profiles = try CommonOptions.profiles(arguments)
-        inputs.request.parkMinimumHectares = arguments.values["--park-min-ha"] == nil ? 0 : try arguments.positiveDouble("--park-min-ha", default: 0)
+        inputs.request.parkMinimumHectares = arguments.values["--park-min-ha"] == nil ? 0 : try arguments.positiveDouble("--park-min-ha", default: 0, in: 0...100_000)
         inputs.request.parkKinds = try arguments.values["--park-kinds"].map { list in
             let kinds = Set(list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
             if let unknown = kinds.subtracting(OSMTagRules.parkKinds).sorted().first {
@@ -70,7 +70,7 @@ struct AnalyzeCommand: WalkshedCommand {
         quiet = arguments.flags.contains(CommonOptions.quiet.name)
         force = arguments.flags.contains(CommonOptions.force.name)
         let physicalMiB = Double(ProcessInfo.processInfo.physicalMemory) / 1_048_576
-        maxMemoryBytes = try arguments.positiveDouble("--max-memory-mib", default: (0.8 * physicalMiB).rounded()) * 1_048_576
+        maxMemoryBytes = try arguments.positiveDouble("--max-memory-mib", default: (0.8 * physicalMiB).rounded(), in: 0...1e12) * 1_048_576
     }
 
     func run() throws -> Int32 {

@@ -57,8 +57,8 @@ struct CheckCommand: WalkshedCommand {
             tolerance = 0.001
         }
         var options = CoverageOptions()
-        options.cellMetres = try arguments.positiveDouble("--cell-m", default: 100)
-        options.snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300)
+        options.cellMetres = try arguments.positiveDouble("--cell-m", default: 100, in: ValidRange.cellMetres)
+        options.snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300, in: ValidRange.distanceMetres)
         options.threads = try CommonOptions.threads(arguments)
         self.options = options
         quiet = arguments.flags.contains(CommonOptions.quiet.name)

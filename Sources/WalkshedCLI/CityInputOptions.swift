@@ -31,7 +31,8 @@ struct CityInputOptions {
     init(extract: String, _ arguments: CommandArguments) throws {
         request = StudyRequest(extract: extract)
         request.population = arguments.values[Self.population.name]
-        request.floorAreaPerResident = try arguments.positiveDouble(Self.floorArea.name, default: ResidentialBuilding.defaultFloorAreaPerResident)
+        request.floorAreaPerResident = try arguments.positiveDouble(Self.floorArea.name, default: ResidentialBuilding.defaultFloorAreaPerResident,
+                                                                    in: ValidRange.floorAreaSquareMetres)
         request.gtfs = arguments.list(Self.gtfs.name)
         request.elevation = arguments.values[Self.dem.name]
         request.allComponents = arguments.flags.contains(Self.allComponents.name)
@@ -50,9 +51,9 @@ struct CityInputOptions {
             return nil
         }
         if path != nil && box != nil { throw UsageError("give --boundary or --bbox, not both") }
-        let minutes = max(try arguments.positiveDouble("--minutes", default: 15), try arguments.positiveDouble("--max-minutes", default: 0.001))
+        let minutes = max(try arguments.positiveDouble("--minutes", default: 15, in: ValidRange.minutes), try arguments.positiveDouble("--max-minutes", default: 0.001, in: ValidRange.minutes))
         let speed = try CommonOptions.profiles(arguments, default: "walk,wheelchair").map(\.metresPerSecond).max() ?? 1.34
-        let margin = speed * 1.25 * minutes * 60 + (try arguments.positiveDouble("--snap-limit-m", default: 300)) + 100
+        let margin = speed * 1.25 * minutes * 60 + (try arguments.positiveDouble("--snap-limit-m", default: 300, in: ValidRange.distanceMetres)) + 100
         if let box {
             let numbers = box.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard numbers.count == 4, let w = numbers[0], let s = numbers[1], let e = numbers[2], let n = numbers[3],
@@ -137,7 +138,7 @@ enum CommonOptions {
         let names = (arguments.values[profile.name] ?? fallback).split(separator: ",").map(String.init)
         guard !names.isEmpty, Set(names).count == names.count else { throw UsageError("option '--profile' needs distinct profile names") }
         if single && names.count > 1 { throw UsageError("option '--profile' takes one profile here, got \(names.count)") }
-        let speed = arguments.values["--speed-kmh"] == nil ? nil : try arguments.positiveDouble("--speed-kmh", default: 0)
+        let speed = arguments.values["--speed-kmh"] == nil ? nil : try arguments.positiveDouble("--speed-kmh", default: 0, in: ValidRange.kilometresPerHour)
         if speed != nil && names.count > 1 { throw UsageError("option '--speed-kmh' applies to a single --profile") }
         return try names.map { name in
             guard let p = TravelProfile.preset(name, kilometresPerHour: speed) else {

@@ -1,3 +1,5 @@
+import WalkshedFormats
+
 /// A command-line option a subcommand accepts.
 ///
 /// Names follow one convention (README, "Options"): every output path is `--out` (a folder, or
@@ -104,6 +106,13 @@ struct CommandArguments {
             throw UsageError("option '\(name)' needs a positive number, got '\(text)'")
         }
         return v
+    }
+
+    /// A positive number option within `range` (`ValidRange`), or `fallback` when absent.
+    func positiveDouble(_ name: String, default fallback: Double, in range: ClosedRange<Double>) throws -> Double {
+        let value = try positiveDouble(name, default: fallback)
+        guard range.contains(value) else { throw UsageError("option '\(name)' takes a value in \(ValidRange.text(range)), got '\(values[name]!)'") }
+        return value
     }
 
     /// A positive integer option, or `fallback` when absent.

@@ -7,9 +7,9 @@ enum CoverageOptionsParser {
     /// The options every grid-making command takes: `--cell-m`, `--minutes`, `--snap-limit-m`, `--threads`.
     static func grid(_ arguments: CommandArguments) throws -> CoverageOptions {
         var options = CoverageOptions()
-        options.cellMetres = try arguments.positiveDouble("--cell-m", default: 100)
-        options.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15)
-        options.snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300)
+        options.cellMetres = try arguments.positiveDouble("--cell-m", default: 100, in: ValidRange.cellMetres)
+        options.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15, in: ValidRange.minutes)
+        options.snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300, in: ValidRange.distanceMetres)
         options.threads = try CommonOptions.threads(arguments)
         return options
     }
@@ -17,7 +17,7 @@ enum CoverageOptionsParser {
     static func parse(_ arguments: CommandArguments) throws -> CoverageOptions {
         var options = try grid(arguments)
         if arguments.values["--max-minutes"] != nil {
-            options.searchLimitSeconds = Float(try arguments.positiveDouble("--max-minutes", default: 0) * 60)
+            options.searchLimitSeconds = Float(try arguments.positiveDouble("--max-minutes", default: 0, in: ValidRange.minutes) * 60)
         } else if arguments.values[CityInputOptions.boundary.name] != nil || arguments.values[CityInputOptions.bbox.name] != nil {
             // Inside an area only times within the budget are exact (the network ends at the
             // margin); farther is NODATA, as with --max-minutes.

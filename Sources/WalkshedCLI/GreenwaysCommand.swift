@@ -86,13 +86,13 @@ enum GreenwayOptionsParser {
 
     static func parse(_ arguments: CommandArguments) throws -> GreenwayOptions {
         var options = GreenwayOptions()
-        options.budgetMinutes = try arguments.positiveDouble(CommonOptions.minutes.name, default: 15)
-        options.touchMetres = try arguments.positiveDouble("--touch-m", default: options.touchMetres)
-        options.gapMetres = try arguments.positiveDouble("--gap-m", default: options.gapMetres)
-        options.parkRouteMetres = try arguments.positiveDouble("--route-m", default: options.parkRouteMetres)
-        options.maxStreetMetres = arguments.values["--street-m"] == "0" ? 0 : try arguments.positiveDouble("--street-m", default: options.maxStreetMetres)
-        options.cellMetres = try arguments.positiveDouble(CommonOptions.cell.name, default: options.cellMetres)
-        options.snapLimitMetres = try arguments.positiveDouble(CommonOptions.snapLimit.name, default: options.snapLimitMetres)
+        options.budgetMinutes = try arguments.positiveDouble(CommonOptions.minutes.name, default: 15, in: ValidRange.minutes)
+        options.touchMetres = try arguments.positiveDouble("--touch-m", default: options.touchMetres, in: ValidRange.distanceMetres)
+        options.gapMetres = try arguments.positiveDouble("--gap-m", default: options.gapMetres, in: ValidRange.distanceMetres)
+        options.parkRouteMetres = try arguments.positiveDouble("--route-m", default: options.parkRouteMetres, in: ValidRange.distanceMetres)
+        options.maxStreetMetres = arguments.values["--street-m"] == "0" ? 0 : try arguments.positiveDouble("--street-m", default: options.maxStreetMetres, in: ValidRange.distanceMetres)
+        options.cellMetres = try arguments.positiveDouble(CommonOptions.cell.name, default: options.cellMetres, in: ValidRange.cellMetres)
+        options.snapLimitMetres = try arguments.positiveDouble(CommonOptions.snapLimit.name, default: options.snapLimitMetres, in: ValidRange.distanceMetres)
         options.threads = try CommonOptions.threads(arguments)
         return options
     }

@@ -51,8 +51,8 @@ struct IndicatorsCommand: WalkshedCommand {
         var options = IndicatorOptions()
         options.nearestK = try arguments.positiveInt("--nearest", default: 20)
         guard options.nearestK <= 32 else { throw UsageError("option '--nearest' takes 1...32, got \(options.nearestK)") }
-        options.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15)
-        options.snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300)
+        options.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15, in: ValidRange.minutes)
+        options.snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300, in: ValidRange.distanceMetres)
         options.threads = try CommonOptions.threads(arguments)
         self.options = options
         force = arguments.flags.contains(CommonOptions.force.name)

@@ -64,15 +64,15 @@ struct IsochroneCommand: WalkshedCommand {
             starts = []   // read in run(), where a bad file is a data error
         }
         minutes = try arguments.minutesList("--minutes") ?? [5, 10, 15]
-        let speed = arguments.values["--speed-kmh"] == nil ? nil : try arguments.positiveDouble("--speed-kmh", default: 0)
+        let speed = arguments.values["--speed-kmh"] == nil ? nil : try arguments.positiveDouble("--speed-kmh", default: 0, in: ValidRange.kilometresPerHour)
         let name = arguments.values["--profile"] ?? "walk"
         guard let profile = TravelProfile.preset(name, kilometresPerHour: speed) else {
             throw UsageError("unknown profile '\(name)'; choose one of \(TravelProfile.presetNames.joined(separator: ", "))")
         }
         self.profile = profile
-        bufferMetres = try arguments.positiveDouble("--buffer-m", default: 50)
-        rasterMetres = try arguments.positiveDouble("--raster-m", default: bufferMetres / 5)
-        snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300)
+        bufferMetres = try arguments.positiveDouble("--buffer-m", default: 50, in: ValidRange.distanceMetres)
+        rasterMetres = try arguments.positiveDouble("--raster-m", default: bufferMetres / 5, in: ValidRange.distanceMetres)
+        snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300, in: ValidRange.distanceMetres)
         demPath = arguments.values["--dem"]
         outputPath = arguments.values["--out"]
         quiet = arguments.flags.contains("--quiet")

@@ -74,7 +74,7 @@ struct ServeCommand: WalkshedCommand {
         limits.bodyBytes = try arguments.positiveInt("--max-body-kb", default: 1024) * 1024
         self.limits = limits
         maxConnections = try arguments.positiveInt("--max-connections", default: 32)
-        requestSeconds = try arguments.positiveDouble("--request-timeout-s", default: 10)
+        requestSeconds = try arguments.positiveDouble("--request-timeout-s", default: 10, in: 0...3_600)
         sessionName = arguments.values["--name"] ?? "session"
         guard !sessionName.isEmpty, sessionName.count <= 100, !sessionName.hasPrefix("."),
               sessionName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {

@@ -82,17 +82,17 @@ struct SuggestCommand: WalkshedCommand {
         let candidates = arguments.values["--candidates"] ?? "grid"
         candidatesPath = candidates == "grid" ? nil : candidates
         parks.count = try arguments.positiveInt("--count", default: 5)
-        parks.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15)
-        parks.spacingMetres = try arguments.positiveDouble("--spacing-m", default: 200)
-        parks.minimumHectares = try arguments.positiveDouble("--min-area-ha", default: 0.5)
-        parks.snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300)
+        parks.budgetMinutes = try arguments.positiveDouble("--minutes", default: 15, in: ValidRange.minutes)
+        parks.spacingMetres = try arguments.positiveDouble("--spacing-m", default: 200, in: ValidRange.distanceMetres)
+        parks.minimumHectares = try arguments.positiveDouble("--min-area-ha", default: 0.5, in: 0...100_000)
+        parks.snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300, in: ValidRange.distanceMetres)
         parks.threads = try CommonOptions.threads(arguments)
         links.count = parks.count
         links.budgetMinutes = parks.budgetMinutes
         links.snapLimitMetres = parks.snapLimitMetres
         links.threads = parks.threads
-        links.maxLinkMetres = try arguments.positiveDouble("--max-length-m", default: 200)
-        links.detourFactor = try arguments.positiveDouble("--detour", default: 3)
+        links.maxLinkMetres = try arguments.positiveDouble("--max-length-m", default: 200, in: ValidRange.distanceMetres)
+        links.detourFactor = try arguments.positiveDouble("--detour", default: 3, in: 1...1_000)
         let kinds = inputs.destinationKinds
         let measure = arguments.values["--measure"] ?? "park"
         guard let kind = kinds.first(where: { (k: DestinationKind) in k.name == measure }) else {

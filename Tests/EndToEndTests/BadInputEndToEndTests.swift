@@ -79,3 +79,46 @@ func expectDataError(_ input: String, message: (String) -> Bool) throws {
     let folder = try CommandRunner.run(["info", root.path, "--quiet"])
     #expect(folder.status == 1 && folder.stderr.contains("\(root.path): error: is a directory, expected an extract file"), "\(folder.stderr)")
 }
+
+/// Numbers beyond their valid range (README, "Exit codes and errors") are refused naming file
+/// and place; within it nothing traps — a 1 m surface model with 40 m walls included.
+@Test func numbersOutsideTheirRangeAreRefused() throws {
+    let root = RepositoryPaths.temporaryFolder("ranges")
+    let extract = RepositoryPaths.network("helsinki.osm.pbf")
+    func file(_ name: String, _ text: String) throws -> String {
+        let path = root.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+    func analyze(_ extra: [String]) throws -> CommandRunner.Outcome {
+        try CommandRunner.run(["analyze", extract, "--out", root.appendingPathComponent("out-\(extra.count)-\(extra.last!.count)").path, "--quiet",
+                               "--format", "asc"] + extra)
+    }
+    let csv = try file("pop.csv", "lon,lat,population\n24.94,60.17,1e308\n")
+    #expect(try analyze(["--population", csv]).stderr == "\(csv): line 2: error: population 1e+308 is beyond 0 … 1000000000 at one point\n")
+    let grid = try file("pop.asc", "ncols 2\nnrows 1\nxllcorner 24.93\nyllcorner 60.16\ncellsize 0.01\nNODATA_value -9999\n5 1e308\n")
+    #expect(try analyze(["--population", grid]).stderr == "\(grid): error: row 1, column 2: population 1e+308 is beyond 0 … 1000000000 in one cell\n")
+    let floor = try CommandRunner.run(["indicators", extract, "--out", root.appendingPathComponent("i").path, "--population", "buildings",
+                                       "--floor-area", "1e-300"])
+    #expect(floor.status == 64 && floor.stderr.hasPrefix("Error: option '--floor-area-m2' takes a value in 1 … 10000, got '1e-300'"))
+    let high = try file("high.asc", "ncols 2\nnrows 1\nxllcorner 24.93\nyllcorner 60.16\ncellsize 0.01\nNODATA_value -9999\n5 1e6\n")
+    #expect(try analyze(["--dem", high]).stderr == "\(high): error: row 1, column 2: elevation 1000000.0 m is beyond -500 … 9000 m\n")
+    // check --baseline with a share of 1e308.
+    let base = root.appendingPathComponent("base")
+    #expect(try CommandRunner.run(["analyze", extract, "--out", base.path, "--quiet", "--format", "asc"]).status == 0)
+    let summary = try String(contentsOf: base.appendingPathComponent("summary.json"), encoding: .utf8)
+    let first = summary.range(of: "\"share_meeting_budget\": ")!
+    let edited = summary.replacingCharacters(in: first.upperBound..<summary[first.upperBound...].firstIndex(of: ",")!, with: "1e308")
+    let baseline = try file("baseline.json", edited)
+    let check = try CommandRunner.run(["check", extract, RepositoryPaths.network("targets/helsinki.json"), "--baseline", baseline, "--quiet"])
+    #expect(check.status == 1 && check.stderr.contains("\(baseline): measures[0].share_meeting_budget: error: park_minutes: share 1e+308 is beyond 0 … 1"),
+            "\(check.stderr)")
+    // A 1 m surface model with 40 m walls every 3 m (a DSM over buildings): walked, slowly, without a trap.
+    var rows = "ncols 2500\nnrows 2500\nxllcorner 384800\nyllcorner 6670800\ncellsize 1\nNODATA_value -9999\n"
+    let row = (0..<2500).map { ($0 / 3) % 2 == 0 ? "0" : "40" }.joined(separator: " ") + "\n"
+    for _ in 0..<2500 { rows += row }
+    let walls = try file("walls.asc", rows)
+    try "PROJCS[\"WGS_1984_UTM_Zone_35N\",GEOGCS[\"GCS_WGS_1984\"]]".write(toFile: root.appendingPathComponent("walls.prj").path, atomically: true, encoding: .utf8)
+    let walled = try analyze(["--dem", walls])
+    #expect(walled.status == 0, "\(walled.stderr)")
+}

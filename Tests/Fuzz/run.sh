@@ -56,6 +56,10 @@ run_one() {
     for d in $(seeds_for "$name"); do cp -n "$d"/* "$work/corpus/" 2>/dev/null || true; done
     # Real feeds from ../shared/data join the GTFS seeds when present (never committed here).
     if [ "$name" = FuzzGTFS ] && [ "$smoke" = 0 ]; then cp -n "$here"/../../../shared/data/*.gtfs-*.zip "$work/corpus/" 2>/dev/null || true; fi
+    # Harnesses that read numbers from text get the dictionary of edge values.
+    case $name in
+        FuzzPopulationCSV|FuzzAsciiGrid|FuzzTargets|FuzzScenario|FuzzDestinations|FuzzBatch|FuzzOSMXML) set -- "$@" -dict="$here/Dictionaries/numbers.dict" ;;
+    esac
     echo "== $name for ${seconds}s" >&2
     set +e
     "$bin/$name" "$work/corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \

@@ -33,7 +33,8 @@ func destinationError(_ text: String, _ name: String, weight: String? = nil) -> 
     (#"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}}]}"#,
      "s.geojson", nil, "s.geojson: features[0].geometry.type: error: expected Point, MultiPoint, Polygon or MultiPolygon, got LineString"),
     (#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"w": "many"}, "geometry": {"type": "Point", "coordinates": [0, 0]}}]}"#,
-     "s.geojson", "w", "s.geojson: features[0].properties.w: error: expected a weight ≥ 0"),
+     "s.geojson", "w", "s.geojson: features[0].properties.w: error: expected a weight in 0 … 1000000, got the string \"many\""),
+    ("lon,lat,w\n1,2,1e308\n", "s.csv", "w", "s.csv: line 2: error: w 1e+308 is beyond 0 … 1000000"),
 ] as [(String, String, String?, String)])
 func malformedDestinationFilesNameTheirPlace(text: String, name: String, weight: String?, message: String) {
     #expect(destinationError(text, name, weight: weight) == message)

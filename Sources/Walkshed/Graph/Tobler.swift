@@ -8,8 +8,15 @@ import Darwin
 /// slope S = rise ÷ run, fastest slightly downhill (S = −0.05). Walkshed keeps each profile's
 /// flat speed and scales it by W(S) ÷ W(0), so the slope changes only the ratio.
 public enum Tobler {
-    /// Tobler's speed in km/h on slope `rise / run`.
-    public static func kilometresPerHour(slope: Double) -> Double { 6 * exp(-3.5 * abs(slope + 0.05)) }
+    /// The steepest slope the function is taken at (100 %, 45°): steeper segments of an
+    /// elevation model (a surface model's building walls, a cliff) are walked as at 100 %,
+    /// about 30 times slower than on the flat, not at an astronomically slow pace.
+    public static let steepestSlope = 1.0
+
+    /// Tobler's speed in km/h on slope `rise / run` (clamped to ±`steepestSlope`).
+    public static func kilometresPerHour(slope: Double) -> Double {
+        6 * exp(-3.5 * abs(min(max(slope, -steepestSlope), steepestSlope) + 0.05))
+    }
 
     /// W(slope) ÷ W(0): 1 on the flat, above 1 gently downhill, below 1 uphill and steeply down.
     public static func speedFactor(slope: Double) -> Double { kilometresPerHour(slope: slope) / kilometresPerHour(slope: 0) }

@@ -10,9 +10,20 @@ public struct AnalysisBaseline: Sendable, Equatable {
     public var cellShares: [String: Double]
     public var populationShares: [String: Double]
 
-    /// - Throws: `InputFileError` when the file is missing or is not an analyze summary.
+    /// - Throws: `InputFileError` when the file is missing, is not an analyze summary, or holds
+    ///   a share outside 0 … 1.
     public static func read(_ path: String) throws -> AnalysisBaseline {
         let document = try AnalysisSummaryDocument.read(path)
+        for (key, measures) in [("measures", document.measures.map { ($0.name, $0.shareMeetingBudget) }),
+                                ("population.measures", (document.population?.measures ?? []).map { ($0.name, $0.shareMeetingBudget) })] {
+            if let (k, (name, share)) = measures.enumerated().first(where: { !ValidRange.share.contains($0.element.1) }) {
+                throw JSONInputError(path: path, place: "\(key)[\(k)].share_meeting_budget",
+                                     message: "\(name): share \(share) is beyond \(ValidRange.text(ValidRange.share))")
+            }
+        }
+        guard ValidRange.minutes.contains(document.options.budgetMinutes) else {
+            throw JSONInputError(path: path, place: "options.budget_minutes", message: "\(document.options.budgetMinutes) is beyond \(ValidRange.text(ValidRange.minutes))")
+        }
         return AnalysisBaseline(profile: document.options.profile, budgetMinutes: document.options.budgetMinutes,
                                 cellShares: Dictionary(document.measures.map { ($0.name, $0.shareMeetingBudget) }, uniquingKeysWith: { a, _ in a }),
                                 populationShares: Dictionary((document.population?.measures ?? []).map { ($0.name, $0.shareMeetingBudget) },

@@ -121,6 +121,9 @@ public enum DestinationFileReader {
             if let weightColumn {
                 let weight = fields[weightColumn].trimmingSpaces().isEmpty ? 0 : try number(weightColumn)
                 guard weight >= 0 else { throw CSVError(path: source.path, line: line, message: "\(header[weightColumn]) \(weight) is negative") }
+                guard ValidRange.destinationWeight.contains(weight) else {
+                    throw CSVError(path: source.path, line: line, message: "\(header[weightColumn]) \(weight) is beyond \(ValidRange.text(ValidRange.destinationWeight))")
+                }
                 guard weight > 0 else { continue }
                 file.weights!.append(weight)
             }
@@ -145,8 +148,8 @@ public enum DestinationFileReader {
             var weight = 1.0
             if let column = source.weightColumn {
                 let value = (feature["properties"] as? [String: Any])?[column]
-                guard case .some(.some(let number)) = JSONInput.number(value), number >= 0 else {
-                    throw fail("\(at).properties.\(column)", "expected a weight ≥ 0")
+                guard case .some(.some(let number)) = JSONInput.number(value), ValidRange.destinationWeight.contains(number) else {
+                    throw fail("\(at).properties.\(column)", "expected a weight in \(ValidRange.text(ValidRange.destinationWeight)), got \(JSONInput.described(value))")
                 }
                 weight = number
                 guard weight > 0 else { continue }

@@ -78,6 +78,9 @@ public enum PopulationCSVReader {
             guard residents >= 0 else {
                 throw CSVError(path: reader.path, line: line, message: "population \(residents) is negative")
             }
+            guard ValidRange.residents.contains(residents) else {
+                throw CSVError(path: reader.path, line: line, message: "population \(residents) is beyond \(ValidRange.text(ValidRange.residents)) at one point")
+            }
             table.rows.append(fields)
             table.coordinates.append(GeoCoordinate(longitude: lon, latitude: lat))
             table.residents.append(residents)

@@ -16,7 +16,7 @@ public enum PopulationGridReader {
         var cells: [(row: Int, column: Int, residents: Double)] = []
         var negative: (row: Int, column: Int, value: Double)?
         func add(_ row: Int, _ column: Int, _ value: Double) {
-            if value < 0 { negative = negative ?? (row, column, value) } else if value > 0 { cells.append((row, column, value)) }
+            if !ValidRange.residents.contains(value) { negative = negative ?? (row, column, value) } else if value > 0 { cells.append((row, column, value)) }
         }
         let header: AsciiGridHeader, projection: UTMProjection?
         if GeoRasterFile.isGeoTIFF(path) {
@@ -30,7 +30,8 @@ public enum PopulationGridReader {
             header = try reader.read { row, column, value in add(row, column, value) }
         }
         if let negative {
-            throw InputFileError(path: path, message: "row \(negative.row + 1), column \(negative.column + 1): population \(negative.value) is negative")
+            throw InputFileError(path: path, message: "row \(negative.row + 1), column \(negative.column + 1): population \(negative.value) is "
+                                 + (negative.value < 0 ? "negative" : "beyond \(ValidRange.text(ValidRange.residents)) in one cell"))
         }
         var table = PopulationTable(header: ["lon", "lat", "population", "row", "column"], rows: [], coordinates: [], residents: [])
         for cell in cells {

@@ -14,10 +14,12 @@ public struct TextBuffer: Sendable {
         appendDigits(value.magnitude)
     }
 
-    /// `value` with exactly `decimals` (0...8) digits after the point, rounding half away from zero.
+    /// `value` with exactly `decimals` (0...8) digits after the point, rounding half away from
+    /// zero; beyond 63 bits of units, Swift's shortest round-trip form, as `FixedPoint.format`.
     public mutating func append(_ value: Double, decimals: Int) {
         precondition(value.isFinite && (0...8).contains(decimals))
         let scaled = (abs(value) * FixedPoint.powers[decimals]).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 0x1p63 else { append(value.description); return }
         let units = UInt64(scaled)
         if value < 0 && units != 0 { bytes.append(UInt8(ascii: "-")) }
         let divisor = UInt64(FixedPoint.powers[decimals])
