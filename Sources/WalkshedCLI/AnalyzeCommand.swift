@@ -35,7 +35,6 @@ struct AnalyzeCommand: WalkshedCommand {
             OptionSpec(name: "--greenway", valueName: nil, help: "Also minutes to the nearest greenway and metres of greenway within the time budget."),
         ] + CityInputOptions.specs + [
             CityInputOptions.allComponents,
-            OptionSpec(name: "--max-memory-mib", valueName: "<MiB>", help: "Refuse, before it starts, an analysis estimated to need more. (default: 80% of RAM)"),
             OptionSpec(name: "--report", valueName: nil, help: "Also write <dir>/report.html (see walkshed report)."),
             CommonOptions.force, CommonOptions.quiet,
         ])
@@ -69,8 +68,7 @@ struct AnalyzeCommand: WalkshedCommand {
         formats = try CommonOptions.formats(arguments)
         quiet = arguments.flags.contains(CommonOptions.quiet.name)
         force = arguments.flags.contains(CommonOptions.force.name)
-        let physicalMiB = Double(ProcessInfo.processInfo.physicalMemory) / 1_048_576
-        maxMemoryBytes = try arguments.positiveDouble("--max-memory-mib", default: (0.8 * physicalMiB).rounded(), in: 0...1e12) * 1_048_576
+        maxMemoryBytes = inputs.request.maxMemoryBytes
     }
 
     func run() throws -> Int32 {
@@ -80,7 +78,10 @@ struct AnalyzeCommand: WalkshedCommand {
                                    guarded: profiles.count == 1 ? nil : subfolders.map { (outputFolder as NSString).appendingPathComponent($0!) })
         let clock = StageClock(quiet: quiet)
         let loaded = try StudyLoader.load(inputs.request, progress: clock)
-        try MemoryBudget.check(loaded.study, options: options, maxBytes: maxMemoryBytes, extract: inputs.request.extract)
+        try MemoryBudget.check(loaded.study, options: options, maxBytes: maxMemoryBytes, source: inputs.request.memoryLimitSource,
+                               extract: inputs.request.extract)
+        if !force { try MemoryBudget.checkOutputSize(loaded.study, options: options, formats: formats, profiles: profiles.count,
+                                                                   extract: inputs.request.extract) }
         let population = loaded.population.map { (path: loaded.study.residents!.source, table: $0) }
         var summaries: [(summary: AnalysisSummary, folder: String, populationCSV: TextBuffer?)] = []
         try output.write { output in

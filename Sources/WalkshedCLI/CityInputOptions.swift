@@ -24,7 +24,9 @@ struct CityInputOptions {
     static let bbox = OptionSpec(name: "--bbox", valueName: "<W,S,E,N>", help: "Study only this box of the extract, in degrees (as --boundary).")
 
     /// Residents, transit, elevation, the user's own destinations and the area: the group most commands take.
-    static let specs = [population, floorArea, gtfs, dem, destinations, destinationWeight, boundary, boundaryFeature, bbox]
+    static let maxMemory = OptionSpec(name: "--max-memory-mib", valueName: "<MiB>",
+                                      help: "Refuse, before it starts, work estimated to need more memory. (default: 80% of the least of physical memory, ulimit -v and the cgroup's memory.max)")
+    static let specs = [population, floorArea, gtfs, dem, destinations, destinationWeight, boundary, boundaryFeature, bbox, maxMemory]
 
     var request: StudyRequest
 
@@ -39,6 +41,16 @@ struct CityInputOptions {
         request.destinations = try Self.destinationSources(arguments)
         request.threads = try CommonOptions.threads(arguments)
         request.area = try Self.area(arguments)
+        (request.maxMemoryBytes, request.memoryLimitSource) = try Self.memoryBudget(arguments)
+    }
+
+    /// `--max-memory-mib`, or 80 % of the binding `MemoryLimit`, in bytes, with what set it.
+    static func memoryBudget(_ arguments: CommandArguments) throws -> (bytes: Double, source: String) {
+        if arguments.values[maxMemory.name] != nil {
+            return (try arguments.positiveDouble(maxMemory.name, default: 0, in: 0...1e12) * 1_048_576, "--max-memory-mib")
+        }
+        let limit = MemoryLimit.current()
+        return (0.8 * limit.bytes, "80% of \(limit.source), \(Int((limit.bytes / 1_048_576).rounded())) MiB")
     }
 
     /// `--boundary` (with `--boundary-feature`) or `--bbox`, with the margin the farthest search

@@ -48,14 +48,28 @@ enum CoverageOptionsParser {
 /// Refuses, before any search, an analysis estimated to exceed `--max-memory-mib`: what is in use
 /// now (the loaded city) plus the engine's estimate plus the output text.
 enum MemoryBudget {
-    static func check(_ study: Study, options: CoverageOptions, maxBytes: Double, extract: String) throws {
+    static func check(_ study: Study, options: CoverageOptions, maxBytes: Double, source: String, extract: String) throws {
         let (engine, cells) = study.estimatedAnalysisBytes(options: options)
         let total = ResourceUsage.peakResidentBytes + engine + cells * AnalysisFiles.bytesPerCell
         guard total <= maxBytes else {
             func mib(_ b: Double) -> String { FixedPoint.format(b / 1_048_576, decimals: 0) }
             throw InputFileError(path: extract, message: "the analysis would need about \(mib(total)) MiB "
                 + "(\(FixedPoint.format(cells, decimals: 0)) cells of \(FixedPoint.format(options.cellMetres, decimals: options.cellMetres < 1 ? 4 : 1)) m), "
-                + "over --max-memory-mib \(mib(maxBytes)) MiB; use a larger --cell-m or a smaller extract")
+                + "over the \(mib(maxBytes)) MiB allowed (\(source)); use a larger --cell-m or a smaller extract")
+        }
+    }
+
+    /// Outputs larger than this need `--force` (a 1 m grid of a city is gigabytes).
+    static let largeOutputBytes = 2.0 * 1_073_741_824
+
+    /// Refuses, unless `--force`, an analysis whose files are estimated past `largeOutputBytes`.
+    static func checkOutputSize(_ study: Study, options: CoverageOptions, formats: OutputFormats, profiles: Int, extract: String) throws {
+        let (_, cells) = study.estimatedAnalysisBytes(options: options)
+        let bytes = cells * AnalysisFiles.estimatedBytesPerCell(formats: formats) * Double(profiles)
+        guard bytes <= largeOutputBytes else {
+            throw InputFileError(path: extract, message: "the analysis would write about \(FixedPoint.format(bytes / 1_073_741_824, decimals: 1)) GiB "
+                             + "(\(FixedPoint.format(cells, decimals: 0)) cells of \(FixedPoint.format(options.cellMetres, decimals: 1)) m); "
+                             + "pass --force to write it, or use a larger --cell-m or fewer --format")
         }
     }
 }

@@ -23,7 +23,7 @@ struct IndicatorsCommand: WalkshedCommand {
         options: [
             CommonOptions.out,
             OptionSpec(name: "--population", valueName: "<file>", help: "Residents (required): .csv points, an .asc or .tif grid of counts, or 'buildings'."),
-            CityInputOptions.floorArea, CityInputOptions.gtfs, CityInputOptions.dem,
+            CityInputOptions.floorArea, CityInputOptions.gtfs, CityInputOptions.dem, CityInputOptions.maxMemory,
             OptionSpec(name: "--profile", valueName: "<list>", help: "Profiles, comma-separated: walk, senior, wheelchair, bike. (default: walk,wheelchair)"),
             OptionSpec(name: "--nearest", valueName: "<k>", help: "15-minute city: mean time to the k nearest of each category; 1...32. (default: 20)"),
             OptionSpec(name: "--minutes", valueName: "<n>", help: "15-minute city budget for F15. (default: 15)"),

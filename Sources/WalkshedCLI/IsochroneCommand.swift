@@ -30,12 +30,18 @@ struct IsochroneCommand: WalkshedCommand {
             OptionSpec(name: "--buffer-m", valueName: "<metres>", help: "Buffer around reached edges for the areas. (default: 50)"),
             OptionSpec(name: "--raster-m", valueName: "<metres>", help: "Cell side of the raster the areas are traced on. (default: buffer / 5)"),
             OptionSpec(name: "--snap-limit-m", valueName: "<metres>", help: "Farthest the start may be from the network. (default: 300)"),
-            CityInputOptions.dem,
+            CityInputOptions.dem, CityInputOptions.maxMemory,
             OptionSpec(name: "--out", valueName: "<file>", help: "Write the GeoJSON here instead of standard output."),
             CommonOptions.quiet,
         ])
 
+    /// Bytes of the tracing raster per cell (mask, labels and outline work), as an upper bound.
+    static let bytesPerRasterCell = 16.0
+    /// Most cells of a tracing raster: past 100 million the tracing takes minutes.
+    static let maxRasterCells = 1e8
+
     let extract: String
+    let memory: (bytes: Double, source: String)
     /// The starts: one from --from (no id), or every point of --from-file with its id.
     let starts: [(id: String?, coordinate: GeoCoordinate)]
     let startsFile: String?
@@ -73,6 +79,18 @@ struct IsochroneCommand: WalkshedCommand {
         bufferMetres = try arguments.positiveDouble("--buffer-m", default: 50, in: ValidRange.distanceMetres)
         rasterMetres = try arguments.positiveDouble("--raster-m", default: bufferMetres / 5, in: ValidRange.distanceMetres)
         snapLimitMetres = try arguments.positiveDouble("--snap-limit-m", default: 300, in: ValidRange.distanceMetres)
+        memory = try CityInputOptions.memoryBudget(arguments)
+        // The areas are traced on a raster over the farthest reach plus the buffer: refuse one
+        // that cannot fit before any work (a 0.5 m raster under a 5 km buffer is 400 M cells).
+        let reach = 2 * (minutes.max()! * 60 * profile.metresPerSecond * 1.25 + bufferMetres + snapLimitMetres)
+        let cells = (reach / rasterMetres).rounded(.up) * (reach / rasterMetres).rounded(.up)
+        let bytes = cells * Self.bytesPerRasterCell
+        guard bytes <= memory.bytes, cells <= Self.maxRasterCells else {
+            throw UsageError("a \(FixedPoint.format(rasterMetres, decimals: 1)) m raster over the reach of \(FixedPoint.format(minutes.max()!, decimals: 0)) min "
+                             + "and a \(FixedPoint.format(bufferMetres, decimals: 0)) m buffer may need \(FixedPoint.format(cells, decimals: 0)) cells, "
+                             + "about \(Int(bytes / 1_048_576)) MiB (at most \(Int(memory.bytes / 1_048_576)) MiB allowed, \(memory.source), "
+                             + "and \(FixedPoint.format(Self.maxRasterCells, decimals: 0)) cells); use a larger --raster-m")
+        }
         demPath = arguments.values["--dem"]
         outputPath = arguments.values["--out"]
         quiet = arguments.flags.contains("--quiet")
@@ -89,6 +107,7 @@ struct IsochroneCommand: WalkshedCommand {
         let clock = StageClock(quiet: quiet)
         var request = StudyRequest(extract: extract)
         request.elevation = demPath
+        (request.maxMemoryBytes, request.memoryLimitSource) = memory
         let study = try StudyLoader.load(request, progress: clock).study
         var runs: [(id: String?, isochrone: Isochrone, outlines: [BufferOutline], start: GeoCoordinate)] = [], lines: [String] = []
         for (id, start) in starts {

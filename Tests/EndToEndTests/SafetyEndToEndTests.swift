@@ -18,7 +18,7 @@ let sample = RepositoryPaths.network("helsinki.osm.pbf")
     let outcome = try CommandRunner.run(["analyze", sample, "--out", out.path, "--cell", "1", "--max-memory", "200"])
     #expect(outcome.status == 1)
     #expect(outcome.stderr.contains("\(sample): error: the analysis would need about "))
-    #expect(outcome.stderr.contains(" cells of 1.0 m), over --max-memory-mib 200 MiB; use a larger --cell-m or a smaller extract"))
+    #expect(outcome.stderr.contains(" cells of 1.0 m), over the 200 MiB allowed (--max-memory-mib); use a larger --cell-m or a smaller extract"))
     #expect(!outcome.stderr.contains("snapping"))   // refused before the grid was built
     #expect(!FileManager.default.fileExists(atPath: out.path))
 }
@@ -78,4 +78,43 @@ func interruptedRunsLeaveOldOrNewResultsNeverAMix(signal: Int32, code: Int32) th
     let outcome = try CommandRunner.run(["analyze", sample, "--out", "/proc/walkshed-out"])
     #expect(outcome.status == 1)
     #expect(outcome.stderr == "/proc/walkshed-out: error: cannot create output folder: /proc is not writable\n")
+}
+
+/// The default memory budget is a share of the least of physical memory, `ulimit -v` and the
+/// cgroup's limit: under `ulimit -v`, an extract that cannot be read is refused before
+/// reading, naming the limit, instead of aborting mid-way ("failed to allocate", exit 134).
+@Test func theProcessMemoryLimitIsTheDefaultBudget() throws {
+    let root = RepositoryPaths.temporaryFolder("rlimit")
+    let big = root.appendingPathComponent("big.osm.pbf").path
+    #expect(FileManager.default.createFile(atPath: big, contents: nil))
+    #expect(truncate(big, 300 << 20) == 0)   // 300 MB, sparse: its size is what counts
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", "ulimit -v 600000 && exec \"$0\" analyze \"$1\" --out \"$2\" --quiet", CommandRunner.binary, big,
+                         root.appendingPathComponent("out").path]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 1, "\(stderr)")
+    #expect(stderr.hasPrefix("\(big): error: reading it needs about ") && stderr.contains(" MiB allowed (80% of ulimit -v, 586 MiB)"), "\(stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["big.osm.pbf"], "nothing else left")
+}
+
+/// Options that would take memory or output in proportion to them are checked against the
+/// budget before any work (README, "Exit codes and errors").
+@Test func optionsThatWouldExhaustResourcesAreRefusedBeforeWork() throws {
+    let root = RepositoryPaths.temporaryFolder("resource-options")
+    let iso = try CommandRunner.run(["isochrone", sample, "--from", "24.9384,60.1699", "--buffer-m", "5000", "--raster-m", "0.5"])
+    #expect(iso.status == 64 && iso.stderr.hasPrefix("Error: a 0.5 m raster over the reach of 15 min and a 5000 m buffer may need 739840000 cells"),
+            "\(iso.stderr)")
+    let parks = try CommandRunner.run(["suggest", "parks", sample, "--population", "buildings", "--spacing-m", "0.5", "--max-memory-mib", "2000",
+                                       "--out", root.appendingPathComponent("parks").path, "--quiet"])
+    #expect(parks.status == 1 && parks.stderr.contains("error: a candidate grid of 0.5 m has ") && parks.stderr.contains("over the 2000 MiB allowed (--max-memory-mib)"),
+            "\(parks.stderr)")
+    let huge = try CommandRunner.run(["analyze", sample, "--cell-m", "1", "--format", "all", "--out", root.appendingPathComponent("cells").path, "--quiet"])
+    #expect(huge.status == 1 && huge.stderr.contains("error: the analysis would write about 2.3 GiB (3759464 cells of 1.0 m); pass --force"), "\(huge.stderr)")
+    for name in ["parks", "cells"] { #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path)) }
 }

@@ -19,9 +19,10 @@ public struct UTMProjection: Hashable, Sendable {
         self.isNorth = isNorth
     }
 
-    /// The zone whose central meridian is nearest to `centre`.
+    /// The zone whose central meridian is nearest to `centre`. Norway's and Svalbard's zone
+    /// exceptions are not applied: their data get the regular zone, which is just as exact.
     public init(containing centre: GeoCoordinate) {
-        let zone = Int(((centre.longitude + 180) / 6).rounded(.down)) + 1
+        let zone = Int(((Self.wrapped(centre.longitude) + 180) / 6).rounded(.down)) + 1
         self.init(zone: min(max(zone, 1), 60), isNorth: centre.latitude >= 0)
     }
 
@@ -65,7 +66,8 @@ public struct UTMProjection: Hashable, Sendable {
     public func project(_ c: GeoCoordinate) -> PlanarPoint {
         let radians = Double.pi / 180
         let phi = c.latitude * radians
-        let lambda = (c.longitude - centralMeridian) * radians
+        // Across the antimeridian −179.9° lies 3.1° east of a central meridian at 177°.
+        let lambda = Self.wrapped(c.longitude - centralMeridian) * radians
         let e = 2 * Self.n.squareRoot() / (1 + Self.n)
         let sinPhi = sin(phi)
         let t = sinh(atanh(sinPhi) - e * atanh(e * sinPhi))
@@ -79,6 +81,13 @@ public struct UTMProjection: Hashable, Sendable {
         }
         let k0A = Self.scale * Self.rectifyingRadius
         return PlanarPoint(x: Self.falseEasting + k0A * eta, y: falseNorthing + k0A * xi)
+    }
+
+    /// The middle of a set of longitudes along the shorter way round: data straddling the
+    /// antimeridian (179.9° and −179.9°) have their middle at 180°, not at 0°.
+    public static func middleLongitude(minimum: Double, maximum: Double, minimumEast: Double, maximumEast: Double) -> Double {
+        // `minimumEast`/`maximumEast`: the same longitudes with the western ones taken + 360°.
+        maximum - minimum <= maximumEast - minimumEast ? (minimum + maximum) / 2 : wrapped((minimumEast + maximumEast) / 2)
     }
 
     /// Inverse projection: easting/northing in metres back to longitude/latitude.
@@ -99,6 +108,13 @@ public struct UTMProjection: Hashable, Sendable {
         }
         let lambda = atan2(sinh(etaPrime), cos(xiPrime))
         let degrees = 180 / Double.pi
-        return GeoCoordinate(longitude: centralMeridian + lambda * degrees, latitude: phi * degrees)
+        return GeoCoordinate(longitude: Self.wrapped(centralMeridian + lambda * degrees), latitude: phi * degrees)
+    }
+
+    /// `degrees` brought into −180 ..< 180.
+    static func wrapped(_ degrees: Double) -> Double {
+        guard degrees < -180 || degrees >= 180 else { return degrees }
+        let turned = (degrees + 180).truncatingRemainder(dividingBy: 360)
+        return (turned < 0 ? turned + 360 : turned) - 180
     }
 }

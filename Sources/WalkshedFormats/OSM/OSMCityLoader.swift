@@ -130,8 +130,11 @@ public enum OSMCityLoader {
     /// without walkable ways, of every found node and service node.
     static func centre(of walkSlots: [[Int32]], nodes: NodeLocations, serviceNodes: [NodePass.ServiceNode]) -> GeoCoordinate {
         var minLon = Double.infinity, maxLon = -Double.infinity, minLat = Double.infinity, maxLat = -Double.infinity
+        var minEast = Double.infinity, maxEast = -Double.infinity   // western longitudes + 360°
         func add(_ c: GeoCoordinate) {
             minLon = min(minLon, c.longitude); maxLon = max(maxLon, c.longitude)
+            let east = c.longitude < 0 ? c.longitude + 360 : c.longitude
+            minEast = min(minEast, east); maxEast = max(maxEast, east)
             minLat = min(minLat, c.latitude); maxLat = max(maxLat, c.latitude)
         }
         for slots in walkSlots {
@@ -142,7 +145,8 @@ public enum OSMCityLoader {
             for s in serviceNodes { add(s.coordinate) }
         }
         guard minLon <= maxLon else { return GeoCoordinate(longitude: 0, latitude: 0) }
-        return GeoCoordinate(longitude: (minLon + maxLon) / 2, latitude: (minLat + maxLat) / 2)
+        return GeoCoordinate(longitude: UTMProjection.middleLongitude(minimum: minLon, maximum: maxLon, minimumEast: minEast, maximumEast: maxEast),
+                             latitude: (minLat + maxLat) / 2)
     }
 
     /// Footprints of residential building ways, and of `building=yes` ways whose centroid lies

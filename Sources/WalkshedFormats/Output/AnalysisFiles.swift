@@ -9,6 +9,13 @@ public enum AnalysisFiles {
     /// bytes and a GeoJSON feature of ≤ 420 bytes (measured on Porto: 72 MB for 170,392 cells).
     public static let bytesPerCell = 64.0 + 130 + 420
 
+    /// Upper estimate of the bytes written per cell in `formats`: GeoTIFF 8 float32 grids
+    /// before compression (32), ASCII grids 64, the CSV row 130, the GeoJSON feature 420.
+    public static func estimatedBytesPerCell(formats: OutputFormats) -> Double {
+        (formats.contains(.geotiff) ? 32 : 0) + (formats.contains(.asc) ? 64 : 0)
+            + (formats.contains(.csv) ? 130 : 0) + (formats.contains(.geojson) ? 420 : 0)
+    }
+
     /// Stages every file of `result` in `folder`; returns how many.
     @discardableResult
     public static func stage(_ result: CoverageResult, projection: UTMProjection, in folder: String,

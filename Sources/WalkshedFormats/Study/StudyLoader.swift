@@ -8,6 +8,7 @@ import Walkshed
 public enum StudyLoader {
     /// - Throws: the readers' errors, naming the file and place.
     public static func load(_ request: StudyRequest, progress: any StudyProgress) throws -> LoadedStudy {
+        try MemoryLimit.checkReading(request.extract, maxBytes: request.maxMemoryBytes, source: request.memoryLimitSource)
         var population = try request.population.flatMap { path -> PopulationTable? in
             guard !request.residentsFromBuildings else { return nil }
             progress.begin("reading population \(path)")

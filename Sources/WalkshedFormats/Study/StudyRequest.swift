@@ -24,6 +24,10 @@ public struct StudyRequest: Sendable {
     public var destinations: [DestinationSource] = []
     /// The municipality to study inside a larger extract, if any.
     public var area: StudyArea?
+    /// The most memory the run may take, in bytes, and what set it (`--max-memory-mib`, or a
+    /// share of the `MemoryLimit`); reading refuses an extract expected to need more.
+    public var maxMemoryBytes = Double.infinity
+    public var memoryLimitSource = "no limit"
     /// Threads reading the extract; the study is the same for any value.
     public var threads = ProcessInfo.processInfo.activeProcessorCount
 
