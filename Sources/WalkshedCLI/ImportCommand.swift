@@ -19,7 +19,7 @@ struct ImportCommand: WalkshedCommand {
         options: [
             OptionSpec(name: "--out", valueName: "<file>", help: "The network file to write."),
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
-            CityInputOptions.boundary, CityInputOptions.boundaryFeature, CityInputOptions.bbox,
+            CityInputOptions.boundary, CityInputOptions.boundaryFeature, CityInputOptions.bbox, CityInputOptions.maxMemory,
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
         ])
 
@@ -29,6 +29,7 @@ struct ImportCommand: WalkshedCommand {
     let quiet: Bool
     /// `--boundary`/`--bbox`: only the network within walking reach of it is kept.
     let area: StudyArea?
+    let memory: (bytes: Double, source: String)
 
     init(_ arguments: CommandArguments) throws {
         extract = try arguments.singleExtract()
@@ -37,6 +38,7 @@ struct ImportCommand: WalkshedCommand {
         allComponents = arguments.flags.contains("--all-components")
         quiet = arguments.flags.contains("--quiet")
         area = try CityInputOptions.area(arguments)
+        memory = try CityInputOptions.memoryBudget(arguments)
     }
 
     func run() throws -> Int32 {
@@ -45,6 +47,7 @@ struct ImportCommand: WalkshedCommand {
         options.largestComponentOnly = !allComponents
         options.keepWithin = area?.keptBox
         options.keepResidentialBuildings = true
+        try MemoryLimit.checkReading(extract, maxBytes: memory.bytes, source: memory.source)
         let (city, report) = try CityFile.load(extract, options: options, stage: clock.begin)
         clock.begin("writing \(output)")
         let bytes = NetworkFile.bytes(city, report: report)

@@ -11,7 +11,7 @@ struct InfoCommand: WalkshedCommand {
         arguments: [("<extract>", "OpenStreetMap extract: .osm.pbf or .osm (XML).")],
         options: [
             OptionSpec(name: "--all-components", valueName: nil, help: "Keep every connected component, not just the largest."),
-            CityInputOptions.boundary, CityInputOptions.boundaryFeature, CityInputOptions.bbox,
+            CityInputOptions.boundary, CityInputOptions.boundaryFeature, CityInputOptions.bbox, CityInputOptions.maxMemory,
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
         ])
 
@@ -20,12 +20,14 @@ struct InfoCommand: WalkshedCommand {
     let quiet: Bool
     /// `--boundary`/`--bbox`: only the network within walking reach of it is kept.
     let area: StudyArea?
+    let memory: (bytes: Double, source: String)
 
     init(_ arguments: CommandArguments) throws {
         extract = try arguments.singleExtract()
         allComponents = arguments.flags.contains("--all-components")
         quiet = arguments.flags.contains("--quiet")
         area = try CityInputOptions.area(arguments)
+        memory = try CityInputOptions.memoryBudget(arguments)
     }
 
     func run() throws -> Int32 {
@@ -33,6 +35,7 @@ struct InfoCommand: WalkshedCommand {
         var options = OSMLoadOptions()
         options.largestComponentOnly = !allComponents
         options.keepWithin = area?.keptBox
+        try MemoryLimit.checkReading(extract, maxBytes: memory.bytes, source: memory.source)
         let (city, report) = try CityFile.load(extract, options: options, stage: clock.begin)
         clock.finish()
         print(CityFacts.text(city: city, report: report), terminator: "")

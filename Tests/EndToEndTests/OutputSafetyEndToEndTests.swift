@@ -101,13 +101,28 @@ private func fileType(_ path: String) -> mode_t {
     var interrupted = 0
     for delay in stride(from: 0.2, through: 3.0, by: 0.4) {
         let target = root.appendingPathComponent("run-\(delay)")
-        let status = try runAndSignal(["analyze", helsinki, "--quiet", "--cell", "25", "--threads", "2", "--out", target.path], signal: SIGINT, after: delay)
+        let log = root.appendingPathComponent("log-\(delay).txt").path
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
+        process.arguments = ["analyze", helsinki, "--quiet", "--cell", "25", "--threads", "2", "--out", target.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle(forWritingAtPath: log)
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let status = process.terminationStatus, message = try String(contentsOfFile: log, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: log)
         #expect(status == 0 || status == 130, "delay \(delay): exit \(status)")
         if status == 130 {
             interrupted += 1
-            // Either nothing, or (interrupted after the commit) the complete set.
+            // Either nothing, or (interrupted after the commit) the complete set, and the message says which.
             if FileManager.default.fileExists(atPath: target.path) {
                 #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("summary.json").path), "delay \(delay): a folder without results")
+                #expect(message.contains("after the results were written; they are complete"), "delay \(delay): \(message)")
+            } else {
+                #expect(message.contains("no partial output was left"), "delay \(delay): \(message)")
             }
         }
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".run-\(delay).walkshed-lock").path))
