@@ -16,6 +16,15 @@ func tags(_ pairs: [String: String]) -> OSMTags { OSMTags(pairs.sorted { $0.key 
     (["highway": "cycleway", "foot": "no"], nil),
     (["highway": "construction"], nil),
     (["building": "yes"], nil),
+    // foot=use_sidepath: walk on the separate sidewalk, not on the road (issue 21).
+    (["highway": "trunk", "foot": "use_sidepath"], nil),
+    (["highway": "primary", "access": "no", "foot": "use_sidepath"], nil),
+    (["highway": "secondary", "foot": "use_sidepath"], nil),
+    (["highway": "residential", "sidewalk": "separate"], .street),
+    (["highway": "path", "sac_scale": "alpine_hiking"], nil),
+    (["highway": "path", "sac_scale": "mountain_hiking"], .path),
+    (["highway": "service", "access": "customers"], .service),
+    (["highway": "residential", "access": "destination"], .street),
 ])
 func walkabilityFollowsTheTable(pairs: [String: String], expected: EdgeClass?) {
     #expect(OSMTagRules.walkClass(tags(pairs)) == expected)
@@ -71,4 +80,23 @@ func steepInclinesFollowTheEightPercentRule(value: String, steep: Bool) {
     #expect(OSMTagRules.isRaisedKerb(tags(["kerb:height": "6 cm"])))
     #expect(!OSMTagRules.isRaisedKerb(tags(["kerb:height": "2 cm"])))
     #expect(OSMTagRules.walkFlags(tags(["highway": "footway", "incline": "15%"]), edgeClass: .footway).contains(.steepIncline))
+}
+
+/// The file of issue 21: a residential road, a trunk with `foot=use_sidepath` and a primary
+/// with `access=no` + `foot=use_sidepath`: one walkable way (it was three).
+@Test func roadsWithUseSidepathAreNotWalked() throws {
+    let xml = """
+        <osm version="0.6">
+        <node id="1" lat="60.1700" lon="24.9400"/><node id="2" lat="60.1710" lon="24.9400"/>
+        <node id="3" lat="60.1720" lon="24.9400"/><node id="4" lat="60.1730" lon="24.9400"/>
+        <way id="1"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/></way>
+        <way id="2"><nd ref="2"/><nd ref="3"/><tag k="highway" v="trunk"/><tag k="foot" v="use_sidepath"/></way>
+        <way id="3"><nd ref="3"/><nd ref="4"/><tag k="highway" v="primary"/><tag k="access" v="no"/><tag k="foot" v="use_sidepath"/></way>
+        </osm>
+
+        """
+    let path = write(Array(xml.utf8), "sidepath.osm")
+    let (city, report) = try OSMCityLoader.load(path)
+    #expect(report.walkableWays == 1)
+    #expect(city.graph.edgeCount == 1)
 }

@@ -18,14 +18,23 @@ public enum OSMTagRules {
     ]
     /// Roads closed to pedestrians unless `foot=yes|designated|permissive` says otherwise.
     public static let motorRoads: Set<String> = ["motorway", "motorway_link", "trunk", "trunk_link"]
-    static let footYes: Set<String> = ["yes", "designated", "permissive", "official", "use_sidepath"]
+    /// Values of `foot` (and `bicycle`) that allow the way. `use_sidepath` is not among them: it
+    /// means the separately mapped sidewalk or cycleway must be used, not the road itself.
+    static let footYes: Set<String> = ["yes", "designated", "permissive", "official"]
+    /// `access`/`foot` values that close a way. `customers` and `destination` stay open (the
+    /// walk to a shop or a home is what is measured); `*:conditional` and seasonal tags are
+    /// not read (the network is the usual one).
     static let accessNo: Set<String> = ["no", "private"]
+    /// `sac_scale` grades beyond hiking (T4 and up: scrambling, climbing): no planning profile
+    /// walks them. `mountain_hiking` (T3) and easier stay.
+    static let sacScaleClimbing: Set<String> = ["demanding_mountain_hiking", "alpine_hiking", "demanding_alpine_hiking", "difficult_alpine_hiking"]
 
     /// The class of a walkable way, or nil when pedestrians may not use it.
     public static func walkClass(_ tags: OSMTags) -> EdgeClass? {
         guard let highway = tags["highway"] else { return nil }
         let foot = tags["foot"]
-        if foot == "no" { return nil }
+        if foot == "no" || foot == "use_sidepath" { return nil }
+        if let grade = tags["sac_scale"], sacScaleClimbing.contains(grade) { return nil }
         if let access = tags["access"], accessNo.contains(access), !(foot.map(footYes.contains) ?? false) { return nil }
         if motorRoads.contains(highway) { return (foot.map(footYes.contains) ?? false) ? .street : nil }
         guard var edgeClass = walkableHighways[highway] else { return nil }
