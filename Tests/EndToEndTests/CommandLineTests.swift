@@ -160,3 +160,42 @@ func usageErrorsExit64WithUsage(arguments: [String], message: String, command: S
         #expect(line.hasPrefix("$ walkshed "), "an example that does not run the installed walkshed: \(line)")
     }
 }
+
+/// `--quiet` silences the building estimate's rule too (it printed even then in `scenario`).
+@Test func quietRunsPrintNothingOnStderr() throws {
+    let root = RepositoryPaths.temporaryFolder("quiet")
+    let run = try CommandRunner.run(["scenario", RepositoryPaths.network("helsinki.osm.pbf"), RepositoryPaths.network("scenarios/helsinki-greenway.json"),
+                                     "--population", "buildings", "--out", root.appendingPathComponent("s").path, "--quiet"])
+    #expect(run.status == 0 && run.stderr.isEmpty, "\(run.stderr)")
+}
+
+/// README's quick start: `--report` on the folder the first run wrote asks for `--force`
+/// (as README says), and with it writes the report.
+@Test func reportOnAnExistingAnalysisNeedsForceAsReadmeSays() throws {
+    let root = RepositoryPaths.temporaryFolder("report-existing")
+    let out = root.appendingPathComponent("helsinki-out").path, extract = RepositoryPaths.network("helsinki.osm.pbf")
+    #expect(try CommandRunner.run(["analyze", extract, "--out", out, "--quiet"]).status == 0)
+    let again = try CommandRunner.run(["analyze", extract, "--out", out, "--quiet", "--report"])
+    #expect(again.status == 1 && again.stderr.contains("already holds results") && again.stderr.contains("pass --force"))
+    let forced = try CommandRunner.run(["analyze", extract, "--out", out, "--quiet", "--report", "--force"])
+    #expect(forced.status == 0 && FileManager.default.fileExists(atPath: "\(out)/report.html"))
+    let readme = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("or add `--report` to an analysis into a new folder\n(or with `--force` to write over this one)"))
+}
+
+/// Platform-specific code stays in named places (README, "Platforms"): glibc's allocator
+/// controls only in AllocatorPolicy behind `#if canImport(Glibc)`, Linux paths (/proc, /sys)
+/// only where a missing file falls back (MemoryLimit) or names a device (OutputTarget).
+@Test func platformSpecificCodeStaysInItsFiles() throws {
+    let sources = RepositoryPaths.root.appendingPathComponent("Sources")
+    let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+    for file in files {
+        let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+        if text.contains("import CMalloc") {
+            #expect(file == "WalkshedFormats/Support/AllocatorPolicy.swift" && text.hasPrefix("#if canImport(Glibc)\nimport CMalloc\n#endif"), "\(file)")
+        }
+        if text.contains("\"/proc/") || text.contains("\"/sys/") {
+            #expect(["WalkshedFormats/Support/MemoryLimit.swift", "WalkshedFormats/Output/OutputTarget.swift"].contains(file), "\(file) reads a Linux path")
+        }
+    }
+}
