@@ -63,7 +63,7 @@ func badGridsNameTheLine(text: String, message: String) {
 
     try "PROJCS[\"Lambert_Conformal_Conic\"]".write(toFile: folder.appendingPathComponent("utm.prj").path, atomically: true, encoding: .utf8)
     #expect(throws: InputFileError(path: folder.appendingPathComponent("utm.prj").path,
-                                   message: "projection is neither WGS 84 longitude/latitude nor a WGS 84 UTM zone; reproject the grid")) {
+                                   message: "Lambert_Conformal_Conic names no datum; only WGS 84 longitude/latitude (EPSG:4326) and WGS 84 UTM zones (EPSG:326xx, 327xx) are read: reproject the grid")) {
         try PopulationGridReader.read(projected)
     }
 }

@@ -50,15 +50,6 @@ public enum PopulationGridReader {
 
     /// The UTM zone a `.prj` names, nil for geographic WGS 84; throws for anything else.
     static func utmZone(inProjection text: String, path: String) throws -> UTMProjection? {
-        let upper = text.uppercased()
-        guard upper.contains("PROJCS") else { return nil }
-        if let range = upper.range(of: #"UTM[ _]ZONE[ _](\d{1,2})([NS])"#, options: .regularExpression) {
-            let match = upper[range]
-            let digits = match.filter(\.isNumber)
-            if let zone = Int(digits), (1...60).contains(zone) {
-                return UTMProjection(zone: zone, isNorth: match.last == "N")
-            }
-        }
-        throw InputFileError(path: path, message: "projection is neither WGS 84 longitude/latitude nor a WGS 84 UTM zone; reproject the grid")
+        try ProjectionText.utmZone(text, path: path)
     }
 }
