@@ -28,7 +28,7 @@ struct BatchCommand: WalkshedCommand {
             OptionSpec(name: "--shard", valueName: "<i>/<n>", help: "Run shard i of n (0 ≤ i < n). (default: from the scheduler's environment, else 0/1)"),
             OptionSpec(name: "--shards", valueName: "<n>", help: "How many shards, when the index comes from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX."),
             OptionSpec(name: "--list", valueName: nil, help: "Print the shard's units (id, estimated size) and exit without running them."),
-            CommonOptions.threads, CommonOptions.quiet,
+            CityInputOptions.maxMemory, CommonOptions.threads, CommonOptions.quiet,
         ])
 
     let manifestPath: String
@@ -36,6 +36,7 @@ struct BatchCommand: WalkshedCommand {
     let shard: ShardSelection
     let listOnly: Bool
     let threads: Int
+    let memory: (bytes: Double, source: String)
     let quiet: Bool
 
     init(_ arguments: CommandArguments) throws {
@@ -65,12 +66,14 @@ struct BatchCommand: WalkshedCommand {
         }
         listOnly = arguments.flags.contains("--list")
         threads = try CommonOptions.threads(arguments)
+        memory = try CityInputOptions.memoryBudget(arguments)
         quiet = arguments.flags.contains(CommonOptions.quiet.name)
     }
 
     func run() throws -> Int32 {
         let manifest = try BatchManifestReader.read(manifestPath)
         let runner = try BatchRunner(manifest: manifest, folder: outputFolder, threads: threads)
+        runner.memory = memory
         if listOnly {
             try runner.adoptRecordedPlan()
             for unit in runner.plan.units(ofShard: shard.index, count: shard.count) { print("\(unit.id)\t\(Int(unit.estimatedSize))") }

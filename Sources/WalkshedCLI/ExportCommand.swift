@@ -23,6 +23,7 @@ struct ExportCommand: WalkshedCommand {
         options: [
             OptionSpec(name: "--out", valueName: "<dir>", help: "Output folder (created if missing).", aliases: ["--neutral"]),
             OptionSpec(name: "--force", valueName: nil, help: "Overwrite earlier files in <dir>."),
+            CityInputOptions.maxMemory,
             OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr."),
         ])
 
@@ -30,6 +31,7 @@ struct ExportCommand: WalkshedCommand {
     let folder: String
     let force: Bool
     let quiet: Bool
+    let memory: (bytes: Double, source: String)
 
     init(_ arguments: CommandArguments) throws {
         extract = try arguments.singleExtract()
@@ -37,11 +39,13 @@ struct ExportCommand: WalkshedCommand {
         self.folder = folder
         force = arguments.flags.contains("--force")
         quiet = arguments.flags.contains("--quiet")
+        memory = try CityInputOptions.memoryBudget(arguments)
     }
 
     func run() throws -> Int32 {
         let output = try OutputRun(folder: folder, force: force, earlierResult: OutputFolder.holding("edges.csv"))
         let clock = StageClock(quiet: quiet)
+        try MemoryLimit.checkReading(extract, maxBytes: memory.bytes, source: memory.source)
         let (city, _) = try CityFile.load(extract, stage: clock.begin)
         clock.begin("searching by metres and writing neutral CSV")
         let files = NeutralExportFiles.texts(NeutralExport(city: city), graph: city.graph)

@@ -117,5 +117,14 @@ func interruptedRunsLeaveOldOrNewResultsNeverAMix(signal: Int32, code: Int32) th
             "\(parks.stderr)")
     let huge = try CommandRunner.run(["analyze", sample, "--cell-m", "1", "--format", "all", "--out", root.appendingPathComponent("cells").path, "--quiet"])
     #expect(huge.status == 1 && huge.stderr.contains("error: the analysis would write about 2.3 GiB (3759464 cells of 1.0 m); pass --force"), "\(huge.stderr)")
-    for name in ["parks", "cells"] { #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path)) }
+    // A detour factor under 1 made every pair of nodes a candidate link (over 45 s).
+    let links = try CommandRunner.run(["suggest", "links", sample, "--population", "buildings", "--detour", "0.5", "--out", root.appendingPathComponent("links").path])
+    #expect(links.status == 64 && links.stderr.hasPrefix("Error: option '--detour' takes a value in 1 … 1000, got '0.5'"), "\(links.stderr)")
+    // Every command that reads an extract takes the budget.
+    for command in [["export", sample, "--out", root.appendingPathComponent("export").path], ["info", sample], ["import", sample, "--out", root.appendingPathComponent("x.wsn").path]] {
+        let refused = try CommandRunner.run(command + ["--max-memory-mib", "1", "--quiet"])
+        #expect(refused.status == 1 && refused.stderr.contains("error: reading it needs about ") && refused.stderr.contains("over the 1 MiB allowed (--max-memory-mib)"),
+                "\(command[0]): \(refused.stderr)")
+    }
+    for name in ["parks", "cells", "links", "export", "x.wsn"] { #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path)) }
 }

@@ -27,6 +27,8 @@ public final class BatchRunner {
     /// The boundaries of each study that has them, by label.
     public let boundaries: [String: [NamedBoundary]]
     public let threads: Int
+    /// The most memory a unit's study may need to read, in bytes, and what set it.
+    public var memory: (bytes: Double, source: String) = (.infinity, "no limit")
     private var loaded: (index: Int, study: Result<PreparedStudy, Error>)?
 
     /// A study read for its units: the city with residents, its scenarios and targets.
@@ -116,6 +118,7 @@ public final class BatchRunner {
         let result = Result {
             var request = study.request
             request.threads = threads
+            (request.maxMemoryBytes, request.memoryLimitSource) = memory
             let city = try StudyLoader.load(request, progress: progress)
             let scenarios = try study.scenarios.map { try ScenarioReader.read($0) }
             let targets = try study.targets.map { try TargetsReader.read($0) } ?? []
