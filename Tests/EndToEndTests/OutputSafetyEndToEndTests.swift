@@ -22,6 +22,14 @@ private func fileType(_ path: String) -> mode_t {
     // /dev/stdout is the pipe the runner reads: the GeoJSON arrives there.
     let stdout = try CommandRunner.run(iso + ["--out", "/dev/stdout"])
     #expect(stdout.status == 0 && stdout.stdout.hasPrefix("{\"type\":\"FeatureCollection\""), "\(stdout.stderr)")
+    // A new file in /dev/shm (a tmpfs of regular files) is written like any new file.
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder), isFolder.boolValue {
+        let shm = "/dev/shm/walkshed-test-\(getpid()).geojson"
+        #expect(try CommandRunner.run(iso + ["--out", shm]).status == 0)
+        #expect(fileType(shm) == S_IFREG)
+        try? FileManager.default.removeItem(atPath: shm)
+    }
     // A link to a regular file: the file gets the output, the link stays a link.
     let real = root.appendingPathComponent("real.geojson").path, link = root.appendingPathComponent("link.geojson").path
     try "old".write(toFile: real, atomically: false, encoding: .utf8)

@@ -15,12 +15,14 @@ public enum OutputTarget: Equatable, Sendable {
     /// The target `path` names.
     /// - Throws: `InputFileError` when `path` is a folder or a symbolic link to nothing.
     public static func resolve(_ path: String) throws -> OutputTarget {
-        if path.hasPrefix("/dev/") || path.hasPrefix("/proc/") { return .direct(path) }
         var status = stat()
         guard lstat(path, &status) == 0 else {
             guard errno == ENOENT else { throw InputFileError(path: path, message: "cannot inspect: \(String(cString: strerror(errno)))") }
-            return .replace(path)
+            return .replace(path)   // a new file, also in /dev/shm
         }
+        // `/dev/stdout` and `/proc/self/fd/1` lead to a pipe or to the file a shell opened:
+        // written through the path, as the shell would.
+        if path.hasPrefix("/dev/") || path.hasPrefix("/proc/") { return .direct(path) }
         switch status.st_mode & S_IFMT {
         case S_IFREG: return .replace(path)
         case S_IFDIR: throw InputFileError(path: path, message: "is a folder, expected a file to write")
