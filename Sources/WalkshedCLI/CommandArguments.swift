@@ -111,7 +111,7 @@ struct CommandArguments {
     /// A positive number option within `range` (`ValidRange`), or `fallback` when absent.
     func positiveDouble(_ name: String, default fallback: Double, in range: ClosedRange<Double>) throws -> Double {
         let value = try positiveDouble(name, default: fallback)
-        guard range.contains(value) else { throw UsageError("option '\(name)' takes a value in \(ValidRange.text(range)), got '\(values[name]!)'") }
+        guard range.contains(value) else { throw UsageError("option '\(name)' takes a value in \(ValidRange.text(range)), got '\(values[name] ?? "\(value)")'") }
         return value
     }
 

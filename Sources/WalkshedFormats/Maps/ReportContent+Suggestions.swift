@@ -22,7 +22,8 @@ extension ReportContent {
         let views = try present.map { file -> View in
             let table = try csvTable(path(file.stem + ".csv"))
             let projection = baseMap.flatMap { utm(epsg: $0.epsg) }
-            let changes = try suggestionShapes(path(file.stem + ".geojson"), rankedBy: table, projection: projection)
+            let changes = try suggestionShapes(path(file.stem + ".geojson"), projection: projection)
+            // (The budget only labels minute legends; marginal_gain is in residents.)
             let grids = file.stem == "suggested_parks" ? gain.map { [entry($0, budgetMinutes: 15, population: nil)] } ?? [] : []
             let caption = "\(table.rows.count) \(file.title), best first, from \(file.stem).csv"
             return View(id: file.title, caption: caption, grids: grids, table: table, changes: changes)
@@ -76,7 +77,7 @@ extension ReportContent {
     /// The suggestions of a `suggest` GeoJSON as map changes: polygons as parks named
     /// `#<rank> <name>: +<gain>`, lines as added paths. Projected with `projection` (the base
     /// map's), else with the UTM zone of the first position. Nil when the file is absent.
-    static func suggestionShapes(_ path: String, rankedBy table: Table, projection given: UTMProjection?) throws -> MapLayers? {
+    static func suggestionShapes(_ path: String, projection given: UTMProjection?) throws -> MapLayers? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         func fail(_ place: String, _ message: String) -> JSONInputError { JSONInputError(path: path, place: place, message: message) }
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let features = root["features"] as? [Any] else {
