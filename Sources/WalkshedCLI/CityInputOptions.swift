@@ -46,16 +46,11 @@ struct CityInputOptions {
 
     /// `--max-memory-mib`, or 80 % of the binding `MemoryLimit`, in bytes, with what set it.
     static func memoryBudget(_ arguments: CommandArguments) throws -> (bytes: Double, source: String) {
-        if arguments.values[maxMemory.name] != nil {
-            return (try arguments.positiveDouble(maxMemory.name, default: 0, in: 0...1e12) * 1_048_576, "--max-memory-mib")
-        }
-        let limit = MemoryLimit.current()
-        return (0.8 * limit.bytes, "80% of \(limit.source), \(Int((limit.bytes / 1_048_576).rounded())) MiB")
+        MemoryLimit.budget(mebibytes: arguments.values[maxMemory.name] == nil ? nil : try arguments.positiveDouble(maxMemory.name, default: 0, in: 0...1e12))
     }
 
-    /// `--boundary` (with `--boundary-feature`) or `--bbox`, with the margin the farthest search
-    /// can go: the fastest profile's speed (×1.25 for downhill walking) over the budget or
-    /// `--max-minutes`, plus the snap limit and 100 m.
+    /// `--boundary` (with `--boundary-feature`) or `--bbox`, with `StudyArea.marginMetres` for the
+    /// fastest profile over the budget or `--max-minutes`.
     static func area(_ arguments: CommandArguments) throws -> StudyArea? {
         let path = arguments.values[boundary.name], box = arguments.values[bbox.name]
         guard path != nil || box != nil else {
@@ -65,14 +60,13 @@ struct CityInputOptions {
         if path != nil && box != nil { throw UsageError("give --boundary or --bbox, not both") }
         let minutes = max(try arguments.positiveDouble("--minutes", default: 15, in: ValidRange.minutes), try arguments.positiveDouble("--max-minutes", default: 0.001, in: ValidRange.minutes))
         let speed = try CommonOptions.profiles(arguments, default: "walk,wheelchair").map(\.metresPerSecond).max() ?? 1.34
-        let margin = speed * 1.25 * minutes * 60 + (try arguments.positiveDouble("--snap-limit-m", default: 300, in: ValidRange.distanceMetres)) + 100
+        let margin = StudyArea.marginMetres(fastestMetresPerSecond: speed, minutes: minutes,
+                                            snapLimitMetres: try arguments.positiveDouble("--snap-limit-m", default: 300, in: ValidRange.distanceMetres))
         if let box {
-            let numbers = box.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard numbers.count == 4, let w = numbers[0], let s = numbers[1], let e = numbers[2], let n = numbers[3],
-                  w >= -180, e <= 180, s >= -90, n <= 90, w < e, s < n else {
+            guard let area = StudyArea(bbox: box, marginMetres: margin) else {
                 throw UsageError("option '--bbox' takes west,south,east,north in degrees (west < east, south < north), got '\(box)'")
             }
-            return StudyArea(box: (w, s, e, n), marginMetres: margin)
+            return area
         }
         var feature: (key: String, value: String)?
         if let text = arguments.values[boundaryFeature.name] {
@@ -109,54 +103,5 @@ struct CityInputOptions {
             sources[k].weightColumn = column
         }
         return sources
-    }
-}
-
-/// Options several commands share besides the city inputs, each declared once.
-enum CommonOptions {
-    static let format = OptionSpec(name: "--format", valueName: "<list>",
-                                   help: "Files to write, comma-separated: geotiff, asc (ESRI ASCII grid + .prj), csv (cells.csv), geojson (cells.geojson), map (map.json for walkshed report), or all. (default: geotiff,map)")
-    static let out = OptionSpec(name: "--out", valueName: "<dir>", help: "Output folder (created if missing).")
-    static let minutes = OptionSpec(name: "--minutes", valueName: "<n>", help: "Time budget in minutes. (default: 15)")
-    static let cell = OptionSpec(name: "--cell-m", valueName: "<metres>", help: "Grid cell side in metres. (default: 100)")
-    static let snapLimit = OptionSpec(name: "--snap-limit-m", valueName: "<metres>", help: "Places farther than this from the network are NODATA. (default: 300)")
-    static let profile = OptionSpec(name: "--profile", valueName: "<name>", help: "walk, senior, wheelchair or bike. (default: walk)")
-    static let profiles = OptionSpec(name: "--profile", valueName: "<list>", help: "walk, senior, wheelchair or bike (see README); several, comma-separated.")
-    static let threads = OptionSpec(name: "--threads", valueName: "<n>", help: "Worker threads; results are identical for any value. (default: all cores)")
-    static let force = OptionSpec(name: "--force", valueName: nil, help: "Overwrite earlier results in <dir>.")
-    static let quiet = OptionSpec(name: "--quiet", valueName: nil, help: "No progress on stderr.")
-
-    static func formats(_ arguments: CommandArguments) throws -> OutputFormats {
-        guard let text = arguments.values[format.name] else { return .standard }
-        switch OutputFormats.parse(text) {
-        case .success(let formats): return formats
-        case .failure(let unknown):
-            throw UsageError("unknown format '\(unknown.word)' in --format; known: geotiff, asc, csv, geojson, map, all")
-        }
-    }
-
-    static func threads(_ arguments: CommandArguments) throws -> Int {
-        try arguments.positiveInt(threads.name, default: ProcessInfo.processInfo.activeProcessorCount)
-    }
-
-    static func output(_ arguments: CommandArguments, name: String = out.name) throws -> String {
-        guard let folder = arguments.values[name] else { throw UsageError("missing \(name) <dir>") }
-        return folder
-    }
-
-    /// The profiles of `--profile` (a list unless `single`), each a preset, at `--speed-kmh`
-    /// when given (one profile only).
-    static func profiles(_ arguments: CommandArguments, default fallback: String = "walk", single: Bool = false) throws -> [TravelProfile] {
-        let names = (arguments.values[profile.name] ?? fallback).split(separator: ",").map(String.init)
-        guard !names.isEmpty, Set(names).count == names.count else { throw UsageError("option '--profile' needs distinct profile names") }
-        if single && names.count > 1 { throw UsageError("option '--profile' takes one profile here, got \(names.count)") }
-        let speed = arguments.values["--speed-kmh"] == nil ? nil : try arguments.positiveDouble("--speed-kmh", default: 0, in: ValidRange.kilometresPerHour)
-        if speed != nil && names.count > 1 { throw UsageError("option '--speed-kmh' applies to a single --profile") }
-        return try names.map { name in
-            guard let p = TravelProfile.preset(name, kilometresPerHour: speed) else {
-                throw UsageError("unknown profile '\(name)'; choose one of \(TravelProfile.presetNames.joined(separator: ", "))")
-            }
-            return p
-        }
     }
 }

@@ -72,4 +72,14 @@ enum MemoryBudget {
                              + "pass --force to write it, or use a larger --cell-m or fewer --format")
         }
     }
+
+    /// Refuses, before any search, a grid of park candidates too large for the memory allowed.
+    static func checkParkCandidates(_ study: Study, options parks: ParkSuggestionOptions, request: StudyRequest) throws {
+        let (bytes, sites) = study.estimatedParkSuggestionBytes(options: parks)
+        guard bytes <= request.maxMemoryBytes else {
+            throw InputFileError(path: request.extract, message: "a candidate grid of \(FixedPoint.format(parks.spacingMetres, decimals: 1)) m has \(FixedPoint.format(sites, decimals: 0)) sites "
+                             + "and may need about \(Int(bytes / 1_048_576)) MiB, over the \(Int(request.maxMemoryBytes / 1_048_576)) MiB allowed "
+                             + "(\(request.memoryLimitSource)); use a larger --spacing-m or --candidates")
+        }
+    }
 }

@@ -119,7 +119,7 @@ struct SuggestCommand: WalkshedCommand {
             files = [("suggested_greenway_links.csv", written.csv), ("suggested_greenway_links.geojson", written.geojson),
                      ("greenway-links.json", ScenarioWriter.text(suggestions.scenario))]
         } else if suggestsParks {
-            if parks.candidates == nil { try checkCandidateGrid(study) }
+            if parks.candidates == nil { try MemoryBudget.checkParkCandidates(study, options: parks, request: inputs.request) }
             let suggestions = try study.suggestParks(profile: profile, options: parks, progress: clock)
             let written = SuggestionFiles.parks(suggestions, projection: study.city.projection)
             table = written.table
@@ -144,24 +144,4 @@ struct SuggestCommand: WalkshedCommand {
         print("Wrote \(output.fileCount) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
         return 0
     }
-
-    /// Refuses, before any search, a grid of candidate sites too large for the memory allowed
-    /// (`--spacing-m 0.5` over a city centre is 16 million candidates, gigabytes).
-    func checkCandidateGrid(_ study: Study) throws {
-        var grid = CoverageOptions()
-        grid.cellMetres = parks.spacingMetres
-        grid.snapLimitMetres = parks.snapLimitMetres
-        grid.threads = parks.threads
-        let (engine, cells) = study.estimatedAnalysisBytes(options: grid)
-        let bytes = engine + cells * Self.bytesPerCandidate
-        guard bytes <= inputs.request.maxMemoryBytes else {
-            throw InputFileError(path: inputs.request.extract, message: "a candidate grid of \(FixedPoint.format(parks.spacingMetres, decimals: 1)) m has \(FixedPoint.format(cells, decimals: 0)) sites "
-                             + "and may need about \(Int(bytes / 1_048_576)) MiB, over the \(Int(inputs.request.maxMemoryBytes / 1_048_576)) MiB allowed "
-                             + "(\(inputs.request.memoryLimitSource)); use a larger --spacing-m or --candidates")
-        }
-    }
-
-    /// Memory per grid candidate besides its cell: the square, its access points and the
-    /// residents it covers, as an upper bound.
-    static let bytesPerCandidate = 400.0
 }

@@ -44,6 +44,22 @@ public struct ParkSuggestions: Sendable {
 }
 
 extension Study {
+    /// Memory per grid candidate besides its cell: the square, its access points and the
+    /// residents it covers, as an upper bound.
+    static let bytesPerCandidate = 400.0
+
+    /// Bytes `suggestParks` with grid candidates is expected to need (the grid's analysis and
+    /// the candidates), and how many sites the grid has; checked before any search
+    /// (`--spacing-m 0.5` over a city centre is 16 million candidates, gigabytes).
+    public func estimatedParkSuggestionBytes(options: ParkSuggestionOptions) -> (bytes: Double, sites: Double) {
+        var grid = CoverageOptions()
+        grid.cellMetres = options.spacingMetres
+        grid.snapLimitMetres = options.snapLimitMetres
+        grid.threads = options.threads
+        let (engine, cells) = estimatedAnalysisBytes(options: grid)
+        return (engine + cells * Self.bytesPerCandidate, cells)
+    }
+
     /// Where new parks would bring the most residents within `options.budgetMinutes`.
     /// - Throws: `StudyError.needsResidents` without residents; `StudyCancelled`.
     public func suggestParks(profile: TravelProfile, options: ParkSuggestionOptions, progress: any StudyProgress) throws -> ParkSuggestions {

@@ -71,6 +71,21 @@ public struct StudyArea: Sendable {
         self.marginMetres = marginMetres
     }
 
+    /// How far the farthest search can go beyond the area: the fastest speed (×1.25 for
+    /// downhill walking) over `minutes`, plus the snap limit and 100 m, in metres.
+    public static func marginMetres(fastestMetresPerSecond speed: Double, minutes: Double, snapLimitMetres: Double) -> Double {
+        speed * 1.25 * minutes * 60 + snapLimitMetres + 100
+    }
+
+    /// A `--bbox` text `west,south,east,north` in degrees; nil unless four numbers within ±180/±90
+    /// with west < east and south < north.
+    public init?(bbox text: String, marginMetres: Double) {
+        let numbers = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard numbers.count == 4, let w = numbers[0], let s = numbers[1], let e = numbers[2], let n = numbers[3],
+              w >= -180, e <= 180, s >= -90, n <= 90, w < e, s < n else { return nil }
+        self.init(box: (w, s, e, n), marginMetres: marginMetres)
+    }
+
     /// A `--bbox` rectangle (west, south, east, north in degrees).
     public init(box: (west: Double, south: Double, east: Double, north: Double), marginMetres: Double) {
         let ring = [GeoCoordinate(longitude: box.west, latitude: box.south), GeoCoordinate(longitude: box.east, latitude: box.south),

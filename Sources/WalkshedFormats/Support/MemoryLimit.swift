@@ -23,6 +23,14 @@ public struct MemoryLimit: Sendable, Equatable {
         return limits.min { $0.bytes < $1.bytes }!
     }
 
+    /// The budget a run works within, in bytes, with what set it: `mebibytes` when the user
+    /// gave `--max-memory-mib`, else 80 % of the binding limit.
+    public static func budget(mebibytes given: Double?) -> (bytes: Double, source: String) {
+        if let given { return (given * 1_048_576, "--max-memory-mib") }
+        let limit = current()
+        return (0.8 * limit.bytes, "80% of \(limit.source), \(Int((limit.bytes / 1_048_576).rounded())) MiB")
+    }
+
     /// The process's cgroup v2 `memory.max` (its own group's, or the root's), or cgroup v1's
     /// `memory.limit_in_bytes`; nil when unlimited or unknown.
     static func cgroupLimit() -> Double? {
