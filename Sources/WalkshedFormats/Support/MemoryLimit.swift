@@ -15,10 +15,7 @@ public struct MemoryLimit: Sendable, Equatable {
     /// The binding limit now.
     public static func current() -> MemoryLimit {
         var limits = [MemoryLimit(bytes: Double(ProcessInfo.processInfo.physicalMemory), source: "physical memory")]
-        var address = rlimit()
-        if getrlimit(Int32(RLIMIT_AS.rawValue), &address) == 0, address.rlim_cur != rlim_t.max {
-            limits.append(MemoryLimit(bytes: Double(address.rlim_cur), source: "ulimit -v"))
-        }
+        if let address = addressSpaceLimit() { limits.append(MemoryLimit(bytes: address, source: "ulimit -v")) }
         if let cgroup = cgroupLimit() { limits.append(MemoryLimit(bytes: cgroup, source: "cgroup memory.max")) }
         return limits.min { $0.bytes < $1.bytes }!
     }
@@ -29,6 +26,13 @@ public struct MemoryLimit: Sendable, Equatable {
         if let given { return (given * 1_048_576, "--max-memory-mib") }
         let limit = current()
         return (0.8 * limit.bytes, "80% of \(limit.source), \(Int((limit.bytes / 1_048_576).rounded())) MiB")
+    }
+
+    /// `RLIMIT_AS` (`ulimit -v`) in bytes; nil when unlimited.
+    static func addressSpaceLimit() -> Double? {
+        var address = rlimit()
+        guard getrlimit(Int32(RLIMIT_AS.rawValue), &address) == 0, address.rlim_cur != rlim_t.max else { return nil }
+        return Double(address.rlim_cur)
     }
 
     /// The process's cgroup v2 `memory.max` (its own group's, or the root's), or cgroup v1's
@@ -59,14 +63,14 @@ public struct MemoryLimit: Sendable, Equatable {
         return currentBytes() + 3 * size
     }
 
-    /// The process's size now: its address space when that is what `ulimit -v` limits, else
+    /// The process's size now: its address space when `ulimit -v` limits it, else
     /// its resident memory (from /proc/self/statm; 64 MiB where that file does not exist).
     static func currentBytes() -> Double {
         guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 64 * 1_048_576 }
         let fields = text.split(separator: " ").compactMap { Double($0) }
         guard fields.count >= 2 else { return 64 * 1_048_576 }
         let page = Double(sysconf(Int32(_SC_PAGESIZE)))
-        return (current().source == "ulimit -v" ? fields[0] : fields[1]) * page
+        return (addressSpaceLimit() != nil ? fields[0] : fields[1]) * page
     }
 
     /// Throws when reading `extract` is expected to need more than `maxBytes` (the
