@@ -36,7 +36,8 @@ private func load(_ path: String, threads: Int) throws -> (city: City, report: O
 
 /// The reader assumes the usual nodes → ways → relations order to skip blobs; a file whose
 /// first way block comes before the nodes must still give the same city (every decoded block
-/// is checked against the assumed order, and a mismatch makes the loader classify every blob).
+/// is checked against the assumed order, and a mismatch makes the loader read again, assuming
+/// nothing of the blobs not yet decoded).
 @Test func blocksOutOfKindOrderGiveTheSameCity() throws {
     let path = RepositoryPaths.sharedData("porto.osm.pbf")
     let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
@@ -60,10 +61,34 @@ private func load(_ path: String, threads: Int) throws -> (city: City, report: O
     options.keepResidentialBuildings = true
     let unsorted = try OSMCityLoader.load(moved, options: options) { stages.append($0) }
     expectSameCity(try load(path, threads: 2), unsorted)
+    #expect(stages.contains { $0.contains("not sorted") })
+    // One restart at most: the blobs decoded before it are not read again by passes that do not need them.
+    let inflation = try #require(unsorted.report.inflation)
+    #expect(inflation.blobInflations < 2 * blobs.count)
     // The probe of a sorted file skips blocks; this one cannot, one way or the other.
     let layout = try PBFKindLayout.probe(source)
     #expect(layout.blobs(holding: .relations).count < blobs.count / 4)
     #expect(layout.blobs(holding: .ways).count < blobs.count / 2)
+}
+
+/// Each blob is inflated whole once: the probe peeks at prefixes of a few blobs, a pass
+/// inflates only the blobs holding its kind, and a block holding several kinds (the last block
+/// of the Helsinki sample holds nodes, ways and relations) is kept for the later passes
+/// instead of being inflated again.
+@Test func eachBlobIsInflatedOnce() throws {
+    for path in [RepositoryPaths.sharedData("porto.osm.pbf"), RepositoryPaths.network("helsinki.osm.pbf")] {
+        var stages: [String] = []
+        let (_, report) = try OSMCityLoader.load(path) { stages.append($0) }
+        let inflation = try #require(report.inflation)
+        let source = try PBFBlockSource(PBFBytes(path: path))
+        let wholeSize = try source.dataBlobs.indices.reduce(0) { $0 + (try source.block($1).count) }
+        #expect(inflation.dataBlobs == source.dataBlobs.count)
+        #expect(inflation.blobInflations == inflation.dataBlobs, "\(path)")
+        #expect(inflation.inflatedBytes == wholeSize)
+        #expect(inflation.probedBlobs <= 4 * Int(log2(Double(inflation.dataBlobs)) + 2))
+        #expect(inflation.probeBytes < wholeSize / 3, "\(path): the probe inflated \(inflation.probeBytes) of \(wholeSize) bytes")
+        #expect(!stages.contains { $0.contains("not sorted") })
+    }
 }
 
 @Test func sortedIDIndexFindsExactlyTheIDsItHolds() {

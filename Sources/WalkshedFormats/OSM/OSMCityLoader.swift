@@ -19,6 +19,8 @@ public struct OSMLoadReport: Sendable {
     public var highwayNodeReferences = 0
     public var missingHighwayNodeReferences = 0
     public var diagnostics = Diagnostics()
+    /// For PBF: how much of the file was inflated (each blob once, when it is sorted).
+    public var inflation: PBFInflationReport?
 }
 
 /// Options of `OSMCityLoader.load`.
@@ -52,16 +54,17 @@ public enum OSMCityLoader {
     /// Loads an opened extract (a file, or bytes in memory).
     public static func load(_ file: OSMFile, options: OSMLoadOptions = OSMLoadOptions(),
                             stage: (String) -> Void = { _ in }) throws -> (city: City, report: OSMLoadReport) {
-        let runner = try OSMPassRunner(file, threads: options.threads)
+        var runner = try OSMPassRunner(file, threads: options.threads)
         do {
-            return try load(file, runner, options: options, stage: stage)
+            return try load(file, &runner, options: options, stage: stage)
         } catch is PBFKindLayout.Mismatch {
-            stage("file is not sorted by kind; classifying every blob")
-            return try load(file, runner.classifyingEveryBlob(), options: options, stage: stage)
+            stage("file is not sorted by kind; reading again, every blob not yet decoded included")
+            runner = runner.forgettingGuesses()
+            return try load(file, &runner, options: options, stage: stage)
         }
     }
 
-    private static func load(_ file: OSMFile, _ runner: OSMPassRunner, options: OSMLoadOptions,
+    private static func load(_ file: OSMFile, _ runner: inout OSMPassRunner, options: OSMLoadOptions,
                              stage: (String) -> Void) throws -> (city: City, report: OSMLoadReport) {
         let path = file.path
         var report = OSMLoadReport(path: path, format: file.formatName)
@@ -76,6 +79,7 @@ public enum OSMCityLoader {
         var nodePass = try runner.run(.nodes, NodePass(needed: neededIDs))
         nodePass.placeHits()
         var nodes = NodeLocations(ids: neededIDs, coordinates: nodePass.coordinates)
+        report.inflation = runner.inflation
         report.fileRelations = relations.relationCount
         report.fileWays = ways.wayCount
         report.fileNodes = nodePass.nodeCount

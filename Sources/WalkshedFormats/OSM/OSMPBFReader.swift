@@ -26,6 +26,6 @@ public struct OSMPBFReader: OSMReader {
 
     public func read<H: OSMEntityHandler>(_ kinds: OSMEntityKinds, into handler: inout H) throws {
         let source = try blockSource()
-        for i in source.dataBlobs.indices { _ = try source.decode(blob: i, kinds, into: &handler) }
+        for i in source.dataBlobs.indices { _ = try source.decode(blob: i, block: source.block(i), kinds, into: &handler) }
     }
 }

@@ -10,17 +10,41 @@ protocol OSMBlobPass: OSMEntityHandler, Sendable {
     mutating func append(_ later: Self)
 }
 
+/// How much of a PBF file was inflated, for `walkshed info`: in a sorted file every data blob
+/// is inflated whole once, by the pass that needs it, plus prefixes of the probed blobs.
+public struct PBFInflationReport: Sendable, Equatable {
+    public var dataBlobs = 0
+    /// Whole-blob inflations by the passes, and the bytes they produced.
+    public var blobInflations = 0
+    public var inflatedBytes = 0
+    /// Blobs the layout probe peeked at, and the bytes those peeks inflated.
+    public var probedBlobs = 0
+    public var probeBytes = 0
+}
+
 /// Runs the loader's passes over an extract: for PBF, the blobs holding the wanted kinds are
 /// inflated and decoded on `threads` workers, in batches whose results are appended in file
 /// order (memory holds one batch of blobs besides what the pass keeps); XML streams through
 /// one thread.
 struct OSMPassRunner {
     private enum Source {
-        case pbf(PBFBlockSource, PBFKindLayout)
+        case pbf(PBFBlockSource)
         case xml(OSMXMLReader)
     }
     private let source: Source
+    /// For PBF: which blobs hold which kinds, narrowed by every pass to what it found.
+    private var layout: PBFKindLayout?
     let threads: Int
+    /// For PBF: what the probe and the passes so far inflated.
+    private(set) var inflation: PBFInflationReport?
+    /// Kinds whose passes have run.
+    private var kindsRead: OSMEntityKinds = []
+    /// Inflated blocks a later pass will decode again (a block holding two kinds), so each
+    /// blob is inflated once; at most `maxKeptBytes` in all, beyond which blocks are inflated
+    /// again.
+    private var kept: [Int: [UInt8]] = [:]
+    private var keptBytes = 0
+    static let maxKeptBytes = 64 << 20
 
     /// Opens `file`; for PBF, lists its blobs and finds where each kind lies (`PBFKindLayout`).
     init(_ file: OSMFile, threads: Int) throws {
@@ -29,47 +53,80 @@ struct OSMPassRunner {
         case .xml(let reader): source = .xml(reader)
         case .pbf(let reader):
             let blocks = try reader.blockSource()
-            source = .pbf(blocks, try PBFKindLayout.probe(blocks))
+            let probed = try PBFKindLayout.probe(blocks)
+            source = .pbf(blocks)
+            layout = probed
+            inflation = PBFInflationReport(dataBlobs: blocks.dataBlobs.count,
+                                           probedBlobs: probed.probedBlobs, probeBytes: probed.probeBytes)
         }
     }
 
-    /// The same file with every blob classified by inflating it: for files that are not sorted.
-    func classifyingEveryBlob() throws -> OSMPassRunner {
-        guard case .pbf(let blocks, _) = source else { return self }
-        return OSMPassRunner(source: .pbf(blocks, try PBFKindLayout.classify(blocks, threads: threads)), threads: threads)
-    }
-
-    private init(source: Source, threads: Int) {
-        self.source = source
-        self.threads = threads
+    /// The same file after a `PBFKindLayout.Mismatch`: the kinds of blobs decoded so far are
+    /// known, the others assumed to hold anything. Counts of what was inflated carry over.
+    func forgettingGuesses() -> OSMPassRunner {
+        var copy = self
+        copy.layout = layout?.forgettingGuesses()
+        copy.kindsRead = []
+        return copy
     }
 
     /// Reads the objects of `kinds` into `pass`.
     /// - Throws: the format errors of the file, or `PBFKindLayout.Mismatch` when a blob holds
-    ///   kinds its layout did not predict (retry with `classifyingEveryBlob()`).
-    func run<P: OSMBlobPass>(_ kinds: OSMEntityKinds, _ pass: P) throws -> P {
+    ///   kinds its layout did not predict (retry with `forgettingGuesses()`).
+    mutating func run<P: OSMBlobPass>(_ kinds: OSMEntityKinds, _ pass: P) throws -> P {
         switch source {
         case .xml(let reader):
             var result = pass
             try reader.read(kinds, into: &result)
             return result
-        case .pbf(let blocks, let layout):
+        case .pbf(let blocks):
+            guard var layout, var inflation else { preconditionFailure("a PBF runner has a layout") }
+            defer {
+                self.layout = layout
+                self.inflation = inflation
+            }
             let wanted = layout.blobs(holding: kinds)
             let batchSize = threads * 16
             var result = pass
             for batchStart in stride(from: 0, to: wanted.count, by: batchSize) {
                 let batch = Array(wanted[batchStart..<min(wanted.count, batchStart + batchSize)])
-                let parts = ParallelSearch.map(itemCount: batch.count, threads: threads) { k in
-                    Result { () throws -> P in
+                let parts = ParallelSearch.map(itemCount: batch.count, threads: threads) { [kept] k in
+                    Result { () throws -> (found: P, seen: OSMEntityKinds, block: [UInt8], inflated: Bool) in
                         var part = pass.emptyCopy()
-                        let seen = try blocks.decode(blob: batch[k], kinds, into: &part)
-                        try layout.verify(blob: batch[k], holds: seen)
-                        return part
+                        let known = kept[batch[k]]
+                        let block = try known ?? blocks.block(batch[k])
+                        let seen = try blocks.decode(blob: batch[k], block: block, kinds, into: &part)
+                        return (part, seen, block, known == nil)
                     }
                 }
-                for part in parts { result.append(try part.get()) }
+                var mismatch = false
+                for (k, part) in parts.enumerated() {
+                    let (found, seen, block, inflated) = try part.get()
+                    let blob = batch[k]
+                    if inflated {
+                        inflation.blobInflations += 1
+                        inflation.inflatedBytes += block.count
+                    }
+                    if !layout.expects(blob: blob, toHold: seen) { mismatch = true }
+                    layout.learn(blob: blob, holds: seen)
+                    keep(block, of: blob, ifNeededAfter: kindsRead.union(kinds), holding: seen)
+                    result.append(found)
+                }
+                if mismatch { throw PBFKindLayout.Mismatch() }
             }
+            kindsRead.formUnion(kinds)
             return result
+        }
+    }
+
+    /// Keeps `block` while a pass not yet run (not in `read`) needs it, within `maxKeptBytes`.
+    private mutating func keep(_ block: [UInt8], of blob: Int, ifNeededAfter read: OSMEntityKinds, holding seen: OSMEntityKinds) {
+        let neededLater = !seen.subtracting(read).isEmpty
+        if !neededLater {
+            if let dropped = kept.removeValue(forKey: blob) { keptBytes -= dropped.count }
+        } else if kept[blob] == nil && keptBytes + block.count <= Self.maxKeptBytes {
+            kept[blob] = block
+            keptBytes += block.count
         }
     }
 }

@@ -30,22 +30,26 @@ struct PBFBlockSource: Sendable {
 
     var path: String { bytes.path }
 
-    /// Decodes data blob `i`, delivering objects of `kinds` to `handler`, and returns the kinds
-    /// the block holds (whether delivered or not).
-    func decode<H: OSMEntityHandler>(blob i: Int, _ kinds: OSMEntityKinds, into handler: inout H) throws -> OSMEntityKinds {
-        let blob = dataBlobs[i]
-        let block = try inflate(blob)
+    /// The inflated `PrimitiveBlock` of data blob `i`.
+    func block(_ i: Int) throws -> [UInt8] {
+        try inflate(dataBlobs[i])
+    }
+
+    /// Decodes data blob `i` from its inflated `block`, delivering objects of `kinds` to
+    /// `handler`; returns the kinds the block holds (whether delivered or not).
+    func decode<H: OSMEntityHandler>(blob i: Int, block: [UInt8], _ kinds: OSMEntityKinds,
+                                     into handler: inout H) throws -> OSMEntityKinds {
         do {
             return try block.withUnsafeBytes { raw in
                 var decoder = PrimitiveBlockDecoder(bytes: raw)
                 return try decoder.decode(kinds, into: &handler)
             }
         } catch let e as ProtobufReader.Malformed {
-            throw error(at: blob.start, "malformed PrimitiveBlock: \(e.message)")
+            throw error(at: dataBlobs[i].start, "malformed PrimitiveBlock: \(e.message)")
         }
     }
 
-    /// The kinds of object data blob `i` holds, without decoding them.
+    /// The kinds of object data blob `i` holds, without decoding them (inflates the whole blob).
     func kinds(ofBlob i: Int) throws -> OSMEntityKinds {
         let blob = dataBlobs[i]
         let block = try inflate(blob)
@@ -56,44 +60,90 @@ struct PBFBlockSource: Sendable {
         }
     }
 
+    /// Prefix sizes tried, in bytes, before a peek inflates the whole blob: a block's string
+    /// table precedes its groups and rarely exceeds a few tens of KiB.
+    static let peekPrefixes = [16_384, 262_144]
+
+    /// The kind of data blob `i`'s first group, inflating only a prefix of the blob when that
+    /// suffices, and how many bytes were inflated. A blob whose groups mix kinds reads as its
+    /// first kind; the loader's check of every decoded blob catches that (`PBFKindLayout`).
+    func firstKind(ofBlob i: Int) throws -> (kinds: OSMEntityKinds, inflatedBytes: Int) {
+        let blob = dataBlobs[i]
+        let data = try bytes.read(blob.data)
+        let payload = try data.withUnsafeBytes { try self.payload(of: blob, in: $0) }
+        if case .zlib(let range, let rawSize) = payload {
+            for prefix in Self.peekPrefixes where prefix < rawSize {
+                let start = data.withUnsafeBytes { Zlib.inflatePrefix(UnsafeRawBufferPointer(rebasing: $0[range]), limit: prefix) }
+                guard let start else { break }
+                if let kind = start.withUnsafeBytes({ PrimitiveBlockDecoder.firstGroupKind(inPrefix: $0) }) { return (kind, start.count) }
+            }
+        }
+        let whole = try inflate(blob)
+        do {
+            let kinds = try whole.withUnsafeBytes { raw in
+                try PrimitiveBlockDecoder.firstGroupKind(inPrefix: raw) ?? PrimitiveBlockDecoder.kinds(in: raw)
+            }
+            return (kinds, whole.count)
+        } catch let e as ProtobufReader.Malformed {
+            throw error(at: blob.start, "malformed PrimitiveBlock: \(e.message)")
+        }
+    }
+
     func error(at offset: Int, _ message: String) -> OSMPBFError {
         OSMPBFError(path: bytes.path, byteOffset: offset, message: message)
+    }
+
+    /// Where a `Blob` message keeps its data: stored raw, or zlib-compressed with its inflated
+    /// size (already checked against the limits).
+    private enum Payload {
+        case raw(Range<Int>)
+        case zlib(Range<Int>, rawSize: Int)
+    }
+
+    private func payload(of blob: PBFBlob, in raw: UnsafeRawBufferPointer) throws -> Payload {
+        do {
+            var reader = ProtobufReader(raw)
+            var rawData: Range<Int>?, zlibData: Range<Int>?, rawSize: UInt64?
+            while let (number, wire) = try reader.field() {
+                switch (number, wire) {
+                case (1, 2): rawData = try reader.lengthDelimited()
+                case (2, 0): rawSize = try reader.varint()
+                case (3, 2): zlibData = try reader.lengthDelimited()
+                case (4, 2), (5, 2), (6, 2), (7, 2):
+                    let names = [4: "lzma", 5: "bzip2", 6: "lz4", 7: "zstd"]
+                    throw ProtobufReader.Malformed(message: "\(names[number]!)-compressed blobs are not supported (only raw and zlib)")
+                default: try reader.skip(wireType: wire)
+                }
+            }
+            if let rawData { return .raw(rawData) }
+            guard let zlibData else { throw ProtobufReader.Malformed(message: "blob has no data") }
+            guard let rawSize else { throw ProtobufReader.Malformed(message: "zlib blob has no raw_size") }
+            guard rawSize <= UInt64(PBFBlobIndex.maxBlobBytes) else {
+                throw ProtobufReader.Malformed(message: "raw_size \(rawSize) exceeds the \(PBFBlobIndex.maxBlobBytes)-byte limit")
+            }
+            guard rawSize <= UInt64(Self.maxInflationRatio * zlibData.count + 65_536) else {
+                throw ProtobufReader.Malformed(message: "raw_size \(rawSize) is over \(Self.maxInflationRatio) times its \(zlibData.count) compressed bytes "
+                                               + "(real extracts inflate at most about 8 times); refused as a decompression bomb")
+            }
+            return .zlib(zlibData, rawSize: Int(rawSize))
+        } catch let e as ProtobufReader.Malformed {
+            throw error(at: blob.start, "malformed blob: \(e.message)")
+        }
     }
 
     /// The inflated contents of a blob (raw or zlib; other compressions are refused by name).
     private func inflate(_ blob: PBFBlob) throws -> [UInt8] {
         let data = try bytes.read(blob.data)
-        do {
-            return try data.withUnsafeBytes { raw in
-                var reader = ProtobufReader(raw)
-                var rawData: Range<Int>?, zlibData: Range<Int>?, rawSize: UInt64?
-                while let (number, wire) = try reader.field() {
-                    switch (number, wire) {
-                    case (1, 2): rawData = try reader.lengthDelimited()
-                    case (2, 0): rawSize = try reader.varint()
-                    case (3, 2): zlibData = try reader.lengthDelimited()
-                    case (4, 2), (5, 2), (6, 2), (7, 2):
-                        let names = [4: "lzma", 5: "bzip2", 6: "lz4", 7: "zstd"]
-                        throw ProtobufReader.Malformed(message: "\(names[number]!)-compressed blobs are not supported (only raw and zlib)")
-                    default: try reader.skip(wireType: wire)
-                    }
+        return try data.withUnsafeBytes { raw in
+            switch try payload(of: blob, in: raw) {
+            case .raw(let range): return Array(raw[range])
+            case .zlib(let range, let rawSize):
+                do {
+                    return try Zlib.inflate(UnsafeRawBufferPointer(rebasing: raw[range]), expectedSize: rawSize)
+                } catch let e as Zlib.Failure {
+                    throw error(at: blob.start, e.message)
                 }
-                if let rawData { return Array(raw[rawData]) }
-                guard let zlibData else { throw ProtobufReader.Malformed(message: "blob has no data") }
-                guard let rawSize else { throw ProtobufReader.Malformed(message: "zlib blob has no raw_size") }
-                guard rawSize <= UInt64(PBFBlobIndex.maxBlobBytes) else {
-                    throw ProtobufReader.Malformed(message: "raw_size \(rawSize) exceeds the \(PBFBlobIndex.maxBlobBytes)-byte limit")
-                }
-                guard rawSize <= UInt64(Self.maxInflationRatio * zlibData.count + 65_536) else {
-                    throw ProtobufReader.Malformed(message: "raw_size \(rawSize) is over \(Self.maxInflationRatio) times its \(zlibData.count) compressed bytes "
-                                                   + "(real extracts inflate at most about 8 times); refused as a decompression bomb")
-                }
-                return try Zlib.inflate(UnsafeRawBufferPointer(rebasing: raw[zlibData]), expectedSize: Int(rawSize))
             }
-        } catch let e as ProtobufReader.Malformed {
-            throw error(at: blob.start, "malformed blob: \(e.message)")
-        } catch let e as Zlib.Failure {
-            throw error(at: blob.start, e.message)
         }
     }
 

@@ -5,35 +5,69 @@ import Walkshed
 ///
 /// Files written by osmium, Osmosis and the download services are sorted nodes → ways →
 /// relations, so each kind fills one run of blobs. `probe` finds the run boundaries by binary
-/// search, inflating about 4 × log₂(blobs) blobs. It assumes that order; `verify` checks each
-/// decoded blob against it, and since every blob is decoded by some pass, an unsorted file is
-/// always caught (`Mismatch`), after which the loader classifies every blob (`classify`).
+/// search over about 4 × log₂(blobs) blobs, peeking at the first group of each (a prefix of the
+/// blob inflated), so each blob is inflated whole once, by the pass that needs it. It assumes
+/// that order; `verify` checks each decoded blob against it, and since every blob is decoded by
+/// some pass, an unsorted file or a block mixing kinds is always caught (`Mismatch`). Every
+/// decoded blob's kinds are learned, so the loader can start over knowing them and assuming
+/// nothing of the blobs not yet decoded (`forgettingGuesses`): at most one restart.
 struct PBFKindLayout: Sendable {
-    /// Kinds of each data blob, by data-blob index.
-    let kinds: [OSMEntityKinds]
+    /// Kinds of each data blob, by data-blob index: guessed by the probe, or learned.
+    private(set) var kinds: [OSMEntityKinds]
+    /// Whether each blob's kinds were learned from decoding it.
+    private var learned: [Bool]
+    /// Bytes the probe inflated (prefixes of the probed blobs).
+    private(set) var probeBytes = 0
+    private(set) var probedBlobs = 0
 
-    /// Thrown when a decoded blob holds kinds the layout did not expect.
+    /// Thrown when a decoded blob holds kinds its layout did not expect.
     struct Mismatch: Error {}
+
+    init(kinds: [OSMEntityKinds]) {
+        self.kinds = kinds
+        learned = Array(repeating: false, count: kinds.count)
+    }
+
+    /// A layout assuming every blob may hold every kind.
+    static func anything(blobs count: Int) -> PBFKindLayout {
+        PBFKindLayout(kinds: Array(repeating: .all, count: count))
+    }
+
+    /// Whether blob `i` holds nothing the layout did not expect.
+    func expects(blob i: Int, toHold seen: OSMEntityKinds) -> Bool {
+        seen.isSubset(of: kinds[i])
+    }
+
+    /// Records what a pass found in blob `i`: later passes skip it unless it holds their kind.
+    mutating func learn(blob i: Int, holds seen: OSMEntityKinds) {
+        kinds[i] = seen
+        learned[i] = true
+    }
+
+    /// The learned kinds kept, every guess replaced by "anything" (after a `Mismatch`).
+    func forgettingGuesses() -> PBFKindLayout {
+        var result = self
+        for i in kinds.indices where !learned[i] { result.kinds[i] = .all }
+        return result
+    }
 
     /// The data blobs that may hold any of `wanted`, in file order.
     func blobs(holding wanted: OSMEntityKinds) -> [Int] {
         kinds.indices.filter { !kinds[$0].isDisjoint(with: wanted) }
     }
 
-    func verify(blob i: Int, holds seen: OSMEntityKinds) throws {
-        guard seen.isSubset(of: kinds[i]) else { throw Mismatch() }
-    }
-
-    /// The layout of a sorted file, from a binary search over the blobs' kinds. A probed blob
-    /// with no objects or out of order makes the layout the conservative "anything anywhere".
+    /// The layout of a sorted file, from a binary search over the blobs' first kinds. A probed
+    /// blob with no objects or out of order makes the layout the conservative "anything anywhere".
     static func probe(_ source: PBFBlockSource) throws -> PBFKindLayout {
         let count = source.dataBlobs.count
         var probed: [Int: OSMEntityKinds] = [:]
+        var probeBytes = 0
         var ordered = true
         func kinds(_ i: Int) throws -> OSMEntityKinds {
             if let known = probed[i] { return known }
-            let k = try source.kinds(ofBlob: i)
+            let (k, inflated) = try source.firstKind(ofBlob: i)
             probed[i] = k
+            probeBytes += inflated
             if k.isEmpty { ordered = false }
             return k
         }
@@ -46,34 +80,34 @@ struct PBFKindLayout: Sendable {
             }
             return low
         }
-        let firstWithWays = try firstBlob { $0.rank.max >= 1 }
-        let firstWithoutNodes = try firstBlob { $0.rank.min >= 1 }
-        let firstWithRelations = try firstBlob { $0.rank.max >= 2 }
-        let firstWithoutWays = try firstBlob { $0.rank.min >= 2 }
+        // Rank of each blob's first kind: 0 before `startsWays`, 1 before `startsRelations`, then 2.
+        let startsWays = try firstBlob { $0.rank.min >= 1 }
+        let startsRelations = try firstBlob { $0.rank.min >= 2 }
         let sortedProbes = probed.sorted { $0.key < $1.key }.map(\.value)
-        for (a, b) in zip(sortedProbes, sortedProbes.dropFirst()) where a.rank.max > b.rank.min { ordered = false }
+        for (a, b) in zip(sortedProbes, sortedProbes.dropFirst()) where a.rank.min > b.rank.min { ordered = false }
+        func firstRank(_ i: Int) -> Int { i < startsWays ? 0 : i < startsRelations ? 1 : 2 }
+        // A blob may hold its first kind and the kinds up to the next blob's first kind (the
+        // last blob: up to relations); a blob of one kind between two of the same holds only it.
         let layout: [OSMEntityKinds] = (0..<count).map { i in
-            var k: OSMEntityKinds = []
-            if i < firstWithoutNodes { k.insert(.nodes) }
-            if i >= firstWithWays && i < firstWithoutWays { k.insert(.ways) }
-            if i >= firstWithRelations { k.insert(.relations) }
-            return k
+            let upper = i + 1 < count ? firstRank(i + 1) : 2
+            return OSMEntityKinds(ranks: firstRank(i)...upper)
         }
-        // A blob no pass would read could not be verified: then nothing is assumed.
-        guard ordered, !layout.contains(where: \.isEmpty) else { return PBFKindLayout(kinds: Array(repeating: .all, count: count)) }
-        return PBFKindLayout(kinds: layout)
-    }
-
-    /// The exact layout, from inflating every blob (for unsorted files).
-    static func classify(_ source: PBFBlockSource, threads: Int) throws -> PBFKindLayout {
-        let results = ParallelSearch.map(itemCount: source.dataBlobs.count, threads: threads) { i in
-            Result { try source.kinds(ofBlob: i) }
-        }
-        return PBFKindLayout(kinds: try results.map { try $0.get() })
+        var result = ordered ? PBFKindLayout(kinds: layout) : anything(blobs: count)
+        result.probeBytes = probeBytes
+        result.probedBlobs = probed.count
+        return result
     }
 }
 
 extension OSMEntityKinds {
+    /// The kinds whose ranks lie in `ranks` (nodes 0, ways 1, relations 2).
+    init(ranks: ClosedRange<Int>) {
+        self = []
+        if ranks.contains(0) { insert(.nodes) }
+        if ranks.contains(1) { insert(.ways) }
+        if ranks.contains(2) { insert(.relations) }
+    }
+
     /// Ranks of the kinds present in file order (nodes 0, ways 1, relations 2): lowest and
     /// highest; an empty set ranks (3, -1) so it fits no sorted run.
     var rank: (min: Int, max: Int) {

@@ -62,6 +62,25 @@ struct PrimitiveBlockDecoder {
         return seen
     }
 
+    /// The kind of the block's first group, from a prefix of the inflated block: what
+    /// `PBFKindLayout.probe` needs, without inflating the whole block. Nil when the prefix ends
+    /// (or is malformed) before that group's first object, or the group holds no known kind.
+    static func firstGroupKind(inPrefix bytes: UnsafeRawBufferPointer) -> OSMEntityKinds? {
+        var reader = ProtobufReader(bytes)
+        do {
+            while let (number, wire) = try reader.field() {
+                guard number == 2 && wire == 2 else { try reader.skip(wireType: wire); continue }
+                // The group runs past the prefix: read its length, then only its first key.
+                guard try reader.varint() > 0 else { continue }
+                guard let (field, groupWire) = try reader.field() else { return nil }
+                return kind(ofGroupField: field, groupWire)
+            }
+        } catch {
+            return nil
+        }
+        return nil
+    }
+
     /// `PrimitiveGroup` fields: 1 nodes, 2 dense nodes, 3 ways, 4 relations (5 changesets: none).
     private static func kind(ofGroupField number: Int, _ wire: Int) -> OSMEntityKinds? {
         guard wire == 2 else { return nil }

@@ -8,6 +8,11 @@ public enum CityFacts {
         func km(_ metres: Double) -> String { FixedPoint.format(metres / 1000, decimals: 1) + " km" }
         var out = "file:          \(report.path) (\(report.format))\n"
         out += "osm objects:   \(report.fileNodes) nodes, \(report.fileWays) ways, \(report.fileRelations) relations\n"
+        if let inflation = report.inflation {
+            func mb(_ bytes: Int) -> String { FixedPoint.format(Double(bytes) / 1_000_000, decimals: 1) + " MB" }
+            out += "pbf blobs:     \(inflation.dataBlobs) data blobs, \(inflation.blobInflations) inflations (\(mb(inflation.inflatedBytes))), "
+            out += "\(inflation.probedBlobs) probed by prefix (\(mb(inflation.probeBytes)))\n"
+        }
         out += "walkable ways: \(report.walkableWays)\n"
         out += "highway refs:  \(report.highwayNodeReferences) node references, \(report.missingHighwayNodeReferences) to nodes not in the file"
         out += report.missingHighwayNodeReferences > 0 ? " (clipped extract: walkable ways are cut at each gap)\n" : "\n"

@@ -44,19 +44,22 @@ enum Zlib {
     /// Inflates a zlib stream of unknown inflated size, up to `limit` bytes (more is cut off:
     /// a bound, not an error); nil when the data is corrupt.
     static func inflateStream(_ compressed: [UInt8], limit: Int) -> [UInt8]? {
+        compressed.withUnsafeBytes { inflatePrefix($0, limit: limit) }
+    }
+
+    /// The first `limit` inflated bytes of a zlib stream (fewer if it is shorter), inflating no
+    /// more than that; nil when the data read so far is corrupt.
+    static func inflatePrefix(_ compressed: UnsafeRawBufferPointer, limit: Int) -> [UInt8]? {
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { inflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: max(1, limit))
-        var input = compressed
-        let status = input.withUnsafeMutableBufferPointer { i in
-            output.withUnsafeMutableBufferPointer { o in
-                stream.next_in = i.baseAddress
-                stream.avail_in = uInt(i.count)
-                stream.next_out = o.baseAddress
-                stream.avail_out = uInt(o.count)
-                return CZlib.inflate(&stream, Z_FINISH)
-            }
+        let status = output.withUnsafeMutableBufferPointer { o in
+            stream.next_in = UnsafeMutablePointer(mutating: compressed.baseAddress?.assumingMemoryBound(to: Bytef.self))
+            stream.avail_in = uInt(compressed.count)
+            stream.next_out = o.baseAddress
+            stream.avail_out = uInt(o.count)
+            return CZlib.inflate(&stream, Z_FINISH)
         }
         guard status == Z_STREAM_END || status == Z_OK || status == Z_BUF_ERROR else { return nil }
         return Array(output.prefix(Int(stream.total_out)))
