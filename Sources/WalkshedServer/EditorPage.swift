@@ -292,17 +292,17 @@ enum EditorPage {
         const t = $("changes"), basis = city.summary.residents ? "residents" : "cells";
         // No edits yet: the baseline's shares, nothing gained or lost.
         const rows = state.residents || state.cells || city.summary[basis].map(function (b) {
-          return { measure: b.measure, before: b.within, after: b.within, gaining: 0, losing: 0, mean_change: 0 };
+          return { measure: b.measure, before: b.within, after: b.within, gaining: 0, losing: 0, slower: 0, mean_change: 0 };
         });
         t.textContent = "";
         const head = t.createTHead().insertRow();
-        for (const c of ["measure", "within before", "after", basis + " gaining", "losing", "mean change"]) { const th = document.createElement("th"); th.textContent = c; head.appendChild(th); }
+        for (const c of ["measure", "within before", "after", basis + " gaining", "losing", "slower", "mean change"]) { const th = document.createElement("th"); th.textContent = c; head.appendChild(th); }
         const body = t.createTBody();
         let gaining = 0;
         rows.forEach(function (c, k) {
           const tr = body.insertRow(), cat = c.measure === "categories_within", pct = function (v) { return cat ? v.toFixed(2) : (v * 100).toFixed(1) + " %"; };
           if (k === measure) { tr.className = "chosen"; gaining = c.gaining; }
-          for (const v of [c.measure, pct(c.before), pct(c.after), Math.round(c.gaining).toLocaleString("en"), Math.round(c.losing).toLocaleString("en"), c.mean_change.toFixed(2)]) tr.insertCell().textContent = v;
+          for (const v of [c.measure, pct(c.before), pct(c.after), Math.round(c.gaining).toLocaleString("en"), Math.round(c.losing).toLocaleString("en"), Math.round(c.slower).toLocaleString("en"), c.mean_change.toFixed(2)]) tr.insertCell().textContent = v;
         });
         document.body.dataset.gaining = String(Math.round(gaining));
       }

@@ -31,7 +31,7 @@ func tinyStudy() -> Study {
     #expect(progress.stages.first == "finding park access points and snapping services")
     #expect(progress.stages.contains { $0.hasPrefix("searching ") } && progress.stages.last == "evaluating cells")
     let food = analysis.result.populationLayers.first { $0.measure == .minutes(.service(.food)) }!
-    #expect(abs(food.values[0] - 200.0 / 60) < 1e-5)
+    #expect(food.values[0] == MinuteRounding.minutes(seconds: 200))
     #expect(throws: StudyCancelled.self) { try study.analyze(profile: profile, options: options, progress: RecordingProgress(stopAfter: 1)) }
     #expect(throws: StudyError.needsResidents("suggesting parks")) {
         try Study(city: study.city).suggestParks(profile: profile, options: ParkSuggestionOptions(), progress: SilentProgress())

@@ -19,13 +19,18 @@ struct CountJob: Sendable {
     let byNode: PlaceNodeIndex
     /// The access points of destination `d` of set `k`: `groups[k][d]`.
     let groups: [[[DestinationSet.AccessPoint]]]
+    /// The places inside destination `d`'s area, for set `k`: `inside[k].placesByDestination[d]`.
+    let inside: [AreaMembers]
     /// The items in drawing order.
     let items: [(set: Int, destination: Int)]
     let totals: CountTotals
 
+    /// `inside`, per set, lists the places inside its area destinations (none when nil): they
+    /// count those at 0 seconds.
     init(sets: [DestinationSet], places: [PlaceSnap?], graph: StreetGraph, costs: ProfileCosts,
-         thresholdSeconds: [Double], decay: DecayFunction) {
+         thresholdSeconds: [Double], decay: DecayFunction, inside: [AreaMembers]? = nil) {
         precondition(thresholdSeconds.count == sets.count, "one threshold per set")
+        precondition(inside == nil || inside!.count == sets.count, "area members per set")
         self.places = places
         self.graph = graph
         self.costs = costs
@@ -40,7 +45,11 @@ struct CountJob: Sendable {
             return byDestination
         }
         self.groups = groups
-        items = groups.indices.flatMap { k in groups[k].indices.filter { !groups[k][$0].isEmpty }.map { (set: k, destination: $0) } }
+        let inside = inside ?? sets.map { .none(destinationCount: $0.destinationCount) }
+        self.inside = inside
+        items = groups.indices.flatMap { k in
+            groups[k].indices.filter { !groups[k][$0].isEmpty || !inside[k].placesByDestination[$0].isEmpty }.map { (set: k, destination: $0) }
+        }
         totals = CountTotals(destinationCounts: sets.map(\.destinationCount), placeCount: places.count, weighted: weighted)
     }
 
@@ -59,8 +68,8 @@ struct CountJob: Sendable {
             totals.add(scan, toSet: current)
         }
         worker.currentSet = k
-        scan.add(destination: groups[k][d], weight: destinationWeights[k]?[d] ?? 1, places: places, byNode: byNode,
-                 graph: graph, costs: costs, thresholdSeconds: thresholdSeconds[k], decay: decay)
+        scan.add(destination: groups[k][d], inside: inside[k].placesByDestination[d], weight: destinationWeights[k]?[d] ?? 1,
+                 places: places, byNode: byNode, graph: graph, costs: costs, thresholdSeconds: thresholdSeconds[k], decay: decay)
     }
 
     /// Adds what `worker` still holds to the totals; call once when it draws no more.

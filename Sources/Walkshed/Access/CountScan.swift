@@ -59,9 +59,10 @@ final class CountScan {
     /// `byNode` lists the places next to each node; a place on a destination's own edge is
     /// among those listed at the edge's tail, unless it stands exactly at the head, where the
     /// destination's seed at the head already gives it the walk along the edge.
-    /// `weight` multiplies the destination's decay weight (1 for an unweighted set).
-    func add(destination points: [DestinationSet.AccessPoint], weight destinationWeight: Double, places: [PlaceSnap?], byNode: PlaceNodeIndex,
-             graph: StreetGraph, costs: ProfileCosts, thresholdSeconds: Double, decay: DecayFunction) {
+    /// `weight` multiplies the destination's decay weight (1 for an unweighted set). Places
+    /// `inside` the destination's area (snapped ones) have reached it at 0 seconds.
+    func add(destination points: [DestinationSet.AccessPoint], inside: [Int32], weight destinationWeight: Double, places: [PlaceSnap?],
+             byNode: PlaceNodeIndex, graph: StreetGraph, costs: ProfileCosts, thresholdSeconds: Double, decay: DecayFunction) {
         precondition(destinationsSinceCleared < Int(UInt16.max), "counts must be added to the totals every 65,535 destinations")
         destinationsSinceCleared += 1
         let sources = points.flatMap { DestinationSet.seeds(of: $0, graph: graph, costs: costs) }
@@ -70,6 +71,8 @@ final class CountScan {
             workspace.search(graph, costs: costs, from: sources, direction: .towardSources, limitSeconds: Float(thresholdSeconds),
                              visiting: &offers)
             offerWalksAlong(points, places: places, byNode: byNode, graph: graph, costs: costs) { offers.offer($0, $1) }
+            // `best` is before the walk onto the network, which `sumWeights` adds: minus that walk makes 0.
+            for p in inside { offers.offer(p, -Double(costs.offNetworkSeconds(places[Int(p)]!.offsetMetres))) }
             sumWeights(of: touchedPlaces[..<offers.touchedCount], places: places, costs: costs, thresholdSeconds: thresholdSeconds,
                        decay: decay, destinationWeight: destinationWeight)
         } else {
@@ -78,6 +81,7 @@ final class CountScan {
             workspace.search(graph, costs: costs, from: sources, direction: .towardSources, limitSeconds: Float(thresholdSeconds),
                              visiting: &offers)
             offerWalksAlong(points, places: places, byNode: byNode, graph: graph, costs: costs) { offers.offer($0, $1) }
+            for p in inside { offers.offer(p, -Double(costs.offNetworkSeconds(places[Int(p)]!.offsetMetres))) }
             for p in touchedPlaces[..<offers.touchedCount] { counted[Int(p) >> 6] = 0 }
         }
     }

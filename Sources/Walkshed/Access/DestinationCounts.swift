@@ -53,10 +53,13 @@ public struct DestinationCounts: Sendable {
     }
 
     /// The same with a threshold per set (`thresholdsSeconds[k]` for `sets[k]`): a set given
-    /// twice with two thresholds is counted within each.
+    /// twice with two thresholds is counted within each. `inside`, per set, lists the places
+    /// inside its area destinations: they count those (0 seconds away).
     public static func forSets(_ sets: [DestinationSet], places: [PlaceSnap?], graph: StreetGraph, costs: ProfileCosts,
-                               thresholdsSeconds: [Double], decay: DecayFunction, threads: Int) -> [DestinationCounts] {
-        let job = CountJob(sets: sets, places: places, graph: graph, costs: costs, thresholdSeconds: thresholdsSeconds, decay: decay)
+                               thresholdsSeconds: [Double], decay: DecayFunction, inside: [AreaMembers]? = nil,
+                               threads: Int) -> [DestinationCounts] {
+        let job = CountJob(sets: sets, places: places, graph: graph, costs: costs, thresholdSeconds: thresholdsSeconds, decay: decay,
+                           inside: inside)
         _ = ParallelSearch.drawing(itemCount: job.items.count, workers: max(1, min(threads, job.items.count))) { next in
             var worker = CountJob.Worker()
             while let i = next() { job.count(item: i, worker: &worker) }

@@ -22,7 +22,8 @@ public struct DestinationSet: Sendable {
     public let destinationCount: Int
     public let accessPoints: [AccessPoint]
     /// Outlines of area destinations (parks, user polygons): a place inside one is 0 minutes
-    /// from the set. Empty for point destinations.
+    /// from it (`AreaMembers`). They belong to the last `areas.count` destinations, in order.
+    /// Empty for point destinations.
     public let areas: [PlanarPolygon]
     /// Per destination, its weight in weighted counts (a user's weight column); nil: each
     /// destination weighs 1.
@@ -32,6 +33,7 @@ public struct DestinationSet: Sendable {
     public init(kind: DestinationKind, destinationCount: Int, accessPoints: [AccessPoint], areas: [PlanarPolygon] = [],
                 weights: [Double]? = nil) {
         precondition(weights == nil || weights!.count == destinationCount, "one weight per destination")
+        precondition(areas.count <= destinationCount, "areas belong to the last destinations")
         self.kind = kind
         self.areas = areas
         self.weights = weights

@@ -18,12 +18,13 @@ public struct NearestAndCounts: Sendable {
                   thresholdsSeconds: counting.map { _ in thresholdSeconds }, decay: decay, threads: threads)
     }
 
-    /// The same with a threshold per counted set (`thresholdsSeconds[k]` for `counting[k]`).
+    /// The same with a threshold per counted set (`thresholdsSeconds[k]` for `counting[k]`), and
+    /// per counted set the places inside its area destinations (`inside`), which count those.
     public init(graph: StreetGraph, costs: ProfileCosts, nearest: [DestinationSet], limitSeconds: Float = .infinity,
                 counting: [DestinationSet], places: [PlaceSnap?], thresholdsSeconds: [Double], decay: DecayFunction,
-                threads: Int) {
+                inside: [AreaMembers]? = nil, threads: Int) {
         let job = CountJob(sets: counting, places: places, graph: graph, costs: costs, thresholdSeconds: thresholdsSeconds,
-                           decay: decay)
+                           decay: decay, inside: inside)
         let slots = DisjointSlots<NearestTimes?>(count: nearest.count, initial: nil)
         let itemCount = nearest.count + job.items.count
         _ = ParallelSearch.drawing(itemCount: itemCount, workers: max(1, min(threads, itemCount))) { next in

@@ -37,8 +37,10 @@ public struct NearestDestinations: Sendable {
     /// The up to `k` nearest distinct destinations of a snapped place, nearest first (ties by
     /// destination id): leaving its edge by the tail or the head, or walking along the edge to
     /// a destination on it, plus the walk onto the network. Exact: a destination missing from
-    /// both ends' labels is no nearer than `k` others through that end.
-    public func nearest(from place: PlaceSnap, graph: StreetGraph, costs: ProfileCosts) -> [(destination: Int32, seconds: Float)] {
+    /// both ends' labels is no nearer than `k` others through that end. Destinations whose area
+    /// holds the place (`inside`) are 0 seconds away.
+    public func nearest(from place: PlaceSnap, inside: [Int32] = [], graph: StreetGraph,
+                        costs: ProfileCosts) -> [(destination: Int32, seconds: Float)] {
         let e = Int(place.edge), f = place.fraction
         var best: [Int32: Float] = [:]
         func offer(_ d: Int32, _ t: Float) { if t < best[d] ?? .infinity { best[d] = t } }
@@ -53,7 +55,9 @@ public struct NearestDestinations: Sendable {
             offer(point.destination, along + costs.offNetworkSeconds(point.snap.offsetMetres))
         }
         let off = costs.offNetworkSeconds(place.offsetMetres)
-        return best.map { (destination: $0.key, seconds: $0.value + off) }
+        var found = best.mapValues { $0 + off }
+        for d in inside { found[d] = 0 }
+        return found.map { (destination: $0.key, seconds: $0.value) }
             .filter { $0.seconds <= limitSeconds }
             .sorted { ($0.seconds, $0.destination) < ($1.seconds, $1.destination) }
             .prefix(k).map { $0 }

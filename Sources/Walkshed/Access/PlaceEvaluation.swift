@@ -21,7 +21,7 @@ public enum PlaceEvaluation {
                 for i in range {
                     guard let snap = snaps[i] else { continue }
                     let seconds = !insideArea.isEmpty && insideArea[i] ? 0 : set.seconds(from: snap, graph: graph, costs: costs)
-                    if seconds.isFinite { column.write(i, Float(seconds / 60)) }
+                    if seconds.isFinite { column.write(i, MinuteRounding.minutes(seconds: seconds)) }
                 }
             }
             layers.append(CoverageLayer(.minutes(set.destinations.kind), values: column.finish()))
@@ -33,8 +33,13 @@ public enum PlaceEvaluation {
     /// Per place, how many built-in kinds its `minutes` layers put within the budget (NaN for
     /// a place off the network).
     static func categoriesWithin(minutes layers: [CoverageLayer], snaps: [PlaceSnap?], budgetMinutes: Double) -> CoverageLayer {
+        categoriesWithin(minutes: layers, placed: snaps.map { $0 != nil }, budgetMinutes: budgetMinutes)
+    }
+
+    /// `categoriesWithin` for places known only as on (`placed`) or off the network.
+    static func categoriesWithin(minutes layers: [CoverageLayer], placed: [Bool], budgetMinutes: Double) -> CoverageLayer {
         let budget = Float(budgetMinutes)
-        var within = snaps.map { $0 == nil ? Float.nan : 0 }
+        var within = placed.map { $0 ? 0 : Float.nan }
         for layer in layers where layer.measure.kind?.isBuiltIn ?? false {
             for (i, minutes) in layer.values.enumerated() where minutes <= budget { within[i] += 1 }   // NaN (unreached) never is
         }
@@ -45,8 +50,9 @@ public enum PlaceEvaluation {
     /// nearest distinct destinations (NaN when none is reachable), then `proximity_minutes`,
     /// the mean of those over the built-in kinds' sets (NaN unless every one has a value).
     /// Empty without searches.
-    public static func meanNearestLayers(snaps: [PlaceSnap?], nearest: [NearestDestinations], graph: StreetGraph,
-                                         costs: ProfileCosts, threads: Int) -> [CoverageLayer] {
+    /// A place inside an area destination (`inside`, per set) has that one at 0 minutes.
+    public static func meanNearestLayers(snaps: [PlaceSnap?], nearest: [NearestDestinations], inside: [AreaMembers]? = nil,
+                                         graph: StreetGraph, costs: ProfileCosts, threads: Int) -> [CoverageLayer] {
         guard let k = nearest.first?.k else { return [] }
         let placeCount = snaps.count, setCount = nearest.count, width = setCount + 1
         let counted = nearest.map(\.destinations.kind.isBuiltIn), countedSets = Float(counted.filter { $0 }.count)
@@ -56,13 +62,13 @@ public enum PlaceEvaluation {
                 guard let snap = snaps[i] else { continue }
                 var sum: Float = 0, complete = true
                 for s in 0..<setCount {
-                    let found = nearest[s].nearest(from: snap, graph: graph, costs: costs)
+                    let found = nearest[s].nearest(from: snap, inside: inside?[s].destinationsByPlace[Int32(i)] ?? [], graph: graph, costs: costs)
                     guard !found.isEmpty else { complete = complete && !counted[s]; continue }
-                    let mean = found.reduce(Float(0)) { $0 + $1.seconds } / Float(found.count) / 60
+                    let mean = MinuteRounding.minutes(seconds: Double(found.reduce(Float(0)) { $0 + $1.seconds } / Float(found.count)))
                     columns[s].write(i, mean)
                     if counted[s] { sum += mean }
                 }
-                if complete { columns[setCount].write(i, sum / countedSets) }
+                if complete { columns[setCount].write(i, MinuteRounding.minutes(seconds: Double(sum / countedSets) * 60)) }
             }
         }
         return (0..<width).map { s in
@@ -72,16 +78,18 @@ public enum PlaceEvaluation {
 
     /// With k-nearest searches (k ≥ 2): per set `<set>_nearest<k>_minutes`, the time to the
     /// k-th nearest distinct destination (NaN when fewer than k are reachable). Empty otherwise.
-    public static func kthNearestLayers(snaps: [PlaceSnap?], nearest: [NearestDestinations], graph: StreetGraph,
-                                        costs: ProfileCosts, threads: Int) -> [CoverageLayer] {
+    /// A place inside an area destination (`inside`, per set) has that one at 0 minutes.
+    public static func kthNearestLayers(snaps: [PlaceSnap?], nearest: [NearestDestinations], inside: [AreaMembers]? = nil,
+                                        graph: StreetGraph, costs: ProfileCosts, threads: Int) -> [CoverageLayer] {
         guard let k = nearest.first?.k, k >= 2 else { return [] }
-        return nearest.map { search in
+        return nearest.indices.map { s in
+            let search = nearest[s]
             let slots = DisjointSlots<Float>(count: snaps.count, initial: .nan)
             ParallelSearch.forEachChunk(itemCount: snaps.count, threads: threads) { range in
                 for i in range {
                     guard let snap = snaps[i] else { continue }
-                    let found = search.nearest(from: snap, graph: graph, costs: costs)
-                    if found.count == k { slots.write(i, found[k - 1].seconds / 60) }
+                    let found = search.nearest(from: snap, inside: inside?[s].destinationsByPlace[Int32(i)] ?? [], graph: graph, costs: costs)
+                    if found.count == k { slots.write(i, MinuteRounding.minutes(seconds: Double(found[k - 1].seconds))) }
                 }
             }
             return CoverageLayer(.kthNearest(search.destinations.kind, k: k), values: slots.finish())

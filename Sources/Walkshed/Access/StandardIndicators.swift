@@ -98,8 +98,9 @@ public struct StandardIndicators: Sendable {
         let nearest = ParallelSearch.map(itemCount: present.count, threads: options.threads) { i in
             NearestDestinations(graph: graph, costs: minutes, destinations: present[i], k: options.nearestK)
         }
-        let meanLayers = present.isEmpty ? [] : PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph,
-                                                                                  costs: minutes, threads: options.threads)
+        let members = present.map { AreaMembers.points(of: $0, positions: points, snaps: snaps) }
+        let meanLayers = present.isEmpty ? [] : PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, inside: members,
+                                                                                  graph: graph, costs: minutes, threads: options.threads)
         let proximity = meanLayers.last ?? CoverageLayer(.proximityMinutes, values: [Float](repeating: .nan, count: points.count))
         let summary = PopulationSummary(layer: proximity, residents: residents, budgetMinutes: options.budgetMinutes,
                                         setCount: present.count)

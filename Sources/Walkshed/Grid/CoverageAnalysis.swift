@@ -87,16 +87,21 @@ public enum CoverageAnalysis {
         let snaps = placed.cells, populationSnaps = placed.population
 
         let limit = options.searchLimitSeconds
+        // Cells inside a set's areas reach them at 0 minutes in counts and nearest-k too.
+        let cellMembers = options.countWithinMinutes.isEmpty && options.nearestK == nil ? nil
+            : destinations.map { AreaMembers.cells(of: $0, grid: grid, snaps: snaps) }
         let times: [NearestTimes], cellCounts: [DestinationCounts]
         if let precomputedTimes {
             times = precomputedTimes
-            cellCounts = counts(around: snaps, destinations: destinations, graph: graph, costs: costs, options: options, stage: stage)
+            cellCounts = counts(around: snaps, inside: cellMembers, destinations: destinations, graph: graph, costs: costs,
+                                options: options, stage: stage)
         } else if !options.countWithinMinutes.isEmpty {
             let minutes = options.countWithinMinutes
             stage("searching \(destinations.count) destination sets and counting them within \(Self.listed(minutes)) minutes of \(snaps.count) cells")
             let counted = countedSets(destinations, options: options)
             let both = NearestAndCounts(graph: graph, costs: costs, nearest: destinations, limitSeconds: limit, counting: counted.sets,
                                         places: snaps, thresholdsSeconds: counted.seconds, decay: options.decay ?? .step,
+                                        inside: cellMembers.map { members in options.countWithinMinutes.flatMap { _ in members } },
                                         threads: options.threads)
             times = both.times
             cellCounts = both.counts
@@ -127,8 +132,10 @@ public enum CoverageAnalysis {
         let inside = destinations.map { $0.areas.isEmpty ? nil : cellsInside($0.areas[...], grid: grid) }
         let layers = PlaceEvaluation.layers(snaps: snaps, inside: inside, times: consume times, graph: graph, costs: costs,
                                             budgetMinutes: options.budgetMinutes, threads: options.threads)
-            + PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
-            + PlaceEvaluation.kthNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
+            + PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, inside: cellMembers, graph: graph, costs: costs,
+                                                threads: options.threads)
+            + PlaceEvaluation.kthNearestLayers(snaps: snaps, nearest: nearest, inside: cellMembers, graph: graph, costs: costs,
+                                               threads: options.threads)
             + countLayers(snaps: snaps, destinations: destinations, counts: cellCounts, options: options)
             + greenwayLayers(snaps: snaps, graph: graph, costs: costs, options: options, stage: stage)
         return CoverageResult(grid: grid, layers: layers, snapped: snaps.map { $0 != nil }, snapMetres: snaps.map { $0?.offsetMetres ?? .nan },
@@ -172,30 +179,37 @@ public enum CoverageAnalysis {
         let inside = destinations.map { set in
             set.areas.isEmpty ? nil : population.map { p in set.areas.contains { $0.bounds.contains(p) && $0.contains(p) } }
         }
+        let members = options.countWithinMinutes.isEmpty && options.nearestK == nil ? nil
+            : destinations.map { AreaMembers.points(of: $0, positions: population, snaps: snaps) }
         return PlaceEvaluation.layers(snaps: snaps, inside: inside, times: times, graph: graph,
                                       costs: costs, budgetMinutes: options.budgetMinutes, threads: options.threads)
-            + PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
-            + PlaceEvaluation.kthNearestLayers(snaps: snaps, nearest: nearest, graph: graph, costs: costs, threads: options.threads)
+            + PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, inside: members, graph: graph, costs: costs,
+                                                threads: options.threads)
+            + PlaceEvaluation.kthNearestLayers(snaps: snaps, nearest: nearest, inside: members, graph: graph, costs: costs,
+                                               threads: options.threads)
             + countLayers(snaps: snaps, destinations: destinations,
-                          counts: counts(around: snaps, destinations: destinations, graph: graph, costs: costs, options: options, stage: stage),
+                          counts: counts(around: snaps, inside: members, destinations: destinations, graph: graph, costs: costs,
+                                         options: options, stage: stage),
                           options: options)
             + greenwayLayers(snaps: snaps, graph: graph, costs: costs, options: options, stage: stage)
     }
 
     /// Counts of each set around `snaps` when counting is on (`[]` when not).
-    static func counts(around snaps: [PlaceSnap?], destinations: [DestinationSet], graph: StreetGraph, costs: ProfileCosts,
-                       options: CoverageOptions, stage: (String) -> Void) -> [DestinationCounts] {
+    static func counts(around snaps: [PlaceSnap?], inside members: [AreaMembers]?, destinations: [DestinationSet], graph: StreetGraph,
+                       costs: ProfileCosts, options: CoverageOptions, stage: (String) -> Void) -> [DestinationCounts] {
         guard !options.countWithinMinutes.isEmpty else { return [] }
         stage("counting destinations within \(listed(options.countWithinMinutes)) minutes for \(snaps.count) places")
         let counted = countedSets(destinations, options: options)
         return DestinationCounts.forSets(counted.sets, places: snaps, graph: graph, costs: costs, thresholdsSeconds: counted.seconds,
-                                         decay: options.decay ?? .step, threads: options.threads)
+                                         decay: options.decay ?? .step,
+                                         inside: members.map { members in options.countWithinMinutes.flatMap { _ in members } },
+                                         threads: options.threads)
     }
 
     /// Every set once per count threshold, thresholds outermost, with each one's threshold in seconds.
     static func countedSets(_ destinations: [DestinationSet], options: CoverageOptions) -> (sets: [DestinationSet], seconds: [Double]) {
         let cutoffs = options.countWithinMinutes
-        return (cutoffs.flatMap { _ in destinations }, cutoffs.flatMap { m in destinations.map { _ in m * 60 } })
+        return (cutoffs.flatMap { _ in destinations }, cutoffs.flatMap { m in destinations.map { _ in MinuteRounding.thresholdSeconds(within: m) } })
     }
 
     /// `5, 10, 15`.
@@ -231,7 +245,7 @@ public enum CoverageAnalysis {
         let limit = Double(options.searchLimitSeconds)
         return [
             CoverageLayer(.greenwayMinutes,
-                          values: access.seconds.map { $0 <= limit && $0.isFinite ? Float($0 / 60) : .nan }),
+                          values: access.seconds.map { $0 <= limit && $0.isFinite ? MinuteRounding.minutes(seconds: $0) : .nan }),
             CoverageLayer(.greenwayMetres,
                           values: snaps.indices.map { snaps[$0] == nil ? .nan : Float(access.reachableMetres[$0]) }),
         ]

@@ -50,7 +50,7 @@ enum CoverageUpdate {
                     let s = stale.trailingZeroBitCount
                     stale &= stale - 1
                     let seconds = !insideArea[s].isEmpty && insideArea[s][i] ? 0 : times[s].seconds(from: snap, graph: graph, costs: costs)
-                    columns[s].write(i, seconds.isFinite ? Float(seconds / 60) : .nan)
+                    columns[s].write(i, seconds.isFinite ? MinuteRounding.minutes(seconds: seconds) : .nan)
                 }
             }
         }

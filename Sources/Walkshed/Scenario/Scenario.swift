@@ -56,6 +56,19 @@ public struct Scenario: Sendable, Equatable {
     }
 }
 
+extension Scenario {
+    /// True when every edit adds (parks, paths, links, services): such a scenario can make no
+    /// place slower, since every route of the baseline is still there.
+    public var onlyAdds: Bool {
+        edits.allSatisfy { edit in
+            switch edit {
+            case .addPark, .addPath, .addLink, .addServices: true
+            case .closeWays, .closeArea, .removeServices, .setSpeed: false
+            }
+        }
+    }
+}
+
 /// Why an edit cannot apply to this city.
 public struct ScenarioError: Error, Sendable, CustomStringConvertible {
     /// Index of the edit in `Scenario.edits`.

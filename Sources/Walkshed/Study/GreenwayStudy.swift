@@ -155,7 +155,7 @@ extension Study {
             ParallelSearch.map(itemCount: places.count, threads: options.threads) { i in
                 let inside = self.city.parks.contains { $0.polygon.bounds.contains(positions[i]) && $0.polygon.contains(positions[i]) }
                 let s = greenwayOnly.seconds(from: places[i], inside: inside, graph: graph, costs: costs, network: network)
-                return s.isFinite ? Float(s / 60) : .nan
+                return s.isFinite ? MinuteRounding.minutes(seconds: s) : .nan
             }
         }
         let grid = anyStreet.grid

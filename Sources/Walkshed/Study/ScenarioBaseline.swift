@@ -72,7 +72,7 @@ public struct ScenarioBaseline: Sendable {
         stage("evaluating the cells and residents the edits can change")
         let baseResult = analysis.result
         let baseMinutes = searches.sets.map { set in baseResult.layers.first { $0.measure == .minutes(set.kind) }! }
-        let after: [CoverageLayer], afterResidents: [CoverageLayer]
+        var after: [CoverageLayer], afterResidents: [CoverageLayer]
         if let updated = CoverageUpdate.minutesLayers(
             baseLayers: baseMinutes, baseTimes: searches.times, baseSets: searches.sets, baseSnaps: snaps.cells, times: times, sets: newSets,
             snaps: places.cells, sameCosts: scenarioProfile == profile, graph: graph, costs: newCosts, grid: grid,
@@ -89,6 +89,10 @@ public struct ScenarioBaseline: Sendable {
             afterResidents = Self.compared(result.populationLayers)
         }
         let before = Self.compared(baseResult.layers)
+        if scenario.onlyAdds {
+            after = Self.noSlower(after, than: before, budgetMinutes: options.budgetMinutes)
+            afterResidents = Self.noSlower(afterResidents, than: Self.compared(baseResult.populationLayers), budgetMinutes: options.budgetMinutes)
+        }
         let residentChanges = study.residents.map {
             ScenarioComparison.compare(baseline: Self.compared(baseResult.populationLayers), scenario: afterResidents, weights: $0.counts,
                                        budgetMinutes: options.budgetMinutes)
@@ -110,6 +114,24 @@ public struct ScenarioBaseline: Sendable {
         guard (0..<before.count).allSatisfy({ !usableEdges[$0] || before[$0] }) else { return nil }
         return snaps.updated(for: network, snapper: editedSnapper, grid: grid, population: study.residentPositions,
                              limitMetres: options.snapLimitMetres, usableEdges: usableEdges, threads: options.threads)
+    }
+
+    /// A scenario that only adds keeps every baseline route, so no place may be slower than in
+    /// the baseline: yet a place (or a shop) attaches to the nearest edge, and a path drawn
+    /// beside it that joins the network far away would take it over. Each place keeps the
+    /// better of its scenario and baseline minutes (which also absorbs the rounding of edges
+    /// cut where a path joins), and `categories_within` is counted again.
+    static func noSlower(_ layers: [CoverageLayer], than baseline: [CoverageLayer], budgetMinutes: Double) -> [CoverageLayer] {
+        guard !layers.isEmpty else { return layers }
+        let minutes = zip(layers, baseline).compactMap { layer, base -> CoverageLayer? in
+            precondition(layer.measure == base.measure)
+            guard layer.measure != .categoriesWithin else { return nil }
+            return CoverageLayer(layer.measure, values: zip(layer.values, base.values).map { now, was in
+                was < now || (now.isNaN && !was.isNaN) ? was : now
+            })
+        }
+        let placed = layers.first { $0.measure == .categoriesWithin }!.values.map { !$0.isNaN }
+        return minutes + [PlaceEvaluation.categoriesWithin(minutes: minutes, placed: placed, budgetMinutes: budgetMinutes)]
     }
 
     /// The layers a scenario is compared on: minutes to each kind, and `categories_within`.

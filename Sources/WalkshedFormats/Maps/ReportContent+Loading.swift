@@ -137,13 +137,14 @@ extension ReportContent {
     static func scenarioView(document: ScenarioSummaryDocument, grids maps: [MapGrid], changes: MapLayers?) -> View {
         let budget = document.budgetMinutes
         let grids = maps.map { entry($0, budgetMinutes: budget, population: nil) }
-        var columns = ["measure", "cells before", "cells after", "cells gaining", "cells losing", "mean change"]
-        if document.residents != nil { columns += ["residents before", "residents after", "residents gaining", "residents losing"] }
+        var columns = ["measure", "cells before", "cells after", "cells gaining", "cells losing", "cells slower", "mean change"]
+        if document.residents != nil { columns += ["residents before", "residents after", "residents gaining", "residents losing", "residents slower"] }
         let rows: [[String]] = document.cells.map { c in
             func value(_ v: Double, _ share: Bool) -> String { share ? percent(v) : printed(v) }
-            var row = [c.measure, value(c.before, c.isShare), value(c.after, c.isShare), printed(c.gaining), printed(c.losing), printed(c.meanChange)]
+            var row = [c.measure, value(c.before, c.isShare), value(c.after, c.isShare), printed(c.gaining), printed(c.losing), printed(c.slower),
+                       printed(c.meanChange)]
             if let r = document.residents?.first(where: { $0.measure == c.measure }) {
-                row += [value(r.before, c.isShare), value(r.after, c.isShare), printed(r.gaining), printed(r.losing)]
+                row += [value(r.before, c.isShare), value(r.after, c.isShare), printed(r.gaining), printed(r.losing), printed(r.slower)]
             }
             return row
         }

@@ -52,7 +52,7 @@ public enum ScenarioFiles {
         ScenarioSummaryDocument(r, version: version).jsonValue()
     }
 
-    public static let csvHeader = "scenario,profile,basis,measure,before,after,gaining,losing,mean_change,recomputed_nodes,nodes\n"
+    public static let csvHeader = "scenario,profile,basis,measure,before,after,gaining,losing,faster,slower,mean_change,recomputed_nodes,nodes\n"
 
     /// One row per scenario, basis (cells, residents) and measure.
     public static func csv(_ reports: [ScenarioReport]) -> TextBuffer {
@@ -66,6 +66,8 @@ public enum ScenarioFiles {
                     out.append(c.after, decimals: 6); out.append(",")
                     out.append(c.gaining, decimals: basis == "cells" ? 0 : 2); out.append(",")
                     out.append(c.losing, decimals: basis == "cells" ? 0 : 2); out.append(",")
+                    out.append(c.faster, decimals: basis == "cells" ? 0 : 2); out.append(",")
+                    out.append(c.slower, decimals: basis == "cells" ? 0 : 2); out.append(",")
                     out.append(c.meanChange, decimals: 4)
                     out.append(",\(r.recomputed(c.measure, index: k)),\(r.applied.city.graph.nodeCount)\n")
                 }

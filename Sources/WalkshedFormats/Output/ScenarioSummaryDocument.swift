@@ -18,6 +18,8 @@ public struct ScenarioSummaryDocument: Codable, Sendable {
         public var measure: String
         public var shareBefore: Double?, meanBefore: Double?, shareAfter: Double?, meanAfter: Double?
         public var cellsGaining: Double?, residentsGaining: Double?, cellsLosing: Double?, residentsLosing: Double?
+        /// Places whose time fell or grew by any amount (nil in files written before they were counted).
+        public var cellsFaster: Double?, residentsFaster: Double?, cellsSlower: Double?, residentsSlower: Double?
         public var meanChange: Double
         public var recomputedNodes: Int
 
@@ -26,6 +28,8 @@ public struct ScenarioSummaryDocument: Codable, Sendable {
         public var after: Double { shareAfter ?? meanAfter ?? 0 }
         public var gaining: Double { cellsGaining ?? residentsGaining ?? 0 }
         public var losing: Double { cellsLosing ?? residentsLosing ?? 0 }
+        public var faster: Double { cellsFaster ?? residentsFaster ?? 0 }
+        public var slower: Double { cellsSlower ?? residentsSlower ?? 0 }
         /// Whether the values are shares (every measure but `categories_within`).
         public var isShare: Bool { shareBefore != nil }
     }
@@ -53,6 +57,8 @@ public struct ScenarioSummaryDocument: Codable, Sendable {
                               shareAfter: mean ? nil : c.after, meanAfter: mean ? c.after : nil,
                               cellsGaining: cells ? c.gaining : nil, residentsGaining: cells ? nil : c.gaining,
                               cellsLosing: cells ? c.losing : nil, residentsLosing: cells ? nil : c.losing,
+                              cellsFaster: cells ? c.faster : nil, residentsFaster: cells ? nil : c.faster,
+                              cellsSlower: cells ? c.slower : nil, residentsSlower: cells ? nil : c.slower,
                               meanChange: c.meanChange, recomputedNodes: r.recomputed(c.measure, index: k))
             }
         }
@@ -99,6 +105,8 @@ public struct ScenarioSummaryDocument: Codable, Sendable {
                     (c.isShare ? "share_after" : "mean_after", .number(c.after, decimals: 6)),
                     ("\(weight)_gaining", .number(c.gaining, decimals: weight == "cells" ? 0 : 2)),
                     ("\(weight)_losing", .number(c.losing, decimals: weight == "cells" ? 0 : 2)),
+                    ("\(weight)_faster", .number(c.faster, decimals: weight == "cells" ? 0 : 2)),
+                    ("\(weight)_slower", .number(c.slower, decimals: weight == "cells" ? 0 : 2)),
                     ("mean_change", .number(c.meanChange, decimals: 4)),
                     ("recomputed_nodes", .integer(c.recomputedNodes)),
                 ])

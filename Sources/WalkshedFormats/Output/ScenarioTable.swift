@@ -1,7 +1,7 @@
 import Walkshed
 
-/// The stdout table of one scenario: per measure, the share within the budget before → after
-/// and who gains or loses access (residents when given, else cells).
+/// The stdout table of one scenario: per measure, the share within the budget before → after,
+/// who gains or loses access, and who is slower by any amount (residents when given, else cells).
 public enum ScenarioTable {
     public static func text(_ r: ScenarioReport) -> String {
         let a = r.applied
@@ -17,6 +17,7 @@ public enum ScenarioTable {
         var out = "Scenario \(r.scenario.name) (\(r.profile.name), \(FixedPoint.format(r.budgetMinutes, decimals: 0)) min): \(parts.isEmpty ? "no edits" : parts.joined(separator: ", "))\n"
         out += AnalysisTable.pad("measure", 20) + AnalysisTable.pad("\(basis) within", 22, right: true)
             + AnalysisTable.pad("gaining", 12, right: true) + AnalysisTable.pad("losing", 12, right: true)
+            + AnalysisTable.pad("slower", 12, right: true)
             + AnalysisTable.pad("mean change", 14, right: true) + AnalysisTable.pad("nodes redone", 14, right: true) + "\n"
         for (k, c) in changes.enumerated() {
             let isCategories = c.measure == .categoriesWithin
@@ -26,6 +27,7 @@ public enum ScenarioTable {
             out += AnalysisTable.pad(c.measure.name, 20) + AnalysisTable.pad(values, 22, right: true)
                 + AnalysisTable.pad(FixedPoint.format(c.gaining, decimals: 0), 12, right: true)
                 + AnalysisTable.pad(FixedPoint.format(c.losing, decimals: 0), 12, right: true)
+                + AnalysisTable.pad(FixedPoint.format(c.slower, decimals: 0), 12, right: true)
                 + AnalysisTable.pad(FixedPoint.format(c.meanChange, decimals: 2) + (isCategories ? "" : " min"), 14, right: true)
                 + AnalysisTable.pad("\(k < r.recomputedNodes.count ? r.recomputedNodes[k] : r.recomputedNodes.reduce(0, +))", 14, right: true) + "\n"
         }

@@ -72,7 +72,9 @@ public enum SessionDocuments {
                 out.append(c.before, decimals: 6); out.append(",\"after\":")
                 out.append(c.after, decimals: 6); out.append(",\"gaining\":")
                 out.append(c.gaining, decimals: 2); out.append(",\"losing\":")
-                out.append(c.losing, decimals: 2); out.append(",\"mean_change\":")
+                out.append(c.losing, decimals: 2); out.append(",\"faster\":")
+                out.append(c.faster, decimals: 2); out.append(",\"slower\":")
+                out.append(c.slower, decimals: 2); out.append(",\"mean_change\":")
                 out.append(c.meanChange, decimals: 4)
                 out.append("}")
             }
