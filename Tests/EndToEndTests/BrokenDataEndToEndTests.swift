@@ -50,7 +50,7 @@ func warnings(_ summary: [String: Any]) -> [String: Int] { summary["warnings"] a
     """, "islands.osm")
     let (_, summary, out) = try analyzeSummary(path, ["--all-components"])
     #expect((summary["network"] as! [String: Any])["components"] as! Int == 2)
-    #expect(warnings(summary)["no destinations of a category"] == 6)   // everything but food
+    #expect(warnings(summary)["no destinations of a category"] == 7)   // everything but food
     let rows = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
     let header = try String(contentsOf: out.appendingPathComponent("cells.csv"), encoding: .utf8).split(separator: "\n")[0].split(separator: ",")
     let food = header.firstIndex(of: "food_minutes")!, lon = header.firstIndex(of: "lon")!

@@ -45,19 +45,19 @@ func usageErrorsExit64WithUsage(arguments: [String], message: String, command: S
 @Test func exportWritesTheGraphSeedsAndAnswers() throws {
     let out = RepositoryPaths.temporaryFolder("export").appendingPathComponent("neutral")
     let outcome = try CommandRunner.run(["export", RepositoryPaths.network("helsinki.osm.pbf"), "--neutral", out.path, "--quiet"])
-    #expect(outcome.status == 0 && outcome.stdout.hasPrefix("Wrote 3237 nodes, 4514 edges"))   // as `info` reports
+    #expect(outcome.status == 0 && outcome.stdout.hasPrefix("Wrote 3338 nodes, 5368 edges"))   // as `info` reports
     func lines(_ name: String) throws -> [Substring] {
         try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
     }
-    #expect(try lines("nodes.csv").count == 1 + 3_237 && lines("edges.csv").count == 1 + 4_514)
+    #expect(try lines("nodes.csv").count == 1 + 3_338 && lines("edges.csv").count == 1 + 5_368)
     #expect(try lines("answers-w1.csv")[0] == "node,park,food,healthcare,education,transit")
     let seeds = try lines("pois.csv").dropFirst().map { $0.split(separator: ",") }
     #expect(Set(seeds.map { String($0[0]) }) == ["park", "food", "healthcare", "education", "transit"])
-    #expect(seeds.allSatisfy { Int($0[2])! >= 0 && Int($0[3])! < 3_237 && Double($0[4])! >= 0 })
+    #expect(seeds.allSatisfy { Int($0[2])! >= 0 && Int($0[3])! < 3_338 && Double($0[4])! >= 0 })
     // W2 agrees with W1: a node counts a destination within 1,200 m exactly when its nearest is that close.
     let nearest = try lines("answers-w1.csv").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
     let counts = try lines("answers-w2-1200m.csv")
-    #expect(counts[0] == "node,park,food,healthcare,education,transit" && counts.count == 1 + 3_237)
+    #expect(counts[0] == "node,park,food,healthcare,education,transit" && counts.count == 1 + 3_338)
     var withinReach = 0
     for (row, line) in counts.dropFirst().enumerated() {
         let fields = line.split(separator: ",")
@@ -82,10 +82,10 @@ func usageErrorsExit64WithUsage(arguments: [String], message: String, command: S
         return ((summary["destinations"] as! [String: Any])["park"] as! [String: Any])["count"] as! Int
     }
     // `info` lists 17 parks: 12 park, 4 playground, 1 garden.
-    #expect(try parkCount([]) == 17)
-    #expect(try parkCount(["--park-kinds", "playground"]) == 4)
-    #expect(try parkCount(["--park-kinds", "park,garden"]) == 13)
-    #expect(try parkCount(["--park-min-ha", "1"]) < 17)
+    #expect(try parkCount([]) == 22)
+    #expect(try parkCount(["--park-kinds", "playground"]) == 5)
+    #expect(try parkCount(["--park-kinds", "park,garden"]) == 17)
+    #expect(try parkCount(["--park-min-ha", "1"]) < 22)
 }
 
 /// One naming convention across commands (README, "Options"): a value in metres, square

@@ -4,7 +4,7 @@ import WalkshedTestSupport
 
 let indicatorIDs = ["sdg_11_7_1", "sdg_11_2_1", "who_green_0_5ha", "who_green_1ha", "rule_3_30_300", "parkserve_10_minutes",
                     "mean20_park", "mean20_food", "mean20_healthcare", "mean20_education", "mean20_transit", "mean20_civic",
-                    "mean20_culture", "mean20_work", "proximity_time", "f15", "proximity_gini"]
+                    "mean20_culture", "mean20_work", "mean20_eating", "proximity_time", "f15", "proximity_gini"]
 
 func runIndicators(_ arguments: [String], threads: Int = 2) throws -> (URL, CommandRunner.Outcome) {
     let out = RepositoryPaths.temporaryFolder("indicators").appendingPathComponent("result")

@@ -19,15 +19,15 @@ private let greenway = RepositoryPaths.network("scenarios/helsinki-greenway.json
         #expect(outcome.stdout.contains("Scenario pocket-parks (walk, 15 min): +2 parks\n"))
         #expect(outcome.stdout.contains("Scenario greenway (walk, 15 min): +449 m of path, +1 services\n"))
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(out)/greenway").sorted()
-        #expect(files.count == 20 && files.contains("park_minutes_change.asc") && files.contains("summary.json") && files.contains("map.json"))
+        #expect(files.count == 22 && files.contains("park_minutes_change.asc") && files.contains("summary.json") && files.contains("map.json"))
         tables.append(try String(contentsOfFile: "\(out)/scenarios.csv", encoding: .utf8)
                       + String(contentsOfFile: "\(out)/greenway/education_minutes_change.asc", encoding: .utf8))
     }
     #expect(tables[0] == tables[1])
     let csv = try String(contentsOfFile: root.appendingPathComponent("t1/scenarios.csv").path, encoding: .utf8)
     if let difference = Golden.mismatch(csv, name: "helsinki-scenarios.csv") { Issue.record("\(difference)") }
-    // The new path brings 86 estimated residents within 15 minutes of a school.
-    #expect(csv.contains("greenway,walk,residents,education_minutes,0.945299,0.965318,86.18,0.00,"))
+    // The new path and its market bring 7 cells within 15 minutes of food shopping, and make 71 faster.
+    #expect(csv.contains("greenway,walk,cells,food_minutes,0.955752,0.976401,7,0,71,0,"))
 }
 
 @Test func aBrokenScenarioStopsTheRunAndWritesNothing() throws {
@@ -46,14 +46,14 @@ private let greenway = RepositoryPaths.network("scenarios/helsinki-greenway.json
     #expect(twice.status == 1 && twice.stderr.contains("scenario name 'pocket-parks' is also the name of"))
 }
 
-/// `check --scenario`: the greenway's school access lifts residents within 15 minutes of
-/// education from 94.53 % to 96.53 %, so the 95 % target fails before and holds after.
+/// `check --scenario`: the greenway (with its new market) lifts the cells within 15 minutes of
+/// food shopping from 95.58 % to 97.64 %, so a 97 % target fails before and holds after.
 @Test func checkWithAScenarioChecksTheChangedCity() throws {
-    let targets = RepositoryPaths.temporaryFile(Array(#"{"version": 1, "targets": [{"measure": "education_minutes", "within": 15, "min_population_share": 0.95}]}"#.utf8),
-                                                "education.json", label: "check-scenario")
+    let targets = RepositoryPaths.temporaryFile(Array(#"{"version": 1, "targets": [{"measure": "food_minutes", "within": 15, "min_cell_share": 0.97}]}"#.utf8),
+                                                "food.json", label: "check-scenario")
     let extract = RepositoryPaths.network("helsinki.osm.pbf")
-    let before = try CommandRunner.run(["check", extract, targets, "--population", "buildings", "--quiet"])
-    #expect(before.status == 2 && before.stdout.contains("measured 94.53 % of residents"))
-    let after = try CommandRunner.run(["check", extract, targets, "--population", "buildings", "--scenario", greenway, "--quiet"])
-    #expect(after.status == 0 && after.stdout.contains("measured 96.53 % of residents"), "\(after.stdout)")
+    let before = try CommandRunner.run(["check", extract, targets, "--quiet"])
+    #expect(before.status == 2 && before.stdout.contains("measured 95.58 % of cells"))
+    let after = try CommandRunner.run(["check", extract, targets, "--scenario", greenway, "--quiet"])
+    #expect(after.status == 0 && after.stdout.contains("measured 97.64 % of cells"), "\(after.stdout)")
 }

@@ -28,7 +28,7 @@ private func choose(_ browser: DevToolsBrowser, _ select: String, _ value: Strin
     defer { #expect(server.stop() == 0) }
     let browser = try DevToolsBrowser(browser: path, address: server.address)
     defer { browser.close() }
-    try browser.wait(until: "document.body.dataset.status === 'ready' && document.getElementById('measure').options.length === 9")
+    try browser.wait(until: "document.body.dataset.status === 'ready' && document.getElementById('measure').options.length === 10")
 
     try choose(browser, "tool", "park")
     let corners = [(24.9342, 60.1796), (24.9358, 60.1796), (24.9358, 60.1804), (24.9342, 60.1804)]

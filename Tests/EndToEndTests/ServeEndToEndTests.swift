@@ -33,7 +33,7 @@ private let movedPark = #"{"type": "add_park", "name": "Punavuori pocket park", 
         let run = try CommandRunner.run(["scenario", helsinki, file, "--out", out, "--population", "buildings", "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
         let grids = try FileManager.default.contentsOfDirectory(atPath: "\(out)/session").filter { $0.hasSuffix("_change.asc") }.sorted()
-        #expect(grids.count == 9, "eight kinds and categories_within: \(grids)")
+        #expect(grids.count == 10, "nine kinds and categories_within: \(grids)")
         for name in grids {
             let served = try server.request("GET", "/api/grids/\(name)")
             #expect(served.status == 200)
@@ -41,7 +41,7 @@ private let movedPark = #"{"type": "add_park", "name": "Punavuori pocket park", 
         }
         let csv = try String(contentsOfFile: "\(out)/scenarios.csv", encoding: .utf8)
         let served = state.json["residents"] as? [[String: Any]] ?? []
-        #expect(served.count == 9)
+        #expect(served.count == 10)
         for row in served {
             let measure = row["measure"] as! String
             let fields = csv.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }

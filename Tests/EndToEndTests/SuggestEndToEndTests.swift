@@ -11,12 +11,12 @@ import WalkshedTestSupport
     let outcome = try CommandRunner.run(["suggest", "parks", extract, "--population", "buildings", "--minutes", "2", "--count", "3",
                                          "--out", out, "--quiet"])
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    #expect(outcome.stdout.contains("residents within reach of a park today 2930 of 4305 (68.1 %)"))
+    #expect(outcome.stdout.contains("residents within reach of a park today 3397 of 4305 (78.9 %)"))
     let csv = try String(contentsOfFile: "\(out)/suggested_parks.csv", encoding: .utf8).split(separator: "\n")
-    #expect(csv.count == 4 && csv[1].hasPrefix("1,74,cell 74,24.936") && csv[1].contains(",0.500,479.55,3409.32,") && csv[3].contains(",3972.21,"))
+    #expect(csv.count == 4 && csv[1].hasPrefix("1,92,cell 92,24.936") && csv[1].contains(",0.500,350.71,3747.31,") && csv[3].contains(",4121.50,"))
     let grid = try String(contentsOfFile: "\(out)/marginal_gain.asc", encoding: .utf8)
-    #expect(grid.hasPrefix("ncols") && grid.contains(" 479.553"))
-    // The same park as a scenario: 480 residents (rounded in the table) gain a park within 2 minutes.
+    #expect(grid.hasPrefix("ncols") && grid.contains(" 350.71"))
+    // The same park as a scenario: 351 residents (rounded in the table) gain a park within 2 minutes.
     let geojson = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/suggested_parks.geojson"))) as! [String: Any]
     let geometry = ((geojson["features"] as! [[String: Any]])[0]["geometry"])!
     let scenario: [String: Any] = ["version": 1, "name": "pick1", "edits": [["type": "add_park", "geometry": geometry]]]
@@ -37,9 +37,11 @@ import WalkshedTestSupport
     let outcome = try CommandRunner.run(["suggest", "links", RepositoryPaths.network("helsinki.osm.pbf"), "--population", "buildings",
                                          "--measure", "education", "--minutes", "5", "--out", out, "--quiet"])
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    // One 29 m link where the walk today is 273 m brings 819 residents within 5 minutes of a school: 1,642 → 2,461.
+    // One 29 m link where the walk today is 273 m brings 819 residents within 5 minutes of a
+    // school (1,516 → 2,335), and a 30 m one 126 more: 2,461.
     let csv = try String(contentsOfFile: "\(out)/suggested_links.csv", encoding: .utf8).split(separator: "\n")
-    #expect(csv.count == 2 && csv[1].hasPrefix("1,24.9") && csv[1].contains(",273,") && csv[1].hasSuffix(",819.07,2805.11,2461.09,0.571721"), "\(csv)")
+    #expect(csv.count == 3 && csv[1].hasPrefix("1,24.9") && csv[1].contains(",273,") && csv[1].hasSuffix(",819.07,2805.11,2335.36,0.542513"), "\(csv)")
+    #expect(csv[2].hasSuffix(",125.73,416.62,2461.09,0.571721"))
     let usage = try CommandRunner.run(["suggest", "lakes", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out])
     #expect(usage.status == 64 && usage.stderr.contains("expected 'parks', 'links' or 'greenway-links' and <extract>"))
     let missing = try CommandRunner.run(["suggest", "parks", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out])

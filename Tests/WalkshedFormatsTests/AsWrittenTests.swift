@@ -50,5 +50,5 @@ import WalkshedTestSupport
     sorted.destinations.entries.sort { $0.key < $1.key }
     sorted.warnings.entries.sort { $0.key < $1.key }
     #expect(document.jsonValue().text() == sorted.jsonValue().text())
-    #expect(document.destinations["work"]?.count == 222 && document.population?.measures.count == analysis.result.populationLayers.count)
+    #expect(document.destinations["work"]?.count == 225 && document.population?.measures.count == analysis.result.populationLayers.count)
 }

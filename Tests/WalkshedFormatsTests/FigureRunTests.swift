@@ -44,14 +44,14 @@ func figureOptions() -> (CoverageOptions, IndicatorOptions) {
         let summary = summaries.first { $0.name == Measure.minutes(kind).name }!
         #expect(first.cellShares[k] == summary.shareMeetingBudget, "\(kind)")
         let people = PopulationSummary(layer: analysis.result.populationLayers.first { $0.measure == .minutes(kind) }!,
-                                       residents: study.residents!.counts, budgetMinutes: 15, setCount: 8)
+                                       residents: study.residents!.counts, budgetMinutes: 15, setCount: DestinationKind.builtIn.count)
         #expect(first.residentShares![k] == people.share && first.residentMedians![k] == people.median, "\(kind)")
     }
     let categories = summaries.first { $0.name == "categories_within" }!
-    #expect(first.cellShares[8] == categories.shareMeetingBudget)
+    #expect(first.cellShares[DestinationKind.builtIn.count] == categories.shareMeetingBudget)
     let allKinds = PopulationSummary(layer: analysis.result.populationLayers.first { $0.measure == .categoriesWithin }!,
-                                     residents: study.residents!.counts, budgetMinutes: 15, setCount: 8)
-    #expect(first.residentShares![8] == allKinds.share)
+                                     residents: study.residents!.counts, budgetMinutes: 15, setCount: DestinationKind.builtIn.count)
+    #expect(first.residentShares![DestinationKind.builtIn.count] == allKinds.share)
     // F15 at 10 minutes equals the indicator computed at 10 minutes.
     var ten = indicatorOptions
     ten.budgetMinutes = 10

@@ -107,7 +107,7 @@ import WalkshedTestSupport
         }
         let expected = ScenarioComparison.differenceLayers(baseline: ScenarioBaseline.compared(baseline.analysis.result.layers),
                                                            scenario: asCompared(full.result.layers, baseline: baseline.analysis.result.layers))
-        #expect(outcome.differenceLayers.count == 9 && expected.count == 9)
+        #expect(outcome.differenceLayers.count == 10 && expected.count == 10)
         for (a, b) in zip(outcome.differenceLayers, expected) {
             #expect(a.values.map(\.bitPattern) == b.values.map(\.bitPattern), "\(scenario.name): \(a.name)")
         }

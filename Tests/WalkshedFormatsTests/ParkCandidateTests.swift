@@ -29,7 +29,7 @@ import WalkshedTestSupport
     #expect(candidates.covers.compactMap { $0 }.contains { !$0.isEmpty })
     let checked = candidates.covers.indices.filter { !(candidates.covers[$0]?.isEmpty ?? true) }.prefix(12)
         + candidates.covers.indices.filter { candidates.covers[$0]?.isEmpty ?? false }.prefix(3)
-    #expect(checked.count >= 9)   // 6 candidates cover someone on this small, park-rich sample; 3 cover no one
+    #expect(checked.count >= 7)   // 4 candidates cover someone on this small, park-rich sample; 3 cover no one
     for c in checked {
         let cover = candidates.covers[c]!
         let ring = polygons[c].outerRings[0].map(city.projection.unproject)

@@ -60,7 +60,7 @@ private let square = #"{"type": "Polygon", "coordinates": [[[24.9, 60.1], [24.91
     (#"{"version": 1, "edits": [{"type": "add_path", "greenway": 1, "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 0]]}}]}"#,
      "s.json: edits[0].greenway: error: expected true or false"),
     (#"{"version": 1, "edits": [{"type": "add_services", "category": "bakery", "points": [[0, 0]]}]}"#,
-     "s.json: edits[0].category: error: unknown category 'bakery'; one of food, healthcare, education, transit, civic, culture, work"),
+     "s.json: edits[0].category: error: unknown category 'bakery'; one of food, healthcare, education, transit, civic, culture, work, eating"),
     (#"{"version": 1, "edits": [{"type": "set_speed", "profile": "walk", "kmh": 0}]}"#,
      "s.json: edits[0].kmh: error: required, a speed in km/h above 0 and at most 100"),
     (#"{"version": 1, "edits": [{"type": "remove_services"}]}"#, "s.json: edits[0]: error: give ids, a geometry, or both"),

@@ -1,6 +1,7 @@
 import Testing
 import Walkshed
 @testable import WalkshedFormats
+import WalkshedTestSupport
 
 func tags(_ pairs: [String: String]) -> OSMTags { OSMTags(pairs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }
 
@@ -31,19 +32,26 @@ func walkabilityFollowsTheTable(pairs: [String: String], expected: EdgeClass?) {
 }
 
 @Test(arguments: [
-    (["shop": "supermarket"], ServiceCategory?.some(.food)),
-    (["amenity": "pharmacy"], .healthcare),
-    (["healthcare": "physiotherapist"], .healthcare),
-    (["amenity": "kindergarten"], .education),
-    (["highway": "bus_stop"], .transit),
-    (["railway": "subway_entrance"], .transit),
-    (["amenity": "townhall"], .civic),
-    (["amenity": "library"], .culture),
-    (["shop": "shoes"], nil),
-    (["healthcare": "no"], nil),
+    (["shop": "supermarket"], [ServiceCategory.food]),
+    (["amenity": "pharmacy"], [.healthcare]),
+    (["healthcare": "physiotherapist"], [.healthcare]),
+    (["amenity": "kindergarten"], [.education]),
+    (["highway": "bus_stop"], [.transit]),
+    (["railway": "subway_entrance"], [.transit]),
+    (["amenity": "townhall"], [.civic]),
+    (["amenity": "library"], [.culture]),
+    (["amenity": "cafe"], [.eating]),
+    (["amenity": "restaurant"], [.eating]),
+    (["office": "government"], [.civic]),
+    (["office": "company"], [.work]),
+    // Two categories: a school that is also a bus stop counts in both.
+    (["amenity": "school", "highway": "bus_stop"], [.education, .transit]),
+    (["amenity": "cafe", "leisure": "sports_centre"], [.culture, .eating]),
+    (["shop": "shoes"], []),
+    (["healthcare": "no"], []),
 ])
-func servicesFollowTheTable(pairs: [String: String], expected: ServiceCategory?) {
-    #expect(OSMTagRules.serviceCategory(tags(pairs)) == expected)
+func servicesFollowTheTable(pairs: [String: String], expected: [ServiceCategory]) {
+    #expect(OSMTagRules.serviceCategories(tags(pairs)) == expected)
 }
 
 @Test func parksAndGreenSpace() {
@@ -62,7 +70,7 @@ func servicesFollowTheTable(pairs: [String: String], expected: ServiceCategory?)
 @Test func multipolygonRingsJoinReversedPieces() {
     let rings = MultipolygonAssembler.rings(from: [[1, 2, 3], [5, 4, 3], [5, 1], [7, 8]])
     #expect(rings.closed == [[1, 2, 3, 4, 5, 1]])
-    #expect(rings.open == 1)
+    #expect(rings.open == [[7, 8]])
 }
 
 @Test(arguments: [("10%", true), ("-12 %", true), ("8%", false), ("8.5%", true), ("5%", false), ("5°", true),
@@ -99,4 +107,34 @@ func steepInclinesFollowTheEightPercentRule(value: String, steep: Bool) {
     let (city, report) = try OSMCityLoader.load(path)
     #expect(report.walkableWays == 1)
     #expect(city.graph.edgeCount == 1)
+}
+
+/// A school node that is also a bus stop counts in education and in transit (it counted only
+/// as education), and a café is eating out, not culture: a hand-made extract.
+@Test func aFeatureCountsInEachOfItsCategories() throws {
+    let xml = """
+        <osm version="0.6">
+        <node id="1" lat="60.1700" lon="24.9400"/><node id="2" lat="60.1710" lon="24.9400"/>
+        <node id="3" lat="60.1705" lon="24.9401"><tag k="amenity" v="school"/><tag k="highway" v="bus_stop"/></node>
+        <node id="4" lat="60.1706" lon="24.9401"><tag k="amenity" v="cafe"/></node>
+        <node id="5" lat="60.1707" lon="24.9401"><tag k="amenity" v="library"/></node>
+        <way id="1"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/></way>
+        </osm>
+
+        """
+    let city = try OSMCityLoader.load(write(Array(xml.utf8), "two-categories.osm")).city
+    let counts = city.serviceCounts()
+    #expect(counts[.education] == 1 && counts[.transit] == 1 && counts[.eating] == 1 && counts[.culture] == 1)
+    #expect(city.services.filter { $0.osmReference == "node/3" }.map(\.category) == [.education, .transit])
+}
+
+/// On the Helsinki sample: culture was 471 destinations against 9 schools, nearly all cafés and
+/// restaurants; eating out now holds those, and features tagged for two categories count twice.
+@Test func helsinkiCultureIsNoLongerCafés() throws {
+    let city = try OSMCityLoader.load(RepositoryPaths.network("helsinki.osm.pbf")).city
+    let counts = city.serviceCounts()
+    #expect(counts[.culture] == 42 && counts[.eating] == 431)
+    #expect(counts[.culture]! + counts[.eating]! > 471)   // a café with a sports centre is both
+    let twice = Dictionary(grouping: city.services, by: \.osmReference).filter { $0.value.count > 1 }
+    #expect(!twice.isEmpty)
 }

@@ -26,7 +26,7 @@ func targetsError(_ text: String) -> String {
     ("{\"version\": 1, \"targets\": []}", "t.json: targets: error: expected a non-empty array"),
     ("{\"version\": 1, \"targest\": []}", "t.json: targest: error: unknown key"),
     ("{\"version\": 1, \"targets\": [{\"measure\": \"parks\", \"min_cell_share\": 1}]}",
-     "t.json: targets[0].measure: error: unknown measure 'parks'; one of park_minutes, food_minutes, healthcare_minutes, education_minutes, transit_minutes, civic_minutes, culture_minutes, work_minutes, greenway_minutes, categories_within"),
+     "t.json: targets[0].measure: error: unknown measure 'parks'; one of park_minutes, food_minutes, healthcare_minutes, education_minutes, transit_minutes, civic_minutes, culture_minutes, work_minutes, eating_minutes, greenway_minutes, categories_within"),
     ("{\"version\": 1, \"targets\": [{\"measure\": \"park_minutes\"}]}", "t.json: targets[0]: error: give exactly one of min_population_share and min_cell_share"),
     ("{\"version\": 1, \"targets\": [{\"measure\": \"park_minutes\", \"min_cell_share\": 1.5}]}", "t.json: targets[0].min_cell_share: error: a share between 0 and 1, got 1.5"),
     ("{\"version\": 1, \"targets\": [{\"measure\": \"park_minutes\", \"min_cell_share\": 1, \"within\": \"15\"}]}", "t.json: targets[0].within: error: expected a number"),

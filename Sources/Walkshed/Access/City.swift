@@ -51,14 +51,23 @@ public struct Park: Sendable {
     public var kind: String
     public var name: String
     public var polygon: PlanarPolygon
-    /// Area in square metres (outer rings less holes).
-    public var areaSquareMetres: Double { polygon.areaSquareMetres }
+    /// Area in square metres (outer rings less holes) within the extract: what size rules
+    /// (WHO ≥ 0.5 ha, 3-30-300) and totals use. A park reaching beyond the extract's bounds
+    /// counts only the part inside them, though its whole polygon is drawn and entered.
+    public var areaSquareMetres: Double
+    /// Cut by the extract's edge: some of its nodes or member ways are not in the file, and its
+    /// rings were closed over the nodes present.
+    public var clipped: Bool
 
-    public init(osmReference: String, kind: String, name: String, polygon: PlanarPolygon) {
+    /// A park; `areaSquareMetres` defaults to the polygon's whole area.
+    public init(osmReference: String, kind: String, name: String, polygon: PlanarPolygon, areaSquareMetres: Double? = nil,
+                clipped: Bool = false) {
         self.osmReference = osmReference
         self.kind = kind
         self.name = name
         self.polygon = polygon
+        self.areaSquareMetres = areaSquareMetres ?? polygon.areaSquareMetres
+        self.clipped = clipped
     }
 }
 

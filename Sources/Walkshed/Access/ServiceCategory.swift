@@ -9,9 +9,14 @@ public enum ServiceCategory: String, CaseIterable, Sendable, Comparable {
     case education
     case transit
     case civic
+    /// Libraries, theatres, cinemas, museums, sports: culture and leisure (not eating out).
     case culture
     /// Workplaces: offices and co-working spaces (C40's "workspace").
     case work
+    /// Eating out: restaurants, cafés, pubs, bars, fast food. Its own category, so that
+    /// "culture within 15 minutes" does not mean "a café" (Helsinki has 50 times more of them
+    /// than libraries and theatres).
+    case eating
 
     /// The category's code in `.wsn` network files: stable across versions (never an index
     /// into `allCases`, so reordering or adding categories keeps old files readable).
@@ -24,6 +29,7 @@ public enum ServiceCategory: String, CaseIterable, Sendable, Comparable {
         case .civic: 4
         case .culture: 5
         case .work: 6
+        case .eating: 7
         }
     }
 

@@ -63,4 +63,7 @@ public struct EdgeFlags: OptionSet, Hashable, Sendable {
     public static let raisedKerb = EdgeFlags(rawValue: 1 << 5)
     /// Closed by a scenario: no profile may use it.
     public static let closed = EdgeFlags(rawValue: 1 << 6)
+    /// A straight line across a pedestrian square between two of its entrances: walked, but not
+    /// a mapped way, so left out of walkable and greenway lengths and never a greenway.
+    public static let acrossArea = EdgeFlags(rawValue: 1 << 7)
 }

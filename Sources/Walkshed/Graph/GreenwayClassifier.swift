@@ -64,7 +64,9 @@ public struct GreenwayClassifier: Sendable {
         let judged = DisjointSlots<Bool>(count: graph.edgeCount, initial: false)
         let frozen = graph
         ParallelSearch.forEachChunk(itemCount: frozen.edgeCount, threads: threads) { edges in
-            for e in edges where frozen.edgeClass[e].isPathLike { judged.write(e, isGreenway(e, of: frozen)) }
+            for e in edges where frozen.edgeClass[e].isPathLike && !frozen.edgeFlags[e].contains(.acrossArea) {
+                judged.write(e, isGreenway(e, of: frozen))
+            }
         }
         var marked = 0
         for (e, green) in judged.finish().enumerated() where green {

@@ -142,9 +142,11 @@ public struct StreetGraph: Sendable {
     }
 
     /// Total length of edges matching `include`, in metres.
+    /// Summed length in metres of the edges `include` selects: by default every mapped edge
+    /// (lines across pedestrian squares, `acrossArea`, are walked but not mapped ways).
     public func totalMetres(where include: (Int) -> Bool = { _ in true }) -> Double {
         var sum = 0.0
-        for e in 0..<edgeCount where include(e) { sum += Double(edgeMetres[e]) }
+        for e in 0..<edgeCount where include(e) && !edgeFlags[e].contains(.acrossArea) { sum += Double(edgeMetres[e]) }
         return sum
     }
 }

@@ -83,7 +83,7 @@ extension NetworkFile {
         }
         let graph = StreetGraph(nodeX: nodeX, nodeY: nodeY, edges: edges)
         do { try graph.checkInvariants() } catch let error as GraphError { throw fail("the walk graph is broken: \(error)") }
-        let parks = try readParks("PARK", &r), greenSpaces = try readParks("GRNS", &r)
+        let parks = try readParks("PARK", &r, version: fileVersion), greenSpaces = try readParks("GRNS", &r, version: fileVersion)
 
         let categories = try r.array("SCAT", UInt8.self), capacities = try r.array("SCAP", UInt8.self, count: categories.count)
         let sx = try r.array("SPTX", Double.self, count: categories.count), sy = try r.array("SPTY", Double.self, count: categories.count)
@@ -123,10 +123,15 @@ extension NetworkFile {
     /// Projected metres a UTM zone can hold (|v| < 10⁸), finite.
     static func isPlausible(_ v: Double) -> Bool { v.isFinite && abs(v) < 1e8 }
 
-    static func readParks(_ tag: String, _ r: inout BinarySectionReader) throws -> [Park] {
+    static func readParks(_ tag: String, _ r: inout BinarySectionReader, version: UInt32) throws -> [Park] {
         let outer = try r.array(tag, Int32.self), inner = try r.array(tag, Int32.self, count: outer.count)
         let ringEnds = try r.array(tag, Int32.self), xs = try r.array(tag, Double.self), ys = try r.array(tag, Double.self, count: xs.count)
         let refs = try r.strings(tag, count: outer.count), kinds = try r.strings(tag, count: outer.count), names = try r.strings(tag, count: outer.count)
+        let areas = version >= 3 ? try r.array(tag, Double.self, count: outer.count) : nil
+        let clipped = version >= 3 ? try r.array(tag, UInt8.self, count: outer.count) : nil
+        guard areas?.allSatisfy({ $0.isFinite && $0 >= 0 }) ?? true, clipped?.allSatisfy({ $0 <= 1 }) ?? true else {
+            throw NetworkFileError(path: r.path, offset: r.offset, message: "section '\(tag)' has an area that is negative or not finite, or a clipped flag that is not 0 or 1")
+        }
         guard xs.allSatisfy(isPlausible) && ys.allSatisfy(isPlausible), zip(outer, inner).allSatisfy({ $0 >= 0 && $1 >= 0 }), outer.reduce(0, { $0 + Int($1) }) + inner.reduce(0, { $0 + Int($1) }) == ringEnds.count,
               ringEnds.last.map({ Int($0) == xs.count }) ?? xs.isEmpty, zip([0] + ringEnds, ringEnds).allSatisfy({ Int($1) - Int($0) >= 3 }) else {
             throw NetworkFileError(path: r.path, offset: r.offset, message: "section '\(tag)' has ring counts that do not add up or a ring of fewer than 3 points")
@@ -140,7 +145,8 @@ extension NetworkFile {
         }
         for k in outer.indices {
             let outers = (0..<Int(outer[k])).map { _ in nextRing() }, inners = (0..<Int(inner[k])).map { _ in nextRing() }
-            parks.append(Park(osmReference: refs[k], kind: kinds[k], name: names[k], polygon: PlanarPolygon(outerRings: outers, innerRings: inners)))
+            parks.append(Park(osmReference: refs[k], kind: kinds[k], name: names[k], polygon: PlanarPolygon(outerRings: outers, innerRings: inners),
+                              areaSquareMetres: areas?[k], clipped: clipped?[k] == 1))
         }
         return parks
     }

@@ -5,16 +5,17 @@ import Walkshed
 /// green spaces, services, residential buildings and the UTM zone — written so a later run
 /// reads it with one copy per array instead of parsing an extract again.
 ///
-/// Layout: `WSN1`, UInt32 version (2), 8 zero bytes, then `BinarySectionWriter` sections in a fixed order
+/// Layout: `WSN1`, UInt32 version (3), 8 zero bytes, then `BinarySectionWriter` sections in a fixed order
 /// (see `bytes`). Every array is stored as it sits in memory, little-endian; enums and flags as
 /// their UInt8 raw values, checked on reading. Version 2 stores edge geometry as interior points
 /// (`IFST`, `IPTX`, `IPTY`); version 1 files, with whole polylines (`GFST`, `GPTX`, `GPTY`), are
-/// still read.
+/// still read. Version 3 adds to each park its area within the extract and whether the
+/// extract's edge cut it; in older files a park's area is its polygon's and it is not clipped.
 public enum NetworkFile {
     public static let magic = Array("WSN1".utf8)
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
     /// Versions `read` accepts.
-    public static let readableVersions: ClosedRange<UInt32> = 1...2
+    public static let readableVersions: ClosedRange<UInt32> = 1...3
 
     /// True when `path` starts with the `.wsn` magic bytes.
     public static func isNetworkFile(_ path: String) -> Bool {
@@ -65,5 +66,6 @@ public enum NetworkFile {
         }
         w.append(tag, outer); w.append(tag, inner); w.append(tag, ringEnds); w.append(tag, xs); w.append(tag, ys)
         w.append(tag, strings: parks.map(\.osmReference)); w.append(tag, strings: parks.map(\.kind)); w.append(tag, strings: parks.map(\.name))
+        w.append(tag, parks.map(\.areaSquareMetres)); w.append(tag, parks.map { UInt8($0.clipped ? 1 : 0) })
     }
 }

@@ -15,6 +15,18 @@ public struct GeoBox: Sendable, Equatable {
         c.longitude >= minLongitude && c.longitude <= maxLongitude && c.latitude >= minLatitude && c.latitude <= maxLatitude
     }
 
+    /// The smallest box holding this one and `c`.
+    public func including(_ c: GeoCoordinate) -> GeoBox {
+        GeoBox(minLongitude: min(minLongitude, c.longitude), minLatitude: min(minLatitude, c.latitude),
+               maxLongitude: max(maxLongitude, c.longitude), maxLatitude: max(maxLatitude, c.latitude))
+    }
+
+    /// The smallest box holding this one and `other`.
+    public func including(_ other: GeoBox) -> GeoBox {
+        including(GeoCoordinate(longitude: other.minLongitude, latitude: other.minLatitude))
+            .including(GeoCoordinate(longitude: other.maxLongitude, latitude: other.maxLatitude))
+    }
+
     public var centre: GeoCoordinate {
         GeoCoordinate(longitude: (minLongitude + maxLongitude) / 2, latitude: (minLatitude + maxLatitude) / 2)
     }

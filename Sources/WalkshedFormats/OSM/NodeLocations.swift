@@ -46,6 +46,17 @@ struct NodeLocations: Sendable {
         }
     }
 
+    /// Projected positions of the nodes of `refs` that are present, in order, and how many
+    /// are missing.
+    func presentPoints(_ refs: [Int64]) -> (points: [PlanarPoint], missing: Int) {
+        var points: [PlanarPoint] = []
+        points.reserveCapacity(refs.count)
+        for ref in refs {
+            if let slot = slot(of: ref) { points.append(planar[Int(slot)]) }
+        }
+        return (points, refs.count - points.count)
+    }
+
     /// Projected positions of `refs`, or nil when any is missing.
     func ring(_ refs: [Int64]) -> [PlanarPoint]? {
         var points: [PlanarPoint] = []

@@ -1,7 +1,8 @@
 import Walkshed
 
 /// Turns kept area ways and multipolygon relations into parks, green areas and area services
-/// (at the polygon's centroid).
+/// (at the polygon's centroid), and open service ways (platforms mapped as lines) into
+/// services at the middle of their length.
 struct OSMAreaCollector {
     let nodes: NodeLocations
     var parks: [Park] = []
@@ -10,48 +11,112 @@ struct OSMAreaCollector {
     var greenSpaces: [Park] = []
     var services: [ServicePoint] = []
 
-    init(nodes: NodeLocations) { self.nodes = nodes }
+    /// The extract's bounds, projected (a quadrilateral): areas count only what lies inside.
+    let bounds: [PlanarPoint]?
+
+    init(nodes: NodeLocations, bounds: [PlanarPoint]?) {
+        self.nodes = nodes
+        self.bounds = bounds
+    }
 
     mutating func collect(ways: WayPass, relations: RelationPass, diagnostics: inout Diagnostics) {
         for way in ways.areaWays {
-            guard let ring = ring(way.refs) else {
-                diagnostics.warn("area with missing nodes", "way \(way.id): area references nodes not in the file; skipped")
+            let (points, missing) = nodes.presentPoints(way.refs)
+            guard let ring = Self.closed(points) else {
+                diagnostics.warn("area with missing nodes", "way \(way.id): \(missing) of its \(way.refs.count) nodes are not in the file and fewer than 3 remain; skipped")
                 continue
             }
-            add(PlanarPolygon(outerRings: [ring]), tags: way.tags, reference: "way/\(way.id)")
+            if missing > 0 {
+                diagnostics.warn("clipped area", "way \(way.id): \(missing) of its \(way.refs.count) nodes are not in the file (cut by the extract's edge); its ring is closed over the nodes present")
+            }
+            add(PlanarPolygon(outerRings: [ring]), tags: way.tags, reference: "way/\(way.id)", clipped: missing > 0)
+        }
+        for way in ways.lineServiceWays {
+            // A platform mapped as a line: reached at the point halfway along its length.
+            let (points, missing) = nodes.presentPoints(way.refs)
+            guard let middle = Self.halfway(along: points) else {
+                diagnostics.warn("service line with missing nodes", "way \(way.id): fewer than 2 of its \(way.refs.count) nodes are in the file; skipped")
+                continue
+            }
+            if missing > 0 {
+                diagnostics.warn("clipped service line", "way \(way.id): \(missing) of its \(way.refs.count) nodes are not in the file; reached at the middle of what is present")
+            }
+            addServices(at: middle, tags: way.tags, reference: "way/\(way.id)")
         }
         for relation in relations.areas {
             let outer = relation.outerWays.compactMap { ways.memberRefs[$0] }
             let inner = relation.innerWays.compactMap { ways.memberRefs[$0] }
             let outerRings = MultipolygonAssembler.rings(from: outer)
             let innerRings = MultipolygonAssembler.rings(from: inner)
-            if outerRings.open + innerRings.open > 0 || outer.count < relation.outerWays.count {
-                diagnostics.warn("incomplete multipolygon", "relation \(relation.id): \(outerRings.open + innerRings.open) ring(s) do not close or members are missing; kept the closed rings")
+            // Chains cut open by the extract's edge, and rings with nodes missing, are closed over the nodes present.
+            var clipped = !outerRings.open.isEmpty || !innerRings.open.isEmpty
+                || outer.count < relation.outerWays.count || inner.count < relation.innerWays.count
+            func planar(_ rings: [[Int64]]) -> [[PlanarPoint]] {
+                rings.compactMap { refs in
+                    let (points, missing) = nodes.presentPoints(refs)
+                    if missing > 0 { clipped = true }
+                    return Self.closed(points)
+                }
             }
-            let outerPlanar = outerRings.closed.compactMap(ring)
-            guard !outerPlanar.isEmpty else { continue }
-            add(PlanarPolygon(outerRings: outerPlanar, innerRings: innerRings.closed.compactMap(ring)),
-                tags: relation.tags, reference: "relation/\(relation.id)")
+            let outerPlanar = planar(outerRings.closed + outerRings.open)
+            let innerPlanar = planar(innerRings.closed + innerRings.open)
+            guard !outerPlanar.isEmpty else {
+                diagnostics.warn("area with missing nodes", "relation \(relation.id): fewer than 3 nodes of its outer ways are in the file; skipped")
+                continue
+            }
+            if clipped {
+                diagnostics.warn("clipped area", "relation \(relation.id): members or nodes are not in the file (cut by the extract's edge); its rings are closed over what is present")
+            }
+            add(PlanarPolygon(outerRings: outerPlanar, innerRings: innerPlanar), tags: relation.tags, reference: "relation/\(relation.id)",
+                clipped: clipped)
         }
     }
 
-    private func ring(_ refs: [Int64]) -> [PlanarPoint]? {
-        guard let points = nodes.ring(refs), points.count >= 4 else { return nil }
-        return points
+    /// `points` as a closed ring (the last point joined back to the first), or nil when fewer
+    /// than 3 distinct points remain or they enclose no area.
+    static func closed(_ points: [PlanarPoint]) -> [PlanarPoint]? {
+        var ring: [PlanarPoint] = []
+        for p in points where ring.last != p { ring.append(p) }
+        if ring.count > 1 && ring.first == ring.last { ring.removeLast() }
+        guard ring.count >= 3 else { return nil }
+        ring.append(ring[0])
+        return PlanarPolygon(outerRings: [ring]).areaSquareMetres > 0 ? ring : nil
     }
 
-    private mutating func add(_ polygon: PlanarPolygon, tags: OSMTags, reference: String) {
+    private mutating func add(_ polygon: PlanarPolygon, tags: OSMTags, reference: String, clipped: Bool) {
+        let area = bounds.map { polygon.areaSquareMetres(inside: $0) } ?? polygon.areaSquareMetres
         if let kind = OSMTagRules.parkKind(tags) {
-            parks.append(Park(osmReference: reference, kind: kind, name: tags["name"] ?? "", polygon: polygon))
+            parks.append(Park(osmReference: reference, kind: kind, name: tags["name"] ?? "", polygon: polygon,
+                              areaSquareMetres: area, clipped: clipped))
         }
         if let kind = OSMTagRules.greenSpaceKind(tags) {
-            greenSpaces.append(Park(osmReference: reference, kind: kind, name: tags["name"] ?? "", polygon: polygon))
+            greenSpaces.append(Park(osmReference: reference, kind: kind, name: tags["name"] ?? "", polygon: polygon,
+                                    areaSquareMetres: area, clipped: clipped))
         }
         if OSMTagRules.isGreenArea(tags) { greenAreas.append(polygon) }
-        if let category = OSMTagRules.serviceCategory(tags) {
-            services.append(ServicePoint(category: category, position: polygon.centroid, osmReference: reference,
-                                         name: tags["name"] ?? "",
+        addServices(at: polygon.centroid, tags: tags, reference: reference)
+    }
+
+    /// One service per category the tags name, at `position`.
+    private mutating func addServices(at position: PlanarPoint, tags: OSMTags, reference: String) {
+        for category in OSMTagRules.serviceCategories(tags) {
+            services.append(ServicePoint(category: category, position: position, osmReference: reference, name: tags["name"] ?? "",
                                          transitCapacity: category == .transit ? OSMTagRules.transitCapacity(tags) : nil))
         }
+    }
+
+    /// The point halfway along a polyline's length (nil for fewer than 2 points).
+    static func halfway(along points: [PlanarPoint]) -> PlanarPoint? {
+        guard points.count >= 2 else { return nil }
+        let lengths = zip(points, points.dropFirst()).map { $0.distance(to: $1) }
+        var remaining = lengths.reduce(0, +) / 2
+        for (k, length) in lengths.enumerated() {
+            if remaining <= length, length > 0 {
+                let t = remaining / length, a = points[k], b = points[k + 1]
+                return PlanarPoint(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y))
+            }
+            remaining -= length
+        }
+        return points.last
     }
 }

@@ -95,6 +95,7 @@ public enum OSMCityLoader {
                                        ?? centre(of: walkSlots, nodes: nodes, serviceNodes: nodePass.serviceNodes))
         nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
         let polylines = polylines(ways.walkWays, slots: walkSlots, nodes: nodes, within: options.keepWithin, diagnostics: &report.diagnostics)
+            + PedestrianAreas.crossings(ways.walkWays, slots: walkSlots, planar: nodes.planar)
         let kerbPoints = Set(nodePass.raisedKerbs.filter { !nodes.coordinates[Int($0)].latitude.isNaN })
         var graph = GraphBuilder(coordinates: nodes.coordinates, planar: nodes.planar).build(polylines, raisedKerbs: kerbPoints)
         report.nodesBeforeFilter = graph.nodeCount
@@ -108,7 +109,15 @@ public enum OSMCityLoader {
         }
 
         stage("collecting parks and services")
-        var areas = OSMAreaCollector(nodes: nodes)
+        // Areas count their size within the file's bounds (the box its header declares, else
+        // the box of its nodes), unless those span half the globe (an extract across the
+        // antimeridian), where no box is meaningful.
+        let bounds = (runner.declaredBounds ?? nodePass.extent).flatMap { box -> [PlanarPoint]? in
+            guard box.maxLongitude - box.minLongitude < 180 else { return nil }
+            return [(box.minLongitude, box.minLatitude), (box.maxLongitude, box.minLatitude), (box.maxLongitude, box.maxLatitude),
+                    (box.minLongitude, box.maxLatitude)].map { projection.project(GeoCoordinate(longitude: $0.0, latitude: $0.1)) }
+        }
+        var areas = OSMAreaCollector(nodes: nodes, bounds: bounds)
         areas.collect(ways: ways, relations: relations, diagnostics: &report.diagnostics)
         report.greenAreas = areas.greenAreas.count
         report.greenwayEdges = GreenwayClassifier(greenAreas: areas.greenAreas, alongMetres: options.greenwayAlongMetres)

@@ -41,8 +41,11 @@ struct RelationPass: OSMBlobPass {
 /// Pass 2: ways. Keeps walkable ways, closed area ways, and ways that are members of kept
 /// relations, and records which nodes they need (`neededNodes`, with repeats).
 struct WayPass: OSMBlobPass {
-    struct WalkWay { var id: Int64; var refs: [Int64]; var edgeClass: EdgeClass; var flags: EdgeFlags }
+    /// A walkable way; `isArea` for a closed way tagged `area=yes` (a pedestrian square).
+    struct WalkWay { var id: Int64; var refs: [Int64]; var edgeClass: EdgeClass; var flags: EdgeFlags; var isArea = false }
     struct AreaWay { var id: Int64; var refs: [Int64]; var tags: OSMTags }
+    /// An open way that is a service (a platform mapped as a line): reached at its middle.
+    struct LineServiceWay { var id: Int64; var refs: [Int64]; var tags: OSMTags }
     struct BuildingWay { var id: Int64; var refs: [Int64]; var kind: String; var levels: Double? }
 
     let relations: RelationPass
@@ -55,6 +58,7 @@ struct WayPass: OSMBlobPass {
     var wayCount = 0
     var walkWays: [WalkWay] = []
     var areaWays: [AreaWay] = []
+    var lineServiceWays: [LineServiceWay] = []
     var memberRefs: [Int64: [Int64]] = [:]
     var neededNodes: [Int64] = []
     /// Node references of every `highway=*` way, walkable or not (for the clipped-extract report).
@@ -84,13 +88,17 @@ struct WayPass: OSMBlobPass {
         if let edgeClass = OSMTagRules.walkClass(way.tags) {
             var flags = OSMTagRules.walkFlags(way.tags, edgeClass: edgeClass)
             if relations.routeWays.contains(way.id) { flags.insert(.onRoute) }
-            walkWays.append(WalkWay(id: way.id, refs: way.refs, edgeClass: edgeClass, flags: flags))
+            let isArea = way.tags["area"] == "yes" && way.refs.count >= 4 && way.refs.first == way.refs.last
+            walkWays.append(WalkWay(id: way.id, refs: way.refs, edgeClass: edgeClass, flags: flags, isArea: isArea))
             keep = true
         }
         let closed = way.refs.count >= 4 && way.refs.first == way.refs.last
         if closed && (OSMTagRules.parkKind(way.tags) != nil || OSMTagRules.isGreenArea(way.tags)
-                      || OSMTagRules.serviceCategory(way.tags) != nil) {
+                      || !OSMTagRules.serviceCategories(way.tags).isEmpty) {
             areaWays.append(AreaWay(id: way.id, refs: way.refs, tags: way.tags))
+            keep = true
+        } else if !closed && way.refs.count >= 2 && !OSMTagRules.serviceCategories(way.tags).isEmpty {
+            lineServiceWays.append(LineServiceWay(id: way.id, refs: way.refs, tags: way.tags))
             keep = true
         }
         if keepBuildings, closed {
@@ -118,6 +126,7 @@ struct WayPass: OSMBlobPass {
         wayCount += later.wayCount
         walkWays += later.walkWays
         areaWays += later.areaWays
+        lineServiceWays += later.lineServiceWays
         memberRefs.merge(later.memberRefs) { first, _ in first }
         neededNodes += later.neededNodes
         highwayNodeReferences += later.highwayNodeReferences
@@ -142,6 +151,8 @@ struct NodePass: OSMBlobPass {
     /// Slots of needed nodes tagged with a kerb a wheelchair cannot cross.
     var raisedKerbs: [Int32] = []
     var diagnostics = Diagnostics()
+    /// The box of every valid node of the file: the extract's bounds, as far as its data tell.
+    var extent: GeoBox?
 
     init(needed: SortedIDIndex) {
         self.needed = needed
@@ -157,9 +168,11 @@ struct NodePass: OSMBlobPass {
             return
         }
         let coordinate = GeoCoordinate(longitude: longitude, latitude: latitude)
+        extent = extent.map { $0.including(coordinate) } ?? GeoBox(minLongitude: longitude, minLatitude: latitude,
+                                                                  maxLongitude: longitude, maxLatitude: latitude)
         let slot = needed.slot(of: id)
         if let slot { hits.append(Hit(slot: slot, coordinate: coordinate)) }
-        if !tags.isEmpty, let category = OSMTagRules.serviceCategory(tags) {
+        for category in tags.isEmpty ? [] : OSMTagRules.serviceCategories(tags) {
             serviceNodes.append(ServiceNode(id: id, coordinate: coordinate, category: category, name: tags["name"] ?? "",
                                             capacity: category == .transit ? OSMTagRules.transitCapacity(tags) : nil))
         }
@@ -174,6 +187,7 @@ struct NodePass: OSMBlobPass {
         place(later.hits)
         serviceNodes += later.serviceNodes
         raisedKerbs += later.raisedKerbs
+        if let box = later.extent { extent = extent.map { $0.including(box) } ?? box }
         diagnostics.append(later.diagnostics)
     }
 

@@ -61,6 +61,12 @@ struct OSMPassRunner {
         }
     }
 
+    /// The box the file's header declares (PBF `bbox`), if any.
+    var declaredBounds: GeoBox? {
+        if case .pbf(let blocks) = source { return blocks.declaredBounds }
+        return nil
+    }
+
     /// The same file after a `PBFKindLayout.Mismatch`: the kinds of blobs decoded so far are
     /// known, the others assumed to hold anything. Counts of what was inflated carry over.
     func forgettingGuesses() -> OSMPassRunner {

@@ -11,6 +11,8 @@ public enum OSMTagRules {
     public static let walkableHighways: [String: EdgeClass] = [
         "footway": .footway, "path": .path, "pedestrian": .pedestrian, "steps": .steps,
         "cycleway": .cycleway, "bridleway": .bridleway, "track": .track, "corridor": .corridor,
+        // A platform where passengers wait and walk to the doors: walked like a footway.
+        "platform": .footway,
         "living_street": .livingStreet, "residential": .street, "service": .service,
         "unclassified": .street, "road": .street,
         "tertiary": .street, "tertiary_link": .street, "secondary": .street, "secondary_link": .street,
@@ -136,35 +138,39 @@ public enum OSMTagRules {
 
     // MARK: Services
 
-    /// Tag → service category, checked in this order; the first match wins.
-    public static let serviceTags: [(key: String, values: Set<String>?, category: ServiceCategory)] = [
+    /// Tag → service category. An object counts in every category one of its tags matches (a
+    /// school node that is also a bus stop is education and transit); `values` nil matches any
+    /// value but `no` and those in `except`.
+    public static let serviceTags: [(key: String, values: Set<String>?, category: ServiceCategory, except: Set<String>)] = [
         ("shop", ["supermarket", "convenience", "grocery", "greengrocer", "bakery", "butcher", "deli", "cheese",
-                  "seafood", "pastry", "farm", "health_food", "frozen_food", "general", "food", "dairy"], .food),
-        ("amenity", ["marketplace"], .food),
-        ("amenity", ["hospital", "clinic", "doctors", "dentist", "pharmacy"], .healthcare),
-        ("healthcare", nil, .healthcare),
-        ("amenity", ["school", "kindergarten", "college", "university", "childcare"], .education),
-        ("highway", ["bus_stop"], .transit),
-        ("railway", ["station", "halt", "tram_stop", "subway_entrance"], .transit),
-        ("public_transport", ["platform", "station"], .transit),
-        ("amenity", ["bus_station", "ferry_terminal"], .transit),
-        ("amenity", ["townhall", "post_office", "police", "courthouse", "fire_station", "social_facility", "community_centre"], .civic),
-        ("office", ["government"], .civic),
-        ("amenity", ["library", "theatre", "cinema", "arts_centre", "restaurant", "cafe", "pub", "bar", "fast_food"], .culture),
-        ("tourism", ["museum", "gallery"], .culture),
-        ("leisure", ["sports_centre", "fitness_centre", "swimming_pool", "stadium"], .culture),
-        // After office=government (civic): any other office is a workplace; a co-working space too.
-        ("office", nil, .work),
-        ("amenity", ["coworking_space"], .work),
+                  "seafood", "pastry", "farm", "health_food", "frozen_food", "general", "food", "dairy"], .food, []),
+        ("amenity", ["marketplace"], .food, []),
+        ("amenity", ["hospital", "clinic", "doctors", "dentist", "pharmacy"], .healthcare, []),
+        ("healthcare", nil, .healthcare, []),
+        ("amenity", ["school", "kindergarten", "college", "university", "childcare"], .education, []),
+        ("highway", ["bus_stop"], .transit, []),
+        ("railway", ["station", "halt", "tram_stop", "subway_entrance"], .transit, []),
+        ("public_transport", ["platform", "station"], .transit, []),
+        ("amenity", ["bus_station", "ferry_terminal"], .transit, []),
+        ("amenity", ["townhall", "post_office", "police", "courthouse", "fire_station", "social_facility", "community_centre"], .civic, []),
+        ("office", ["government"], .civic, []),
+        ("amenity", ["library", "theatre", "cinema", "arts_centre"], .culture, []),
+        ("tourism", ["museum", "gallery"], .culture, []),
+        ("leisure", ["sports_centre", "fitness_centre", "swimming_pool", "stadium"], .culture, []),
+        // Any office but a government one (civic) is a workplace; a co-working space too.
+        ("office", nil, .work, ["government"]),
+        ("amenity", ["coworking_space"], .work, []),
+        ("amenity", ["restaurant", "cafe", "pub", "bar", "fast_food", "food_court", "ice_cream", "biergarten"], .eating, []),
     ]
 
-    /// The service category of an object, or nil.
-    public static func serviceCategory(_ tags: OSMTags) -> ServiceCategory? {
+    /// Every service category of an object, in `ServiceCategory` order (empty: none).
+    public static func serviceCategories(_ tags: OSMTags) -> [ServiceCategory] {
+        var found: Set<ServiceCategory> = []
         for rule in serviceTags {
             guard let value = tags[rule.key] else { continue }
-            if rule.values?.contains(value) ?? (value != "no") { return rule.category }
+            if rule.values?.contains(value) ?? (value != "no" && !rule.except.contains(value)) { found.insert(rule.category) }
         }
-        return nil
+        return ServiceCategory.allCases.filter(found.contains)
     }
 
     /// High-capacity transit (SDG 11.2.1: rail, metro, ferry): `railway=station|halt|subway_entrance`,
@@ -236,7 +242,7 @@ public enum OSMTagRules {
 
     /// True for an area relation (`type=multipolygon`) we keep as park, green space or service area.
     public static func isAreaRelation(_ tags: OSMTags) -> Bool {
-        tags["type"] == "multipolygon" && (parkKind(tags) != nil || isGreenArea(tags) || serviceCategory(tags) != nil)
+        tags["type"] == "multipolygon" && (parkKind(tags) != nil || isGreenArea(tags) || !serviceCategories(tags).isEmpty)
     }
 
     /// True for a walking/cycling route relation.

@@ -18,13 +18,15 @@ struct PBFBlockSource: Sendable {
     let bytes: PBFBytes
     /// The `OSMData` blobs in file order (other blob types are skipped, as the spec asks).
     let dataBlobs: [PBFBlob]
+    /// The bounding box the `OSMHeader` declares (what the extract was cut to), if any.
+    private(set) var declaredBounds: GeoBox?
 
     init(_ bytes: PBFBytes) throws {
         self.bytes = bytes
         let index = try PBFBlobIndex(bytes)
         dataBlobs = index.blobs.filter { $0.type == "OSMData" }
         for blob in index.blobs where blob.type == "OSMHeader" {
-            try checkHeaderBlock(try inflate(blob), at: blob.start)
+            declaredBounds = try readHeaderBlock(try inflate(blob), at: blob.start) ?? declaredBounds
         }
     }
 
@@ -147,12 +149,25 @@ struct PBFBlockSource: Sendable {
         }
     }
 
-    private func checkHeaderBlock(_ bytes: [UInt8], at offset: Int) throws {
+    /// Checks a `HeaderBlock`'s required features and returns its `bbox` (nanodegrees:
+    /// left 1, right 2, top 3, bottom 4), when it declares a valid one.
+    private func readHeaderBlock(_ bytes: [UInt8], at offset: Int) throws -> GeoBox? {
         do {
-            try bytes.withUnsafeBytes { raw in
+            return try bytes.withUnsafeBytes { raw -> GeoBox? in
                 var reader = ProtobufReader(raw)
+                var box: GeoBox?
                 while let (number, wire) = try reader.field() {
-                    if number == 4 && wire == 2 {
+                    if number == 1 && wire == 2 {
+                        var b = ProtobufReader(raw, range: try reader.lengthDelimited())
+                        var sides: [Int: Double] = [:]
+                        while let (side, sideWire) = try b.field() {
+                            if sideWire == 0 { sides[side] = Double(try b.signedVarint()) * 1e-9 } else { try b.skip(wireType: sideWire) }
+                        }
+                        if let left = sides[1], let right = sides[2], let top = sides[3], let bottom = sides[4],
+                           left < right, bottom < top, left >= -180, right <= 180, bottom >= -90, top <= 90 {
+                            box = GeoBox(minLongitude: left, minLatitude: bottom, maxLongitude: right, maxLatitude: top)
+                        }
+                    } else if number == 4 && wire == 2 {
                         let feature = reader.string(try reader.lengthDelimited())
                         guard Self.supportedFeatures.contains(feature) else {
                             throw error(at: offset, "unsupported required feature '\(feature)'"
@@ -162,6 +177,7 @@ struct PBFBlockSource: Sendable {
                         try reader.skip(wireType: wire)
                     }
                 }
+                return box
             }
         } catch let e as ProtobufReader.Malformed {
             throw error(at: offset, "malformed OSMHeader: \(e.message)")

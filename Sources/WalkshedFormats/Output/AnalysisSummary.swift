@@ -65,7 +65,8 @@ public struct AnalysisSummary: Sendable {
                                greenwayKm: graph.totalMetres { graph.edgeFlags[$0].contains(.greenway) } / 1000,
                                components: input.components.componentCount, droppedNodes: input.components.droppedNodes,
                                droppedEdges: input.components.droppedEdges, droppedKm: input.components.droppedMetres / 1000),
-            parks: D.Parks(count: city.parks.count, totalHa: city.parks.reduce(0) { $0 + $1.areaSquareMetres } / 10_000),
+            parks: D.Parks(count: city.parks.count, totalHa: city.parks.reduce(0) { $0 + $1.areaSquareMetres } / 10_000,
+                           clipped: city.parks.filter(\.clipped).count),
             destinations: OrderedObject(destinations.map { set in
                 (set.name, D.Destinations(count: set.destinationCount, reachable: set.reachableDestinationCount, accessPoints: set.accessPoints.count))
             }),

@@ -28,6 +28,8 @@ public struct AnalysisSummaryDocument: Codable, Sendable {
     }
     public struct Parks: Codable, Sendable {
         public var count: Int, totalHa: Double
+        /// Parks cut by the extract's edge (nil in files written before they were kept).
+        public var clipped: Int?
     }
     public struct Destinations: Codable, Sendable {
         public var count: Int, reachable: Int, accessPoints: Int
@@ -139,7 +141,8 @@ public struct AnalysisSummaryDocument: Codable, Sendable {
                                  ("walkable_km", .number(n.walkableKm, decimals: 3)), ("greenway_km", .number(n.greenwayKm, decimals: 3)),
                                  ("components", .integer(n.components)), ("dropped_nodes", .integer(n.droppedNodes)),
                                  ("dropped_edges", .integer(n.droppedEdges)), ("dropped_km", .number(n.droppedKm, decimals: 3))])),
-            ("parks", .object([("count", .integer(parks.count)), ("total_ha", .number(parks.totalHa, decimals: 2))])),
+            ("parks", .object([("count", .integer(parks.count)), ("total_ha", .number(parks.totalHa, decimals: 2)),
+                               ("clipped", .integer(parks.clipped ?? 0))])),
             ("destinations", .object(destinations.entries.map { name, d in
                 (name, .object([("count", .integer(d.count)), ("reachable", .integer(d.reachable)), ("access_points", .integer(d.accessPoints))]))
             })),

@@ -24,14 +24,21 @@ public enum CityFacts {
         out += "\n"
         out += "walkable:      \(km(g.totalMetres())), greenway \(km(g.totalMetres { g.edgeFlags[$0].contains(.greenway) })) "
         out += "(\(report.greenwayEdges) edges; \(report.greenAreas) green or water areas)\n"
+        let across = (0..<g.edgeCount).filter { g.edgeFlags[$0].contains(.acrossArea) }
+        if !across.isEmpty {
+            out += "squares:       \(across.count) straight edges across pedestrian squares (\(km(across.reduce(0) { $0 + Double(g.edgeMetres[$1]) }))), "
+            out += "not counted as walkable length\n"
+        }
         var byClass: [EdgeClass: Double] = [:]
-        for e in 0..<g.edgeCount { byClass[g.edgeClass[e], default: 0] += Double(g.edgeMetres[e]) }
+        for e in 0..<g.edgeCount where !g.edgeFlags[e].contains(.acrossArea) { byClass[g.edgeClass[e], default: 0] += Double(g.edgeMetres[e]) }
         out += "edge classes:  " + byClass.keys.sorted().map { "\($0.name) \(km(byClass[$0]!))" }.joined(separator: ", ") + "\n"
         let hectares = city.parks.reduce(0) { $0 + $1.areaSquareMetres } / 10_000
         var kinds: [String: Int] = [:]
         for p in city.parks { kinds[p.kind, default: 0] += 1 }
-        out += "parks:         \(city.parks.count), \(FixedPoint.format(hectares, decimals: 1)) ha"
+        out += "parks:         \(city.parks.count), \(FixedPoint.format(hectares, decimals: 1)) ha within the extract"
         if !kinds.isEmpty { out += " (" + kinds.keys.sorted().map { "\($0) \(kinds[$0]!)" }.joined(separator: ", ") + ")" }
+        let clipped = city.parks.filter(\.clipped).count
+        if clipped > 0 { out += "; \(clipped) cut by the extract's edge" }
         out += "\n"
         let counts = city.serviceCounts()
         out += "services:      " + ServiceCategory.allCases.map { "\($0.rawValue) \(counts[$0]!)" }.joined(separator: ", ") + "\n"

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import Walkshed
+@testable import WalkshedFormats
+import WalkshedTestSupport
+
+/// A pedestrian square (`highway=pedestrian` + `area=yes`) is walked across, not only around:
+/// streets enter an L-shaped square at the middle of its west side (W), its east side (E) and
+/// the top of its western arm (N). W–E and W–N run straight across inside the square; E–N
+/// would cut across the missing corner of the L, so that pair gets no edge.
+@Test func pedestrianSquaresAreWalkedAcross() throws {
+    // The L: (0,0)–(200,0)–(200,100)–(100,100)–(100,200)–(0,200) in metres, at 60.17° N, 24.94° E.
+    let metresPerLat = 1 / 111_320.0, metresPerLon = 1 / (111_320.0 * cos(60.17 * Double.pi / 180))
+    func node(_ id: Int, _ x: Double, _ y: Double) -> String {
+        "<node id=\"\(id)\" lat=\"\(60.17 + y * metresPerLat)\" lon=\"\(24.94 + x * metresPerLon)\"/>"
+    }
+    let xml = """
+        <osm version="0.6">
+        \(node(1, 0, 0))\(node(2, 200, 0))\(node(3, 200, 50))\(node(4, 200, 100))\(node(5, 100, 100))
+        \(node(6, 100, 200))\(node(7, 0, 200))\(node(8, 0, 50))
+        \(node(20, -100, 50))\(node(21, 300, 50))\(node(22, 100, 300))
+        <way id="1"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><nd ref="5"/><nd ref="6"/><nd ref="7"/><nd ref="8"/><nd ref="1"/>
+          <tag k="highway" v="pedestrian"/><tag k="area" v="yes"/></way>
+        <way id="2"><nd ref="20"/><nd ref="8"/><tag k="highway" v="residential"/></way>
+        <way id="3"><nd ref="3"/><nd ref="21"/><tag k="highway" v="residential"/></way>
+        <way id="4"><nd ref="6"/><nd ref="22"/><tag k="highway" v="residential"/></way>
+        </osm>
+
+        """
+    let (city, _) = try OSMCityLoader.load(write(Array(xml.utf8), "square.osm"))
+    let g = city.graph
+    func nearest(_ x: Double, _ y: Double) -> Int {
+        let p = city.projection.project(GeoCoordinate(longitude: 24.94 + x * metresPerLon, latitude: 60.17 + y * metresPerLat))
+        return (0..<g.nodeCount).min { g.position(of: $0).distance(to: p) < g.position(of: $1).distance(to: p) }!
+    }
+    let w = nearest(0, 50), e = nearest(200, 50), n = nearest(100, 200)
+    // The straight lines across (the outline's edges between the same entrances stay too).
+    let across = (0..<g.edgeCount).filter { g.edgeFlags[$0].contains(.acrossArea) }
+    func line(_ a: Int, _ b: Int) -> Int? { across.first { Set([Int(g.edgeTail[$0]), Int(g.edgeHead[$0])]) == Set([a, b]) } }
+    #expect(across.count == 2 && across.allSatisfy { g.edgeWayID[$0] == 1 && g.edgeClass[$0] == .pedestrian })
+    let westEast = try #require(line(w, e))
+    #expect(abs(Double(g.edgeMetres[westEast]) - 200) < 1)
+    // W–N stays inside the L's western arm and the square's body: a straight edge joins them.
+    let westNorth = try #require(line(w, n))
+    #expect(abs(Double(g.edgeMetres[westNorth]) - (100.0 * 100 + 150 * 150).squareRoot()) < 1)
+    // E–N would pass (150, 125), in the L's missing corner: no line.
+    #expect(line(e, n) == nil)
+    // Lines across are walked but not counted as mapped length.
+    // (The L's outline is 800 m, the three streets 100 m each; degrees to metres here are approximate.)
+    #expect(abs(g.totalMetres() - 1_100) < 6)
+}
+
+/// A platform mapped as an open way is a transit destination reached at the middle of its
+/// length (it was dropped), and `highway=platform` is walked: a hand-made extract, and on São
+/// Paulo the subway platform way 464230200, 49 m from a cell that read 14.75 min to transit.
+@Test func platformsMappedAsLinesAreDestinationsAndWalked() throws {
+    let xml = """
+        <osm version="0.6">
+        <node id="1" lat="60.1700" lon="24.9400"/><node id="2" lat="60.1700" lon="24.9440"/>
+        <node id="3" lat="60.17005" lon="24.9400"/><node id="4" lat="60.17005" lon="24.9420"/>
+        <way id="1"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/></way>
+        <way id="2"><nd ref="1"/><nd ref="3"/><nd ref="4"/><tag k="highway" v="platform"/><tag k="public_transport" v="platform"/><tag k="bus" v="yes"/></way>
+        </osm>
+
+        """
+    let (city, report) = try OSMCityLoader.load(write(Array(xml.utf8), "platform.osm"))
+    #expect(report.walkableWays == 2)
+    let platform = try #require(city.services.first { $0.osmReference == "way/2" })
+    #expect(platform.category == .transit && platform.transitCapacity == .low)
+    // Halfway along 5.6 m north then 110.9 m east: 52.6 m east of node 3, on its parallel.
+    let middle = city.projection.unproject(platform.position)
+    #expect(abs(middle.latitude - 60.17005) < 0.000005)
+    #expect(abs((middle.longitude - 24.94) * 111_320 * cos(60.17005 * Double.pi / 180) - 52.6) < 1)
+    guard RepositoryPaths.hasSharedData else { return }
+    let saoPaulo = try OSMCityLoader.load(RepositoryPaths.sharedData("sao-paulo.osm.pbf")).city
+    #expect(saoPaulo.services.contains { $0.osmReference == "way/464230200" && $0.category == .transit })
+}
