@@ -42,7 +42,7 @@ import WalkshedTestSupport
     future[4] = 9
     let newer = RepositoryPaths.temporaryFile(future, "newer.wsn", label: "wsn-version")
     let version = try CommandRunner.run(["analyze", newer, "--out", root.appendingPathComponent("out").path])
-    #expect(version.status == 1 && version.stderr.contains("\(newer): byte 4: error: version 9; this Walkshed reads versions 1–3"), "\(version.stderr)")
+    #expect(version.status == 1 && version.stderr.contains("\(newer): byte 4: error: version 9; this Walkshed reads versions 1–4"), "\(version.stderr)")
 }
 
 @Test func generatedCitiesAreDeterministicAndAnalysable() throws {

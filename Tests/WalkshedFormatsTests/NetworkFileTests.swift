@@ -102,7 +102,7 @@ private let versionOneFixture = URL(fileURLWithPath: #filePath).deletingLastPath
     let (city, report) = try NetworkFile.read(versionOneFixture)
     let bytes = NetworkFile.bytes(city, report: report)
     let oldBytes = try Data(contentsOf: URL(fileURLWithPath: versionOneFixture))
-    #expect(bytes[4] == 3 && oldBytes[4] == 1)
+    #expect(bytes[4] == 4 && oldBytes[4] == 1)
     let again = try NetworkFile.read(data: Data(bytes), name: "v2.wsn").city.graph
     #expect(again.interiorFirst == old.interiorFirst && again.interiorX == old.interiorX && again.interiorY == old.interiorY)
     #expect((0..<old.edgeCount).allSatisfy { again.points(ofEdge: $0) == old.points(ofEdge: $0) })

@@ -35,10 +35,15 @@ public struct City: Sendable {
     }
 
     /// Number of services in each category, in `ServiceCategory.allCases` order.
+    /// Destinations per category: services of one `stopArea` count once.
     public func serviceCounts() -> [ServiceCategory: Int] {
         var counts: [ServiceCategory: Int] = [:]
         for c in ServiceCategory.allCases { counts[c] = 0 }
-        for s in services { counts[s.category, default: 0] += 1 }
+        var seenStopAreas: Set<String> = []
+        for s in services {
+            if let area = s.stopArea, !seenStopAreas.insert("\(s.category.rawValue) \(area)").inserted { continue }
+            counts[s.category, default: 0] += 1
+        }
         return counts
     }
 }
@@ -81,14 +86,19 @@ public struct ServicePoint: Sendable {
     /// For transit: low (bus, tram) or high capacity (rail, metro, ferry), as SDG 11.2.1 splits
     /// them; nil for other categories.
     public var transitCapacity: TransitCapacity?
+    /// The `public_transport=stop_area` relation (`relation/123`) the service belongs to: the
+    /// services of one stop area (its platforms, stop positions, station, entrances) are one
+    /// destination, reached at whichever of them is nearest. Nil for a service on its own.
+    public var stopArea: String?
 
     public init(category: ServiceCategory, position: PlanarPoint, osmReference: String, name: String,
-                transitCapacity: TransitCapacity? = nil) {
+                transitCapacity: TransitCapacity? = nil, stopArea: String? = nil) {
         self.category = category
         self.position = position
         self.osmReference = osmReference
         self.name = name
         self.transitCapacity = category == .transit ? (transitCapacity ?? .low) : nil
+        self.stopArea = stopArea
     }
 }
 

@@ -33,15 +33,23 @@ extension DestinationSet {
                                 snapLimitMetres: Double, usableEdges: [Bool]? = nil,
                                 diagnostics: inout Diagnostics) -> DestinationSet {
         let chosen = services.filter { $0.category == category }
+        // One destination per service, or per stop area for the services of one (first member's place).
+        var destinationOf: [String: Int32] = [:], destinationCount: Int32 = 0
+        let destinations = chosen.map { service -> Int32 in
+            if let area = service.stopArea, let d = destinationOf[area] { return d }
+            defer { destinationCount += 1 }
+            if let area = service.stopArea { destinationOf[area] = destinationCount }
+            return destinationCount
+        }
         var points: [AccessPoint] = []
         for (i, service) in chosen.enumerated() {
             if let snap = snapper.snap(service.position, limitMetres: snapLimitMetres, usableEdges: usableEdges) {
-                points.append(AccessPoint(destination: Int32(i), snap: snap))
+                points.append(AccessPoint(destination: destinations[i], snap: snap))
             } else {
                 diagnostics.warn("service beyond snap limit", "\(service.osmReference) (\(category.rawValue)): no walkable edge within \(Int(snapLimitMetres)) m")
             }
         }
-        return DestinationSet(kind: .service(category), destinationCount: chosen.count, accessPoints: points)
+        return DestinationSet(kind: .service(category), destinationCount: Int(destinationCount), accessPoints: points)
     }
 }
 

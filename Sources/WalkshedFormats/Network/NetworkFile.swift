@@ -5,17 +5,18 @@ import Walkshed
 /// green spaces, services, residential buildings and the UTM zone — written so a later run
 /// reads it with one copy per array instead of parsing an extract again.
 ///
-/// Layout: `WSN1`, UInt32 version (3), 8 zero bytes, then `BinarySectionWriter` sections in a fixed order
+/// Layout: `WSN1`, UInt32 version (4), 8 zero bytes, then `BinarySectionWriter` sections in a fixed order
 /// (see `bytes`). Every array is stored as it sits in memory, little-endian; enums and flags as
 /// their UInt8 raw values, checked on reading. Version 2 stores edge geometry as interior points
 /// (`IFST`, `IPTX`, `IPTY`); version 1 files, with whole polylines (`GFST`, `GPTX`, `GPTY`), are
 /// still read. Version 3 adds to each park its area within the extract and whether the
 /// extract's edge cut it; in older files a park's area is its polygon's and it is not clipped.
+/// Version 4 adds each service's stop area (`SGRP`, empty for none).
 public enum NetworkFile {
     public static let magic = Array("WSN1".utf8)
-    public static let version: UInt32 = 3
+    public static let version: UInt32 = 4
     /// Versions `read` accepts.
-    public static let readableVersions: ClosedRange<UInt32> = 1...3
+    public static let readableVersions: ClosedRange<UInt32> = 1...4
 
     /// True when `path` starts with the `.wsn` magic bytes.
     public static func isNetworkFile(_ path: String) -> Bool {
@@ -45,6 +46,7 @@ public enum NetworkFile {
         w.append("SCAP", services.map { s in s.transitCapacity.map { UInt8(TransitCapacity.allCases.firstIndex(of: $0)! + 1) } ?? 0 })
         w.append("SPTX", services.map(\.position.x)); w.append("SPTY", services.map(\.position.y))
         w.append("SREF", strings: services.map(\.osmReference)); w.append("SNAM", strings: services.map(\.name))
+        w.append("SGRP", strings: services.map { $0.stopArea ?? "" })
         let buildings = city.residentialBuildings
         w.append("BPTX", buildings.map(\.position.x)); w.append("BPTY", buildings.map(\.position.y))
         w.append("BFTP", buildings.map(\.footprintSquareMetres)); w.append("BLVL", buildings.map(\.levels))

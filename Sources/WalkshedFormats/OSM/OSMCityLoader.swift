@@ -127,6 +127,10 @@ public enum OSMCityLoader {
             services.append(ServicePoint(category: s.category, position: projection.project(s.coordinate),
                                          osmReference: "node/\(s.id)", name: s.name, transitCapacity: s.capacity))
         }
+        // The transit members of one stop area are one stop (a subway entrance leads into its station).
+        for k in services.indices where services[k].category == .transit {
+            services[k].stopArea = relations.stopAreaOf[services[k].osmReference].map { "relation/\($0)" }
+        }
         var extent = graph.bounds
         if extent.isEmpty {
             report.diagnostics.warn("no walkable network", "\(path): no walkable highway ways in \(report.fileWays) ways; every cell is NODATA")

@@ -14,11 +14,19 @@ struct RelationPass: OSMBlobPass {
     var areas: [AreaRelation] = []
     var routeWays = Set<Int64>()
     var memberWays = Set<Int64>()
+    /// `node/1`, `way/2` → the `public_transport=stop_area` relation holding it (the first).
+    var stopAreaOf: [String: Int64] = [:]
 
     mutating func relation(_ relation: OSMRelation) {
         relationCount += 1
         if OSMTagRules.isGreenwayRoute(relation.tags) {
             for m in relation.members where m.type == .way { routeWays.insert(m.ref) }
+        }
+        if OSMTagRules.isStopArea(relation.tags) {
+            for m in relation.members where m.type != .relation {
+                let key = "\(m.type == .node ? "node" : "way")/\(m.ref)"
+                if stopAreaOf[key] == nil { stopAreaOf[key] = relation.id }
+            }
         }
         guard OSMTagRules.isAreaRelation(relation.tags) else { return }
         let ways = relation.members.filter { $0.type == .way }
@@ -35,6 +43,7 @@ struct RelationPass: OSMBlobPass {
         areas += later.areas
         routeWays.formUnion(later.routeWays)
         memberWays.formUnion(later.memberWays)
+        stopAreaOf.merge(later.stopAreaOf) { first, _ in first }
     }
 }
 

@@ -173,6 +173,12 @@ public enum OSMTagRules {
         return ServiceCategory.allCases.filter(found.contains)
     }
 
+    /// A `public_transport=stop_area` relation: the platforms, stop positions, station and
+    /// entrances of one stop, counted as one transit destination.
+    public static func isStopArea(_ tags: OSMTags) -> Bool {
+        tags["public_transport"] == "stop_area"
+    }
+
     /// High-capacity transit (SDG 11.2.1: rail, metro, ferry): `railway=station|halt|subway_entrance`,
     /// `amenity=ferry_terminal`, or a `public_transport=station|platform` tagged `train`, `subway`,
     /// `light_rail`, `monorail` or `ferry` `=yes`. Everything else (bus stops, tram stops, bus
