@@ -52,7 +52,7 @@ import WalkshedTestSupport
 
 /// A platform mapped as an open way is a transit destination reached at the middle of its
 /// length (it was dropped), and `highway=platform` is walked: a hand-made extract, and on São
-/// Paulo the subway platform way 464230200, 49 m from a cell that read 14.75 min to transit.
+/// Paulo the subway platform way 464230200, whose neighbouring cell read 14.75 min to transit.
 @Test func platformsMappedAsLinesAreDestinationsAndWalked() throws {
     let xml = """
         <osm version="0.6">
@@ -74,4 +74,11 @@ import WalkshedTestSupport
     guard RepositoryPaths.hasSharedData else { return }
     let saoPaulo = try OSMCityLoader.load(RepositoryPaths.sharedData("sao-paulo.osm.pbf")).city
     #expect(saoPaulo.services.contains { $0.osmReference == "way/464230200" && $0.category == .transit })
+    // The cell centred 30 m from that platform read 14.75 min to transit; now 2.17 min.
+    let result = try Study(city: saoPaulo).analyze(profile: .walk(), options: CoverageOptions(), progress: SilentProgress()).result
+    let target = saoPaulo.projection.project(GeoCoordinate(longitude: -46.655987, latitude: -23.533449))
+    let cell = (0..<result.grid.cellCount).min { result.grid.centre(ofCell: $0).distance(to: target) < result.grid.centre(ofCell: $1).distance(to: target) }!
+    #expect(result.grid.centre(ofCell: cell).distance(to: target) < 1)
+    let transit = try #require(result.layers.first { $0.measure == .minutes(.service(.transit)) })
+    #expect(transit.values[cell] == MinuteRounding.minutes(seconds: 2.17 * 60))
 }
