@@ -25,7 +25,7 @@ import WalkshedTestSupport
     let (city, _) = try OSMCityLoader.load(write(Array(xml.utf8), "stop-area.osm"))
     #expect(city.services.filter { $0.category == .transit }.count == 4)
     #expect(city.serviceCounts()[.transit] == 2)
-    #expect(Set(city.services.compactMap(\.stopArea)) == ["relation/5"])
+    #expect(Set(city.services.compactMap(\.group)) == ["relation/5"])
     var diagnostics = Diagnostics()
     let costs = ProfileCosts(graph: city.graph, profile: .walk())
     let transit = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: 300, diagnostics: &diagnostics)

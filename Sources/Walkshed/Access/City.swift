@@ -35,13 +35,13 @@ public struct City: Sendable {
     }
 
     /// Number of services in each category, in `ServiceCategory.allCases` order.
-    /// Destinations per category: services of one `stopArea` count once.
+    /// Destinations per category: the services of one `group` count once.
     public func serviceCounts() -> [ServiceCategory: Int] {
         var counts: [ServiceCategory: Int] = [:]
         for c in ServiceCategory.allCases { counts[c] = 0 }
         var seenStopAreas: Set<String> = []
         for s in services {
-            if let area = s.stopArea, !seenStopAreas.insert("\(s.category.rawValue) \(area)").inserted { continue }
+            if let group = s.group, !seenStopAreas.insert("\(s.category.rawValue) \(group)").inserted { continue }
             counts[s.category, default: 0] += 1
         }
         return counts
@@ -86,19 +86,20 @@ public struct ServicePoint: Sendable {
     /// For transit: low (bus, tram) or high capacity (rail, metro, ferry), as SDG 11.2.1 splits
     /// them; nil for other categories.
     public var transitCapacity: TransitCapacity?
-    /// The `public_transport=stop_area` relation (`relation/123`) the service belongs to: the
-    /// services of one stop area (its platforms, stop positions, station, entrances) are one
-    /// destination, reached at whichever of them is nearest. Nil for a service on its own.
-    public var stopArea: String?
+    /// Services of one group are one destination, reached at whichever point is nearest: the
+    /// members of a `public_transport=stop_area` relation (`relation/123`: its platforms, stop
+    /// positions, station, entrances), or the points along a platform mapped as a line
+    /// (`way/45`). Nil for a service on its own.
+    public var group: String?
 
     public init(category: ServiceCategory, position: PlanarPoint, osmReference: String, name: String,
-                transitCapacity: TransitCapacity? = nil, stopArea: String? = nil) {
+                transitCapacity: TransitCapacity? = nil, group: String? = nil) {
         self.category = category
         self.position = position
         self.osmReference = osmReference
         self.name = name
         self.transitCapacity = category == .transit ? (transitCapacity ?? .low) : nil
-        self.stopArea = stopArea
+        self.group = group
     }
 }
 

@@ -33,12 +33,12 @@ extension DestinationSet {
                                 snapLimitMetres: Double, usableEdges: [Bool]? = nil,
                                 diagnostics: inout Diagnostics) -> DestinationSet {
         let chosen = services.filter { $0.category == category }
-        // One destination per service, or per stop area for the services of one (first member's place).
+        // One destination per service, or per group for the services of one (at the first member's place).
         var destinationOf: [String: Int32] = [:], destinationCount: Int32 = 0
         let destinations = chosen.map { service -> Int32 in
-            if let area = service.stopArea, let d = destinationOf[area] { return d }
+            if let group = service.group, let d = destinationOf[group] { return d }
             defer { destinationCount += 1 }
-            if let area = service.stopArea { destinationOf[area] = destinationCount }
+            if let group = service.group { destinationOf[group] = destinationCount }
             return destinationCount
         }
         var points: [AccessPoint] = []

@@ -88,7 +88,7 @@ extension NetworkFile {
         let categories = try r.array("SCAT", UInt8.self), capacities = try r.array("SCAP", UInt8.self, count: categories.count)
         let sx = try r.array("SPTX", Double.self, count: categories.count), sy = try r.array("SPTY", Double.self, count: categories.count)
         let references = try r.strings("SREF", count: categories.count), names = try r.strings("SNAM", count: categories.count)
-        let stopAreas = fileVersion >= 4 ? try r.strings("SGRP", count: categories.count) : nil
+        let groups = fileVersion >= 4 ? try r.strings("SGRP", count: categories.count) : nil
         var services: [ServicePoint] = []
         services.reserveCapacity(categories.count)
         for k in categories.indices {
@@ -98,7 +98,7 @@ extension NetworkFile {
             services.append(ServicePoint(category: category, position: PlanarPoint(x: sx[k], y: sy[k]),
                                          osmReference: references[k], name: names[k],
                                          transitCapacity: capacities[k] == 0 ? nil : TransitCapacity.allCases[Int(capacities[k]) - 1],
-                                         stopArea: stopAreas.flatMap { $0[k].isEmpty ? nil : $0[k] }))
+                                         group: groups.flatMap { $0[k].isEmpty ? nil : $0[k] }))
         }
         guard sx.allSatisfy(isPlausible) && sy.allSatisfy(isPlausible) else { throw fail("a service position is not a finite UTM metre value") }
         let bx = try r.array("BPTX", Double.self), by = try r.array("BPTY", Double.self, count: bx.count)

@@ -11,7 +11,7 @@ import Walkshed
 /// (`IFST`, `IPTX`, `IPTY`); version 1 files, with whole polylines (`GFST`, `GPTX`, `GPTY`), are
 /// still read. Version 3 adds to each park its area within the extract and whether the
 /// extract's edge cut it; in older files a park's area is its polygon's and it is not clipped.
-/// Version 4 adds each service's stop area (`SGRP`, empty for none).
+/// Version 4 adds each service's group (`SGRP`, empty for none: a stop area, a line platform).
 public enum NetworkFile {
     public static let magic = Array("WSN1".utf8)
     public static let version: UInt32 = 4
@@ -46,7 +46,7 @@ public enum NetworkFile {
         w.append("SCAP", services.map { s in s.transitCapacity.map { UInt8(TransitCapacity.allCases.firstIndex(of: $0)! + 1) } ?? 0 })
         w.append("SPTX", services.map(\.position.x)); w.append("SPTY", services.map(\.position.y))
         w.append("SREF", strings: services.map(\.osmReference)); w.append("SNAM", strings: services.map(\.name))
-        w.append("SGRP", strings: services.map { $0.stopArea ?? "" })
+        w.append("SGRP", strings: services.map { $0.group ?? "" })
         let buildings = city.residentialBuildings
         w.append("BPTX", buildings.map(\.position.x)); w.append("BPTY", buildings.map(\.position.y))
         w.append("BFTP", buildings.map(\.footprintSquareMetres)); w.append("BLVL", buildings.map(\.levels))

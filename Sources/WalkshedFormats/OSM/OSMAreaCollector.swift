@@ -1,8 +1,8 @@
 import Walkshed
 
 /// Turns kept area ways and multipolygon relations into parks, green areas and area services
-/// (at the polygon's centroid), and open service ways (platforms mapped as lines) into
-/// services at the middle of their length.
+/// (at the polygon's centroid), and open service ways (platforms mapped as lines) into one
+/// destination reached anywhere along them (a group of points at most 25 m apart).
 struct OSMAreaCollector {
     let nodes: NodeLocations
     var parks: [Park] = []
@@ -32,16 +32,18 @@ struct OSMAreaCollector {
             add(PlanarPolygon(outerRings: [ring]), tags: way.tags, reference: "way/\(way.id)", clipped: missing > 0)
         }
         for way in ways.lineServiceWays {
-            // A platform mapped as a line: reached at the point halfway along its length.
+            // A platform mapped as a line: reached anywhere along it, at points at most 25 m apart.
             let (points, missing) = nodes.presentPoints(way.refs)
-            guard let middle = Self.halfway(along: points) else {
+            guard points.count >= 2 else {
                 diagnostics.warn("service line with missing nodes", "way \(way.id): fewer than 2 of its \(way.refs.count) nodes are in the file; skipped")
                 continue
             }
             if missing > 0 {
-                diagnostics.warn("clipped service line", "way \(way.id): \(missing) of its \(way.refs.count) nodes are not in the file; reached at the middle of what is present")
+                diagnostics.warn("clipped service line", "way \(way.id): \(missing) of its \(way.refs.count) nodes are not in the file; reached along what is present")
             }
-            addServices(at: middle, tags: way.tags, reference: "way/\(way.id)")
+            for point in Self.samples(along: points, atMostMetresApart: 25) {
+                addServices(at: point, tags: way.tags, reference: "way/\(way.id)", group: "way/\(way.id)")
+            }
         }
         for relation in relations.areas {
             let outer = relation.outerWays.compactMap { ways.memberRefs[$0] }
@@ -97,26 +99,25 @@ struct OSMAreaCollector {
         addServices(at: polygon.centroid, tags: tags, reference: reference)
     }
 
-    /// One service per category the tags name, at `position`.
-    private mutating func addServices(at position: PlanarPoint, tags: OSMTags, reference: String) {
+    /// One service per category the tags name, at `position` (of `group`, when given).
+    private mutating func addServices(at position: PlanarPoint, tags: OSMTags, reference: String, group: String? = nil) {
         for category in OSMTagRules.serviceCategories(tags) {
             services.append(ServicePoint(category: category, position: position, osmReference: reference, name: tags["name"] ?? "",
-                                         transitCapacity: category == .transit ? OSMTagRules.transitCapacity(tags) : nil))
+                                         transitCapacity: category == .transit ? OSMTagRules.transitCapacity(tags) : nil, group: group))
         }
     }
 
-    /// The point halfway along a polyline's length (nil for fewer than 2 points).
-    static func halfway(along points: [PlanarPoint]) -> PlanarPoint? {
-        guard points.count >= 2 else { return nil }
-        let lengths = zip(points, points.dropFirst()).map { $0.distance(to: $1) }
-        var remaining = lengths.reduce(0, +) / 2
-        for (k, length) in lengths.enumerated() {
-            if remaining <= length, length > 0 {
-                let t = remaining / length, a = points[k], b = points[k + 1]
-                return PlanarPoint(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y))
+    /// Points along a polyline: its vertices, and between two farther apart than `spacing`
+    /// metres, evenly spaced points so that none is farther than that from the next.
+    static func samples(along points: [PlanarPoint], atMostMetresApart spacing: Double) -> [PlanarPoint] {
+        var result: [PlanarPoint] = points.isEmpty ? [] : [points[0]]
+        for (a, b) in zip(points, points.dropFirst()) {
+            let pieces = max(1, Int((a.distance(to: b) / spacing).rounded(.up)))
+            for k in 1...pieces {
+                let t = Double(k) / Double(pieces)
+                result.append(PlanarPoint(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)))
             }
-            remaining -= length
         }
-        return points.last
+        return result
     }
 }

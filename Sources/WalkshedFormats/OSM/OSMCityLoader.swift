@@ -129,7 +129,7 @@ public enum OSMCityLoader {
         }
         // The transit members of one stop area are one stop (a subway entrance leads into its station).
         for k in services.indices where services[k].category == .transit {
-            services[k].stopArea = relations.stopAreaOf[services[k].osmReference].map { "relation/\($0)" }
+            if let area = relations.stopAreaOf[services[k].osmReference] { services[k].group = "relation/\(area)" }
         }
         var extent = graph.bounds
         if extent.isEmpty {
