@@ -23,7 +23,11 @@ struct OSMAreaCollector {
         for way in ways.areaWays {
             let (points, missing) = nodes.presentPoints(way.refs)
             guard let ring = Self.closed(points) else {
-                diagnostics.warn("area with missing nodes", "way \(way.id): \(missing) of its \(way.refs.count) nodes are not in the file and fewer than 3 remain; skipped")
+                if missing > 0 {
+                    diagnostics.warn("area with missing nodes", "way \(way.id): \(missing) of its \(way.refs.count) nodes are not in the file and fewer than 3 remain; skipped")
+                } else {
+                    diagnostics.warn("area without area", "way \(way.id): its nodes enclose no area; skipped")
+                }
                 continue
             }
             if missing > 0 {
