@@ -24,8 +24,8 @@ public struct PBFInflationReport: Sendable, Equatable {
 
 /// Runs the loader's passes over an extract: for PBF, the blobs holding the wanted kinds are
 /// inflated and decoded on `threads` workers, in batches whose results are appended in file
-/// order (memory holds one batch of blobs besides what the pass keeps); XML streams through
-/// one thread.
+/// order (memory holds one batch of blobs and at most `maxKeptBytes` of blocks kept for a later
+/// pass, besides what the pass keeps); XML streams through one thread.
 struct OSMPassRunner {
     private enum Source {
         case pbf(PBFBlockSource)

@@ -5,10 +5,12 @@ import Walkshed
 ///
 /// Files written by osmium, Osmosis and the download services are sorted nodes → ways →
 /// relations, so each kind fills one run of blobs. `probe` finds the run boundaries by binary
-/// search over about 4 × log₂(blobs) blobs, peeking at the first group of each (a prefix of the
-/// blob inflated), so each blob is inflated whole once, by the pass that needs it. It assumes
-/// that order; `verify` checks each decoded blob against it, and since every blob is decoded by
-/// some pass, an unsorted file or a block mixing kinds is always caught (`Mismatch`). Every
+/// search over about 2 × log₂(blobs) blobs, peeking at the first group of each (a prefix of the
+/// blob inflated). A blob is predicted to hold its first kind up to the next blob's first kind,
+/// so a block at a run's boundary is read by both passes (the runner keeps it inflated between
+/// them). The layout assumes that order; the runner checks each decoded blob against it
+/// (`expects`), and since every blob is decoded by some pass, an unsorted file is always
+/// caught (`Mismatch`). Every
 /// decoded blob's kinds are learned, so the loader can start over knowing them and assuming
 /// nothing of the blobs not yet decoded (`forgettingGuesses`): at most one restart.
 struct PBFKindLayout: Sendable {
