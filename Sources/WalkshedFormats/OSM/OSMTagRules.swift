@@ -165,13 +165,17 @@ public enum OSMTagRules {
 
     /// Every service category of an object, in `ServiceCategory` order (empty: none).
     public static func serviceCategories(_ tags: OSMTags) -> [ServiceCategory] {
-        var found: Set<ServiceCategory> = []
+        // A bit per category (by `allCases` index), so most objects, which match nothing, allocate nothing.
+        var found: UInt32 = 0
         for rule in serviceTags {
             guard let value = tags[rule.key] else { continue }
-            if rule.values?.contains(value) ?? (value != "no" && !rule.except.contains(value)) { found.insert(rule.category) }
+            if rule.values?.contains(value) ?? (value != "no" && !rule.except.contains(value)) { found |= 1 << categoryIndex[rule.category]! }
         }
-        return ServiceCategory.allCases.filter(found.contains)
+        guard found != 0 else { return [] }
+        return ServiceCategory.allCases.indices.filter { found & (1 << $0) != 0 }.map { ServiceCategory.allCases[$0] }
     }
+
+    private static let categoryIndex = Dictionary(uniqueKeysWithValues: ServiceCategory.allCases.enumerated().map { ($1, UInt32($0)) })
 
     /// A `public_transport=stop_area` relation: the platforms, stop positions, station and
     /// entrances of one stop, counted as one transit destination.

@@ -14,13 +14,16 @@ enum PedestrianAreas {
     static func crossings(_ walkWays: [WayPass.WalkWay], slots: [[Int32]], planar: [PlanarPoint]) -> [WayPolyline] {
         let areas = walkWays.indices.filter { walkWays[$0].isArea && !slots[$0].contains(-1) }
         guard !areas.isEmpty else { return [] }
-        // How many walkable ways use each node (an area's ring counts once).
-        var uses: [Int32: Int] = [:]
-        for list in slots { for slot in Set(list) where slot >= 0 { uses[slot, default: 0] += 1 } }
+        // How many walkable ways use each node (a closed way's repeated first node counts once).
+        var uses = [UInt8](repeating: 0, count: planar.count)
+        for list in slots {
+            let open = list.count > 1 && list.first == list.last ? list.dropLast() : list[...]
+            for slot in open where slot >= 0 && uses[Int(slot)] < 2 { uses[Int(slot)] += 1 }
+        }
         var result: [WayPolyline] = []
         for i in areas {
             let way = walkWays[i], ring = slots[i]
-            let entrances = Array(Set(ring.filter { uses[$0, default: 0] > 1 })).sorted()
+            let entrances = Array(Set(ring.filter { uses[Int($0)] > 1 })).sorted()
             guard entrances.count >= 2 else { continue }
             let outline = ring.map { planar[Int($0)] }
             let polygon = PlanarPolygon(outerRings: [outline])
