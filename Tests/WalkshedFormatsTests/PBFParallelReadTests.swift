@@ -42,7 +42,7 @@ private func load(_ path: String, threads: Int) throws -> (city: City, report: O
     let path = RepositoryPaths.sharedData("porto.osm.pbf")
     let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
     let source = try PBFBlockSource(PBFBytes(bytes: bytes, name: "porto"))
-    let kinds = try source.dataBlobs.indices.map { try source.kinds(ofBlob: $0) }
+    let kinds = try source.dataBlobs.indices.map { i in try source.block(i).withUnsafeBytes { try PrimitiveBlockDecoder.kinds(in: $0) } }
     #expect(kinds.first == .nodes && kinds.last == .relations)
     let firstWays = try #require(kinds.firstIndex { $0.contains(.ways) })
     // Frames: the header blob, then the data blobs with the first way block moved to the front.

@@ -27,18 +27,17 @@ public struct AreaMembers: Sendable {
         self.destinationsByPlace = destinationsByPlace
     }
 
+    /// Per place, whether it lies inside any of the set's areas.
+    func flags(placeCount: Int) -> [Bool] {
+        var inside = [Bool](repeating: false, count: placeCount)
+        for p in destinationsByPlace.keys { inside[Int(p)] = true }
+        return inside
+    }
+
     /// The grid cells (by centre) inside each area of `set`, among those with a snap.
     static func cells(of set: DestinationSet, grid: GridGeometry, snaps: [PlaceSnap?]) -> AreaMembers {
         members(of: set) { polygon in
-            guard let ranges = grid.cellRanges(in: polygon.bounds) else { return [] }
-            var inside: [Int32] = []
-            for row in ranges.rows {
-                for column in ranges.columns {
-                    let i = row * grid.columns + column
-                    if snaps[i] != nil && polygon.contains(grid.centre(ofCell: i)) { inside.append(Int32(i)) }
-                }
-            }
-            return inside.sorted()
+            grid.cells(inside: polygon).filter { snaps[$0] != nil }.map(Int32.init)
         }
     }
 

@@ -176,11 +176,9 @@ public enum CoverageAnalysis {
     static func evaluate(population: [PlanarPoint], snaps: [PlaceSnap?], destinations: [DestinationSet], times: [NearestTimes],
                          nearest: [NearestDestinations], graph: StreetGraph, costs: ProfileCosts, options: CoverageOptions,
                          stage: (String) -> Void) -> [CoverageLayer] {
-        let inside = destinations.map { set in
-            set.areas.isEmpty ? nil : population.map { p in set.areas.contains { $0.bounds.contains(p) && $0.contains(p) } }
-        }
-        let members = options.countWithinMinutes.isEmpty && options.nearestK == nil ? nil
-            : destinations.map { AreaMembers.points(of: $0, positions: population, snaps: snaps) }
+        // Points inside a set's areas are 0 minutes from it in every measure.
+        let members = destinations.map { AreaMembers.points(of: $0, positions: population, snaps: snaps) }
+        let inside = zip(destinations, members).map { set, found in set.areas.isEmpty ? nil : found.flags(placeCount: population.count) }
         return PlaceEvaluation.layers(snaps: snaps, inside: inside, times: times, graph: graph,
                                       costs: costs, budgetMinutes: options.budgetMinutes, threads: options.threads)
             + PlaceEvaluation.meanNearestLayers(snaps: snaps, nearest: nearest, inside: members, graph: graph, costs: costs,
@@ -282,17 +280,7 @@ public enum CoverageAnalysis {
     /// Per cell of `grid`, whether its centre lies inside one of `areas`.
     static func cellsInside(_ areas: ArraySlice<PlanarPolygon>, grid: GridGeometry) -> [Bool] {
         var marks = [Bool](repeating: false, count: grid.cellCount)
-        for polygon in areas { markCells(inside: polygon, grid: grid, into: &marks) }
+        for polygon in areas { for i in grid.cells(inside: polygon) { marks[i] = true } }
         return marks
-    }
-
-    static func markCells(inside polygon: PlanarPolygon, grid: GridGeometry, into marks: inout [Bool]) {
-        guard let ranges = grid.cellRanges(in: polygon.bounds) else { return }
-        for row in ranges.rows {
-            for column in ranges.columns {
-                let i = row * grid.columns + column
-                if !marks[i] && polygon.contains(grid.centre(ofCell: i)) { marks[i] = true }
-            }
-        }
     }
 }

@@ -62,4 +62,14 @@ public struct GridGeometry: Sendable, Hashable {
         guard c0 <= c1, southRow0 <= southRow1 else { return nil }
         return ((rows - 1 - southRow1)...(rows - 1 - southRow0), c0...c1)
     }
+
+    /// The cells whose centre lies inside `polygon`, ascending.
+    public func cells(inside polygon: PlanarPolygon) -> [Int] {
+        guard let ranges = cellRanges(in: polygon.bounds) else { return [] }
+        var inside: [Int] = []
+        for row in ranges.rows {
+            for column in ranges.columns where polygon.contains(centre(ofCell: row * columns + column)) { inside.append(row * columns + column) }
+        }
+        return inside
+    }
 }

@@ -51,17 +51,6 @@ struct PBFBlockSource: Sendable {
         }
     }
 
-    /// The kinds of object data blob `i` holds, without decoding them (inflates the whole blob).
-    func kinds(ofBlob i: Int) throws -> OSMEntityKinds {
-        let blob = dataBlobs[i]
-        let block = try inflate(blob)
-        do {
-            return try block.withUnsafeBytes { try PrimitiveBlockDecoder.kinds(in: $0) }
-        } catch let e as ProtobufReader.Malformed {
-            throw error(at: blob.start, "malformed PrimitiveBlock: \(e.message)")
-        }
-    }
-
     /// Prefix sizes tried, in bytes, before a peek inflates the whole blob: a block's string
     /// table precedes its groups and rarely exceeds a few tens of KiB.
     static let peekPrefixes = [16_384, 262_144]
