@@ -15,13 +15,15 @@ tools = os.path.join(os.path.dirname(os.path.abspath(shared)), "tools")
 os.makedirs(cache, exist_ok=True)
 big = os.path.join(cache, "monaco-tiled-12.osm.pbf")
 if not os.path.exists(big):
+    # osmium picks the format from the name's ending, so the unfinished file ends in .osm.pbf too.
+    partial = os.path.join(cache, "partial-monaco-tiled-12.osm.pbf")
     venv = os.path.join(cache, "osmium-venv")
     if not os.path.exists(os.path.join(venv, "bin", "python")):
         subprocess.run([sys.executable, "-m", "venv", venv], check=True)
         subprocess.run([os.path.join(venv, "bin", "pip"), "install", "-q", "osmium"], check=True)
     subprocess.run([os.path.join(venv, "bin", "python"), os.path.join(tools, "tile-extract.py"),
-                    os.path.join(shared, "monaco.osm.pbf"), "12", big + ".part"], check=True, stdout=subprocess.DEVNULL)
-    os.rename(big + ".part", big)
+                    os.path.join(shared, "monaco.osm.pbf"), "12", partial], check=True, stdout=subprocess.DEVNULL)
+    os.rename(partial, big)
 
 
 def measure(name, args, out=None, input_name=None):

@@ -79,17 +79,26 @@ public struct EdgeSegmentIndex: Sendable {
     public func nearest(to p: PlanarPoint, limitMetres: Double, allowed: [Bool]? = nil) -> Hit? {
         let col = Int(((p.x - originX) / bucketMetres).rounded(.down))
         let row = Int(((p.y - originY) / bucketMetres).rounded(.down))
+        // How far p lies inside its own bucket: every bucket outside rings 0...r is at least
+        // r bucket sides plus this far away (0 when p lies outside the grid).
+        var inset = 0.0
+        if col >= 0 && col < columns && row >= 0 && row < rows {
+            let fx = p.x - originX - Double(col) * bucketMetres, fy = p.y - originY - Double(row) * bucketMetres
+            inset = max(0, min(fx, bucketMetres - fx, fy, bucketMetres - fy))
+        }
         var best: Hit?
         var ring = 0
         while true {
-            // Buckets in ring r+1 lie at least r bucket sides away from p.
-            let ringFloor = Double(max(0, ring - 1)) * bucketMetres
+            // Buckets in ring r+1 and beyond lie at least r bucket sides plus the inset away from p.
+            let ringFloor = ring == 0 ? 0 : Double(ring - 1) * bucketMetres + inset
             if ringFloor > limitMetres { break }
-            if let b = best, b.metres <= ringFloor { break }
+            if let b = best, b.metres < ringFloor { break }
             if ring > columns + rows + 2 { break }
             for r in (row - ring)...(row + ring) where r >= 0 && r < rows {
-                for c in (col - ring)...(col + ring) where c >= 0 && c < columns {
-                    if ring > 0 && r != row - ring && r != row + ring && c != col - ring && c != col + ring { continue }
+                let whole = ring == 0 || r == row - ring || r == row + ring
+                // Inner rows of the ring contribute only their first and last column.
+                let step = whole ? 1 : 2 * ring
+                for c in stride(from: col - ring, through: col + ring, by: step) where c >= 0 && c < columns {
                     let bucket = r * columns + c
                     for k in Int(bucketFirst[bucket])..<Int(bucketFirst[bucket + 1]) {
                         let s = Int(bucketSegments[k]), e = Int(segmentEdge[s])

@@ -14,11 +14,8 @@ extension CoverageResult {
                 let meets = layer.meetsBudget(v, budgetMinutes: options.budgetMinutes, setCount: builtInKinds)
                 if meets { meeting += 1 }
             }
-            values.sort()
             let mean = values.isEmpty ? nil : values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
-            let median: Double? = values.isEmpty ? nil
-                : values.count % 2 == 1 ? Double(values[values.count / 2])
-                : (Double(values[values.count / 2 - 1]) + Double(values[values.count / 2])) / 2
+            let median = Median.of(&values)
             return LayerSummary(name: layer.name, cellsOnNetwork: onNetwork, cellsWithData: withData,
                                 cellsMeetingBudget: meeting,
                                 shareMeetingBudget: onNetwork == 0 ? 0 : Double(meeting) / Double(onNetwork),
