@@ -34,7 +34,7 @@ if floor and read:
 if analyze:
     line("analyze end to end ≤ 8 s", "%.2f s" % analyze["median_seconds"], analyze["median_seconds"] <= 8)
     line("peak RSS ≤ 400 MiB", "%.0f MiB" % analyze["peak_rss_mib"], analyze["peak_rss_mib"] <= 400)
-    line("default outputs ≤ 40 MB", "%.1f MB (map.json for the report included)" % (analyze["bytes_written"] / 1e6), analyze["bytes_written"] <= 40e6)
+    line("default outputs ≤ 40 MB", "%.1f MB (map.json.gz for the report included)" % (analyze["bytes_written"] / 1e6), analyze["bytes_written"] <= 40e6)
 if tif:
     line("rasters alone (--format geotiff)", "%.1f MB" % (tif["bytes_written"] / 1e6), tif["bytes_written"] <= 40e6)
 if porto:

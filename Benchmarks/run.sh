@@ -46,7 +46,7 @@ analyze_line() {
 import json, resource, subprocess, sys, time
 start = time.time()
 subprocess.run(sys.argv[2:], check=True, stdout=subprocess.DEVNULL)
-print(json.dumps({"benchmark": "walkshed analyze (grids, CSV, GeoJSON, map.json)", "input": sys.argv[1],
+print(json.dumps({"benchmark": "walkshed analyze (default outputs: GeoTIFFs, map.json.gz)", "input": sys.argv[1],
                   "seconds": round(time.time() - start, 2),
                   "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}))
 ' "$1.wsn" ../.build/release/walkshed analyze "$work/$1.wsn" --out "$work/analysis-$1" --quiet

@@ -13,7 +13,7 @@ struct AnalyzeCommand: WalkshedCommand {
         category, categories_within): a Cloud-Optimized GeoTIFF <measure>.tif (float32, NODATA
         -9999, deflate, tiled, overviews; EPSG code of the UTM zone of the data's centre); with
         --format also ESRI ASCII grids <measure>.asc + .prj, cells.csv and cells.geojson (RFC
-        7946); plus summary.json and (format map, on by default) map.json (network, parks
+        7946); plus summary.json and (format map, on by default) map.json.gz (network, parks
         and services for walkshed report); with --population, also
         population.csv (each point's minutes) and population-weighted shares. With several
         profiles (--profile walk,wheelchair) each gets these files in <dir>/<profile>/, from one
@@ -105,7 +105,7 @@ struct AnalyzeCommand: WalkshedCommand {
             }
             if formats.contains(.map) {
                 clock.begin("writing map layers")
-                try output.stageStreaming(at: output.path("map.json")) { try MapLayers.of(loaded.study.city).writeJSON(flush: $0) }
+                try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(loaded.study.city).writeCompressed(write: $0) }
             }
             clock.finish()
             for (summary, folder, _) in summaries {

@@ -5,7 +5,7 @@ import WalkshedFormats
 /// Options several commands share besides the city inputs, each declared once.
 enum CommonOptions {
     static let format = OptionSpec(name: "--format", valueName: "<list>",
-                                   help: "Files to write, comma-separated: geotiff, asc (ESRI ASCII grid + .prj), csv (cells.csv), geojson (cells.geojson), map (map.json for walkshed report), or all. (default: geotiff,map)")
+                                   help: "Files to write, comma-separated: geotiff, asc (ESRI ASCII grid + .prj), csv (cells.csv), geojson (cells.geojson), map (map.json.gz for walkshed report), or all. (default: geotiff,map)")
     static let out = OptionSpec(name: "--out", valueName: "<dir>", help: "Output folder (created if missing).")
     static let minutes = OptionSpec(name: "--minutes", valueName: "<n>", help: "Time budget in minutes. (default: 15)")
     static let cell = OptionSpec(name: "--cell-m", valueName: "<metres>", help: "Grid cell side in metres. (default: 100)")

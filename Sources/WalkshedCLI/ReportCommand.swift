@@ -13,7 +13,7 @@ struct ReportCommand: WalkshedCommand {
         Reads what walkshed analyze (one profile, or a subfolder per profile) or walkshed scenario
         wrote to <dir> and writes one HTML file that opens from disk with no network access: each
         grid on a pannable, zoomable map with a legend in minutes and a scale bar, the network
-        with greenways highlighted, parks and services (from map.json), the indicators table and
+        with greenways highlighted, parks and services (from map.json.gz), the indicators table and
         a histogram weighted by residents (population.csv) or cells, and with --indicators the
         standard indicators of walkshed indicators; for scenarios, the gain/loss
         grids with the added paths, parks and closures drawn; for suggest, the ranked parks or

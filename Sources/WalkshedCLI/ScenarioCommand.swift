@@ -16,8 +16,8 @@ struct ScenarioCommand: WalkshedCommand {
         row per scenario, basis and measure: share within the budget before and after, cells or
         residents gaining and losing access, mean change, nodes recomputed) and, per scenario,
         <dir>/<name>/<measure>_change.asc (+ .prj: scenario minus baseline minutes, NODATA where
-        either is unknown), summary.json and map.json (what it changed, for walkshed report), and
-        the baseline's map.json in <dir>; with --report, <dir>/report.html. A scenario that cannot
+        either is unknown), summary.json and map.json.gz (what it changed, for walkshed report), and
+        the baseline's map.json.gz in <dir>; with --report, <dir>/report.html. A scenario that cannot
         apply (a link end far from the network, an unknown way) stops the run before anything is
         written.
         """,
@@ -86,11 +86,11 @@ struct ScenarioCommand: WalkshedCommand {
                     try output.stage(prj, at: output.path(outcome.scenario.name, "\(layer.name).prj"))
                 }
                 try output.stage(ScenarioFiles.summary(report, version: WalkshedVersion.current).text(), at: output.path(outcome.scenario.name, "summary.json"))
-                try output.stage(MapLayers.changes(outcome.applied, from: city).json(), at: output.path(outcome.scenario.name, "map.json"))
+                try output.stage(MapLayers.changes(outcome.applied, from: city).compressedJSON(), at: output.path(outcome.scenario.name, MapLayers.fileName))
             }
             try output.create()
             try output.stage(ScenarioFiles.csv(reports), at: output.path("scenarios.csv"))
-            try output.stageStreaming(at: output.path("map.json")) { try MapLayers.of(city).writeJSON(flush: $0) }
+            try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(city).writeCompressed(write: $0) }
             clock.finish()
         }
         print(PopulationSource.line(loaded.study.residents) + reports.map { ScenarioTable.text($0) }.joined(separator: "\n"), terminator: "")

@@ -20,7 +20,7 @@ struct SuggestCommand: WalkshedCommand {
         would bring within the budget of --measure, per metre built. --count links are picked
         greedily (no two sharing an end), each by the residents it adds to the earlier picks per
         metre, and written to suggested_links.csv and .geojson with the coverage of the first k
-        built together, computed exactly on the edited network. Every kind also writes map.json
+        built together, computed exactly on the edited network. Every kind also writes map.json.gz
         (the network, parks and services), so walkshed report <dir> maps the suggestions.
         greenway-links: the break points of walkshed greenways, closed greedily one at a time by
         a straight greenway path across the gap, each the one that raises --objective most given
@@ -137,7 +137,7 @@ struct SuggestCommand: WalkshedCommand {
             try output.create()
             for file in files { try output.stage(file.text, at: output.path(file.name)) }
             // The base map `walkshed report` draws the suggestions over.
-            try output.stageStreaming(at: output.path("map.json")) { try MapLayers.of(study.city).writeJSON(flush: $0) }
+            try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(study.city).writeCompressed(write: $0) }
             clock.finish()
         }
         print(PopulationSource.line(study.residents) + table, terminator: "")

@@ -16,7 +16,7 @@ func analyzeAndCheck(_ extract: String, threads: Int = 2, extra: [String] = [], 
     let out = RepositoryPaths.temporaryFolder("analyze").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", extract, "--out", out.path, "--threads", String(threads), "--format", "all"] + extra)
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    let expected = (measureNames.flatMap { ["\($0).tif", "\($0).asc", "\($0).prj"] } + ["cells.csv", "cells.geojson", "summary.json", "map.json"]
+    let expected = (measureNames.flatMap { ["\($0).tif", "\($0).asc", "\($0).prj"] } + ["cells.csv", "cells.geojson", "summary.json", "map.json.gz"]
                     + (withPopulation ? ["population.csv"] : [])).sorted()
     #expect(outcome.stdout.contains("Wrote \(expected.count) files to \(out.path)/"))
     #expect(outcome.stderr.contains("walkshed: [") && outcome.stderr.contains("reading nodes"))
@@ -194,7 +194,7 @@ func portoAlegreWithItsPopulation() throws {
     let both = root.appendingPathComponent("both"), wheel = root.appendingPathComponent("wheel")
     let outcome = try CommandRunner.run(["analyze", extract, "--out", both.path, "--quiet", "--profile", "walk,wheelchair", "--format", "all"])
     #expect(outcome.status == 0 && outcome.stdout.contains("Wrote 67 files"), "\(outcome.stderr)")   // 2 × (10 layers × 3 + 3) + map
-    #expect(try FileManager.default.contentsOfDirectory(atPath: both.path).sorted() == ["map.json", "walk", "wheelchair"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: both.path).sorted() == ["map.json.gz", "walk", "wheelchair"])
     let single = try CommandRunner.run(["analyze", extract, "--out", wheel.path, "--quiet", "--profile", "wheelchair", "--format", "all"])
     #expect(single.status == 0)
     for name in ["cells.csv", "cells.geojson", "park_minutes.asc", "categories_within.asc", "park_minutes.tif"] {
@@ -247,14 +247,14 @@ func eastwardSlope(in folder: URL) throws -> String {
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("bad").path))
 }
 
-/// Without --format an analysis writes one GeoTIFF per measure, summary.json and map.json; the
+/// Without --format an analysis writes one GeoTIFF per measure, summary.json and map.json.gz; the
 /// cell tables and ASCII grids are opt-in, and an unknown format is a usage error.
 @Test func defaultOutputsAreGeoTIFFs() throws {
     let out = RepositoryPaths.temporaryFolder("formats").appendingPathComponent("result")
     let outcome = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path, "--quiet"])
     #expect(outcome.status == 0, "\(outcome.stderr)")
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(files == (measureNames.map { "\($0).tif" } + ["map.json", "summary.json"]).sorted())
+    #expect(files == (measureNames.map { "\($0).tif" } + ["map.json.gz", "summary.json"]).sorted())
     #expect(outcome.stdout.contains("Wrote 12 files"))
     let rasters = try CommandRunner.run(["analyze", RepositoryPaths.network("helsinki.osm.pbf"), "--out", out.path + "-tif", "--quiet",
                                          "--format", "geotiff"])

@@ -19,7 +19,7 @@ private let greenway = RepositoryPaths.network("scenarios/helsinki-greenway.json
         #expect(outcome.stdout.contains("Scenario pocket-parks (walk, 15 min): +2 parks\n"))
         #expect(outcome.stdout.contains("Scenario greenway (walk, 15 min): +449 m of path, +1 services\n"))
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(out)/greenway").sorted()
-        #expect(files.count == 22 && files.contains("park_minutes_change.asc") && files.contains("summary.json") && files.contains("map.json"))
+        #expect(files.count == 22 && files.contains("park_minutes_change.asc") && files.contains("summary.json") && files.contains("map.json.gz"))
         tables.append(try String(contentsOfFile: "\(out)/scenarios.csv", encoding: .utf8)
                       + String(contentsOfFile: "\(out)/greenway/education_minutes_change.asc", encoding: .utf8))
     }

@@ -37,8 +37,8 @@ import WalkshedTestSupport
         let read = try MapGrid.read(path), made = MapGrid(writing: layer, grid: analysis.result.grid)
         #expect(read.name == made.name && read.header == made.header && read.values.map(\.bitPattern) == made.values.map(\.bitPattern), "\(layer.name)")
     }
-    let map = MapLayers.of(loaded.study.city), mapPath = folder.appendingPathComponent("map.json").path
-    try Data(map.json().bytes).write(to: URL(fileURLWithPath: mapPath))
+    let map = MapLayers.of(loaded.study.city), mapPath = folder.appendingPathComponent(MapLayers.fileName).path
+    try Data(map.compressedJSON().bytes).write(to: URL(fileURLWithPath: mapPath))
     #expect(try MapLayers.read(mapPath) == map.asWritten())
     let summary = AnalysisSummary(input: loaded.report, city: loaded.study.city, profile: .walk(), destinations: analysis.destinations,
                                   result: analysis.result, stageSeconds: [("a stage", 0.25)], threads: 1,

@@ -58,6 +58,84 @@ import WalkshedTestSupport
     #expect(text.string.hasPrefix("{\"walkshed_map\":1,\"epsg\":32635,\"origin\":[385000,6671000],\n\"lines\":{\"street\":[[100,100,80,-10,20,110]],\n\"greenway\":[[0,0,50,50]]}"))
     let path = RepositoryPaths.temporaryFile(text.bytes, "map.json", label: "map-layers")
     #expect(try MapLayers.read(path) == layers)
+    // map.json.gz holds the same text, gzip-compressed (gunzip gives it back).
+    let compressed = try layers.compressedJSON()
+    #expect(compressed.bytes.prefix(2) == [0x1f, 0x8b])
+    let gzPath = RepositoryPaths.temporaryFile(compressed.bytes, "map.json.gz", label: "map-layers")
+    #expect(try MapLayers.read(gzPath) == layers)
+    let gunzip = Process()
+    gunzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    gunzip.arguments = ["gzip", "-dc", gzPath]
+    let pipe = Pipe()
+    gunzip.standardOutput = pipe
+    try gunzip.run()
+    let unpacked = pipe.fileHandleForReading.readDataToEndOfFile()
+    gunzip.waitUntilExit()
+    #expect(gunzip.terminationStatus == 0 && Array(unpacked) == text.bytes)
+}
+
+/// A damaged or truncated map.json.gz, or one that would inflate far beyond any map, is an
+/// error naming the file, never a crash or a partial map.
+@Test func damagedCompressedMapsAreRefused() throws {
+    var layers = MapLayers(epsg: 32635)
+    layers.lines[.street] = [(0..<2000).map { PlanarPoint(x: 385_000 + Double($0 % 97), y: 6_671_000 + Double($0 % 89)) }]
+    let good = try layers.compressedJSON().bytes
+    var flipped = good
+    flipped[good.count / 2] ^= 0xff
+    let cases: [(String, [UInt8], String)] = [
+        ("truncated", Array(good.prefix(good.count / 2)), "truncated"),
+        ("flipped", flipped, "corrupt gzip data"),
+    ]
+    for (label, bytes, message) in cases {
+        let path = RepositoryPaths.temporaryFile(bytes, "map.json.gz", label: "map-\(label)")
+        #expect(throws: InputFileError.self, "\(label)") { try MapLayers.read(path) }
+        do { _ = try MapLayers.read(path) } catch { #expect("\(error)".contains(path) && "\(error)".contains(message), "\(label): \(error)") }
+    }
+    // 64 MiB of spaces compress to about 64 KB: past the bound of 100 × the file.
+    let writer = Gzip.Writer(level: 9)
+    var bomb: [UInt8] = []
+    for _ in 0..<64 { writer.compress([UInt8](repeating: 0x20, count: 1 << 20)) { bomb += $0 } }
+    writer.compress([], finish: true) { bomb += $0 }
+    let path = RepositoryPaths.temporaryFile(bomb, "map.json.gz", label: "map-bomb")
+    do { _ = try MapLayers.read(path); Issue.record("a bomb was read") } catch { #expect("\(error)".contains("inflates to more than")) }
+}
+
+/// Edges of a kind are drawn as chains: every edge's points exactly once, consecutive edges
+/// sharing an end, and fewer lines than edges on a real city.
+@Test func mapLinesJoinEdgesWithoutLosingAny() throws {
+    let city = try OSMCityLoader.load(RepositoryPaths.network("helsinki.osm.pbf")).city
+    let graph = city.graph
+    let layers = MapLayers.of(city)
+    var drawn: [LineKindKey: Int] = [:]
+    for (kind, set) in layers.lines {
+        for line in set {
+            for k in line.indices.dropLast() {
+                let a = line[k], b = line[k + 1]
+                drawn[LineKindKey(kind: kind, a: a, b: b), default: 0] += 1
+            }
+        }
+    }
+    var expected: [LineKindKey: Int] = [:]
+    var edgesOfKind: [MapLayers.LineKind: Int] = [:]
+    for e in 0..<graph.edgeCount {
+        let kind: MapLayers.LineKind = graph.edgeFlags[e].contains(.closed) ? .closed : graph.edgeFlags[e].contains(.greenway) ? .greenway : .street
+        edgesOfKind[kind, default: 0] += 1
+        let points = graph.points(ofEdge: e)
+        for k in points.indices.dropLast() { expected[LineKindKey(kind: kind, a: points[k], b: points[k + 1]), default: 0] += 1 }
+    }
+    #expect(drawn == expected)
+    for (kind, count) in edgesOfKind { #expect(layers.lines[kind]!.count * 2 < count, "\(kind): \(layers.lines[kind]!.count) lines for \(count) edges") }
+}
+
+/// A drawn segment, the same whichever way it is walked.
+private struct LineKindKey: Hashable {
+    var kind: MapLayers.LineKind
+    var x0, y0, x1, y1: Double
+    init(kind: MapLayers.LineKind, a: PlanarPoint, b: PlanarPoint) {
+        self.kind = kind
+        let (p, q) = (a.x, a.y) < (b.x, b.y) ? (a, b) : (b, a)
+        (x0, y0, x1, y1) = (p.x, p.y, q.x, q.y)
+    }
 }
 
 @Test func reportDataKeepsScriptEndTagsOutOfTheJSON() {

@@ -77,17 +77,25 @@ public struct GreenwayClassifier: Sendable {
     }
 
     /// True for a path-like edge on a route, or with at least half of its points and segment
-    /// midpoints green.
+    /// midpoints green. Stops sampling once the answer is settled either way.
     private func isGreenway(_ e: Int, of graph: StreetGraph) -> Bool {
         if graph.edgeFlags[e].contains(.onRoute) { return true }
-        var samples = 0, inside = 0
-        let n = graph.pointCount(ofEdge: e)
+        let n = graph.pointCount(ofEdge: e), samples = 2 * n - 1
+        var judged = 0, inside = 0
+        /// Judges one sample; the verdict once it can no longer change.
+        func settled(_ point: PlanarPoint) -> Bool? {
+            judged += 1
+            if isGreen(point) { inside += 1 }
+            if 2 * inside >= samples { return true }
+            if 2 * (inside + samples - judged) < samples { return false }
+            return nil
+        }
         for k in 0..<n {
             let p = graph.point(k, ofEdge: e)
-            samples += 1; if isGreen(p) { inside += 1 }
+            if let verdict = settled(p) { return verdict }
             if k + 1 < n {
                 let q = graph.point(k + 1, ofEdge: e)
-                samples += 1; if isGreen(PlanarPoint(x: (p.x + q.x) / 2, y: (p.y + q.y) / 2)) { inside += 1 }
+                if let verdict = settled(PlanarPoint(x: (p.x + q.x) / 2, y: (p.y + q.y) / 2)) { return verdict }
             }
         }
         return 2 * inside >= samples

@@ -2,11 +2,19 @@ import Foundation
 import Walkshed
 
 extension MapLayers {
-    /// Reads a `map.json` written by `json()`; coordinates come back as whole metres.
+    /// Reads a `map.json.gz` written by `writeCompressed`, or a `map.json` written by `json()`
+    /// (told apart by the gzip signature); coordinates come back as whole metres.
     /// - Throws: `InputFileError` naming the file and what is wrong.
     public static func read(_ path: String) throws -> MapLayers {
         func fail(_ message: String) -> InputFileError { InputFileError(path: path, message: message) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw fail("no such file") }
+        guard var data = FileManager.default.contents(atPath: path) else { throw fail("no such file") }
+        if Gzip.isGzip(Array(data.prefix(2))) {
+            // Map text compresses about fourfold; far more is not a map this program wrote.
+            switch Gzip.decompress(Array(data), limit: 100 * data.count + (1 << 20)) {
+            case .success(let text): data = Data(text)
+            case .failure(let failure): throw fail(failure.message)
+            }
+        }
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               (root["walkshed_map"] as? NSNumber)?.intValue == 1,
               let epsg = (root["epsg"] as? NSNumber)?.intValue,

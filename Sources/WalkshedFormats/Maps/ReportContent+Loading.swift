@@ -26,7 +26,7 @@ extension ReportContent {
         let subfolders = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted().filter {
             manager.fileExists(atPath: path($0, "summary.json"))
         }
-        let baseMap = manager.fileExists(atPath: path("map.json")) ? try MapLayers.read(path("map.json")) : nil
+        let baseMap = try MapLayers.file(in: folder).map(MapLayers.read)
         if manager.fileExists(atPath: path("scenarios.csv")) {
             let views = try subfolders.map { try scenarioView(folder: path($0)) }
             guard !views.isEmpty else { throw InputFileError(path: folder, message: "has scenarios.csv but no scenario subfolder with a summary.json") }
@@ -128,7 +128,7 @@ extension ReportContent {
         let grids = try document.cells.compactMap { c in
             FileManager.default.fileExists(atPath: path("\(c.measure)_change.asc")) ? try MapGrid.read(path("\(c.measure)_change.asc")) : nil
         }
-        let changes = FileManager.default.fileExists(atPath: path("map.json")) ? try MapLayers.read(path("map.json")) : nil
+        let changes = try MapLayers.file(in: folder).map(MapLayers.read)
         return scenarioView(document: document, grids: grids, changes: changes)
     }
 

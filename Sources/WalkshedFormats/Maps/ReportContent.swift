@@ -44,7 +44,7 @@ public struct ReportContent: Sendable {
     public var title: String
     public var budgetMinutes: Double
     public var views: [View]
-    /// The network, parks and services; nil when the folder has no `map.json`.
+    /// The network, parks and services; nil when the folder has no `map.json.gz` (or `map.json`).
     public var baseMap: MapLayers?
     /// The standard indicators (SDG 11.7.1, 11.2.1, WHO, …) from an `indicators.csv` of
     /// `walkshed indicators`, when one was given or lies in the folder.

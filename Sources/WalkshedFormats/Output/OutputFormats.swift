@@ -1,6 +1,6 @@
 /// Which files an analysis writes, chosen with `--format`: rasters as GeoTIFF or ESRI ASCII
 /// grids, the per-cell table as CSV or GeoJSON (both opt-in: at city size they are tens to
-/// hundreds of megabytes), and `map.json` for the report. Default: GeoTIFF and map.
+/// hundreds of megabytes), and `map.json.gz` for the report. Default: GeoTIFF and map.
 public struct OutputFormats: OptionSet, Sendable, Hashable {
     public let rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
@@ -9,8 +9,8 @@ public struct OutputFormats: OptionSet, Sendable, Hashable {
     public static let asc = OutputFormats(rawValue: 2)
     public static let csv = OutputFormats(rawValue: 4)
     public static let geojson = OutputFormats(rawValue: 8)
-    /// `map.json`: the network, parks and services `walkshed report` draws (33 MB for a
-    /// 67,000 km regional network; leave it out there with `--format geotiff`).
+    /// `map.json.gz`: the network, parks and services `walkshed report` draws (measure it in
+    /// Benchmarks/RESULTS.md; leave it out with `--format geotiff`).
     public static let map = OutputFormats(rawValue: 16)
     public static let standard: OutputFormats = [.geotiff, .map]
     public static let all: OutputFormats = [.geotiff, .asc, .csv, .geojson, .map]

@@ -9,6 +9,9 @@ public struct TextBuffer: Sendable {
 
     public mutating func append(byte: UInt8) { bytes.append(byte) }
 
+    /// Appends bytes as they are (already encoded text, or compressed bytes of a file).
+    public mutating func append(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
+
     public mutating func append(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         appendDigits(value.magnitude)
