@@ -11,9 +11,11 @@ let package = Package(
     targets: [
         .target(name: "Walkshed"),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // libdeflate: whole-buffer zlib streams about twice as fast as zlib (PBF blobs, GeoTIFF tiles).
+        .systemLibrary(name: "CDeflate", providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
         .systemLibrary(name: "CMalloc"),
         // glibc's allocator controls exist on Linux only (AllocatorPolicy).
-        .target(name: "WalkshedFormats", dependencies: ["Walkshed", "CZlib", .target(name: "CMalloc", condition: .when(platforms: [.linux]))]),
+        .target(name: "WalkshedFormats", dependencies: ["Walkshed", "CZlib", "CDeflate", .target(name: "CMalloc", condition: .when(platforms: [.linux]))]),
         .target(name: "WalkshedServer", dependencies: ["Walkshed", "WalkshedFormats"]),
         .target(name: "WalkshedCLI", dependencies: ["Walkshed", "WalkshedFormats", "WalkshedServer"]),
         .executableTarget(name: "walkshed", dependencies: ["WalkshedCLI"]),

@@ -1,44 +1,49 @@
+import CDeflate
 import CZlib
 
-/// zlib streams: inflation of a buffer whose inflated size is known in advance (PBF
-/// `raw_size`), and deflation at level 6 (PNG, GeoTIFF).
+/// zlib streams (RFC 1950): inflation of a buffer whose inflated size is known in advance
+/// (PBF `raw_size`) and deflation at level 6 (PNG, GeoTIFF) through libdeflate, which reads
+/// and writes the same format about twice as fast as zlib on whole buffers; inflation of a
+/// stream's prefix or of unknown size through zlib's streaming interface.
 enum Zlib {
     struct Failure: Error { let message: String }
 
     /// Inflates `compressed` into exactly `expectedSize` bytes, or throws.
     static func inflate(_ compressed: UnsafeRawBufferPointer, expectedSize: Int) throws -> [UInt8] {
         guard expectedSize > 0 else { return [] }
-        var outLength = uLongf(expectedSize)
-        var status: Int32 = Z_OK
+        guard let decompressor = libdeflate_alloc_decompressor() else {
+            throw Failure(message: "out of memory inflating \(expectedSize) bytes")
+        }
+        defer { libdeflate_free_decompressor(decompressor) }
+        var produced = 0
+        var status = LIBDEFLATE_SUCCESS
         let output = [UInt8](unsafeUninitializedCapacity: expectedSize) { buffer, initialized in
-            status = uncompress(buffer.baseAddress!, &outLength,
-                                compressed.baseAddress?.assumingMemoryBound(to: Bytef.self), uLong(compressed.count))
-            initialized = status == Z_OK ? Int(outLength) : 0
+            status = libdeflate_zlib_decompress(decompressor, compressed.baseAddress, compressed.count,
+                                                buffer.baseAddress, expectedSize, &produced)
+            initialized = status == LIBDEFLATE_SUCCESS ? produced : 0
         }
         switch status {
-        case Z_OK:
-            guard Int(outLength) == expectedSize else {
-                throw Failure(message: "zlib data inflated to \(outLength) bytes, raw_size says \(expectedSize)")
+        case LIBDEFLATE_SUCCESS:
+            guard produced == expectedSize else {
+                throw Failure(message: "zlib data inflated to \(produced) bytes, raw_size says \(expectedSize)")
             }
             return output
-        case Z_BUF_ERROR: throw Failure(message: "zlib data inflates to more than raw_size \(expectedSize) bytes, or is truncated")
-        case Z_DATA_ERROR: throw Failure(message: "corrupt zlib data")
-        case Z_MEM_ERROR: throw Failure(message: "out of memory inflating \(expectedSize) bytes")
-        default: throw Failure(message: "zlib error \(status)")
+        case LIBDEFLATE_INSUFFICIENT_SPACE: throw Failure(message: "zlib data inflates to more than raw_size \(expectedSize) bytes, or is truncated")
+        default: throw Failure(message: "corrupt zlib data")
         }
     }
 
     /// A zlib stream of `bytes`, compressed at level 6.
     static func deflate(_ bytes: [UInt8]) -> [UInt8] {
-        var length = compressBound(uLong(bytes.count))
-        var out = [UInt8](repeating: 0, count: Int(length))
-        let status = out.withUnsafeMutableBufferPointer { o in
-            bytes.withUnsafeBufferPointer { i in
-                compress2(o.baseAddress, &length, i.baseAddress, uLong(bytes.count), 6)
+        guard let compressor = libdeflate_alloc_compressor(6) else { preconditionFailure("libdeflate cannot allocate a compressor") }
+        defer { libdeflate_free_compressor(compressor) }
+        let bound = libdeflate_zlib_compress_bound(compressor, bytes.count)
+        return [UInt8](unsafeUninitializedCapacity: bound) { out, initialized in
+            initialized = bytes.withUnsafeBytes { i in
+                libdeflate_zlib_compress(compressor, i.baseAddress, i.count, out.baseAddress, bound)
             }
+            precondition(initialized > 0, "libdeflate found no room in a buffer its bound sized")
         }
-        precondition(status == Z_OK, "zlib compress2 failed with \(status) on a buffer compressBound sized")
-        return Array(out.prefix(Int(length)))
     }
 
     /// Inflates a zlib stream of unknown inflated size, up to `limit` bytes (more is cut off:
