@@ -105,7 +105,7 @@ struct AnalyzeCommand: WalkshedCommand {
             }
             if formats.contains(.map) {
                 clock.begin("writing map layers")
-                try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(loaded.study.city).writeCompressed(write: $0) }
+                try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(loaded.study.city).writeCompressed(threads: options.threads, write: $0) }
             }
             clock.finish()
             for (summary, folder, _) in summaries {

@@ -77,3 +77,41 @@ func nearestPlaceTimeMatchesBruteForceOverAllAccessPoints(seed: Int) {
         #expect(got == reference, "seed \(seed)")
     }
 }
+
+/// The bucket index finds the same segment as a scan of every segment (nearest within the
+/// limit, ties to the lower segment id), over clustered networks with wide empty stretches
+/// between them, points far outside the grid, limits from 10 m to none, odd bucket sizes and
+/// edges a profile may not use.
+@Test(arguments: 0..<150)
+func nearestSegmentMatchesAScanOfEverySegment(seed: Int) {
+    var rng = SeededRandom(seed: UInt64(9100 + seed))
+    var nodes: [(Double, Double)] = [], edges: [(Int, Int, Float?)] = []
+    for _ in 0..<Int.random(in: 1...3, using: &rng) {
+        let cx = Double(Int.random(in: 0...6000, using: &rng)), cy = Double(Int.random(in: 0...6000, using: &rng))
+        let first = nodes.count, count = Int.random(in: 2...12, using: &rng)
+        for _ in 0..<count { nodes.append((cx + Double(Int.random(in: 0...300, using: &rng)), cy + Double(Int.random(in: 0...300, using: &rng)))) }
+        for _ in 0..<Int.random(in: 1...(2 * count), using: &rng) {
+            edges.append((first + Int.random(in: 0..<count, using: &rng), first + Int.random(in: 0..<count, using: &rng), nil))
+        }
+    }
+    let graph = TinyNetwork.graph(nodes: nodes, edges: edges)
+    let index = EdgeSegmentIndex(graph: graph, bucketMetres: [7.0, 50, 100, 333][seed % 4])
+    let allowed: [Bool]? = seed % 3 == 0 ? (0..<graph.edgeCount).map { _ in Bool.random(using: &rng) } : nil
+    for _ in 0..<60 {
+        let p = PlanarPoint(x: Double(Int.random(in: -2000...8000, using: &rng)) + 0.5, y: Double(Int.random(in: -2000...8000, using: &rng)) + 0.25)
+        let limit = [10.0, 120, 300, 2500, .infinity][Int.random(in: 0..<5, using: &rng)]
+        var expected: (edge: Int32, segment: Int32, metres: Double)?
+        for e in 0..<graph.edgeCount where allowed?[e] ?? true {
+            for s in graph.firstSegment(ofEdge: e)..<graph.firstSegment(ofEdge: e + 1) {
+                let (a, b) = graph.segment(s, ofEdge: e)
+                let m = p.distance(to: SegmentGeometry.point(at: SegmentGeometry.closestParameter(p, a, b), a, b))
+                guard m <= limit else { continue }
+                if let best = expected, m > best.metres || (m == best.metres && Int32(s) >= best.segment) { continue }
+                expected = (Int32(e), Int32(s), m)
+            }
+        }
+        let hit = index.nearest(to: p, limitMetres: limit, allowed: allowed)
+        #expect(hit?.edge == expected?.edge && hit?.segment == expected?.segment && hit?.metres == expected?.metres,
+                "seed \(seed), point \(p), limit \(limit): \(String(describing: hit)) vs \(String(describing: expected))")
+    }
+}

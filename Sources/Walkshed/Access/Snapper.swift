@@ -4,7 +4,7 @@ public struct Snapper: Sendable {
     public let graph: StreetGraph
     public let index: EdgeSegmentIndex
 
-    public init(graph: StreetGraph, bucketMetres: Double = 100) {
+    public init(graph: StreetGraph, bucketMetres: Double = 50) {
         self.graph = graph
         index = EdgeSegmentIndex(graph: graph, bucketMetres: bucketMetres)
     }

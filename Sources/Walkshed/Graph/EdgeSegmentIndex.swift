@@ -14,6 +14,9 @@ public struct EdgeSegmentIndex: Sendable {
     let graph: StreetGraph
     /// Edge owning each segment.
     let segmentEdge: [Int32]
+    /// Per bucket, how many rings around it hold no segment (its Chebyshev distance, in
+    /// buckets, to the nearest bucket with one; 255 stands for 255 or more): a query starts there.
+    let emptyRings: [UInt8]
 
     /// A segment found by a query: its edge, its number, the parameter of the closest point on
     /// it and the distance in metres.
@@ -58,6 +61,35 @@ public struct EdgeSegmentIndex: Sendable {
         }
         bucketFirst = counts
         bucketSegments = segments
+        emptyRings = Self.emptyRings(columns: columns, rows: rows, bucketFirst: counts)
+    }
+
+    /// Breadth-first from every bucket holding a segment, over the eight neighbours: the
+    /// Chebyshev distance of each bucket to the nearest such bucket (255 when that far or farther,
+    /// or when there is none).
+    private static func emptyRings(columns: Int, rows: Int, bucketFirst: [Int32]) -> [UInt8] {
+        var rings = [UInt8](repeating: 255, count: columns * rows)
+        var frontier: [Int] = []
+        for b in 0..<(columns * rows) where bucketFirst[b] < bucketFirst[b + 1] {
+            rings[b] = 0
+            frontier.append(b)
+        }
+        var distance: UInt8 = 0
+        while !frontier.isEmpty && distance < 254 {
+            distance += 1
+            var next: [Int] = []
+            for b in frontier {
+                let r = b / columns, c = b % columns
+                for nr in max(0, r - 1)...min(rows - 1, r + 1) {
+                    for nc in max(0, c - 1)...min(columns - 1, c + 1) where rings[nr * columns + nc] == 255 {
+                        rings[nr * columns + nc] = distance
+                        next.append(nr * columns + nc)
+                    }
+                }
+            }
+            frontier = next
+        }
+        return rings
     }
 
     private static func forEachSegmentBucket(_ graph: StreetGraph, _ ox: Double, _ oy: Double, _ size: Double, _ columns: Int,
@@ -87,13 +119,16 @@ public struct EdgeSegmentIndex: Sendable {
             inset = max(0, min(fx, bucketMetres - fx, fy, bucketMetres - fy))
         }
         var best: Hit?
-        var ring = 0
+        // Rings nearer than the first holding a segment have nothing to look at.
+        var ring = col >= 0 && col < columns && row >= 0 && row < rows ? Int(emptyRings[row * columns + col]) : 0
+        // The ring that reaches the grid's farthest corner from p (p may lie outside the grid).
+        let lastRing = max(col, columns - 1 - col, row, rows - 1 - row)
         while true {
             // Buckets in ring r+1 and beyond lie at least r bucket sides plus the inset away from p.
             let ringFloor = ring == 0 ? 0 : Double(ring - 1) * bucketMetres + inset
             if ringFloor > limitMetres { break }
             if let b = best, b.metres < ringFloor { break }
-            if ring > columns + rows + 2 { break }
+            if ring > lastRing { break }
             for r in (row - ring)...(row + ring) where r >= 0 && r < rows {
                 let whole = ring == 0 || r == row - ring || r == row + ring
                 // Inner rows of the ring contribute only their first and last column.

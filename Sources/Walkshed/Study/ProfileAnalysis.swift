@@ -41,10 +41,23 @@ extension Study {
         var diagnostics = loadDiagnostics
         progress.begin("\(stagePrefix)finding park access points and snapping services")
         let costs = costs(for: profile, on: city)
-        let sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, on: city, diagnostics: &diagnostics)
-        try progress.checkCancelled()
+        // One segment index for the destinations, the cells and the residents, dropped at the end
+        // of the block: it is gone before the searches' labels arrive.
+        let sets: [DestinationSet], snaps: PlaceSnaps
+        do {
+            let snapper = Snapper(graph: city.graph)
+            sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, on: city, snapper: snapper,
+                                   diagnostics: &diagnostics)
+            try progress.checkCancelled()
+            let cellCount = CoverageAnalysis.grid(graph: city.graph, options: options).cellCount
+            progress.begin(stagePrefix + (residentPositions.isEmpty ? "snapping \(cellCount) cells"
+                                          : "snapping \(cellCount) cells and \(residentPositions.count) population points"))
+            snaps = CoverageAnalysis.snapPlaces(graph: city.graph, costs: costs, options: options, population: residentPositions,
+                                                snapper: snapper)
+            try progress.checkCancelled()
+        }
         var result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, options: options, population: residentPositions,
-                                          stage: { progress.begin(stagePrefix + $0) })
+                                          precomputedSnaps: snaps, stage: { progress.begin(stagePrefix + $0) })
         if let boundary { result = result.keepingCells(result.grid.cellsCentred(in: boundary)) }
         try progress.checkCancelled()
         return ProfileAnalysis(profile: profile, destinations: sets, result: result, diagnostics: diagnostics)

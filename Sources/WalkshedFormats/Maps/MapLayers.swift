@@ -39,14 +39,14 @@ public struct MapLayers: Sendable, Equatable {
     public static func of(_ city: City) -> MapLayers {
         var layers = MapLayers(epsg: city.projection.epsgCode)
         let graph = city.graph
-        var edgesOfKind: [LineKind: [Int]] = [:]
+        var streets: [Int] = [], greenways: [Int] = [], closed: [Int] = []
         for e in 0..<graph.edgeCount {
-            let kind: LineKind = graph.edgeFlags[e].contains(.closed) ? .closed : graph.edgeFlags[e].contains(.greenway) ? .greenway : .street
-            edgesOfKind[kind, default: []].append(e)
+            let flags = graph.edgeFlags[e]
+            if flags.contains(.closed) { closed.append(e) } else if flags.contains(.greenway) { greenways.append(e) } else { streets.append(e) }
         }
-        for (kind, edges) in edgesOfKind {
+        for (kind, edges) in [(LineKind.street, streets), (.greenway, greenways), (.closed, closed)] where !edges.isEmpty {
             var set = PolylineSet()
-            for chain in EdgeChains.of(edges, in: graph) { set.append(EdgeChains.points(of: chain, in: graph)) }
+            EdgeChains.append(edges, of: graph, to: &set)
             layers.lines[kind] = set
         }
         layers.parks = city.parks.map(shape)
@@ -130,18 +130,23 @@ public struct MapLayers: Sendable, Equatable {
         return nil
     }
 
-    /// Writes `map.json.gz`: the `map.json` text, compressed as it is made (`write` gets the
-    /// compressed bytes in pieces).
-    public func writeCompressed(write: (borrowing TextBuffer) throws -> Void) throws {
-        let gzip = Gzip.Writer()
-        var piece = TextBuffer(capacity: 1 << 16)
-        func pass(_ bytes: [UInt8]) throws {
-            piece.append(bytes: bytes)
-            if piece.count >= CellTableWriter.flushBytes { try write(piece); piece.removeAll() }
+    /// Writes `map.json.gz`: the `map.json` text in pieces (the head, runs of lines, the
+    /// parks and services), each made and compressed as a gzip member on `threads` threads;
+    /// the members follow each other in text order (RFC 1952 §2.2), so the bytes are the same
+    /// for any thread count and `gzip -dc` gives the `map.json` text.
+    public func writeCompressed(threads: Int = 1, write: (borrowing TextBuffer) throws -> Void) throws {
+        let pieces = textPieces(), origin = origin()
+        let members = ParallelSearch.map(itemCount: pieces.count, threads: threads) { i in
+            var text = TextBuffer(capacity: 1 << 20)
+            appendText(of: pieces[i], origin: origin, to: &text)
+            return Deflate.gzip(text.bytes)
         }
-        try writeJSON { text in try gzip.compress(text.bytes, flush: pass) }
-        try gzip.compress([], finish: true, flush: pass)
-        try write(piece)
+        var out = TextBuffer()
+        for member in members {
+            out.append(bytes: member)
+            if out.count >= CellTableWriter.flushBytes { try write(out); out.removeAll() }
+        }
+        try write(out)
     }
 
     /// The `map.json.gz` bytes.
@@ -161,9 +166,45 @@ public struct MapLayers: Sendable, Equatable {
     /// Writes the `map.json` text in pieces: `flush` gets the buffer whenever it passes
     /// `flushBytes`, and once at the end.
     public func writeJSON(flushBytes: Int = CellTableWriter.flushBytes, flush: (borrowing TextBuffer) throws -> Void) rethrows {
-        let (originX, originY) = origin()
-        func whole(_ v: Double) -> Int { Int(v.rounded()) }
+        let origin = origin()
         var out = TextBuffer(capacity: 1 << 16)
+        for piece in textPieces() {
+            appendText(of: piece, origin: origin, to: &out)
+            if out.count >= flushBytes { try flush(out); out.removeAll() }
+        }
+        try flush(out)
+    }
+
+    /// A part of the `map.json` text that can be made on its own.
+    enum TextPiece: Sendable {
+        /// `{"walkshed_map": 1, "epsg", "origin", "lines": {`.
+        case head
+        /// Lines `range` of `kind`, with what opens and closes the kind's list where the range
+        /// starts or ends it.
+        case lines(LineKind, Range<Int>, opensKind: Bool, closesKind: Bool)
+        /// The end of "lines", then parks, services and removed services.
+        case tail
+    }
+
+    /// Lines per piece: about 2 MB of text on a city network.
+    static let linesPerPiece = 50_000
+
+    func textPieces() -> [TextPiece] {
+        var pieces: [TextPiece] = [.head]
+        for kind in LineKind.allCases {
+            guard let count = lines[kind]?.count else { continue }
+            let starts = Array(stride(from: 0, to: max(count, 1), by: Self.linesPerPiece))
+            for (k, start) in starts.enumerated() {
+                pieces.append(.lines(kind, start..<min(count, start + Self.linesPerPiece), opensKind: k == 0, closesKind: k == starts.count - 1))
+            }
+        }
+        pieces.append(.tail)
+        return pieces
+    }
+
+    func appendText(of piece: TextPiece, origin: (x: Double, y: Double), to out: inout TextBuffer) {
+        let (originX, originY) = origin
+        func whole(_ v: Double) -> Int { Int(v.rounded()) }
         func appendLine<Line: Collection<PlanarPoint>>(_ line: Line, delta: Bool) {
             out.append("[")
             var lastX = 0, lastY = 0
@@ -186,37 +227,41 @@ public struct MapLayers: Sendable, Equatable {
             }
             out.append("}")
         }
-        out.append("{\"walkshed_map\":1,\"epsg\":\(epsg),\"origin\":[\(whole(originX)),\(whole(originY))],\n\"lines\":{")
-        for (k, kind) in LineKind.allCases.filter({ lines[$0] != nil }).enumerated() {
-            if k > 0 { out.append(",\n") }
-            out.append("\"\(kind.rawValue)\":[")
-            for (i, line) in lines[kind]!.enumerated() {
+        switch piece {
+        case .head:
+            out.append("{\"walkshed_map\":1,\"epsg\":\(epsg),\"origin\":[\(whole(originX)),\(whole(originY))],\n\"lines\":{")
+        case .lines(let kind, let range, let opensKind, let closesKind):
+            if opensKind {
+                if kind != LineKind.allCases.first(where: { lines[$0] != nil }) { out.append(",\n") }
+                out.append("\"\(kind.rawValue)\":[")
+            }
+            let set = lines[kind]!
+            for i in range {
                 if i > 0 { out.append(",") }
-                appendLine(line, delta: true)
-                if out.count >= flushBytes { try flush(out); out.removeAll() }
+                appendLine(set[i], delta: true)
             }
-            out.append("]")
-        }
-        out.append("},\n\"parks\":[")
-        for (k, park) in parks.enumerated() {
-            if k > 0 { out.append(",\n") }
-            out.append("{\"name\":\(JSONValue.quoted(park.name)),\"kind\":\(JSONValue.quoted(park.kind)),\"ha\":")
-            out.append(park.hectares, decimals: 3)
-            for (key, rings) in [("rings", park.outerRings), ("holes", park.innerRings)] {
-                out.append(",\"\(key)\":[")
-                for (i, ring) in rings.enumerated() {
-                    if i > 0 { out.append(",") }
-                    appendLine(ring, delta: true)
+            if closesKind { out.append("]") }
+        case .tail:
+            out.append("},\n\"parks\":[")
+            for (k, park) in parks.enumerated() {
+                if k > 0 { out.append(",\n") }
+                out.append("{\"name\":\(JSONValue.quoted(park.name)),\"kind\":\(JSONValue.quoted(park.kind)),\"ha\":")
+                out.append(park.hectares, decimals: 3)
+                for (key, rings) in [("rings", park.outerRings), ("holes", park.innerRings)] {
+                    out.append(",\"\(key)\":[")
+                    for (i, ring) in rings.enumerated() {
+                        if i > 0 { out.append(",") }
+                        appendLine(ring, delta: true)
+                    }
+                    out.append("]")
                 }
-                out.append("]")
+                out.append("}")
             }
-            out.append("}")
+            out.append("],\n\"services\":")
+            appendPointGroups(services)
+            out.append(",\n\"removed_services\":")
+            appendPointGroups(removedServices)
+            out.append("}\n")
         }
-        out.append("],\n\"services\":")
-        appendPointGroups(services)
-        out.append(",\n\"removed_services\":")
-        appendPointGroups(removedServices)
-        out.append("}\n")
-        try flush(out)
     }
 }

@@ -1,44 +1,8 @@
 import CZlib
 
-/// gzip files (RFC 1952) through the system zlib: a streaming writer for large text outputs
-/// and a bounded reader.
+/// Reading gzip files (RFC 1952) through the system zlib's streaming interface, bounded
+/// (`Deflate.gzip` writes them).
 enum Gzip {
-    /// Compresses text handed over in pieces into one gzip member; `flush` gets compressed
-    /// bytes as they are produced. Level 1: the text is a few tens of MB written once, where
-    /// speed matters more than the last tenth of size.
-    final class Writer {
-        private var stream = z_stream()
-        private var output = [UInt8](repeating: 0, count: 1 << 16)
-
-        init(level: Int32 = 1) {
-            let status = deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
-                                       ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-            precondition(status == Z_OK, "zlib deflateInit2 failed with \(status)")
-        }
-
-        deinit { deflateEnd(&stream) }
-
-        /// Compresses `bytes`; with `finish`, ends the member (its CRC and length trailer).
-        func compress(_ bytes: [UInt8], finish: Bool = false, flush: ([UInt8]) throws -> Void) rethrows {
-            var input = bytes
-            try input.withUnsafeMutableBufferPointer { i in
-                stream.next_in = i.baseAddress
-                stream.avail_in = uInt(i.count)
-                while true {
-                    let (status, produced) = output.withUnsafeMutableBufferPointer { o in
-                        stream.next_out = o.baseAddress
-                        stream.avail_out = uInt(o.count)
-                        let status = deflate(&stream, finish ? Z_FINISH : Z_NO_FLUSH)
-                        return (status, o.count - Int(stream.avail_out))
-                    }
-                    precondition(status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR, "zlib deflate failed with \(status)")
-                    if produced > 0 { try flush(Array(output.prefix(produced))) }
-                    if finish ? status == Z_STREAM_END : (stream.avail_in == 0 && produced < output.count) { break }
-                }
-            }
-        }
-    }
-
     /// Whether `bytes` start like a gzip member.
     static func isGzip(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b }
 

@@ -70,3 +70,19 @@ enum Zlib {
         return Array(output.prefix(Int(stream.total_out)))
     }
 }
+
+/// gzip members (RFC 1952) of whole buffers through libdeflate.
+enum Deflate {
+    /// `bytes` as one gzip member, compressed at `level` (libdeflate's 1–12; 6 by default).
+    static func gzip(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+        guard let compressor = libdeflate_alloc_compressor(level) else { preconditionFailure("libdeflate cannot allocate a compressor") }
+        defer { libdeflate_free_compressor(compressor) }
+        let bound = libdeflate_gzip_compress_bound(compressor, bytes.count)
+        return [UInt8](unsafeUninitializedCapacity: bound) { out, initialized in
+            initialized = bytes.withUnsafeBytes { i in
+                libdeflate_gzip_compress(compressor, i.baseAddress, i.count, out.baseAddress, bound)
+            }
+            precondition(initialized > 0, "libdeflate found no room in a buffer its bound sized")
+        }
+    }
+}
