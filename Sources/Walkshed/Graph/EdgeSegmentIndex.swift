@@ -69,25 +69,26 @@ public struct EdgeSegmentIndex: Sendable {
     /// or when there is none).
     private static func emptyRings(columns: Int, rows: Int, bucketFirst: [Int32]) -> [UInt8] {
         var rings = [UInt8](repeating: 255, count: columns * rows)
-        var frontier: [Int] = []
+        // One queue in visiting order: every bucket enters it once, at its final distance.
+        var queue: [Int32] = []
+        queue.reserveCapacity(columns * rows)
         for b in 0..<(columns * rows) where bucketFirst[b] < bucketFirst[b + 1] {
             rings[b] = 0
-            frontier.append(b)
+            queue.append(Int32(b))
         }
-        var distance: UInt8 = 0
-        while !frontier.isEmpty && distance < 254 {
-            distance += 1
-            var next: [Int] = []
-            for b in frontier {
-                let r = b / columns, c = b % columns
-                for nr in max(0, r - 1)...min(rows - 1, r + 1) {
-                    for nc in max(0, c - 1)...min(columns - 1, c + 1) where rings[nr * columns + nc] == 255 {
-                        rings[nr * columns + nc] = distance
-                        next.append(nr * columns + nc)
-                    }
+        var head = 0
+        while head < queue.count {
+            let b = Int(queue[head])
+            head += 1
+            let distance = rings[b] + 1
+            guard distance < 255 else { continue }
+            let r = b / columns, c = b % columns
+            for nr in max(0, r - 1)...min(rows - 1, r + 1) {
+                for nc in max(0, c - 1)...min(columns - 1, c + 1) where rings[nr * columns + nc] == 255 {
+                    rings[nr * columns + nc] = distance
+                    queue.append(Int32(nr * columns + nc))
                 }
             }
-            frontier = next
         }
         return rings
     }
@@ -161,13 +162,13 @@ public struct EdgeSegmentIndex: Sendable {
         let r0 = max(0, Int(((box.minY - originY) / bucketMetres).rounded(.down)))
         let r1 = min(rows - 1, Int(((box.maxY - originY) / bucketMetres).rounded(.down)))
         guard c0 <= c1, r0 <= r1 else { return }
-        var seen = Set<Int32>()
+        // A segment sits in every bucket its box overlaps: sorted, repeats are neighbours.
+        var found: [Int32] = []
         for r in r0...r1 {
-            for c in c0...c1 {
-                let bucket = r * columns + c
-                for k in Int(bucketFirst[bucket])..<Int(bucketFirst[bucket + 1]) { seen.insert(bucketSegments[k]) }
-            }
+            let row = r * columns
+            found.append(contentsOf: bucketSegments[Int(bucketFirst[row + c0])..<Int(bucketFirst[row + c1 + 1])])
         }
-        for s in seen.sorted() { body(segmentEdge[Int(s)], s) }
+        found.sort()
+        for (k, s) in found.enumerated() where k == 0 || found[k - 1] != s { body(segmentEdge[Int(s)], s) }
     }
 }

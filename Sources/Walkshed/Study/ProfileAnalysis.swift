@@ -12,11 +12,11 @@ extension Study {
     /// user's kinds), snapped to the edges the profile may use; warnings go to `diagnostics`.
     /// `snapper` must be of `city`'s graph (made here when nil).
     public func destinationSets(costs: ProfileCosts, snapLimitMetres: Double, on city: City? = nil, snapper given: Snapper? = nil,
-                                diagnostics: inout Diagnostics) -> [DestinationSet] {
+                                threads: Int = 1, diagnostics: inout Diagnostics) -> [DestinationSet] {
         let city = city ?? self.city
         let snapper = given ?? Snapper(graph: city.graph)
         var sets = city.destinationSets(usableEdges: costs.usableEdges, snapLimitMetres: snapLimitMetres, snapper: snapper,
-                                        diagnostics: &diagnostics)
+                                        threads: threads, diagnostics: &diagnostics)
         guard !customDestinations.isEmpty else { return sets }
         for custom in customDestinations {
             sets.append(.custom(custom, snapper: snapper, snapLimitMetres: snapLimitMetres, usableEdges: costs.usableEdges,
@@ -47,7 +47,7 @@ extension Study {
         do {
             let snapper = Snapper(graph: city.graph)
             sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, on: city, snapper: snapper,
-                                   diagnostics: &diagnostics)
+                                   threads: options.threads, diagnostics: &diagnostics)
             try progress.checkCancelled()
             let cellCount = CoverageAnalysis.grid(graph: city.graph, options: options).cellCount
             progress.begin(stagePrefix + (residentPositions.isEmpty ? "snapping \(cellCount) cells"
