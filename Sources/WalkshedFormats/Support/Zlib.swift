@@ -34,17 +34,7 @@ enum Zlib {
     }
 
     /// A zlib stream of `bytes`, compressed at level 6.
-    static func deflate(_ bytes: [UInt8]) -> [UInt8] {
-        guard let compressor = libdeflate_alloc_compressor(6) else { preconditionFailure("libdeflate cannot allocate a compressor") }
-        defer { libdeflate_free_compressor(compressor) }
-        let bound = libdeflate_zlib_compress_bound(compressor, bytes.count)
-        return [UInt8](unsafeUninitializedCapacity: bound) { out, initialized in
-            initialized = bytes.withUnsafeBytes { i in
-                libdeflate_zlib_compress(compressor, i.baseAddress, i.count, out.baseAddress, bound)
-            }
-            precondition(initialized > 0, "libdeflate found no room in a buffer its bound sized")
-        }
-    }
+    static func deflate(_ bytes: [UInt8]) -> [UInt8] { Deflate.compress(bytes, level: 6, as: .zlib) }
 
     /// Inflates a zlib stream of unknown inflated size, up to `limit` bytes (more is cut off:
     /// a bound, not an error); nil when the data is corrupt.
@@ -71,18 +61,26 @@ enum Zlib {
     }
 }
 
-/// gzip members (RFC 1952) of whole buffers through libdeflate.
+/// Whole buffers compressed through libdeflate, as zlib streams (RFC 1950) or gzip members
+/// (RFC 1952).
 enum Deflate {
-    /// `bytes` as one gzip member, compressed at `level` (libdeflate's 1–12; 6 by default).
-    static func gzip(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+    enum Container { case zlib, gzip }
+
+    /// `bytes` compressed at `level` (libdeflate's 1–12) in `container`.
+    static func compress(_ bytes: [UInt8], level: Int32, as container: Container) -> [UInt8] {
         guard let compressor = libdeflate_alloc_compressor(level) else { preconditionFailure("libdeflate cannot allocate a compressor") }
         defer { libdeflate_free_compressor(compressor) }
-        let bound = libdeflate_gzip_compress_bound(compressor, bytes.count)
+        let bound = container == .zlib ? libdeflate_zlib_compress_bound(compressor, bytes.count)
+            : libdeflate_gzip_compress_bound(compressor, bytes.count)
         return [UInt8](unsafeUninitializedCapacity: bound) { out, initialized in
             initialized = bytes.withUnsafeBytes { i in
-                libdeflate_gzip_compress(compressor, i.baseAddress, i.count, out.baseAddress, bound)
+                container == .zlib ? libdeflate_zlib_compress(compressor, i.baseAddress, i.count, out.baseAddress, bound)
+                    : libdeflate_gzip_compress(compressor, i.baseAddress, i.count, out.baseAddress, bound)
             }
             precondition(initialized > 0, "libdeflate found no room in a buffer its bound sized")
         }
     }
+
+    /// `bytes` as one gzip member, compressed at `level`.
+    static func gzip(_ bytes: [UInt8], level: Int32) -> [UInt8] { compress(bytes, level: level, as: .gzip) }
 }
