@@ -63,6 +63,10 @@ import WalkshedTestSupport
     #expect(compressed.bytes.prefix(2) == [0x1f, 0x8b])
     let gzPath = RepositoryPaths.temporaryFile(compressed.bytes, "map.json.gz", label: "map-layers")
     #expect(try MapLayers.read(gzPath) == layers)
+    // The report finds either file: map.json.gz, or the map.json an earlier version wrote.
+    #expect(MapLayers.file(in: (gzPath as NSString).deletingLastPathComponent) == gzPath)
+    #expect(MapLayers.file(in: (path as NSString).deletingLastPathComponent) == path)
+    #expect(MapLayers.file(in: RepositoryPaths.temporaryFolder("no-map").path) == nil)
     let gunzip = Process()
     gunzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     gunzip.arguments = ["gzip", "-dc", gzPath]
