@@ -113,15 +113,15 @@ public struct EdgeSegmentIndex: Sendable {
         let col = Int(((p.x - originX) / bucketMetres).rounded(.down))
         let row = Int(((p.y - originY) / bucketMetres).rounded(.down))
         // How far p lies inside its own bucket: every bucket outside rings 0...r is at least
-        // r bucket sides plus this far away (0 when p lies outside the grid).
-        var inset = 0.0
+        // r bucket sides plus this far away. Rings nearer than the first holding a segment have
+        // nothing to look at. (Both 0 when p lies outside the grid.)
+        var inset = 0.0, ring = 0
         if col >= 0 && col < columns && row >= 0 && row < rows {
             let fx = p.x - originX - Double(col) * bucketMetres, fy = p.y - originY - Double(row) * bucketMetres
             inset = max(0, min(fx, bucketMetres - fx, fy, bucketMetres - fy))
+            ring = Int(emptyRings[row * columns + col])
         }
         var best: Hit?
-        // Rings nearer than the first holding a segment have nothing to look at.
-        var ring = col >= 0 && col < columns && row >= 0 && row < rows ? Int(emptyRings[row * columns + col]) : 0
         // The ring that reaches the grid's farthest corner from p (p may lie outside the grid).
         let lastRing = max(col, columns - 1 - col, row, rows - 1 - row)
         while true {

@@ -79,7 +79,7 @@ public enum CoverageAnalysis {
             precondition(precomputedSnaps.cells.count == grid.cellCount && precomputedSnaps.population.count == population.count)
             placed = precomputedSnaps
         } else {
-            stage(population.isEmpty ? "snapping \(grid.cellCount) cells" : "snapping \(grid.cellCount) cells and \(population.count) population points")
+            stage(snappingStage(grid: grid, population: population))
             // Both snapped before the searches, so the segment index (about 30 MB on a 1M-node
             // city) is gone before the searches' labels arrive.
             placed = snapPlaces(grid: grid, population: population, graph: graph, costs: costs, options: options)
@@ -157,6 +157,11 @@ public enum CoverageAnalysis {
                                   snapper: Snapper? = nil) -> PlaceSnaps {
         snapPlaces(grid: grid(graph: graph, options: options), population: population, graph: graph, costs: costs, options: options,
                    snapper: snapper)
+    }
+
+    /// The name of the stage that snaps `grid`'s cells and the population points.
+    static func snappingStage(grid: GridGeometry, population: [PlanarPoint]) -> String {
+        population.isEmpty ? "snapping \(grid.cellCount) cells" : "snapping \(grid.cellCount) cells and \(population.count) population points"
     }
 
     /// The snaps of the grid's cells and of the population points (`[]` without any).

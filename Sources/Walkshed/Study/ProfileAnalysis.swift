@@ -49,11 +49,10 @@ extension Study {
             sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, on: city, snapper: snapper,
                                    threads: options.threads, diagnostics: &diagnostics)
             try progress.checkCancelled()
-            let cellCount = CoverageAnalysis.grid(graph: city.graph, options: options).cellCount
-            progress.begin(stagePrefix + (residentPositions.isEmpty ? "snapping \(cellCount) cells"
-                                          : "snapping \(cellCount) cells and \(residentPositions.count) population points"))
-            snaps = CoverageAnalysis.snapPlaces(graph: city.graph, costs: costs, options: options, population: residentPositions,
-                                                snapper: snapper)
+            let grid = CoverageAnalysis.grid(graph: city.graph, options: options)
+            progress.begin(stagePrefix + CoverageAnalysis.snappingStage(grid: grid, population: residentPositions))
+            snaps = CoverageAnalysis.snapPlaces(grid: grid, population: residentPositions, graph: city.graph, costs: costs,
+                                                options: options, snapper: snapper)
             try progress.checkCancelled()
         }
         var result = CoverageAnalysis.run(graph: city.graph, costs: costs, destinations: sets, options: options, population: residentPositions,

@@ -9,7 +9,7 @@ extension MapLayers {
         func fail(_ message: String) -> InputFileError { InputFileError(path: path, message: message) }
         guard var data = FileManager.default.contents(atPath: path) else { throw fail("no such file") }
         if Gzip.isGzip(Array(data.prefix(2))) {
-            // Map text compresses about fourfold; far more is not a map this program wrote.
+            // Map text compresses about threefold; a hundredfold is not a map this program wrote.
             switch Gzip.decompress(Array(data), limit: 100 * data.count + (1 << 20)) {
             case .success(let text): data = Data(text)
             case .failure(let failure): throw fail(failure.message)

@@ -18,27 +18,25 @@ enum Gzip {
                 return .failure(Zlib.Failure(message: "zlib could not start"))
             }
             defer { inflateEnd(&stream) }
-            let status: Int32 = bytes.withUnsafeBufferPointer { i in
+            // One member: inflate until its end, an error, the bound, or input that runs out.
+            var status = Z_OK, produced = 0
+            bytes.withUnsafeBufferPointer { i in
                 stream.next_in = UnsafeMutablePointer(mutating: i.baseAddress! + consumed)
                 stream.avail_in = uInt(i.count - consumed)
-                while true {
-                    let (status, produced) = chunk.withUnsafeMutableBufferPointer { o in
+                repeat {
+                    produced = chunk.withUnsafeMutableBufferPointer { o in
                         stream.next_out = o.baseAddress
                         stream.avail_out = uInt(o.count)
-                        let status = inflate(&stream, Z_NO_FLUSH)
-                        return (status, o.count - Int(stream.avail_out))
+                        status = inflate(&stream, Z_NO_FLUSH)
+                        return o.count - Int(stream.avail_out)
                     }
                     out.append(contentsOf: chunk.prefix(produced))
-                    if out.count > limit { return Z_MEM_ERROR }
-                    if status == Z_STREAM_END { return status }
-                    if status != Z_OK || (produced == 0 && stream.avail_in == 0) { return status == Z_OK ? Z_BUF_ERROR : status }
-                }
+                } while status == Z_OK && out.count <= limit && (produced > 0 || stream.avail_in > 0)
             }
+            if out.count > limit { return .failure(Zlib.Failure(message: "inflates to more than \(limit) bytes")) }
             switch status {
             case Z_STREAM_END: consumed += Int(stream.total_in)
-            case Z_MEM_ERROR where out.count > limit:
-                return .failure(Zlib.Failure(message: "inflates to more than \(limit) bytes"))
-            case Z_BUF_ERROR: return .failure(Zlib.Failure(message: "gzip data is truncated"))
+            case Z_OK, Z_BUF_ERROR: return .failure(Zlib.Failure(message: "gzip data is truncated"))
             default: return .failure(Zlib.Failure(message: "corrupt gzip data (at compressed byte \(consumed + Int(stream.total_in)))"))
             }
         }
