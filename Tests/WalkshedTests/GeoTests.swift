@@ -1,5 +1,7 @@
 import Testing
 import Walkshed
+import WalkshedTestSupport
+import Foundation
 
 /// Reference eastings/northings from PROJ 9 (pyproj `Transformer.from_crs(4326, epsg)`).
 @Test(arguments: [
@@ -15,6 +17,41 @@ func utmMatchesPROJ(epsg: Int, lon: Double, lat: Double, x: Double, y: Double) {
     #expect(abs(p.x - x) < 0.001 && abs(p.y - y) < 0.001, "got \(p.x), \(p.y)")
     let back = projection.unproject(p)
     #expect(abs(back.longitude - lon) < 1e-9 && abs(back.latitude - lat) < 1e-9)
+}
+
+/// Krüger's series term by term, one library call per term (Karney 2011, eq. 7 and 35), as
+/// the reference for `UTMProjection.project`, which derives the higher terms by angle addition.
+private func projectedTermByTerm(_ c: GeoCoordinate, zone: Int, isNorth: Bool) -> PlanarPoint {
+    let f = 1 / 298.257223563, n = f / (2 - f), n2 = n * n, n3 = n2 * n, n4 = n3 * n
+    let alpha = [n / 2 - 2 * n2 / 3 + 5 * n3 / 16 + 41 * n4 / 180, 13 * n2 / 48 - 3 * n3 / 5 + 557 * n4 / 1440,
+                 61 * n3 / 240 - 103 * n4 / 140, 49561 * n4 / 161280]
+    let a = 6_378_137 / (1 + n) * (1 + n2 / 4 + n2 * n2 / 64), e = 2 * n.squareRoot() / (1 + n)
+    let phi = c.latitude * .pi / 180, lambda = (c.longitude - Double(zone * 6 - 183)) * .pi / 180
+    let t = sinh(atanh(sin(phi)) - e * atanh(e * sin(phi)))
+    let xiPrime = atan2(t, cos(lambda)), etaPrime = atanh(sin(lambda) / (1 + t * t).squareRoot())
+    var xi = xiPrime, eta = etaPrime
+    for j in 1...4 {
+        xi += alpha[j - 1] * sin(2 * Double(j) * xiPrime) * cosh(2 * Double(j) * etaPrime)
+        eta += alpha[j - 1] * cos(2 * Double(j) * xiPrime) * sinh(2 * Double(j) * etaPrime)
+    }
+    return PlanarPoint(x: 500_000 + 0.9996 * a * eta, y: (isNorth ? 0 : 10_000_000) + 0.9996 * a * xi)
+}
+
+@Test func utmSeriesByAngleAdditionMatchesTermByTerm() {
+    // Seeded points over a zone and 6° beyond each side (an extract straddling zones), every latitude.
+    var generator = SeededRandom(seed: 0x5eed_07)
+    var worst = 0.0
+    for _ in 0..<200_000 {
+        let zone = Int(generator.next() % 60) + 1
+        let latitude = Double(generator.next() % 1_600_000) / 10_000 - 80
+        let longitude = Double(zone * 6 - 183) + Double(generator.next() % 180_000) / 10_000 - 9
+        let c = GeoCoordinate(longitude: longitude, latitude: latitude)
+        let projection = UTMProjection(zone: zone, isNorth: latitude >= 0)
+        let fast = projection.project(c), reference = projectedTermByTerm(c, zone: zone, isNorth: latitude >= 0)
+        worst = max(worst, abs(fast.x - reference.x), abs(fast.y - reference.y))
+    }
+    // Northings reach 10⁷ m, where one unit in the last place is 1.9 nm.
+    #expect(worst < 1e-8, "largest difference \(worst) m")
 }
 
 @Test func haversineQuarterMeridian() {

@@ -62,22 +62,35 @@ public struct UTMProjection: Hashable, Sendable {
                 4279 * n4 / 630]
     }()
 
-    /// Projects a coordinate to easting/northing in metres.
+    /// Eccentricity of the ellipsoid, from its third flattening `n`.
+    private static let eccentricity = 2 * n.squareRoot() / (1 + n)
+
+    /// Projects a coordinate to easting/northing in metres (Krüger's series to n⁴, as in
+    /// Karney 2011). The series' terms sin(2jξ′)·cosh(2jη′) and cos(2jξ′)·sinh(2jη′) for
+    /// j = 2…4 come from those for j = 1 by the angle-addition formulas: three library calls
+    /// instead of sixteen, the same positions to within 10 nm (a few units in the last place
+    /// of a northing).
     public func project(_ c: GeoCoordinate) -> PlanarPoint {
         let radians = Double.pi / 180
         let phi = c.latitude * radians
         // Across the antimeridian −179.9° lies 3.1° east of a central meridian at 177°.
         let lambda = Self.wrapped(c.longitude - centralMeridian) * radians
-        let e = 2 * Self.n.squareRoot() / (1 + Self.n)
+        let e = Self.eccentricity
         let sinPhi = sin(phi)
         let t = sinh(atanh(sinPhi) - e * atanh(e * sinPhi))
         let xiPrime = atan2(t, cos(lambda))
         let etaPrime = atanh(sin(lambda) / (1 + t * t).squareRoot())
+        let sin2 = sin(2 * xiPrime), cos2 = cos(2 * xiPrime)
+        let m = expm1(2 * etaPrime)   // e^(2η′) − 1, exact for small η′
+        let sinh2 = (m + m / (m + 1)) / 2, cosh2 = ((m + 1) + 1 / (m + 1)) / 2
+        var sinK = sin2, cosK = cos2, sinhK = sinh2, coshK = cosh2
         var xi = xiPrime, eta = etaPrime
-        for j in 1...4 {
-            let a = Self.alpha[j - 1], k = 2 * Double(j)
-            xi += a * sin(k * xiPrime) * cosh(k * etaPrime)
-            eta += a * cos(k * xiPrime) * sinh(k * etaPrime)
+        let alpha = Self.alpha
+        for j in 0..<4 {
+            xi += alpha[j] * sinK * coshK
+            eta += alpha[j] * cosK * sinhK
+            (sinK, cosK) = (sinK * cos2 + cosK * sin2, cosK * cos2 - sinK * sin2)
+            (sinhK, coshK) = (sinhK * cosh2 + coshK * sinh2, coshK * cosh2 + sinhK * sinh2)
         }
         let k0A = Self.scale * Self.rectifyingRadius
         return PlanarPoint(x: Self.falseEasting + k0A * eta, y: falseNorthing + k0A * xi)
