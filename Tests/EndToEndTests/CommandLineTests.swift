@@ -45,11 +45,11 @@ func usageErrorsExit64WithUsage(arguments: [String], message: String, command: S
 @Test func exportWritesTheGraphSeedsAndAnswers() throws {
     let out = RepositoryPaths.temporaryFolder("export").appendingPathComponent("neutral")
     let outcome = try CommandRunner.run(["export", RepositoryPaths.network("helsinki.osm.pbf"), "--neutral", out.path, "--quiet"])
-    #expect(outcome.status == 0 && outcome.stdout.hasPrefix("Wrote 3338 nodes, 5368 edges"))   // as `info` reports
+    #expect(outcome.status == 0 && outcome.stdout.hasPrefix("Wrote 3338 nodes, 5303 edges"))   // as `info` reports
     func lines(_ name: String) throws -> [Substring] {
         try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
     }
-    #expect(try lines("nodes.csv").count == 1 + 3_338 && lines("edges.csv").count == 1 + 5_368)
+    #expect(try lines("nodes.csv").count == 1 + 3_338 && lines("edges.csv").count == 1 + 5_303)
     #expect(try lines("answers-w1.csv")[0] == "node,park,food,healthcare,education,transit")
     let seeds = try lines("pois.csv").dropFirst().map { $0.split(separator: ",") }
     #expect(Set(seeds.map { String($0[0]) }) == ["park", "food", "healthcare", "education", "transit"])

@@ -50,6 +50,30 @@ import WalkshedTestSupport
     #expect(abs(g.totalMetres() - 1_100) < 6)
 }
 
+/// A line between two entrances on one straight side of a square runs along the outline, not
+/// across: refused whether the vertex between them lies exactly on the side or 0.1 µm off it
+/// (rounding in projected coordinates), wherever the square lies; 5 mm off is a real sliver.
+/// A line between neighbouring entrances is the side itself: refused too.
+@Test func linesAlongASideAreRefusedWhateverTheRounding() {
+    for (dx, dy) in [(0.0, 0.0), (500_000.0, 4_000_000.0), (123_456.789, 6_543_210.123)] {
+        func at(_ x: Double, _ y: Double) -> PlanarPoint { PlanarPoint(x: dx + x, y: dy + y) }
+        for offset in [-1e-7, 0, 1e-7, -0.005] {
+            let outline = [at(0, 0), at(50, offset), at(100, 0), at(100, 100), at(0, 100), at(0, 0)]
+            let polygon = PlanarPolygon(outerRings: [outline])
+            let alongSide = PedestrianAreas.crossesInside(at(0, 0), at(100, 0), outline: outline, polygon: polygon)
+            #expect(alongSide == (offset == -0.005), "offset \(offset) at (\(dx), \(dy))")
+            #expect(PedestrianAreas.crossesInside(at(0, 0), at(100, 100), outline: outline, polygon: polygon))
+        }
+        // Neighbouring entrances: the line is the side itself, its middle on the outline.
+        let square = [at(0, 0), at(100, 0), at(100, 100), at(0, 100), at(0, 0)]
+        let polygon = PlanarPolygon(outerRings: [square])
+        for (p, q) in [(at(0, 0), at(100, 0)), (at(100, 0), at(100, 100)), (at(100, 100), at(0, 100)), (at(0, 100), at(0, 0))] {
+            #expect(!PedestrianAreas.crossesInside(p, q, outline: square, polygon: polygon), "side \(p)–\(q)")
+        }
+        #expect(PedestrianAreas.crossesInside(at(100, 0), at(0, 100), outline: square, polygon: polygon))
+    }
+}
+
 /// A platform mapped as an open way is one transit destination reached anywhere along it (it
 /// was dropped), and `highway=platform` is walked: a hand-made extract, and on São
 /// Paulo the subway platform way 464230200, whose neighbouring cell read 14.75 min to transit.

@@ -4,7 +4,8 @@ import Walkshed
 /// plaza, a station concourse) is a surface, not a path around its edge: people cross it
 /// straight. Its outline stays walkable, and every pair of its entrances (outline nodes that
 /// another walkable way also uses) is joined by a straight edge of the area's class when that
-/// line stays inside the area (it crosses no side of the outline and its middle lies inside),
+/// line stays inside the area (it crosses no side of the outline, passes through no outline
+/// vertex, and its middle lies inside),
 /// so a concave square is not cut across its corners. Those lines are flagged `acrossArea`:
 /// walked, but not counted as mapped length.
 enum PedestrianAreas {
@@ -39,19 +40,36 @@ enum PedestrianAreas {
         return result
     }
 
+    /// How near an outline vertex or side may come to a line across the area, in metres, and
+    /// still count as on it: 1 mm, so that no answer hangs on the last digits of projected
+    /// coordinates (the 144 copies of one square in a tiled extract are all decided alike).
+    static let onLineMetres = 0.001
+
     /// Whether the segment p–q between two outline points runs inside the area: it properly
-    /// crosses no side, does not run along one, and its middle lies inside.
+    /// crosses no side, passes through no outline vertex (so does not run along a side), and
+    /// its middle lies inside, off the outline. Within `onLineMetres` counts as on a line.
     static func crossesInside(_ p: PlanarPoint, _ q: PlanarPoint, outline: [PlanarPoint], polygon: PlanarPolygon) -> Bool {
         let middle = PlanarPoint(x: (p.x + q.x) / 2, y: (p.y + q.y) / 2)
-        guard polygon.contains(middle) else { return false }
-        func cross(_ o: PlanarPoint, _ a: PlanarPoint, _ b: PlanarPoint) -> Double { (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x) }
+        // A middle on the outline: the line runs along a side (between neighbouring entrances).
+        guard polygon.contains(middle), polygon.distanceToBoundary(middle) > onLineMetres else { return false }
+        // The cross product of o→a and o→b is |o→a| times b's distance from the line o–a:
+        // its side of that line, 0 within `onLineMetres`.
+        func side(_ o: PlanarPoint, _ a: PlanarPoint, _ b: PlanarPoint) -> Int {
+            let cross = (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x)
+            let tolerance = onLineMetres * ((a.x - o.x) * (a.x - o.x) + (a.y - o.y) * (a.y - o.y)).squareRoot()
+            return cross > tolerance ? 1 : cross < -tolerance ? -1 : 0
+        }
+        let lengthSquared = (q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y)
         for k in 0..<(outline.count - 1) {
             let a = outline[k], b = outline[k + 1]
+            // An outline vertex on the segment (each is `a` once): the line touches the outline there.
+            let sa = side(p, q, a)
+            if sa == 0 && a != p && a != q {
+                let along = ((a.x - p.x) * (q.x - p.x) + (a.y - p.y) * (q.y - p.y)) / lengthSquared
+                if along >= 0 && along <= 1 { return false }
+            }
             if a == p || a == q || b == p || b == q { continue }   // sides meeting an end cannot be crossed properly
-            let d1 = cross(p, q, a), d2 = cross(p, q, b), d3 = cross(a, b, p), d4 = cross(a, b, q)
-            if (d1 > 0) != (d2 > 0) && (d3 > 0) != (d4 > 0) && d1 != 0 && d2 != 0 && d3 != 0 && d4 != 0 { return false }
-            // An outline vertex lying on the segment: the line touches the edge there.
-            if d1 == 0 && min(p.x, q.x) <= a.x && a.x <= max(p.x, q.x) && min(p.y, q.y) <= a.y && a.y <= max(p.y, q.y) { return false }
+            if sa * side(p, q, b) < 0 && side(a, b, p) * side(a, b, q) < 0 { return false }
         }
         return true
     }
