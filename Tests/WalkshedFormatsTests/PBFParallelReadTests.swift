@@ -97,7 +97,9 @@ private func load(_ path: String, threads: Int) throws -> (city: City, report: O
         // Clustered ids, as in real extracts: runs of nearby ids far apart.
         var ids: [Int64] = []
         for _ in 0..<Int.random(in: 0...30, using: &generator) {
-            let start = Int64.random(in: 0...(round.isMultiple(of: 2) ? 1 << 40 : 10_000), using: &generator)
+            // Every fourth round spans negative ids (files edited in JOSM) to far positive ones.
+            let lowest: Int64 = round % 4 == 3 ? -(1 << 40) : 0
+            let start = Int64.random(in: lowest...(round.isMultiple(of: 2) ? 1 << 40 : 10_000), using: &generator)
             for _ in 0..<Int.random(in: 1...200, using: &generator) { ids.append(start + Int64.random(in: 0...500, using: &generator)) }
         }
         let index = SortedIDIndex(unsorted: ids)
@@ -108,7 +110,19 @@ private func load(_ path: String, threads: Int) throws -> (city: City, report: O
         for _ in 0..<300 {
             let probe = (ids.randomElement(using: &generator) ?? 0) + Int64.random(in: -3...3, using: &generator)
             #expect((index.slot(of: probe) != nil) == present.contains(probe))
+            #expect(index.firstPosition(notBelow: probe) == (expected.firstIndex { $0 >= probe } ?? expected.count))
         }
         #expect(index.slot(of: .min) == nil && index.slot(of: .max) == nil)
+    }
+}
+
+@Test func radixSortOrdersEveryKeySpan() {
+    var generator = SeededRandom(seed: 11)
+    for keys: [Int64] in [[], [5], [3, 3, 3], [.max, .min, 0, -1, 1, .max, .min],
+                          (0..<5_000).map { _ in Int64.random(in: .min ... .max, using: &generator) },
+                          (0..<5_000).map { _ in Int64.random(in: -2_000...2_000, using: &generator) }] {
+        var sorted = keys
+        SortedIDIndex.radixSort(&sorted)
+        #expect(sorted == keys.sorted())
     }
 }

@@ -32,21 +32,31 @@ public struct GraphBuilder {
 
     /// Builds the graph. Node numbering follows first appearance in `ways`, so the same input
     /// always gives the same ids. An edge passing a point in `raisedKerbs` inside its geometry,
-    /// or a crossing edge touching one at either end, gets `.raisedKerb`.
+    /// or a crossing edge touching one at either end, gets `.raisedKerb`. Edge lengths are
+    /// summed on `threads` threads, each edge's in order along it: the graph is the same for
+    /// any thread count.
     /// - Complexity: O(total way points).
-    public func build(_ ways: [WayPolyline], raisedKerbs: Set<Int32> = []) -> StreetGraph {
+    public func build(_ ways: [WayPolyline], raisedKerbs: Set<Int32> = [], threads: Int = 1) -> StreetGraph {
+        // Each way's points without consecutive repeats, end to end: way `w`'s are
+        // `wayPoints[wayFirst[w] ..< wayFirst[w + 1]]` (none for a way of fewer than two).
+        var wayPoints: [Int32] = [], wayFirst = [0]
+        wayPoints.reserveCapacity(ways.reduce(0) { $0 + $1.points.count })
+        wayFirst.reserveCapacity(ways.count + 1)
         var useCount = [UInt8](repeating: 0, count: planar.count)
         var isNode = [Bool](repeating: false, count: planar.count)
         for way in ways {
             let points = Self.withoutRepeats(way.points)
-            guard points.count >= 2 else { continue }
-            isNode[Int(points.first!)] = true
-            isNode[Int(points.last!)] = true
-            for p in points {
-                let i = Int(p)
-                if useCount[i] < 2 { useCount[i] += 1 }
-                if useCount[i] >= 2 { isNode[i] = true }
+            if points.count >= 2 {
+                isNode[Int(points.first!)] = true
+                isNode[Int(points.last!)] = true
+                for p in points {
+                    let i = Int(p)
+                    if useCount[i] < 2 { useCount[i] += 1 }
+                    if useCount[i] >= 2 { isNode[i] = true }
+                }
+                wayPoints += points
             }
+            wayFirst.append(wayPoints.count)
         }
 
         var nodeOfPoint = [Int32](repeating: -1, count: planar.count)
@@ -62,27 +72,32 @@ public struct GraphBuilder {
         }
 
         var edges = EdgeArrays()
-        for way in ways {
-            let points = Self.withoutRepeats(way.points)
-            guard points.count >= 2 else { continue }
-            var start = 0
-            for k in 1..<points.count where isNode[Int(points[k])] {
-                let piece = points[start...k]
-                var length = 0.0
-                for j in piece.indices.dropFirst() {
-                    length += GreatCircle.metres(coordinates[Int(points[j - 1])], coordinates[Int(points[j])])
-                }
+        // Edge `e` runs along `wayPoints[pieceFirst[e] ... pieceLast[e]]`.
+        var pieceFirst: [Int] = [], pieceLast: [Int] = []
+        for (w, way) in ways.enumerated() where wayFirst[w + 1] > wayFirst[w] {
+            let points = wayPoints[wayFirst[w] ..< wayFirst[w + 1]]
+            var start = points.startIndex
+            for k in (start + 1) ..< points.endIndex where isNode[Int(points[k])] {
+                let interior = points[(start + 1) ..< k]
                 var edgeFlags = way.flags
                 if !raisedKerbs.isEmpty {
-                    let interior = piece.dropFirst().dropLast().contains(where: raisedKerbs.contains)
                     let atEnd = raisedKerbs.contains(points[start]) || raisedKerbs.contains(points[k])
-                    if interior || (atEnd && way.edgeClass == .crossing) { edgeFlags.insert(.raisedKerb) }
+                    if interior.contains(where: raisedKerbs.contains) || (atEnd && way.edgeClass == .crossing) { edgeFlags.insert(.raisedKerb) }
                 }
-                edges.append(tail: node(for: points[start]), head: node(for: points[k]), metres: Float(length), edgeClass: way.edgeClass,
-                             flags: edgeFlags, wayID: way.wayID,
-                             interior: piece.dropFirst().dropLast().lazy.map { planar[Int($0)] })
+                edges.append(tail: node(for: points[start]), head: node(for: points[k]), metres: 0, edgeClass: way.edgeClass,
+                             flags: edgeFlags, wayID: way.wayID, interior: interior.lazy.map { planar[Int($0)] })
+                pieceFirst.append(start)
+                pieceLast.append(k)
                 start = k
             }
+        }
+        let coordinates = coordinates, points = wayPoints, firsts = pieceFirst, lasts = pieceLast
+        edges.metres = ParallelSearch.map(itemCount: edges.count, threads: threads) { e in
+            var length = 0.0
+            for j in (firsts[e] + 1) ... lasts[e] {
+                length += GreatCircle.metres(coordinates[Int(points[j - 1])], coordinates[Int(points[j])])
+            }
+            return Float(length)
         }
         return StreetGraph(nodeX: nodeX, nodeY: nodeY, edges: edges)
     }

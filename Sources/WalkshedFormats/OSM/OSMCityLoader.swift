@@ -74,8 +74,9 @@ public enum OSMCityLoader {
         stage("reading ways")
         var ways = try runner.run(.ways, WayPass(relations: relations, keepBuildings: options.keepResidentialBuildings))
         stage("reading nodes")
-        let neededIDs = SortedIDIndex(unsorted: ways.neededNodes)
-        ways.neededNodes = []
+        var neededRefs: [Int64] = []
+        swap(&neededRefs, &ways.neededNodes)
+        let neededIDs = SortedIDIndex(unsorted: consume neededRefs)
         var nodePass = try runner.run(.nodes, NodePass(needed: neededIDs))
         nodePass.placeHits()
         var nodes = NodeLocations(ids: neededIDs, coordinates: nodePass.coordinates)
@@ -97,7 +98,8 @@ public enum OSMCityLoader {
         let polylines = polylines(ways.walkWays, slots: walkSlots, nodes: nodes, within: options.keepWithin, diagnostics: &report.diagnostics)
             + PedestrianAreas.crossings(ways.walkWays, slots: walkSlots, planar: nodes.planar)
         let kerbPoints = Set(nodePass.raisedKerbs.filter { !nodes.coordinates[Int($0)].latitude.isNaN })
-        var graph = GraphBuilder(coordinates: nodes.coordinates, planar: nodes.planar).build(polylines, raisedKerbs: kerbPoints)
+        var graph = GraphBuilder(coordinates: nodes.coordinates, planar: nodes.planar)
+            .build(polylines, raisedKerbs: kerbPoints, threads: runner.threads)
         report.nodesBeforeFilter = graph.nodeCount
         report.edgesBeforeFilter = graph.edgeCount
         if options.largestComponentOnly {

@@ -74,10 +74,14 @@ public protocol OSMEntityHandler {
     func wantsWay(_ id: Int64) -> Bool
     /// A way left undecoded because it has none of `wayKeys` and is not wanted by id.
     mutating func skippedWay(_ id: Int64)
+    /// Keys of which a node needs one for its tags to matter, or nil when every node's tags
+    /// do. A reader may (the PBF reader does) deliver a node with none of them untagged.
+    var nodeKeys: Set<String>? { get }
 }
 
 extension OSMEntityHandler {
     public var wayKeys: Set<String>? { nil }
+    public var nodeKeys: Set<String>? { nil }
     public func wantsWay(_ id: Int64) -> Bool { false }
     public mutating func skippedWay(_ id: Int64) {}
     public mutating func node(id: Int64, latitude: Double, longitude: Double, tags: OSMTags) {}

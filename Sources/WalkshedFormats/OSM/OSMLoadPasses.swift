@@ -61,6 +61,8 @@ struct WayPass: OSMBlobPass {
     /// Whether residential buildings are kept (for a population estimate).
     let keepBuildings: Bool
     let wayKeys: Set<String>?
+    /// `relations.memberWays`, sorted: asked for every way of the file, so looked up without hashing.
+    let memberWayIDs: SortedIDIndex
     var buildingWays: [BuildingWay] = []
     /// Rings of `landuse=residential` ways (kept with buildings; `building=yes` inside counts).
     var residentialAreas: [[Int64]] = []
@@ -79,22 +81,31 @@ struct WayPass: OSMBlobPass {
         self.relations = relations
         self.keepBuildings = keepBuildings
         wayKeys = OSMTagRules.wayKeys(keepingBuildings: keepBuildings)
+        memberWayIDs = SortedIDIndex(unsorted: Array(relations.memberWays))
     }
 
-    func wantsWay(_ id: Int64) -> Bool { relations.memberWays.contains(id) }
+    private init(sharing other: WayPass) {
+        relations = other.relations
+        keepBuildings = other.keepBuildings
+        wayKeys = other.wayKeys
+        memberWayIDs = other.memberWayIDs
+    }
+
+    func wantsWay(_ id: Int64) -> Bool { memberWayIDs.contains(id) }
     mutating func skippedWay(_ id: Int64) { wayCount += 1 }
 
     mutating func way(_ way: OSMWay) {
         wayCount += 1
         var keep = false
+        let walkClass = OSMTagRules.walkClass(way.tags)
         if way.tags["highway"] != nil {
             highwayNodeReferences += way.refs.count
-            if OSMTagRules.walkClass(way.tags) == nil {
+            if walkClass == nil {
                 otherHighwayRefs += way.refs
                 neededNodes += way.refs
             }
         }
-        if let edgeClass = OSMTagRules.walkClass(way.tags) {
+        if let edgeClass = walkClass {
             var flags = OSMTagRules.walkFlags(way.tags, edgeClass: edgeClass)
             if relations.routeWays.contains(way.id) { flags.insert(.onRoute) }
             let isArea = way.tags["area"] == "yes" && way.refs.count >= 4 && way.refs.first == way.refs.last
@@ -120,14 +131,14 @@ struct WayPass: OSMBlobPass {
                 keep = true
             }
         }
-        if relations.memberWays.contains(way.id) {
+        if memberWayIDs.contains(way.id) {
             memberRefs[way.id] = way.refs
             keep = true
         }
         if keep { neededNodes += way.refs }
     }
 
-    func emptyCopy() -> WayPass { WayPass(relations: relations, keepBuildings: keepBuildings) }
+    func emptyCopy() -> WayPass { WayPass(sharing: self) }
 
     mutating func append(_ later: WayPass) {
         buildingWays += later.buildingWays
@@ -162,6 +173,10 @@ struct NodePass: OSMBlobPass {
     var diagnostics = Diagnostics()
     /// The box of every valid node of the file: the extract's bounds, as far as its data tell.
     var extent: GeoBox?
+    /// The first position in `needed.ids` not below the last id looked up: a blob's ids ascend,
+    /// so the next needed id is usually a few places on (a merge rather than a search per node).
+    private var cursor = 0
+    var nodeKeys: Set<String>? { OSMTagRules.nodeKeys }
 
     init(needed: SortedIDIndex) {
         self.needed = needed
@@ -179,13 +194,33 @@ struct NodePass: OSMBlobPass {
         let coordinate = GeoCoordinate(longitude: longitude, latitude: latitude)
         extent = extent.map { $0.including(coordinate) } ?? GeoBox(minLongitude: longitude, minLatitude: latitude,
                                                                   maxLongitude: longitude, maxLatitude: latitude)
-        let slot = needed.slot(of: id)
+        let slot = neededSlot(of: id)
         if let slot { hits.append(Hit(slot: slot, coordinate: coordinate)) }
         for category in tags.isEmpty ? [] : OSMTagRules.serviceCategories(tags) {
             serviceNodes.append(ServiceNode(id: id, coordinate: coordinate, category: category, name: tags["name"] ?? "",
                                             capacity: category == .transit ? OSMTagRules.transitCapacity(tags) : nil))
         }
         if !tags.isEmpty, let slot, OSMTagRules.isRaisedKerb(tags) { raisedKerbs.append(slot) }
+    }
+
+    /// `needed.slot(of: id)`, found by stepping on from `cursor` when `id` lies a few places
+    /// beyond it, else by a search.
+    private mutating func neededSlot(of id: Int64) -> Int32? {
+        let count = needed.count
+        var position = cursor
+        if position < count && (position == 0 || needed.ids[position - 1] < id) {
+            // Every id before `position` is below `id`: step on a few places.
+            var steps = 0
+            while position < count && needed.ids[position] < id && steps < 8 {
+                position += 1
+                steps += 1
+            }
+            if position < count && needed.ids[position] < id { position = needed.firstPosition(notBelow: id) }
+        } else {
+            position = needed.firstPosition(notBelow: id)
+        }
+        cursor = position
+        return position < count && needed.ids[position] == id ? Int32(position) : nil
     }
 
     func emptyCopy() -> NodePass { NodePass(sharing: needed) }

@@ -50,13 +50,15 @@ public enum OSMTagRules {
         return edgeClass
     }
 
+    /// Classes a bicycle may ride unless `bicycle=*` says otherwise.
+    static let bicycleByDefault: Set<EdgeClass> = [.street, .livingStreet, .service, .cycleway, .track, .path]
+
     /// Flags of a walkable way (besides greenway, decided later from geometry).
     public static func walkFlags(_ tags: OSMTags, edgeClass: EdgeClass) -> EdgeFlags {
         var flags: EdgeFlags = []
         if tags["wheelchair"] == "no" { flags.insert(.wheelchairNo) }
         let bicycle = tags["bicycle"]
-        let bikeDefault: Set<EdgeClass> = [.street, .livingStreet, .service, .cycleway, .track, .path]
-        if bicycle.map(footYes.contains) ?? bikeDefault.contains(edgeClass), bicycle != "no", bicycle != "dismount" {
+        if bicycle.map(footYes.contains) ?? bicycleByDefault.contains(edgeClass), bicycle != "no", bicycle != "dismount" {
             flags.insert(.bicycleAllowed)
         }
         if isSteepIncline(tags["incline"]) { flags.insert(.steepIncline) }
@@ -244,6 +246,12 @@ public enum OSMTagRules {
         if keepingBuildings { keys.insert("building") }
         return keys
     }
+
+    /// Keys of which a node needs at least one for any node rule to use its tags (a service,
+    /// a raised kerb): the only keys `serviceCategories` and `isRaisedKerb` read. The name and
+    /// transit capacity are read only of a node that is a service. A node with none of them
+    /// is delivered untagged.
+    public static let nodeKeys: Set<String> = Set(serviceTags.map(\.key)).union(["kerb", "kerb:height"])
 
     // MARK: Relations
 

@@ -9,6 +9,10 @@ struct PrimitiveBlockDecoder {
     /// the handler wants every way. Set on the block's first way.
     private var isWayKey: [Bool]?
     private var wayFilterReady = false
+    /// By string-table index: whether the string is one of the handler's `nodeKeys`; nil when
+    /// the handler wants every node's tags. Set on the block's first tagged dense node.
+    private var isNodeKey: [Bool]?
+    private var nodeFilterReady = false
     private var granularity: Int64 = 100
     private var latOffset: Int64 = 0
     private var lonOffset: Int64 = 0
@@ -101,9 +105,7 @@ struct PrimitiveBlockDecoder {
     }
 
     private mutating func string(_ index: UInt64) throws -> String {
-        guard index < UInt64(stringRanges.count) else {
-            throw ProtobufReader.Malformed(message: "string index \(index) beyond the table of \(stringRanges.count)")
-        }
+        try checkStringIndex(index)
         let i = Int(index)
         if let s = strings[i] { return s }
         let s = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[stringRanges[i]]), as: UTF8.self)
@@ -164,22 +166,49 @@ struct PrimitiveBlockDecoder {
         guard ids.count == lats.count && ids.count == lons.count else {
             throw ProtobufReader.Malformed(message: "DenseNodes has \(ids.count) ids, \(lats.count) lats, \(lons.count) lons")
         }
+        if !nodeFilterReady && !keysVals.isEmpty {
+            isNodeKey = handler.nodeKeys.map(tableEntries(in:))
+            nodeFilterReady = true
+        }
         var k = 0
         let empty = OSMTags()
         for i in 0..<ids.count {
             var nodeTags = empty
             if !keysVals.isEmpty {
-                var pairs: [(key: String, value: String)] = []
+                let first = k
+                var wanted = false
                 while k < keysVals.count && keysVals[k] != 0 {
                     guard k + 1 < keysVals.count else { throw ProtobufReader.Malformed(message: "DenseNodes keys_vals ends inside a pair") }
-                    pairs.append((try string(keysVals[k]), try string(keysVals[k + 1])))
+                    try checkStringIndex(keysVals[k])
+                    if let isNodeKey { wanted = wanted || isNodeKey[Int(keysVals[k])] } else { wanted = true }
                     k += 2
                 }
+                if wanted {
+                    var pairs: [(key: String, value: String)] = []
+                    for j in stride(from: first, to: k, by: 2) { pairs.append((try string(keysVals[j]), try string(keysVals[j + 1]))) }
+                    nodeTags = OSMTags(pairs)
+                } else {
+                    for j in stride(from: first + 1, to: k, by: 2) { try checkStringIndex(keysVals[j]) }
+                }
                 k += 1
-                if !pairs.isEmpty { nodeTags = OSMTags(pairs) }
             }
             handler.node(id: ids[i], latitude: degrees(lats[i], offset: latOffset),
                          longitude: degrees(lons[i], offset: lonOffset), tags: nodeTags)
+        }
+    }
+
+    /// By string-table index: whether the string is one of `wanted` (compared as bytes).
+    private func tableEntries(in wanted: Set<String>) -> [Bool] {
+        let wantedBytes = wanted.map { Array($0.utf8) }
+        return stringRanges.map { range in
+            let text = UnsafeRawBufferPointer(rebasing: bytes[range])
+            return wantedBytes.contains { $0.count == text.count && $0.elementsEqual(text) }
+        }
+    }
+
+    private func checkStringIndex(_ index: UInt64) throws {
+        guard index < UInt64(stringRanges.count) else {
+            throw ProtobufReader.Malformed(message: "string index \(index) beyond the table of \(stringRanges.count)")
         }
     }
 

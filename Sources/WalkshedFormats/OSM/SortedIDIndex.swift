@@ -10,10 +10,11 @@ struct SortedIDIndex: Sendable {
     /// than there are buckets.
     private let directory: [Int32]
 
-    /// Sorts `ids` and drops repeats.
-    init(unsorted ids: [Int64]) {
+    /// Sorts `ids` and drops repeats. Pass the array with `consume` (or as its last use): it is
+    /// sorted in place, with one scratch array of the same size.
+    init(unsorted ids: consuming [Int64]) {
         var sorted = ids
-        sorted.sort()
+        Self.radixSort(&sorted)
         var unique = 0
         for i in sorted.indices where i == 0 || sorted[i] != sorted[unique - 1] {
             sorted[unique] = sorted[i]
@@ -21,6 +22,33 @@ struct SortedIDIndex: Sendable {
         }
         sorted.removeLast(sorted.count - unique)
         self.init(sorted: sorted)
+    }
+
+    /// Sorts `keys` ascending: least significant digit first, 11 bits of `key − smallest` per
+    /// pass, as many passes as the span of the keys needs (four for planet-wide OSM ids).
+    /// - Complexity: O(passes × count), stable.
+    static func radixSort(_ keys: inout [Int64]) {
+        guard keys.count > 1, let smallest = keys.min(), let largest = keys.max() else { return }
+        let digitBits: UInt64 = 11, digitMask: UInt64 = (1 << digitBits) - 1
+        let span = UInt64(bitPattern: largest &- smallest)
+        var scratch = [Int64](repeating: 0, count: keys.count)
+        var shift: UInt64 = 0
+        while shift < 64 && span >> shift != 0 {
+            var starts = [Int](repeating: 0, count: Int(digitMask) + 2)
+            keys.withUnsafeBufferPointer { source in
+                scratch.withUnsafeMutableBufferPointer { target in
+                    for key in source { starts[Int((UInt64(bitPattern: key &- smallest) >> shift) & digitMask) + 1] += 1 }
+                    for d in 1..<starts.count { starts[d] += starts[d - 1] }
+                    for key in source {
+                        let digit = Int((UInt64(bitPattern: key &- smallest) >> shift) & digitMask)
+                        target[starts[digit]] = key
+                        starts[digit] += 1
+                    }
+                }
+            }
+            swap(&keys, &scratch)
+            shift += digitBits
+        }
     }
 
     /// `ids` must be sorted without repeats.
@@ -47,13 +75,23 @@ struct SortedIDIndex: Sendable {
 
     /// The position of `id`, or nil when it is not in the index.
     func slot(of id: Int64) -> Int32? {
-        guard let first = ids.first, id >= first, id <= ids[ids.count - 1] else { return nil }
+        let position = firstPosition(notBelow: id)
+        return position < ids.count && ids[position] == id ? Int32(position) : nil
+    }
+
+    /// Whether `id` is in the index.
+    func contains(_ id: Int64) -> Bool { slot(of: id) != nil }
+
+    /// The first position whose id is `id` or larger (`count` when every id is smaller).
+    func firstPosition(notBelow id: Int64) -> Int {
+        guard let first = ids.first, id > first else { return 0 }
+        guard id <= ids[ids.count - 1] else { return ids.count }
         let bucket = Int(UInt64(bitPattern: id &- base) >> shift)
         var low = Int(directory[bucket]), high = Int(directory[bucket + 1])
         while low < high {
             let mid = (low + high) >> 1
             if ids[mid] < id { low = mid + 1 } else { high = mid }
         }
-        return low < ids.count && ids[low] == id ? Int32(low) : nil
+        return low
     }
 }
