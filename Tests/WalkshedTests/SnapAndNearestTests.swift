@@ -1,5 +1,5 @@
 import Testing
-import Walkshed
+@testable import Walkshed
 import WalkshedTestSupport
 
 //   A(0,0) ────100──── B(100,0) ────100──── C(200,0)
@@ -113,5 +113,22 @@ func nearestSegmentMatchesAScanOfEverySegment(seed: Int) {
         let hit = index.nearest(to: p, limitMetres: limit, allowed: allowed)
         #expect(hit?.edge == expected?.edge && hit?.segment == expected?.segment && hit?.metres == expected?.metres,
                 "seed \(seed), point \(p), limit \(limit): \(String(describing: hit)) vs \(String(describing: expected))")
+    }
+}
+
+/// The two-scan distance transform gives each bucket its Chebyshev distance to the nearest
+/// bucket holding a segment (255 at or beyond 255, and everywhere when none holds one), as a
+/// scan over every occupied bucket finds it.
+@Test(arguments: 0..<40)
+func emptyRingsAreChebyshevDistancesToOccupiedBuckets(seed: UInt64) {
+    var generator = SeededRandom(seed: seed)
+    let columns = Int.random(in: 1...300, using: &generator), rows = Int.random(in: 1...40, using: &generator)
+    let occupied = (0..<Int.random(in: 0...6, using: &generator)).map { _ in Int.random(in: 0..<(columns * rows), using: &generator) }
+    var first = [Int32](repeating: 0, count: columns * rows + 1)
+    for b in 0..<(columns * rows) { first[b + 1] = first[b] + (occupied.contains(b) ? 1 : 0) }
+    let rings = EdgeSegmentIndex.emptyRings(columns: columns, rows: rows, bucketFirst: first)
+    for b in 0..<(columns * rows) {
+        let nearest = occupied.map { max(abs($0 / columns - b / columns), abs($0 % columns - b % columns)) }.min()
+        #expect(Int(rings[b]) == min(255, nearest ?? 255), "seed \(seed), bucket \(b)")
     }
 }

@@ -4,9 +4,10 @@ public struct Snapper: Sendable {
     public let graph: StreetGraph
     public let index: EdgeSegmentIndex
 
-    public init(graph: StreetGraph, bucketMetres: Double = 50) {
+    /// Indexes `graph`'s segments on `threads` threads (the same index for any count).
+    public init(graph: StreetGraph, bucketMetres: Double = 50, threads: Int = 1) {
         self.graph = graph
-        index = EdgeSegmentIndex(graph: graph, bucketMetres: bucketMetres)
+        index = EdgeSegmentIndex(graph: graph, bucketMetres: bucketMetres, threads: threads)
     }
 
     /// The attachment of `point`, or nil when no edge lies within `limitMetres`; with

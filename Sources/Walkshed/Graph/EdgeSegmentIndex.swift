@@ -30,14 +30,18 @@ public struct EdgeSegmentIndex: Sendable {
     /// At most this many buckets; a larger extent (a stray point far away) gets larger buckets.
     public static let maxBuckets = 1 << 22
 
-    public init(graph: StreetGraph, bucketMetres requested: Double = 100) {
+    /// Builds the grid; segments are placed in buckets on `threads` threads, the index the same
+    /// for any count.
+    public init(graph: StreetGraph, bucketMetres requested: Double = 100, threads: Int = 1) {
         precondition(requested > 0)
         self.graph = graph
-        var owner = [Int32](repeating: 0, count: graph.segmentCount)
-        for e in 0..<graph.edgeCount {
-            for s in graph.firstSegment(ofEdge: e)..<graph.firstSegment(ofEdge: e + 1) { owner[s] = Int32(e) }
+        let edgeCount = graph.edgeCount, segmentCount = graph.segmentCount
+        let segmentOwner = ParallelSearch.filling(count: segmentCount, initial: Int32(0), itemCount: edgeCount, threads: threads) { range, owner in
+            for e in range {
+                for s in graph.firstSegment(ofEdge: e)..<graph.firstSegment(ofEdge: e + 1) { owner.write(s, Int32(e)) }
+            }
         }
-        segmentEdge = owner
+        segmentEdge = segmentOwner
         var box = graph.bounds
         if box.isEmpty { box = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
         let area = (box.maxX - box.minX + requested) * (box.maxY - box.minY + requested)
@@ -45,17 +49,38 @@ public struct EdgeSegmentIndex: Sendable {
         self.bucketMetres = bucketMetres
         originX = box.minX
         originY = box.minY
-        columns = Int(((box.maxX - box.minX) / bucketMetres).rounded(.down)) + 1
-        rows = Int(((box.maxY - box.minY) / bucketMetres).rounded(.down)) + 1
+        let columns = Int(((box.maxX - box.minX) / bucketMetres).rounded(.down)) + 1
+        let rows = Int(((box.maxY - box.minY) / bucketMetres).rounded(.down)) + 1
+        self.columns = columns
+        self.rows = rows
 
-        var counts = [Int32](repeating: 0, count: columns * rows + 1)
-        Self.forEachSegmentBucket(graph, originX, originY, bucketMetres, columns) { bucket, _ in
-            counts[bucket + 1] += 1
+        // The bucket of each segment whose box lies in one (most), -1 for one spanning several.
+        let ox = originX, oy = originY
+        let onlyBucket = ParallelSearch.filling(count: segmentCount, initial: Int32(-1), itemCount: edgeCount, threads: threads) { range, slots in
+            for e in range {
+                let first = graph.firstSegment(ofEdge: e)
+                for k in 0..<(graph.pointCount(ofEdge: e) - 1) {
+                    let (c, r) = Self.bucketSpan(graph.point(k, ofEdge: e), graph.point(k + 1, ofEdge: e), ox, oy, bucketMetres)
+                    if c.count == 1 && r.count == 1 { slots.write(first + k, Int32(r.lowerBound * columns + c.lowerBound)) }
+                }
+            }
         }
+        // Every bucket a segment's box overlaps, in row-major order; segments in increasing order,
+        // so each bucket lists its segments in segment order.
+        func forEachBucket(_ body: (Int, Int32) -> Void) {
+            for s in 0..<segmentCount {
+                if onlyBucket[s] >= 0 { body(Int(onlyBucket[s]), Int32(s)); continue }
+                let e = Int(segmentOwner[s]), k = s - graph.firstSegment(ofEdge: e)
+                let (c, r) = Self.bucketSpan(graph.point(k, ofEdge: e), graph.point(k + 1, ofEdge: e), ox, oy, bucketMetres)
+                for row in r { for column in c { body(row * columns + column, Int32(s)) } }
+            }
+        }
+        var counts = [Int32](repeating: 0, count: columns * rows + 1)
+        forEachBucket { bucket, _ in counts[bucket + 1] += 1 }
         for b in 0..<(columns * rows) { counts[b + 1] += counts[b] }
         var fill = counts
         var segments = [Int32](repeating: 0, count: Int(counts.last!))
-        Self.forEachSegmentBucket(graph, originX, originY, bucketMetres, columns) { bucket, segment in
+        forEachBucket { bucket, segment in
             segments[Int(fill[bucket])] = segment
             fill[bucket] += 1
         }
@@ -64,46 +89,50 @@ public struct EdgeSegmentIndex: Sendable {
         emptyRings = Self.emptyRings(columns: columns, rows: rows, bucketFirst: counts)
     }
 
-    /// Breadth-first from every bucket holding a segment, over the eight neighbours: the
-    /// Chebyshev distance of each bucket to the nearest such bucket (255 when that far or farther,
-    /// or when there is none).
-    private static func emptyRings(columns: Int, rows: Int, bucketFirst: [Int32]) -> [UInt8] {
+    /// The columns and rows of the buckets the box of segment a–b overlaps.
+    @inline(__always)
+    private static func bucketSpan(_ a: PlanarPoint, _ b: PlanarPoint, _ ox: Double, _ oy: Double,
+                                   _ size: Double) -> (columns: ClosedRange<Int>, rows: ClosedRange<Int>) {
+        (Int((min(a.x, b.x) - ox) / size)...Int((max(a.x, b.x) - ox) / size),
+         Int((min(a.y, b.y) - oy) / size)...Int((max(a.y, b.y) - oy) / size))
+    }
+
+    /// The Chebyshev distance, in buckets, of each bucket to the nearest bucket holding a
+    /// segment (255 when that far or farther, or when there is none): the chessboard distance
+    /// transform in two raster scans, each bucket taking one more than the least of its four
+    /// neighbours already scanned (west and the three above, then east and the three below).
+    static func emptyRings(columns: Int, rows: Int, bucketFirst: [Int32]) -> [UInt8] {
         var rings = [UInt8](repeating: 255, count: columns * rows)
-        // One queue in visiting order: every bucket enters it once, at its final distance.
-        var queue: [Int32] = []
-        queue.reserveCapacity(columns * rows)
-        for b in 0..<(columns * rows) where bucketFirst[b] < bucketFirst[b + 1] {
-            rings[b] = 0
-            queue.append(Int32(b))
-        }
-        var head = 0
-        while head < queue.count {
-            let b = Int(queue[head])
-            head += 1
-            let distance = rings[b] + 1
-            guard distance < 255 else { continue }
-            let r = b / columns, c = b % columns
-            for nr in max(0, r - 1)...min(rows - 1, r + 1) {
-                for nc in max(0, c - 1)...min(columns - 1, c + 1) where rings[nr * columns + nc] == 255 {
-                    rings[nr * columns + nc] = distance
-                    queue.append(Int32(nr * columns + nc))
+        for b in 0..<(columns * rows) where bucketFirst[b] < bucketFirst[b + 1] { rings[b] = 0 }
+        rings.withUnsafeMutableBufferPointer { d in
+            @inline(__always) func step(_ b: Int, from n: Int) {
+                let via = d[n] == 255 ? 255 : d[n] + 1
+                if via < d[b] { d[b] = via }
+            }
+            for r in 0..<rows {
+                for c in 0..<columns {
+                    let b = r * columns + c
+                    if c > 0 { step(b, from: b - 1) }
+                    if r > 0 {
+                        step(b, from: b - columns)
+                        if c > 0 { step(b, from: b - columns - 1) }
+                        if c < columns - 1 { step(b, from: b - columns + 1) }
+                    }
+                }
+            }
+            for r in stride(from: rows - 1, through: 0, by: -1) {
+                for c in stride(from: columns - 1, through: 0, by: -1) {
+                    let b = r * columns + c
+                    if c < columns - 1 { step(b, from: b + 1) }
+                    if r < rows - 1 {
+                        step(b, from: b + columns)
+                        if c < columns - 1 { step(b, from: b + columns + 1) }
+                        if c > 0 { step(b, from: b + columns - 1) }
+                    }
                 }
             }
         }
         return rings
-    }
-
-    private static func forEachSegmentBucket(_ graph: StreetGraph, _ ox: Double, _ oy: Double, _ size: Double, _ columns: Int,
-                                             _ body: (Int, Int32) -> Void) {
-        for e in 0..<graph.edgeCount {
-            let first = graph.firstSegment(ofEdge: e)
-            for k in 0..<(graph.pointCount(ofEdge: e) - 1) {
-                let a = graph.point(k, ofEdge: e), b = graph.point(k + 1, ofEdge: e)
-                let c0 = Int((min(a.x, b.x) - ox) / size), c1 = Int((max(a.x, b.x) - ox) / size)
-                let r0 = Int((min(a.y, b.y) - oy) / size), r1 = Int((max(a.y, b.y) - oy) / size)
-                for r in r0...r1 { for c in c0...c1 { body(r * columns + c, Int32(first + k)) } }
-            }
-        }
     }
 
     /// The segment nearest to `p` within `limitMetres`, among edges with `allowed[e]`

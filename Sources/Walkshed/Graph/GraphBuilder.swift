@@ -71,33 +71,60 @@ public struct GraphBuilder {
             return nodeOfPoint[i]
         }
 
+        var isKerb = [Bool](repeating: false, count: raisedKerbs.isEmpty ? 0 : planar.count)
+        for p in raisedKerbs where Int(p) < isKerb.count { isKerb[Int(p)] = true }
         var edges = EdgeArrays()
         // Edge `e` runs along `wayPoints[pieceFirst[e] ... pieceLast[e]]`.
         var pieceFirst: [Int] = [], pieceLast: [Int] = []
         for (w, way) in ways.enumerated() where wayFirst[w + 1] > wayFirst[w] {
-            let points = wayPoints[wayFirst[w] ..< wayFirst[w + 1]]
-            var start = points.startIndex
-            for k in (start + 1) ..< points.endIndex where isNode[Int(points[k])] {
-                let interior = points[(start + 1) ..< k]
+            var start = wayFirst[w]
+            for k in (start + 1) ..< wayFirst[w + 1] where isNode[Int(wayPoints[k])] {
                 var edgeFlags = way.flags
-                if !raisedKerbs.isEmpty {
-                    let atEnd = raisedKerbs.contains(points[start]) || raisedKerbs.contains(points[k])
-                    if interior.contains(where: raisedKerbs.contains) || (atEnd && way.edgeClass == .crossing) { edgeFlags.insert(.raisedKerb) }
+                if !isKerb.isEmpty {
+                    let atEnd = isKerb[Int(wayPoints[start])] || isKerb[Int(wayPoints[k])]
+                    if wayPoints[(start + 1) ..< k].contains(where: { isKerb[Int($0)] }) || (atEnd && way.edgeClass == .crossing) {
+                        edgeFlags.insert(.raisedKerb)
+                    }
                 }
-                edges.append(tail: node(for: points[start]), head: node(for: points[k]), metres: 0, edgeClass: way.edgeClass,
-                             flags: edgeFlags, wayID: way.wayID, interior: interior.lazy.map { planar[Int($0)] })
+                edges.tails.append(node(for: wayPoints[start]))
+                edges.heads.append(node(for: wayPoints[k]))
+                edges.classes.append(way.edgeClass)
+                edges.flags.append(edgeFlags)
+                edges.wayIDs.append(way.wayID)
                 pieceFirst.append(start)
                 pieceLast.append(k)
                 start = k
             }
         }
-        let coordinates = coordinates, points = wayPoints, firsts = pieceFirst, lasts = pieceLast
-        edges.metres = ParallelSearch.map(itemCount: edges.count, threads: threads) { e in
-            var length = 0.0
-            for j in (firsts[e] + 1) ... lasts[e] {
-                length += GreatCircle.metres(coordinates[Int(points[j - 1])], coordinates[Int(points[j])])
+        // Lengths and interior points (those strictly between an edge's ends), edge by edge in
+        // parallel: each edge writes only its own slots.
+        var interiorFirst = [Int32](repeating: 0, count: edges.tails.count + 1)
+        for e in 0 ..< edges.tails.count { interiorFirst[e + 1] = interiorFirst[e] + Int32(pieceLast[e] - pieceFirst[e] - 1) }
+        let interiorCount = Int(interiorFirst[edges.tails.count])
+        let lonLat = coordinates, positions = planar, points = wayPoints, firsts = pieceFirst, lasts = pieceLast, starts = interiorFirst
+        let edgeCount = edges.tails.count
+        edges.metres = ParallelSearch.filling(count: edgeCount, initial: 0, itemCount: edgeCount, threads: threads) { range, metres in
+            for e in range {
+                var length = 0.0
+                for j in (firsts[e] + 1) ... lasts[e] {
+                    length += GreatCircle.metres(lonLat[Int(points[j - 1])], lonLat[Int(points[j])])
+                }
+                metres.write(e, Float(length))
             }
-            return Float(length)
+        }
+        edges.interiorFirst = interiorFirst
+        // One axis at a time: the builder never holds a second copy of either.
+        for isX in [true, false] {
+            let interior = ParallelSearch.filling(count: interiorCount, initial: 0.0, itemCount: edgeCount, threads: threads) { range, slots in
+                for e in range {
+                    var slot = Int(starts[e])
+                    for j in (firsts[e] + 1) ..< lasts[e] {
+                        slots.write(slot, isX ? positions[Int(points[j])].x : positions[Int(points[j])].y)
+                        slot += 1
+                    }
+                }
+            }
+            if isX { edges.interiorX = interior } else { edges.interiorY = interior }
         }
         return StreetGraph(nodeX: nodeX, nodeY: nodeY, edges: edges)
     }

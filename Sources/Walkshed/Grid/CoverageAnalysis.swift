@@ -167,7 +167,7 @@ public enum CoverageAnalysis {
     /// The snaps of the grid's cells and of the population points (`[]` without any).
     static func snapPlaces(grid: GridGeometry, population: [PlanarPoint], graph: StreetGraph, costs: ProfileCosts,
                            options: CoverageOptions, snapper given: Snapper? = nil) -> PlaceSnaps {
-        let snapper = given ?? Snapper(graph: graph)
+        let snapper = given ?? Snapper(graph: graph, threads: options.threads)
         let cells = snapCells(grid: grid, snapper: snapper, limitMetres: options.snapLimitMetres,
                               usableEdges: costs.usableEdges, threads: options.threads)
         let points = ParallelSearch.map(itemCount: population.count, threads: options.threads) {

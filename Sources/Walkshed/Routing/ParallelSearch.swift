@@ -47,6 +47,19 @@ public enum ParallelSearch {
         }
     }
 
+    /// An array of `count` values (`initial` until written) that `body(chunk, slots)` fills for
+    /// chunks of `0 ..< itemCount` on `threads` workers, each item writing only slots no other
+    /// item writes. The array's own storage is written: no second copy of it is ever held.
+    public static func filling<T>(count: Int, initial: T, itemCount: Int, threads: Int,
+                                  _ body: @Sendable (Range<Int>, ArraySlots<T>) -> Void) -> [T] {
+        var values = [T](repeating: initial, count: count)
+        values.withUnsafeMutableBufferPointer { buffer in
+            let slots = ArraySlots(buffer)
+            forEachChunk(itemCount: itemCount, threads: threads) { range in body(range, slots) }
+        }
+        return values
+    }
+
     /// Runs `body(i)` for every `i` in `0 ..< itemCount` and collects the results in index order.
     public static func map<T: Sendable>(itemCount: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
         let slots = DisjointSlots<T?>(count: itemCount, initial: nil)
@@ -92,4 +105,18 @@ public final class DisjointSlots<T>: @unchecked Sendable {
         buffer.deinitialize().deallocate()
         return values
     }
+}
+
+/// The storage of an array being filled by `ParallelSearch.filling`.
+///
+/// Invariant: it lives only while `filling`'s parallel loop runs, inside the array's
+/// `withUnsafeMutableBufferPointer`; each index is written by exactly one work item, and the
+/// array is read only after the loop returns. That makes the unchecked `Sendable` sound.
+public struct ArraySlots<T>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<T>
+
+    fileprivate init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+
+    /// Stores `value` at `index`; call once per index per parallel loop.
+    public func write(_ index: Int, _ value: T) { buffer[index] = value }
 }

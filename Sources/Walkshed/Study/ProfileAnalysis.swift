@@ -45,7 +45,7 @@ extension Study {
         // of the block: it is gone before the searches' labels arrive.
         let sets: [DestinationSet], snaps: PlaceSnaps
         do {
-            let snapper = Snapper(graph: city.graph)
+            let snapper = Snapper(graph: city.graph, threads: options.threads)
             sets = destinationSets(costs: costs, snapLimitMetres: options.snapLimitMetres, on: city, snapper: snapper,
                                    threads: options.threads, diagnostics: &diagnostics)
             try progress.checkCancelled()

@@ -30,6 +30,15 @@ struct NodeLocations: Sendable {
         ParallelSearch.map(itemCount: lists.count, threads: threads) { i in lists[i].map { slot(of: $0) ?? -1 } }
     }
 
+    /// How many of `ids` are missing, counted on `threads` threads.
+    func missingCount(of ids: [Int64], threads: Int) -> Int {
+        let chunkCount = max(1, min(ids.count / 65_536, threads * 4))
+        return ParallelSearch.map(itemCount: chunkCount, threads: threads) { c in
+            let range = (ids.count * c / chunkCount)..<(ids.count * (c + 1) / chunkCount)
+            return ids[range].reduce(0) { $0 + (slot(of: $1) == nil ? 1 : 0) }
+        }.reduce(0, +)
+    }
+
     /// Projects every found node on `threads` threads; one the projection cannot place becomes
     /// missing, with a warning.
     mutating func project(with projection: UTMProjection, threads: Int, diagnostics: inout Diagnostics) {

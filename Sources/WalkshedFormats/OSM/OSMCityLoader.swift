@@ -89,7 +89,8 @@ public enum OSMCityLoader {
         report.highwayNodeReferences = ways.highwayNodeReferences
         let walkSlots = nodes.slots(of: ways.walkWays.map(\.refs), threads: runner.threads)
         report.missingHighwayNodeReferences = walkSlots.reduce(0) { sum, slots in sum + slots.reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
-            + ways.otherHighwayRefs.reduce(0) { $0 + (nodes.slot(of: $1) == nil ? 1 : 0) }
+            + nodes.missingCount(of: ways.otherHighwayRefs, threads: runner.threads)
+        ways.otherHighwayRefs = []
 
         stage("building graph")
         let projection = UTMProjection(containing: options.keepWithin?.centre
@@ -97,6 +98,7 @@ public enum OSMCityLoader {
         nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
         let polylines = polylines(ways.walkWays, slots: walkSlots, nodes: nodes, within: options.keepWithin, diagnostics: &report.diagnostics)
             + PedestrianAreas.crossings(ways.walkWays, slots: walkSlots, planar: nodes.planar)
+        ways.walkWays = []   // the graph is built from `polylines`; memory for what comes next
         let kerbPoints = Set(nodePass.raisedKerbs.filter { !nodes.coordinates[Int($0)].latitude.isNaN })
         var graph = GraphBuilder(coordinates: nodes.coordinates, planar: nodes.planar)
             .build(polylines, raisedKerbs: kerbPoints, threads: runner.threads)
