@@ -3,7 +3,10 @@ extension CoverageResult {
     /// (minutes ≤ budget; for `categories_within`, every built-in kind within it).
     public func summaries() -> [LayerSummary] {
         let onNetwork = cellsOnNetwork, builtInKinds = destinationKinds.filter(\.isBuiltIn).count
-        return layers.map { layer in
+        let layers = layers, snapped = snapped, options = options
+        // One layer per work item, on the analysis's threads: each summary is the same for any count.
+        return ParallelSearch.map(itemCount: layers.count, threads: options.threads) { k in
+            let layer = layers[k]
             var withData = 0, meeting = 0
             var values: [Float] = []
             for i in 0..<layer.values.count where snapped[i] {

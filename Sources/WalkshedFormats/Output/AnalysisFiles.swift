@@ -2,7 +2,7 @@ import Foundation
 import Walkshed
 
 /// The files of an analysis in the chosen `formats`, each built and staged in turn so only one
-/// file is in memory at a time: per layer `<name>.tif` (Cloud-Optimized GeoTIFF), `<name>.asc`
+/// file (one GeoTIFF per thread) is in memory at a time: per layer `<name>.tif` (Cloud-Optimized GeoTIFF), `<name>.asc`
 /// and `<name>.prj`, then `cells.csv`, `cells.geojson` (these two streamed in 4 MB pieces).
 public enum AnalysisFiles {
     /// Upper estimate of output text per grid cell: 8 grids of ≤ 8 bytes, a CSV row of ≤ 130
@@ -23,10 +23,18 @@ public enum AnalysisFiles {
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         var count = 0
         if formats.contains(.geotiff) {
-            for layer in result.layers {
-                let raster = GeoTIFFWriter.raster(layer, grid: result.grid, projection: projection)
-                try transaction.stage(Data(GeoTIFFWriter.bytes(raster, threads: threads)), at: path("\(layer.name).tif"))
-                count += 1
+            // `threads` layers at a time, each made whole on one thread: only that many files
+            // are in memory, and each file's bytes are the same for any thread count.
+            let layers = result.layers, grid = result.grid, batchSize = max(1, threads)
+            for batchStart in stride(from: 0, to: layers.count, by: batchSize) {
+                let batch = batchStart..<min(layers.count, batchStart + batchSize)
+                let files = ParallelSearch.map(itemCount: batch.count, threads: threads) { k in
+                    GeoTIFFWriter.bytes(GeoTIFFWriter.raster(layers[batch.lowerBound + k], grid: grid, projection: projection))
+                }
+                for (k, bytes) in zip(batch, files) {
+                    try transaction.stage(Data(bytes), at: path("\(layers[k].name).tif"))
+                    count += 1
+                }
             }
         }
         if formats.contains(.asc) {

@@ -140,16 +140,19 @@ public enum GeoTIFFWriter {
         func halved() -> Level {
             let halfColumns = (columns + 1) / 2, halfRows = (rows + 1) / 2
             var out = [Float](repeating: .nan, count: halfColumns * halfRows)
-            for r in 0..<halfRows {
-                for c in 0..<halfColumns {
-                    var sum: Float = 0, count: Float = 0
-                    for (dr, dc) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
-                        let rr = 2 * r + dr, cc = 2 * c + dc
-                        guard rr < rows, cc < columns else { continue }
-                        let v = values[rr * columns + cc]
-                        if !v.isNaN { sum += v; count += 1 }
+            values.withUnsafeBufferPointer { values in
+                for r in 0..<halfRows {
+                    for c in 0..<halfColumns {
+                        // The four cells in the order (0,0), (0,1), (1,0), (1,1): the sum's rounding is fixed.
+                        var sum: Float = 0, count: Float = 0
+                        for rr in (2 * r)...(2 * r + 1) where rr < rows {
+                            for cc in (2 * c)...(2 * c + 1) where cc < columns {
+                                let v = values[rr * columns + cc]
+                                if !v.isNaN { sum += v; count += 1 }
+                            }
+                        }
+                        if count > 0 { out[r * halfColumns + c] = sum / count }
                     }
-                    if count > 0 { out[r * halfColumns + c] = sum / count }
                 }
             }
             return Level(values: out, columns: halfColumns, rows: halfRows)
@@ -162,16 +165,23 @@ public enum GeoTIFFWriter {
             let size = GeoTIFFWriter.tileSize
             let top = (t / tilesAcross) * size, left = (t % tilesAcross) * size
             var out = [UInt8](repeating: 0, count: size * size * 4)
-            for r in 0..<size {
-                let rowStart = r * size * 4
-                for c in 0..<size {
-                    let row = top + r, column = left + c
-                    var v = GeoTIFFWriter.noData
-                    if row < rows && column < columns, !values[row * columns + column].isNaN { v = values[row * columns + column] }
-                    let bits = v.bitPattern
-                    for k in 0..<4 { out[rowStart + k * size + c] = UInt8(truncatingIfNeeded: bits >> (24 - 8 * UInt32(k))) }
+            values.withUnsafeBufferPointer { values in
+                out.withUnsafeMutableBufferPointer { out in
+                    for r in 0..<size {
+                        let rowStart = r * size * 4, row = top + r
+                        for c in 0..<size {
+                            let column = left + c
+                            var v = GeoTIFFWriter.noData
+                            if row < rows && column < columns, !values[row * columns + column].isNaN { v = values[row * columns + column] }
+                            let bits = v.bitPattern
+                            out[rowStart + c] = UInt8(truncatingIfNeeded: bits >> 24)
+                            out[rowStart + size + c] = UInt8(truncatingIfNeeded: bits >> 16)
+                            out[rowStart + 2 * size + c] = UInt8(truncatingIfNeeded: bits >> 8)
+                            out[rowStart + 3 * size + c] = UInt8(truncatingIfNeeded: bits)
+                        }
+                        for j in stride(from: size * 4 - 1, to: 0, by: -1) { out[rowStart + j] = out[rowStart + j] &- out[rowStart + j - 1] }
+                    }
                 }
-                for j in stride(from: size * 4 - 1, to: 0, by: -1) { out[rowStart + j] = out[rowStart + j] &- out[rowStart + j - 1] }
             }
             return out
         }
