@@ -112,3 +112,32 @@ func edgeWayIDsAreExact(seed: Int) {
     #expect(compact.count == ids.count && (0..<ids.count).allSatisfy { compact[$0] == ids[$0] })
     #expect(EdgeWayIDs([Int64.max, Int64.min, 1 << 32, (1 << 32) - 1]).map { $0 } == [Int64.max, Int64.min, 1 << 32, (1 << 32) - 1])
 }
+
+/// Building only the largest component gives exactly `build(...).largestComponent()`: the same
+/// nodes, edges, geometry and report, on random ways over scattered points (several components,
+/// ties between equal ones, repeated points, kerbs), for one thread and for three.
+@Test(arguments: 0..<60)
+func largestComponentBuiltDirectlyEqualsBuiltThenFiltered(seed: UInt64) throws {
+    var generator = SeededRandom(seed: 700 + seed)
+    let pointCount = Int.random(in: 2...60, using: &generator)
+    let coordinates = (0..<pointCount).map { _ in
+        GeoCoordinate(longitude: Double.random(in: 24.9...24.95, using: &generator), latitude: Double.random(in: 60.1...60.15, using: &generator))
+    }
+    let planar = (0..<pointCount).map { _ in PlanarPoint(x: Double.random(in: 0...5_000, using: &generator), y: Double.random(in: 0...5_000, using: &generator)) }
+    let ways = (0..<Int.random(in: 0...25, using: &generator)).map { w in
+        WayPolyline(wayID: Int64(w), points: (0..<Int.random(in: 1...6, using: &generator)).map { _ in Int32.random(in: 0..<Int32(pointCount), using: &generator) },
+                    edgeClass: [.street, .footway, .crossing].randomElement(using: &generator)!, flags: w.isMultiple(of: 4) ? .acrossArea : [])
+    }
+    let kerbs = Set((0..<3).map { _ in Int32.random(in: 0..<Int32(pointCount), using: &generator) })
+    let builder = GraphBuilder(coordinates: coordinates, planar: planar)
+    let (expected, expectedReport) = builder.build(ways, raisedKerbs: kerbs).largestComponent()
+    for threads in [1, 3] {
+        let (graph, report) = builder.buildLargestComponent(ways, raisedKerbs: kerbs, threads: threads)
+        try graph.checkInvariants()
+        #expect(report == expectedReport, "seed \(seed)")
+        #expect(graph.nodeX == expected.nodeX && graph.nodeY == expected.nodeY, "seed \(seed)")
+        #expect(graph.edgeTail == expected.edgeTail && graph.edgeHead == expected.edgeHead && graph.edgeMetres == expected.edgeMetres, "seed \(seed)")
+        #expect(graph.edgeClass == expected.edgeClass && graph.edgeFlags == expected.edgeFlags && Array(graph.edgeWayID) == Array(expected.edgeWayID), "seed \(seed)")
+        #expect(graph.interiorFirst == expected.interiorFirst && graph.interiorX == expected.interiorX && graph.interiorY == expected.interiorY, "seed \(seed)")
+    }
+}

@@ -36,7 +36,21 @@ public struct GraphBuilder {
     /// summed on `threads` threads, each edge's in order along it: the graph is the same for
     /// any thread count.
     /// - Complexity: O(total way points).
-    public func build(_ ways: [WayPolyline], raisedKerbs: Set<Int32> = [], threads: Int = 1) -> StreetGraph {
+    public func build(_ ways: consuming [WayPolyline], raisedKerbs: Set<Int32> = [], threads: Int = 1) -> StreetGraph {
+        build(ways, raisedKerbs: raisedKerbs, threads: threads, largestComponentOnly: false).graph
+    }
+
+    /// `build(...).largestComponent()`, the same graph and report, without first making the
+    /// geometry of the edges it drops (nor holding two graphs at once).
+    public func buildLargestComponent(_ ways: consuming [WayPolyline], raisedKerbs: Set<Int32> = [],
+                                      threads: Int = 1) -> (graph: StreetGraph, report: ComponentReport) {
+        let (graph, report) = build(ways, raisedKerbs: raisedKerbs, threads: threads, largestComponentOnly: true)
+        return (graph, report!)
+    }
+
+    private func build(_ givenWays: consuming [WayPolyline], raisedKerbs: Set<Int32>, threads: Int,
+                       largestComponentOnly: Bool) -> (graph: StreetGraph, report: ComponentReport?) {
+        var ways = givenWays   // let go of before the interior arrays are filled
         // Each way's points without consecutive repeats, end to end: way `w`'s are
         // `wayPoints[wayFirst[w] ..< wayFirst[w + 1]]` (none for a way of fewer than two).
         var wayPoints: [Int32] = [], wayFirst = [0]
@@ -96,22 +110,66 @@ public struct GraphBuilder {
                 start = k
             }
         }
-        // Lengths and interior points (those strictly between an edge's ends), edge by edge in
-        // parallel: each edge writes only its own slots.
+        // What only the walk above needed goes before the interior arrays arrive (a regional
+        // graph's peak memory is here).
+        ways = []
+        useCount = []
+        isNode = []
+        nodeOfPoint = []
+        isKerb = []
+        // Lengths, edge by edge in parallel: each edge writes only its own slot.
+        let lonLat = coordinates, positions = planar, points = wayPoints
+        do {
+            let firsts = pieceFirst, lasts = pieceLast, edgeCount = edges.tails.count
+            edges.metres = ParallelSearch.filling(count: edgeCount, initial: 0, itemCount: edgeCount, threads: threads) { range, metres in
+                for e in range {
+                    var length = 0.0
+                    for j in (firsts[e] + 1) ... lasts[e] {
+                        length += GreatCircle.metres(lonLat[Int(points[j - 1])], lonLat[Int(points[j])])
+                    }
+                    metres.write(e, Float(length))
+                }
+            }
+        }
+        // The largest component, found on the graph without geometry: what `largestComponent`
+        // keeps (nodes and edges in their order) and reports.
+        var report: ComponentReport?
+        if largestComponentOnly {
+            edges.interiorFirst = [Int32](repeating: 0, count: edges.tails.count + 1)
+            let whole = StreetGraph(nodeX: nodeX, nodeY: nodeY, edges: edges)
+            let (keep, componentCount) = whole.largestComponentNodes()
+            if componentCount > 1 {
+                var newID = [Int32](repeating: -1, count: nodeX.count)
+                var keptX: [Double] = [], keptY: [Double] = []
+                for u in nodeX.indices where keep[u] {
+                    newID[u] = Int32(keptX.count)
+                    keptX.append(nodeX[u])
+                    keptY.append(nodeY[u])
+                }
+                var kept = EdgeArrays()
+                var keptFirst: [Int] = [], keptLast: [Int] = []
+                for e in 0 ..< edges.tails.count where keep[Int(edges.tails[e])] && keep[Int(edges.heads[e])] {
+                    kept.tails.append(newID[Int(edges.tails[e])])
+                    kept.heads.append(newID[Int(edges.heads[e])])
+                    kept.metres.append(edges.metres[e])
+                    kept.classes.append(edges.classes[e])
+                    kept.flags.append(edges.flags[e])
+                    kept.wayIDs.append(edges.wayIDs[e])
+                    keptFirst.append(pieceFirst[e])
+                    keptLast.append(pieceLast[e])
+                }
+                kept.interiorFirst = [Int32](repeating: 0, count: kept.tails.count + 1)
+                report = whole.droppedReport(keeping: StreetGraph(nodeX: keptX, nodeY: keptY, edges: kept), componentCount: componentCount)
+                (nodeX, nodeY, edges, pieceFirst, pieceLast) = (keptX, keptY, kept, keptFirst, keptLast)
+            } else {
+                report = ComponentReport(componentCount: componentCount, droppedNodes: 0, droppedEdges: 0, droppedMetres: 0)
+            }
+        }
+        // Interior points (those strictly between an edge's ends), edge by edge in parallel.
         var interiorFirst = [Int32](repeating: 0, count: edges.tails.count + 1)
         for e in 0 ..< edges.tails.count { interiorFirst[e + 1] = interiorFirst[e] + Int32(pieceLast[e] - pieceFirst[e] - 1) }
         let interiorCount = Int(interiorFirst[edges.tails.count])
-        let lonLat = coordinates, positions = planar, points = wayPoints, firsts = pieceFirst, lasts = pieceLast, starts = interiorFirst
-        let edgeCount = edges.tails.count
-        edges.metres = ParallelSearch.filling(count: edgeCount, initial: 0, itemCount: edgeCount, threads: threads) { range, metres in
-            for e in range {
-                var length = 0.0
-                for j in (firsts[e] + 1) ... lasts[e] {
-                    length += GreatCircle.metres(lonLat[Int(points[j - 1])], lonLat[Int(points[j])])
-                }
-                metres.write(e, Float(length))
-            }
-        }
+        let firsts = pieceFirst, lasts = pieceLast, starts = interiorFirst, edgeCount = edges.tails.count
         edges.interiorFirst = interiorFirst
         // One axis at a time: the builder never holds a second copy of either.
         for isX in [true, false] {
@@ -126,7 +184,7 @@ public struct GraphBuilder {
             }
             if isX { edges.interiorX = interior } else { edges.interiorY = interior }
         }
-        return StreetGraph(nodeX: nodeX, nodeY: nodeY, edges: edges)
+        return (StreetGraph(nodeX: nodeX, nodeY: nodeY, edges: edges), report)
     }
 
     static func withoutRepeats(_ points: [Int32]) -> [Int32] {

@@ -38,20 +38,29 @@ extension StreetGraph {
     /// The largest connected component (most nodes; ties to the one with the lowest node id),
     /// renumbered in the original node order, and what was dropped.
     public func largestComponent() -> (graph: StreetGraph, report: ComponentReport) {
-        let (labels, count) = componentLabels()
+        let (keep, count) = largestComponentNodes()
         guard count > 1 else {
             return (self, ComponentReport(componentCount: count, droppedNodes: 0, droppedEdges: 0, droppedMetres: 0))
         }
+        let kept = subgraph(keepingNodes: keep)
+        return (kept, droppedReport(keeping: kept, componentCount: count))
+    }
+
+    /// Which nodes the largest component holds (most nodes; ties to the one with the lowest
+    /// node id), and how many components there are.
+    public func largestComponentNodes() -> (keep: [Bool], componentCount: Int) {
+        let (labels, count) = componentLabels()
         var sizes = [Int](repeating: 0, count: count)
         for l in labels { sizes[Int(l)] += 1 }
         var keep: Int32 = 0
         for c in 0..<count where sizes[c] > sizes[Int(keep)] { keep = Int32(c) }
-        let kept = subgraph(keepingNodes: labels.map { $0 == keep })
-        let dropped = ComponentReport(componentCount: count,
-                                      droppedNodes: nodeCount - kept.nodeCount,
-                                      droppedEdges: edgeCount - kept.edgeCount,
-                                      droppedMetres: totalMetres() - kept.totalMetres())
-        return (kept, dropped)
+        return (labels.map { $0 == keep }, count)
+    }
+
+    /// What keeping only `kept` (a subgraph of this graph) drops.
+    func droppedReport(keeping kept: StreetGraph, componentCount: Int) -> ComponentReport {
+        ComponentReport(componentCount: componentCount, droppedNodes: nodeCount - kept.nodeCount,
+                        droppedEdges: edgeCount - kept.edgeCount, droppedMetres: totalMetres() - kept.totalMetres())
     }
 
     /// The graph restricted to nodes with `keep[u]` and edges with both ends kept, renumbered

@@ -87,7 +87,7 @@ public enum OSMCityLoader {
         report.walkableWays = ways.walkWays.count
         report.diagnostics = nodePass.diagnostics
         report.highwayNodeReferences = ways.highwayNodeReferences
-        let walkSlots = nodes.slots(of: ways.walkWays.map(\.refs), threads: runner.threads)
+        var walkSlots = nodes.slots(of: ways.walkWays.map(\.refs), threads: runner.threads)
         report.missingHighwayNodeReferences = walkSlots.reduce(0) { sum, slots in sum + slots.reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
             + nodes.missingCount(of: ways.otherHighwayRefs, threads: runner.threads)
         ways.otherHighwayRefs = []
@@ -98,19 +98,20 @@ public enum OSMCityLoader {
         nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
         let polylines = polylines(ways.walkWays, slots: walkSlots, nodes: nodes, within: options.keepWithin, diagnostics: &report.diagnostics)
             + PedestrianAreas.crossings(ways.walkWays, slots: walkSlots, planar: nodes.planar)
-        ways.walkWays = []   // the graph is built from `polylines`; memory for what comes next
+        // The graph is built from `polylines`: the ways' node lists go, for memory.
+        ways.walkWays = []
+        walkSlots = []
         let kerbPoints = Set(nodePass.raisedKerbs.filter { !nodes.coordinates[Int($0)].latitude.isNaN })
-        var graph = GraphBuilder(coordinates: nodes.coordinates, planar: nodes.planar)
-            .build(polylines, raisedKerbs: kerbPoints, threads: runner.threads)
-        report.nodesBeforeFilter = graph.nodeCount
-        report.edgesBeforeFilter = graph.edgeCount
+        let builder = GraphBuilder(coordinates: nodes.coordinates, planar: nodes.planar)
+        var graph: StreetGraph
         if options.largestComponentOnly {
-            let (kept, dropped) = graph.largestComponent()
-            graph = kept
-            report.components = dropped
+            (graph, report.components) = builder.buildLargestComponent(consume polylines, raisedKerbs: kerbPoints, threads: runner.threads)
         } else {
+            graph = builder.build(consume polylines, raisedKerbs: kerbPoints, threads: runner.threads)
             report.components.componentCount = graph.componentLabels().count
         }
+        report.nodesBeforeFilter = graph.nodeCount + report.components.droppedNodes
+        report.edgesBeforeFilter = graph.edgeCount + report.components.droppedEdges
 
         stage("collecting parks and services")
         // Areas count their size within the file's bounds (the box its header declares, else
