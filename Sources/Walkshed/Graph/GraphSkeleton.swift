@@ -4,7 +4,7 @@
 /// interior points: a regional graph's geometry is made once, for the edges kept.
 struct GraphSkeleton {
     var nodeX: [Double] = [], nodeY: [Double] = []
-    /// Every column but the interior points (`interiorFirst` is empty until the geometry).
+    /// Every column but the interior points (filled with the geometry).
     var edges = EdgeArrays()
     /// Each way's points without consecutive repeats, end to end.
     var points: [Int32] = []
@@ -17,32 +17,22 @@ struct GraphSkeleton {
         return StreetGraph(nodeX: nodeX, nodeY: nodeY, edges: straight)
     }
 
-    /// The largest component, as `StreetGraph.largestComponent` finds, keeps (nodes and edges
-    /// in their order) and reports it.
+    /// The largest component, as `StreetGraph.largestComponent` finds, keeps (through
+    /// `subgraph`: nodes and edges in their order) and reports it.
     func keepingLargestComponent() -> (GraphSkeleton, ComponentReport) {
         let whole = straightGraph
         let (keep, componentCount) = whole.largestComponentNodes()
         guard componentCount > 1 else {
             return (self, ComponentReport(componentCount: componentCount, droppedNodes: 0, droppedEdges: 0, droppedMetres: 0))
         }
-        var kept = GraphSkeleton(points: points)
-        var newID = [Int32](repeating: -1, count: nodeX.count)
-        for u in nodeX.indices where keep[u] {
-            newID[u] = Int32(kept.nodeX.count)
-            kept.nodeX.append(nodeX[u])
-            kept.nodeY.append(nodeY[u])
-        }
-        for e in 0 ..< edges.count where keep[Int(edges.tails[e])] && keep[Int(edges.heads[e])] {
-            kept.edges.tails.append(newID[Int(edges.tails[e])])
-            kept.edges.heads.append(newID[Int(edges.heads[e])])
-            kept.edges.metres.append(edges.metres[e])
-            kept.edges.classes.append(edges.classes[e])
-            kept.edges.flags.append(edges.flags[e])
-            kept.edges.wayIDs.append(edges.wayIDs[e])
-            kept.pieceFirst.append(pieceFirst[e])
-            kept.pieceLast.append(pieceLast[e])
-        }
-        return (kept, whole.droppedReport(keeping: kept.straightGraph, componentCount: componentCount))
+        let straightKept = whole.subgraph(keepingNodes: keep)
+        let keptEdges = edges.tails.indices.filter { keep[Int(edges.tails[$0])] }   // an edge's ends share a component
+        let kept = GraphSkeleton(nodeX: straightKept.nodeX, nodeY: straightKept.nodeY,
+                                 edges: EdgeArrays(tails: straightKept.edgeTail, heads: straightKept.edgeHead, metres: straightKept.edgeMetres,
+                                                   classes: straightKept.edgeClass, flags: straightKept.edgeFlags,
+                                                   wayIDs: Array(straightKept.edgeWayID), interiorFirst: [0], interiorX: [], interiorY: []),
+                                 points: points, pieceFirst: keptEdges.map { pieceFirst[$0] }, pieceLast: keptEdges.map { pieceLast[$0] })
+        return (kept, whole.droppedReport(keeping: straightKept, componentCount: componentCount))
     }
 }
 
