@@ -75,6 +75,33 @@ private func projectedTermByTerm(_ c: GeoCoordinate, zone: Int, isNorth: Bool) -
     #expect(polygon.distanceToBoundary(PlanarPoint(x: 50, y: -15)) == 15)
 }
 
+/// `boundaryIsWithin` (first segment within reach, boxes skipped) answers as
+/// `distanceToBoundary(p) <= metres` does, on random polygons with holes, points on their
+/// lines, on their vertices and exactly `metres` from an axis-parallel side.
+@Test(arguments: 0..<60)
+func boundaryIsWithinAgreesWithTheDistance(seed: UInt64) {
+    var rng = SeededRandom(seed: 700 + seed)
+    func ring(_ cx: Double, _ cy: Double, _ radius: Double) -> [PlanarPoint] {
+        let count = Int.random(in: 3...9, using: &rng)
+        var points = (0..<count).map { k -> PlanarPoint in
+            let angle = Double(k) / Double(count) * 2 * .pi, r = radius * Double.random(in: 0.5...1, using: &rng)
+            return PlanarPoint(x: (cx + r * cos(angle)).rounded(), y: (cy + r * sin(angle)).rounded())
+        }
+        points.append(points[0])
+        return points
+    }
+    let polygon = PlanarPolygon(outerRings: [ring(0, 0, 200)], innerRings: seed % 2 == 0 ? [ring(0, 0, 40)] : [])
+    var probes: [PlanarPoint] = (0..<80).map { _ in PlanarPoint(x: Double(Int.random(in: -300...300, using: &rng)), y: Double(Int.random(in: -300...300, using: &rng))) }
+    polygon.forEachBoundarySegment { a, b in
+        probes += [a, PlanarPoint(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2), PlanarPoint(x: a.x + 20, y: a.y), PlanarPoint(x: a.x, y: a.y - 20)]
+    }
+    for p in probes {
+        for metres in [0.0, 5, 20, 20.000001, 150] {
+            #expect(polygon.boundaryIsWithin(metres, of: p) == (polygon.distanceToBoundary(p) <= metres), "seed \(seed), \(p), \(metres) m")
+        }
+    }
+}
+
 //  three square parks: 50 × 50 m (0.25 ha, playground), 80 × 80 m (0.64 ha, park), 120 × 120 m (1.44 ha, garden)
 @Test func parksFilterBySizeAndKind() {
     func square(_ side: Double) -> PlanarPolygon {

@@ -51,9 +51,26 @@ public struct PlanarPolygon: Sendable, Equatable {
 
     /// Every boundary segment of every ring, for crossing and distance tests.
     public func forEachBoundarySegment(_ body: (PlanarPoint, PlanarPoint) -> Void) {
-        for ring in outerRings + innerRings {
-            for i in 0..<(ring.count - 1) { body(ring[i], ring[i + 1]) }
+        func walk(_ ring: [PlanarPoint]) { for i in 0..<(ring.count - 1) { body(ring[i], ring[i + 1]) } }
+        outerRings.forEach(walk)
+        innerRings.forEach(walk)
+    }
+
+    /// Whether some boundary segment lies within `metres` of `p` (`distanceToBoundary(p) <=
+    /// metres`), stopping at the first such segment; segments whose box is clearly farther
+    /// are not measured.
+    public func boundaryIsWithin(_ metres: Double, of p: PlanarPoint) -> Bool {
+        let reach = metres + 1e-6
+        func near(_ ring: [PlanarPoint]) -> Bool {
+            for i in 0..<(ring.count - 1) {
+                let a = ring[i], b = ring[i + 1]
+                if min(a.x, b.x) - p.x > reach || p.x - max(a.x, b.x) > reach
+                    || min(a.y, b.y) - p.y > reach || p.y - max(a.y, b.y) > reach { continue }
+                if SegmentGeometry.distance(p, a, b) <= metres { return true }
+            }
+            return false
         }
+        return outerRings.contains(where: near) || innerRings.contains(where: near)
     }
 
     /// Distance from `p` to the nearest boundary segment, in metres.

@@ -49,7 +49,7 @@ public struct GreenwayClassifier: Sendable {
         func near(_ i: Int32) -> Bool {
             let polygon = greenAreas[Int(i)]
             guard polygon.bounds.expanded(by: alongMetres).contains(p) else { return false }
-            return polygon.contains(p) || polygon.distanceToBoundary(p) <= alongMetres
+            return polygon.contains(p) || polygon.boundaryIsWithin(alongMetres, of: p)
         }
         if let bucket = buckets[Self.key(Self.cell(p.y, bucketMetres), Self.cell(p.x, bucketMetres))], bucket.contains(where: near) {
             return true
