@@ -114,3 +114,27 @@ func loadError(_ path: String) -> String {
     #expect(report.diagnostics.count("node outside the projection") == 1)
     #expect(city.parks.isEmpty && city.graph.edgeCount == 1)
 }
+
+/// A walk way is cut where a node is missing, and the warning names that node: one not in the
+/// file (way 5, node 12) and two in it that do not project (way 7: nodes 23 and 24 lie on the
+/// equator 90° east and west of the zone's meridian, 3° E, the middle of the walk nodes' box).
+@Test func missingWalkNodesAreNamedInTheirWarnings() throws {
+    let text = """
+    <osm version="0.6">
+    <node id="10" lat="0.001" lon="3"/><node id="11" lat="0.001" lon="3.001"/><node id="13" lat="0.001" lon="3.002"/>
+    <node id="20" lat="0.002" lon="3"/><node id="21" lat="0.002" lon="3.001"/><node id="23" lat="0" lon="93"/>
+    <node id="24" lat="0" lon="-87"/>
+    <way id="5"><nd ref="10"/><nd ref="11"/><nd ref="12"/><nd ref="13"/><tag k="highway" v="footway"/></way>
+    <way id="7"><nd ref="20"/><nd ref="21"/><nd ref="23"/><nd ref="24"/><nd ref="10"/><tag k="highway" v="footway"/></way>
+    </osm>
+    """
+    let (city, report) = try OSMCityLoader.load(write(Array(text.utf8), "gaps.osm"))
+    #expect(city.projection.zone == 31)
+    #expect(report.diagnostics.count("node outside the projection") == 2)
+    #expect(report.diagnostics.count("missing node reference") == 3)
+    #expect(report.diagnostics.examples["missing node reference"] == [
+        "way 5 references node 12, which is not in the file; the way is cut there",
+        "way 7 references node 23, which is not in the file; the way is cut there",
+        "way 7 references node 24, which is not in the file; the way is cut there",
+    ])
+}

@@ -19,8 +19,9 @@ public struct WayPolyline: Sendable {
 /// themselves; each run of degree-2 points between two nodes becomes one edge whose length is
 /// the summed great-circle length and whose geometry keeps every point.
 public struct GraphBuilder {
-    /// Longitude/latitude of each point, for great-circle lengths.
-    public let coordinates: [GeoCoordinate]
+    /// Longitude/latitude of each point, for great-circle lengths (a building call lets them
+    /// go once the lengths are made).
+    public private(set) var coordinates: [GeoCoordinate]
     /// Projected position of each point, for geometry.
     public let planar: [PlanarPoint]
 
@@ -35,15 +36,19 @@ public struct GraphBuilder {
     /// or a crossing edge touching one at either end, gets `.raisedKerb`. Edge lengths and
     /// geometry are filled on `threads` threads: the graph is the same for any thread count.
     /// - Complexity: O(total way points).
-    public func build(_ ways: consuming [WayPolyline], raisedKerbs: Set<Int32> = [], threads: Int = 1) -> StreetGraph {
-        graph(of: skeleton(of: ways, raisedKerbs: raisedKerbs, threads: threads), threads: threads)
+    public consuming func build(_ ways: consuming [WayPolyline], raisedKerbs: Set<Int32> = [], threads: Int = 1) -> StreetGraph {
+        let skeleton = skeleton(of: consume ways, raisedKerbs: raisedKerbs, threads: threads)
+        coordinates = []   // lengths are made; the geometry is planar
+        return graph(of: skeleton, threads: threads)
     }
 
     /// `build(...).largestComponent()`, the same graph and report, without first making the
     /// geometry of the edges it drops (nor holding two graphs at once).
-    public func buildLargestComponent(_ ways: consuming [WayPolyline], raisedKerbs: Set<Int32> = [],
-                                      threads: Int = 1) -> (graph: StreetGraph, report: ComponentReport) {
-        let (kept, report) = skeleton(of: ways, raisedKerbs: raisedKerbs, threads: threads).keepingLargestComponent()
+    public consuming func buildLargestComponent(_ ways: consuming [WayPolyline], raisedKerbs: Set<Int32> = [],
+                                                threads: Int = 1) -> (graph: StreetGraph, report: ComponentReport) {
+        let whole = skeleton(of: consume ways, raisedKerbs: raisedKerbs, threads: threads)
+        coordinates = []   // lengths are made; the geometry is planar
+        let (kept, report) = (consume whole).keepingLargestComponent()
         return (graph(of: kept, threads: threads), report)
     }
 

@@ -41,7 +41,7 @@ extension GraphBuilder {
     /// its flags and its great-circle length summed along it (on `threads` threads).
     /// The ways (and the walk's arrays) are gone when it returns.
     func skeleton(of givenWays: consuming [WayPolyline], raisedKerbs: Set<Int32>, threads: Int) -> GraphSkeleton {
-        let ways = givenWays
+        var ways = givenWays
         var skeleton = GraphSkeleton()
         // Way `w`'s points are `skeleton.points[wayFirst[w] ..< wayFirst[w + 1]]` (none for a way of fewer than two).
         var wayFirst = [0]
@@ -97,6 +97,7 @@ extension GraphBuilder {
                 start = k
             }
         }
+        ways = []   // the runs are in `skeleton.points` now
         // Lengths, edge by edge in parallel: each edge writes only its own slot.
         let lonLat = coordinates, firsts = skeleton.pieceFirst, lasts = skeleton.pieceLast, edgeCount = skeleton.edges.count
         skeleton.edges.metres = ParallelSearch.filling(count: edgeCount, initial: 0, itemCount: edgeCount, threads: threads) { range, metres in

@@ -4,10 +4,11 @@ import Walkshed
 /// position among the sorted needed ids). A node that is not in the file, has invalid
 /// coordinates or has no position in the projection is missing: `slot(of:)` gives nil.
 struct NodeLocations: Sendable {
-    let ids: SortedIDIndex
-    /// Longitude/latitude by slot; NaN for missing nodes.
+    private(set) var ids: SortedIDIndex
+    /// Longitude/latitude by slot; NaN for missing nodes. Empty once taken by
+    /// `takeCoordinates()` (after projection, for the graph's lengths).
     private(set) var coordinates: [GeoCoordinate]
-    /// Projected positions by slot, in metres; filled by `project(with:)`.
+    /// Projected positions by slot, in metres; filled by `project(with:)`, NaN for missing nodes.
     private(set) var planar: [PlanarPoint] = []
 
     init(ids: SortedIDIndex, coordinates: [GeoCoordinate]) {
@@ -16,14 +17,36 @@ struct NodeLocations: Sendable {
         self.coordinates = coordinates
     }
 
+    /// Lets go of the ids and positions (for memory, once nothing more is looked up): every
+    /// node is missing after.
+    mutating func removeAll() {
+        self = NodeLocations(ids: SortedIDIndex(sorted: []), coordinates: [])
+    }
+
     /// The slot of node `id`, or nil when it is missing.
     func slot(of id: Int64) -> Int32? {
-        guard let slot = ids.slot(of: id), !coordinates[Int(slot)].latitude.isNaN else { return nil }
+        guard let slot = ids.slot(of: id), isFound(slot) else { return nil }
         return slot
     }
 
-    /// Whether the node in `slot` (-1: none) was found and is placed.
-    func isFound(_ slot: Int32) -> Bool { slot >= 0 && !coordinates[Int(slot)].latitude.isNaN }
+    /// Whether the node in `slot` (-1: none) was found and is placed: its coordinates are
+    /// known, and once projected, its position.
+    @inline(__always)
+    func isFound(_ slot: Int32) -> Bool {
+        guard slot >= 0 else { return false }
+        if planar.isEmpty { return !coordinates[Int(slot)].latitude.isNaN }
+        let p = planar[Int(slot)]
+        return p.x.isFinite && p.y.isFinite
+    }
+
+    /// The longitudes and latitudes, moved out (projected positions and `isFound` stay): the
+    /// graph builder needs them for great-circle lengths, and nothing after it does.
+    mutating func takeCoordinates() -> [GeoCoordinate] {
+        precondition(planar.count == coordinates.count, "taking coordinates before projecting")
+        var taken: [GeoCoordinate] = []
+        swap(&taken, &coordinates)
+        return taken
+    }
 
     /// The slots of each list of node ids (-1 where a node is missing), looked up on `threads` threads.
     func slots(of lists: [[Int64]], threads: Int) -> [[Int32]] {
@@ -42,12 +65,11 @@ struct NodeLocations: Sendable {
     /// Projects every found node on `threads` threads; one the projection cannot place becomes
     /// missing, with a warning.
     mutating func project(with projection: UTMProjection, threads: Int, diagnostics: inout Diagnostics) {
-        let slots = DisjointSlots<PlanarPoint>(count: coordinates.count, initial: PlanarPoint(x: .nan, y: .nan))
         let found = coordinates
-        ParallelSearch.forEachChunk(itemCount: found.count, threads: threads) { range in
+        planar = ParallelSearch.filling(count: found.count, initial: PlanarPoint(x: .nan, y: .nan), itemCount: found.count,
+                                        threads: threads) { range, slots in
             for i in range where !found[i].latitude.isNaN { slots.write(i, projection.project(found[i])) }
         }
-        planar = slots.finish()
         for slot in coordinates.indices where !coordinates[slot].latitude.isNaN && !(planar[slot].x.isFinite && planar[slot].y.isFinite) {
             let c = coordinates[slot]
             diagnostics.warn("node outside the projection", "node \(ids.ids[slot]) at (\(c.longitude), \(c.latitude)) has no position in UTM zone \(projection.zone); treated as missing")

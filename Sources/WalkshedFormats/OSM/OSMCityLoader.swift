@@ -79,7 +79,9 @@ public enum OSMCityLoader {
         let neededIDs = SortedIDIndex(unsorted: consume neededRefs)
         var nodePass = try runner.run(.nodes, NodePass(needed: neededIDs))
         nodePass.placeHits()
-        var nodes = NodeLocations(ids: neededIDs, coordinates: nodePass.coordinates)
+        var found: [GeoCoordinate] = []
+        swap(&found, &nodePass.coordinates)
+        var nodes = NodeLocations(ids: neededIDs, coordinates: consume found)
         report.inflation = runner.inflation
         report.fileRelations = relations.relationCount
         report.fileWays = ways.wayCount
@@ -91,8 +93,11 @@ public enum OSMCityLoader {
         report.missingHighwayNodeReferences = walkSlots.reduce(0) { sum, slots in sum + slots.reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
             + nodes.missingCount(of: ways.otherHighwayRefs, threads: runner.threads)
         ways.otherHighwayRefs = []
+        // From here a walk way is its slots; the ids stay only where a node is not in the file,
+        // to name it in a warning.
+        for i in ways.walkWays.indices where !walkSlots[i].contains(-1) { ways.walkWays[i].refs = [] }
 
-        stage("building graph")
+        stage("projecting nodes")
         let projection = UTMProjection(containing: options.keepWithin?.centre
                                        ?? centre(of: walkSlots, nodes: nodes, serviceNodes: nodePass.serviceNodes))
         nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
@@ -101,18 +106,14 @@ public enum OSMCityLoader {
         // The graph is built from `polylines`: the ways' node lists go, for memory.
         ways.walkWays = []
         walkSlots = []
-        let kerbPoints = Set(nodePass.raisedKerbs.filter { !nodes.coordinates[Int($0)].latitude.isNaN })
-        let builder = GraphBuilder(coordinates: nodes.coordinates, planar: nodes.planar)
-        var graph: StreetGraph
-        if options.largestComponentOnly {
-            (graph, report.components) = builder.buildLargestComponent(consume polylines, raisedKerbs: kerbPoints, threads: runner.threads)
-        } else {
-            graph = builder.build(consume polylines, raisedKerbs: kerbPoints, threads: runner.threads)
-            report.components.componentCount = graph.componentLabels().count
-        }
-        report.nodesBeforeFilter = graph.nodeCount + report.components.droppedNodes
-        report.edgesBeforeFilter = graph.edgeCount + report.components.droppedEdges
+        let kerbPoints = Set(nodePass.raisedKerbs.filter { nodes.isFound($0) })
+        // Without a single edge the grid spans every node instead (boxed now: the nodes go before the graph is built).
+        let hasEdge = polylines.contains { way in way.points.contains { $0 != way.points[0] } }
+        var nodeBox = BoundingBox()
+        if !hasEdge { for p in nodes.planar where p.x.isFinite && p.y.isFinite { nodeBox.add(p) } }
 
+        // Parks and services before the graph: the node ids and area ways they need then go,
+        // and the graph is built with only the positions (and, for its lengths, coordinates).
         stage("collecting parks and services")
         // Areas count their size within the file's bounds (the box its header declares, else
         // the box of its nodes), unless those span half the globe (an extract across the
@@ -122,12 +123,37 @@ public enum OSMCityLoader {
             return [(box.minLongitude, box.minLatitude), (box.maxLongitude, box.minLatitude), (box.maxLongitude, box.maxLatitude),
                     (box.minLongitude, box.maxLatitude)].map { projection.project(GeoCoordinate(longitude: $0.0, latitude: $0.1)) }
         }
-        var areas = OSMAreaCollector(nodes: nodes, bounds: bounds)
-        areas.collect(ways: ways, relations: relations, diagnostics: &report.diagnostics)
-        report.greenAreas = areas.greenAreas.count
-        report.greenwayEdges = GreenwayClassifier(greenAreas: areas.greenAreas, alongMetres: options.greenwayAlongMetres)
+        var parks: [Park] = [], greenAreas: [PlanarPolygon] = [], greenSpaces: [Park] = [], services: [ServicePoint] = []
+        do {
+            var areas = OSMAreaCollector(nodes: nodes, bounds: bounds)
+            areas.collect(ways: ways, relations: relations, diagnostics: &report.diagnostics)
+            (parks, greenAreas, greenSpaces, services) = (areas.parks, areas.greenAreas, areas.greenSpaces, areas.services)
+        }
+        ways.areaWays = []
+        ways.lineServiceWays = []
+        ways.memberRefs = [:]
+        // Residential buildings (opt-in) are placed after the graph, as their warnings come after its.
+        let buildingNodes = options.keepResidentialBuildings ? nodes : nil
+
+        stage("building graph")
+        // The builder owns the longitudes and latitudes, and lets them go once lengths are made.
+        let builder = GraphBuilder(coordinates: nodes.takeCoordinates(), planar: nodes.planar)
+        nodes.removeAll()
+        // The way node lists, area ways and node ids just freed are many small blocks: their
+        // pages go back to the system before the graph's large arrays are mapped.
+        AllocatorPolicy.returnFreedPages()
+        var graph: StreetGraph
+        if options.largestComponentOnly {
+            (graph, report.components) = (consume builder).buildLargestComponent(consume polylines, raisedKerbs: kerbPoints, threads: runner.threads)
+        } else {
+            graph = (consume builder).build(consume polylines, raisedKerbs: kerbPoints, threads: runner.threads)
+            report.components.componentCount = graph.componentLabels().count
+        }
+        report.nodesBeforeFilter = graph.nodeCount + report.components.droppedNodes
+        report.edgesBeforeFilter = graph.edgeCount + report.components.droppedEdges
+        report.greenAreas = greenAreas.count
+        report.greenwayEdges = GreenwayClassifier(greenAreas: greenAreas, alongMetres: options.greenwayAlongMetres)
             .classify(&graph, threads: runner.threads)
-        var services = areas.services
         for s in nodePass.serviceNodes where options.keepWithin?.contains(s.coordinate) ?? true {
             services.append(ServicePoint(category: s.category, position: projection.project(s.coordinate),
                                          osmReference: "node/\(s.id)", name: s.name, transitCapacity: s.capacity))
@@ -139,12 +165,14 @@ public enum OSMCityLoader {
         var extent = graph.bounds
         if extent.isEmpty {
             report.diagnostics.warn("no walkable network", "\(path): no walkable highway ways in \(report.fileWays) ways; every cell is NODATA")
-            for p in nodes.planar where p.x.isFinite && p.y.isFinite { extent.add(p) }
+            extent = nodeBox
         }
-        var city = City(projection: projection, graph: graph, parks: areas.parks, services: services, extent: extent)
-        city.greenSpaces = areas.greenSpaces
-        city.residentialBuildings = residentialBuildings(ways.buildingWays, areas: ways.residentialAreas, nodes: nodes,
-                                                         diagnostics: &report.diagnostics)
+        var city = City(projection: projection, graph: graph, parks: parks, services: services, extent: extent)
+        city.greenSpaces = greenSpaces
+        if let buildingNodes {
+            city.residentialBuildings = residentialBuildings(ways.buildingWays, areas: ways.residentialAreas, nodes: buildingNodes,
+                                                             diagnostics: &report.diagnostics)
+        }
         return (city, report)
     }
 
@@ -207,13 +235,14 @@ public enum OSMCityLoader {
             func inside(_ k: Int) -> Bool {
                 k >= 0 && k < wayslots.count && nodes.isFound(wayslots[k]) && box!.contains(nodes.coordinates[Int(wayslots[k])])
             }
-            for (k, (ref, i)) in zip(way.refs, wayslots).enumerated() {
+            for (k, i) in wayslots.enumerated() {
                 if box != nil, nodes.isFound(i), !(inside(k - 1) || inside(k) || inside(k + 1)) {
                     if run.count >= 2 { result.append(WayPolyline(wayID: way.id, points: run, edgeClass: way.edgeClass, flags: way.flags)) }
                     run.removeAll()
                 } else if nodes.isFound(i) {
                     run.append(i)
                 } else {
+                    let ref = i >= 0 ? nodes.ids.ids[Int(i)] : way.refs[k]
                     diagnostics.warn("missing node reference", "way \(way.id) references node \(ref), which is not in the file; the way is cut there")
                     if run.count >= 2 { result.append(WayPolyline(wayID: way.id, points: run, edgeClass: way.edgeClass, flags: way.flags)) }
                     run.removeAll()

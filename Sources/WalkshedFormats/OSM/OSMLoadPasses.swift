@@ -51,6 +51,7 @@ struct RelationPass: OSMBlobPass {
 /// relations, and records which nodes they need (`neededNodes`, with repeats).
 struct WayPass: OSMBlobPass {
     /// A walkable way; `isArea` for a closed way tagged `area=yes` (a pedestrian square).
+    /// `refs` are emptied by the loader once their slots are known, unless one is missing.
     struct WalkWay { var id: Int64; var refs: [Int64]; var edgeClass: EdgeClass; var flags: EdgeFlags; var isArea = false }
     struct AreaWay { var id: Int64; var refs: [Int64]; var tags: OSMTags }
     /// An open way that is a service (a platform mapped as a line): reached at its middle.

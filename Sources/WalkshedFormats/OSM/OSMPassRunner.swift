@@ -79,7 +79,8 @@ struct OSMPassRunner {
     /// Reads the objects of `kinds` into `pass`.
     /// - Throws: the format errors of the file, or `PBFKindLayout.Mismatch` when a blob holds
     ///   kinds its layout did not predict (retry with `forgettingGuesses()`).
-    mutating func run<P: OSMBlobPass>(_ kinds: OSMEntityKinds, _ pass: P) throws -> P {
+    /// `pass` is consumed: what it holds (a node pass's slot array) is filled in place, never copied.
+    mutating func run<P: OSMBlobPass>(_ kinds: OSMEntityKinds, _ pass: consuming P) throws -> P {
         switch source {
         case .xml(let reader):
             var result = pass
@@ -93,12 +94,13 @@ struct OSMPassRunner {
             }
             let wanted = layout.blobs(holding: kinds)
             let batchSize = threads * 16
+            let template = pass.emptyCopy()
             var result = pass
             for batchStart in stride(from: 0, to: wanted.count, by: batchSize) {
                 let batch = Array(wanted[batchStart..<min(wanted.count, batchStart + batchSize)])
                 let parts = ParallelSearch.map(itemCount: batch.count, threads: threads) { [kept] k in
                     Result { () throws -> (found: P, seen: OSMEntityKinds, block: [UInt8], inflated: Bool) in
-                        var part = pass.emptyCopy()
+                        var part = template.emptyCopy()
                         let known = kept[batch[k]]
                         let block = try known ?? blocks.block(batch[k])
                         let seen = try blocks.decode(blob: batch[k], block: block, kinds, into: &part)

@@ -20,8 +20,8 @@ struct SortedIDIndex: Sendable {
             sorted[unique] = sorted[i]
             unique += 1
         }
-        sorted.removeLast(sorted.count - unique)
-        self.init(sorted: sorted)
+        // Repeats can be many (nodes shared by ways): the kept ids get an array of their own size.
+        self.init(sorted: unique == sorted.capacity ? sorted : Array(sorted[..<unique]))
     }
 
     /// Sorts `keys` ascending: least significant digit first, 11 bits of `key − smallest` per
