@@ -63,6 +63,7 @@ extension GraphBuilder {
             }
             wayFirst.append(skeleton.points.count)
         }
+        useCount = []
 
         var nodeOfPoint = [Int32](repeating: -1, count: planar.count)
         func node(for p: Int32) -> Int32 {

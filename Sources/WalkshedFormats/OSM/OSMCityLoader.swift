@@ -78,10 +78,8 @@ public enum OSMCityLoader {
         swap(&neededRefs, &ways.neededNodes)
         let neededIDs = SortedIDIndex(unsorted: consume neededRefs)
         var nodePass = try runner.run(.nodes, NodePass(needed: neededIDs))
-        nodePass.placeHits()
-        var found: [GeoCoordinate] = []
-        swap(&found, &nodePass.coordinates)
-        var nodes = NodeLocations(ids: neededIDs, coordinates: consume found)
+        // `nodes` is the one holder of the ids and coordinates: both go when it lets them go.
+        var nodes = NodeLocations(ids: consume neededIDs, coordinates: nodePass.takeCoordinates())
         report.inflation = runner.inflation
         report.fileRelations = relations.relationCount
         report.fileWays = ways.wayCount

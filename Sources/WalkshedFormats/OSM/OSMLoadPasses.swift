@@ -162,7 +162,8 @@ struct NodePass: OSMBlobPass {
     struct Hit { var slot: Int32; var coordinate: GeoCoordinate }
     struct ServiceNode { var id: Int64; var coordinate: GeoCoordinate; var category: ServiceCategory; var name: String; var capacity: TransitCapacity? }
 
-    let needed: SortedIDIndex
+    /// The ids looked up; let go by `takeCoordinates()`.
+    private(set) var needed: SortedIDIndex
     var nodeCount = 0
     /// Needed nodes found in this stretch, not yet in `coordinates`.
     var hits: [Hit] = []
@@ -234,6 +235,16 @@ struct NodePass: OSMBlobPass {
         raisedKerbs += later.raisedKerbs
         if let box = later.extent { extent = extent.map { $0.including(box) } ?? box }
         diagnostics.append(later.diagnostics)
+    }
+
+    /// The coordinates by slot, every hit placed, moved out; the needed ids are let go too (the
+    /// caller holds them): what stays is the service nodes, the kerbs' slots and the counts.
+    mutating func takeCoordinates() -> [GeoCoordinate] {
+        placeHits()
+        var taken: [GeoCoordinate] = []
+        swap(&taken, &coordinates)
+        needed = SortedIDIndex(sorted: [])
+        return taken
     }
 
     /// Moves `hits` into `coordinates`, keeping a slot's first coordinate.
