@@ -4,8 +4,8 @@ import Walkshed
 @testable import WalkshedFormats
 import WalkshedTestSupport
 
-/// Two loads of the same extract agree on every array of the graph, the parks, the services
-/// and the warnings.
+/// Two loads of the same extract agree on every array of the graph, the parks, green spaces,
+/// the services and the warnings.
 private func expectSameCity(_ one: (city: City, report: OSMLoadReport), _ other: (city: City, report: OSMLoadReport)) {
     let a = one.city.graph, b = other.city.graph
     #expect(a.firstOut == b.firstOut && a.head == b.head && a.nodeX == b.nodeX && a.nodeY == b.nodeY)
@@ -13,6 +13,7 @@ private func expectSameCity(_ one: (city: City, report: OSMLoadReport), _ other:
     #expect(a.interiorFirst == b.interiorFirst && a.interiorX == b.interiorX && a.interiorY == b.interiorY)
     #expect(one.city.parks.map(\.osmReference) == other.city.parks.map(\.osmReference))
     #expect(one.city.parks.map(\.areaSquareMetres) == other.city.parks.map(\.areaSquareMetres))
+    #expect(one.city.greenSpaces.map(\.osmReference) == other.city.greenSpaces.map(\.osmReference))
     #expect(one.city.services.map(\.osmReference) == other.city.services.map(\.osmReference))
     #expect(one.city.services.map(\.position) == other.city.services.map(\.position))
     #expect(one.report.diagnostics == other.report.diagnostics)
@@ -32,6 +33,16 @@ private func load(_ path: String, threads: Int) throws -> (city: City, report: O
     let one = try load(path, threads: 1)
     #expect(one.city.graph.nodeCount > 50_000)
     for threads in [2, 3, 8] { expectSameCity(one, try load(path, threads: threads)) }
+}
+
+/// Monaco's 520 area ways (parks, green spaces, services, some cut by the extract's edge) are
+/// collected in chunks on several threads: the same parks, in the same order, with the same
+/// warnings as one pass on one thread.
+@Test func areasCollectedInChunksEqualOnePass() throws {
+    let path = RepositoryPaths.sharedData("monaco.osm.pbf")
+    let one = try load(path, threads: 1)
+    #expect(one.city.parks.count > 20 && one.report.diagnostics.count("clipped area") > 0)
+    for threads in [2, 3] { expectSameCity(one, try load(path, threads: threads)) }
 }
 
 /// The reader assumes the usual nodes → ways → relations order to skip blobs; a file whose

@@ -19,8 +19,33 @@ struct OSMAreaCollector {
         self.bounds = bounds
     }
 
-    mutating func collect(ways: WayPass, relations: RelationPass, diagnostics: inout Diagnostics) {
-        for way in ways.areaWays {
+    /// Collects the areas, open service ways and area relations, in that order. The area ways
+    /// (most of the work) are turned into polygons in chunks on `threads` threads, each chunk
+    /// into a collector and warnings of its own, merged in way order: the same result for any count.
+    mutating func collect(ways: WayPass, relations: RelationPass, threads: Int = 1, diagnostics: inout Diagnostics) {
+        let areaWays = ways.areaWays, chunkCount = threads == 1 ? 1 : max(1, min(areaWays.count / 64, threads * 8))
+        let empty = OSMAreaCollector(nodes: nodes, bounds: bounds), examplesPerKind = diagnostics.examplesPerKind
+        let parts = ParallelSearch.map(itemCount: chunkCount, threads: threads) { c in
+            var part = empty, warnings = Diagnostics()
+            warnings.examplesPerKind = examplesPerKind
+            part.collect(areaWays[(areaWays.count * c / chunkCount) ..< (areaWays.count * (c + 1) / chunkCount)], diagnostics: &warnings)
+            return (part, warnings)
+        }
+        for (part, warnings) in parts {
+            parks += part.parks
+            greenAreas += part.greenAreas
+            greenSpaces += part.greenSpaces
+            services += part.services
+            diagnostics.append(warnings)
+        }
+        collectLines(ways.lineServiceWays, diagnostics: &diagnostics)
+        collectRelations(relations.areas, memberRefs: ways.memberRefs, diagnostics: &diagnostics)
+    }
+
+    /// Closed ways: a polygon each (closed over the nodes present), with its parks, green
+    /// areas and services.
+    private mutating func collect(_ areaWays: ArraySlice<WayPass.AreaWay>, diagnostics: inout Diagnostics) {
+        for way in areaWays {
             let (points, missing) = nodes.presentPoints(way.refs)
             guard let ring = Self.closed(points) else {
                 if missing > 0 {
@@ -35,7 +60,11 @@ struct OSMAreaCollector {
             }
             add(PlanarPolygon(outerRings: [ring]), tags: way.tags, reference: "way/\(way.id)", clipped: missing > 0)
         }
-        for way in ways.lineServiceWays {
+    }
+
+    /// Open service ways (platforms mapped as lines): one destination reached along each.
+    private mutating func collectLines(_ lineServiceWays: [WayPass.LineServiceWay], diagnostics: inout Diagnostics) {
+        for way in lineServiceWays {
             // A platform mapped as a line: reached anywhere along it, at points at most 25 m apart.
             let (points, missing) = nodes.presentPoints(way.refs)
             guard points.count >= 2 else {
@@ -49,9 +78,14 @@ struct OSMAreaCollector {
                 addServices(at: point, tags: way.tags, reference: "way/\(way.id)", group: "way/\(way.id)")
             }
         }
-        for relation in relations.areas {
-            let outer = relation.outerWays.compactMap { ways.memberRefs[$0] }
-            let inner = relation.innerWays.compactMap { ways.memberRefs[$0] }
+    }
+
+    /// Multipolygon relations: their member ways assembled into rings.
+    private mutating func collectRelations(_ areaRelations: [AreaRelation], memberRefs: [Int64: [Int64]],
+                                           diagnostics: inout Diagnostics) {
+        for relation in areaRelations {
+            let outer = relation.outerWays.compactMap { memberRefs[$0] }
+            let inner = relation.innerWays.compactMap { memberRefs[$0] }
             let outerRings = MultipolygonAssembler.rings(from: outer)
             let innerRings = MultipolygonAssembler.rings(from: inner)
             // Chains cut open by the extract's edge, and rings with nodes missing, are closed over the nodes present.

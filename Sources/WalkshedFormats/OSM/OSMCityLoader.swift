@@ -124,7 +124,7 @@ public enum OSMCityLoader {
         var parks: [Park] = [], greenAreas: [PlanarPolygon] = [], greenSpaces: [Park] = [], services: [ServicePoint] = []
         do {
             var areas = OSMAreaCollector(nodes: nodes, bounds: bounds)
-            areas.collect(ways: ways, relations: relations, diagnostics: &report.diagnostics)
+            areas.collect(ways: ways, relations: relations, threads: runner.threads, diagnostics: &report.diagnostics)
             (parks, greenAreas, greenSpaces, services) = (areas.parks, areas.greenAreas, areas.greenSpaces, areas.services)
         }
         ways.areaWays = []

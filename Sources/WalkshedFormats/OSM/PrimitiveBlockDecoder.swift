@@ -225,20 +225,31 @@ struct PrimitiveBlockDecoder {
             default: try r.skip(wireType: wire)
             }
         }
-        let keys = try keyRange.map { try ProtobufReader.packedVarints(bytes, $0) } ?? []
         if !wayFilterReady {
             isWayKey = handler.wayKeys.map { wanted in
                 stringRanges.map { wanted.contains(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[$0]), as: UTF8.self)) }
             }
             wayFilterReady = true
         }
-        if let isWayKey, !keys.contains(where: { $0 < UInt64(isWayKey.count) && isWayKey[Int($0)] }), !handler.wantsWay(id) {
+        // Most ways hold no wanted key: their keys are scanned in place, nothing decoded.
+        if let isWayKey, !(try keyRange.map { try hasWantedKey($0, isWayKey) } ?? false), !handler.wantsWay(id) {
             handler.skippedWay(id)
             return
         }
+        let keys = try keyRange.map { try ProtobufReader.packedVarints(bytes, $0) } ?? []
         let values = try valueRange.map { try ProtobufReader.packedVarints(bytes, $0) } ?? []
         let refs = try refRange.map { try ProtobufReader.packedDeltaSigned(bytes, $0) } ?? []
         handler.way(OSMWay(id: id, refs: refs, tags: try tags(keys: keys, values: values)))
+    }
+
+    /// Whether the packed string indexes in `range` name a key marked in `isWanted`.
+    private func hasWantedKey(_ range: Range<Int>, _ isWanted: [Bool]) throws -> Bool {
+        var reader = ProtobufReader(bytes, range: range)
+        while !reader.isAtEnd {
+            let key = try reader.varint()
+            if key < UInt64(isWanted.count) && isWanted[Int(key)] { return true }
+        }
+        return false
     }
 
     private mutating func decodeRelation<H: OSMEntityHandler>(_ range: Range<Int>, into handler: inout H) throws {
