@@ -164,10 +164,12 @@ public struct EdgeSegmentIndex: Sendable {
                 // Inner rows of the ring contribute only their first and last column.
                 let step = whole ? 1 : 2 * ring
                 for c in stride(from: col - ring, through: col + ring, by: step) where c >= 0 && c < columns {
-                    // A bucket whose box lies farther than the limit or the best hit holds nothing nearer.
+                    // A bucket whose box lies farther than the limit or the best hit holds nothing
+                    // nearer (its segments' nearest points to p lie in buckets at least as near). A
+                    // micrometre of slack keeps rounding from skipping a bucket that holds a tie.
                     let gapX = max(0, originX + Double(c) * bucketMetres - p.x, p.x - (originX + Double(c + 1) * bucketMetres))
                     let gapY = max(0, originY + Double(r) * bucketMetres - p.y, p.y - (originY + Double(r + 1) * bucketMetres))
-                    let boxMetres = (gapX * gapX + gapY * gapY).squareRoot()
+                    let boxMetres = (gapX * gapX + gapY * gapY).squareRoot() - 1e-6
                     if boxMetres > limitMetres || boxMetres > best?.metres ?? .infinity { continue }
                     let bucket = r * columns + c
                     for k in Int(bucketFirst[bucket])..<Int(bucketFirst[bucket + 1]) {
