@@ -130,7 +130,8 @@ public enum OSMCityLoader {
         ways.areaWays = []
         ways.lineServiceWays = []
         ways.memberRefs = [:]
-        // Residential buildings (opt-in) are placed after the graph, as their warnings come after its.
+        // Residential buildings (opt-in) are placed after the graph, so their warnings still follow
+        // its "no walkable network"; only then do they need the nodes kept here.
         let buildingNodes = options.keepResidentialBuildings ? nodes : nil
 
         stage("building graph")

