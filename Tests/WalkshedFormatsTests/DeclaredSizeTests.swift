@@ -1,5 +1,6 @@
 import CZlib
 import Testing
+import Walkshed
 import WalkshedFormats
 import WalkshedTestSupport
 
@@ -61,6 +62,46 @@ enum Proto {
     let block = Proto.field(2, bytes: Proto.field(2, bytes: dense))
     let path = write(Proto.osmHeader + Proto.frame(type: "OSMData", blob: Proto.field(1, bytes: block)), "overflow.osm.pbf")
     #expect(loadError(path).hasSuffix("error: malformed PrimitiveBlock: delta-coded value overflows 64 bits after 1 values"))
+}
+
+@Test func denseNodesWithUnequalColumnsAreRejected() {
+    // Two ids, one latitude, two longitudes (each a zigzag-coded delta).
+    let dense = Proto.field(1, bytes: Proto.varint(2) + Proto.varint(2)) + Proto.field(8, bytes: Proto.varint(300))
+        + Proto.field(9, bytes: Proto.varint(300) + Proto.varint(4))
+    let block = Proto.field(2, bytes: Proto.field(2, bytes: dense))
+    let path = write(Proto.osmHeader + Proto.frame(type: "OSMData", blob: Proto.field(1, bytes: block)), "columns.osm.pbf")
+    #expect(loadError(path).hasSuffix("error: malformed PrimitiveBlock: DenseNodes has 2 ids, 1 lats, 2 lons"))
+    // Equal counts, but the ids end inside a third varint.
+    let cut = Proto.field(1, bytes: Proto.varint(2) + Proto.varint(2) + [0x80]) + Proto.field(8, bytes: Proto.varint(300) + Proto.varint(2))
+        + Proto.field(9, bytes: Proto.varint(300) + Proto.varint(4))
+    let cutPath = write(Proto.osmHeader + Proto.frame(type: "OSMData", blob: Proto.field(1, bytes: Proto.field(2, bytes: Proto.field(2, bytes: cut)))),
+                        "cut-ids.osm.pbf")
+    #expect(loadError(cutPath).hasSuffix("error: malformed PrimitiveBlock: truncated varint"))
+}
+
+/// DenseNodes' keys and values are read where they lie: node 1 has only a key no rule reads,
+/// node 2 is a pharmacy with a name and multi-byte coordinate deltas, and node 3's pairs are
+/// cut off by the end of `keys_vals` (it gets no tags).
+@Test func denseNodeTagsAreReadInPlace() throws {
+    func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }
+    let strings = ["", "amenity", "pharmacy", "name", "Apteekki", "note", "x"]
+    let table = Proto.field(1, bytes: strings.flatMap { Proto.field(1, bytes: Array($0.utf8)) })
+    // Latitudes 60.17°, 60.1701°, 60.1702° and longitudes 24.94° … in units of 100 nanodegrees.
+    let lats: [Int64] = [601_700_000, 1_000, 1_000], lons: [Int64] = [249_400_000, -1_000, 1_000]
+    let keysVals: [UInt64] = [5, 6, 0, 1, 2, 3, 4, 0]
+    let dense = Proto.field(1, bytes: [1, 1, 1].flatMap { Proto.varint(zigzag($0)) })
+        + Proto.field(8, bytes: lats.flatMap { Proto.varint(zigzag($0)) })
+        + Proto.field(9, bytes: lons.flatMap { Proto.varint(zigzag($0)) })
+        + Proto.field(10, bytes: keysVals.flatMap { Proto.varint($0) })
+    let block = table + Proto.field(2, bytes: Proto.field(2, bytes: dense))
+    let path = write(Proto.osmHeader + Proto.frame(type: "OSMData", blob: Proto.field(1, bytes: block)), "dense-tags.osm.pbf")
+    let (city, report) = try OSMCityLoader.load(path)
+    #expect(report.fileNodes == 3)
+    #expect(city.services.map(\.osmReference) == ["node/2"])
+    #expect(city.services.first?.name == "Apteekki" && city.services.first?.category == .healthcare)
+    let expected = UTMProjection(containing: GeoCoordinate(longitude: 24.9399, latitude: 60.1701))
+        .project(GeoCoordinate(longitude: 24.9399, latitude: 60.1701))
+    #expect(city.services.first.map { abs($0.position.x - expected.x) < 1e-6 && abs($0.position.y - expected.y) < 1e-6 } == true)
 }
 
 @Test func nodeBeyondTheGlobeIsSkippedWithAWarningNamingIt() throws {

@@ -150,51 +150,81 @@ struct PrimitiveBlockDecoder {
                      tags: try tags(keys: keys, values: values))
     }
 
+    /// Decodes DenseNodes in place: ids, latitudes and longitudes are read as three delta-coded
+    /// streams side by side and each node's keys and values where they lie, so a block of
+    /// 8,000 nodes allocates nothing but the tags of the few nodes with a wanted key.
     private mutating func decodeDenseNodes<H: OSMEntityHandler>(_ range: Range<Int>, into handler: inout H) throws {
         var r = ProtobufReader(bytes, range: range)
-        var ids: [Int64] = [], lats: [Int64] = [], lons: [Int64] = []
-        var keysVals: [UInt64] = []
+        var idRange = range.lowerBound..<range.lowerBound, latRange = idRange, lonRange = idRange, keysValsRange = idRange
         while let (number, wire) = try r.field() {
             switch (number, wire) {
-            case (1, 2): ids = try ProtobufReader.packedDeltaSigned(bytes, try r.lengthDelimited())
-            case (8, 2): lats = try ProtobufReader.packedDeltaSigned(bytes, try r.lengthDelimited())
-            case (9, 2): lons = try ProtobufReader.packedDeltaSigned(bytes, try r.lengthDelimited())
-            case (10, 2): keysVals = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
+            case (1, 2): idRange = try r.lengthDelimited()
+            case (8, 2): latRange = try r.lengthDelimited()
+            case (9, 2): lonRange = try r.lengthDelimited()
+            case (10, 2): keysValsRange = try r.lengthDelimited()
             default: try r.skip(wireType: wire)
             }
         }
-        guard ids.count == lats.count && ids.count == lons.count else {
-            throw ProtobufReader.Malformed(message: "DenseNodes has \(ids.count) ids, \(lats.count) lats, \(lons.count) lons")
+        let count = ProtobufReader.packedCount(bytes, idRange)
+        let latCount = ProtobufReader.packedCount(bytes, latRange), lonCount = ProtobufReader.packedCount(bytes, lonRange)
+        guard count == latCount && count == lonCount else {
+            throw ProtobufReader.Malformed(message: "DenseNodes has \(count) ids, \(latCount) lats, \(lonCount) lons")
         }
-        if !nodeFilterReady && !keysVals.isEmpty {
+        if !nodeFilterReady && !keysValsRange.isEmpty {
             isNodeKey = handler.nodeKeys.map(tableEntries(in:))
             nodeFilterReady = true
         }
-        var k = 0
-        let empty = OSMTags()
-        for i in 0..<ids.count {
-            var nodeTags = empty
-            if !keysVals.isEmpty {
-                let first = k
-                var wanted = false
-                while k < keysVals.count && keysVals[k] != 0 {
-                    guard k + 1 < keysVals.count else { throw ProtobufReader.Malformed(message: "DenseNodes keys_vals ends inside a pair") }
-                    try checkStringIndex(keysVals[k])
-                    if let isNodeKey { wanted = wanted || isNodeKey[Int(keysVals[k])] } else { wanted = true }
-                    k += 2
-                }
-                if wanted {
-                    var pairs: [(key: String, value: String)] = []
-                    for j in stride(from: first, to: k, by: 2) { pairs.append((try string(keysVals[j]), try string(keysVals[j + 1]))) }
-                    nodeTags = OSMTags(pairs)
-                } else {
-                    for j in stride(from: first + 1, to: k, by: 2) { try checkStringIndex(keysVals[j]) }
-                }
-                k += 1
+        var ids = ProtobufReader(bytes, range: idRange), lats = ProtobufReader(bytes, range: latRange)
+        var lons = ProtobufReader(bytes, range: lonRange), keysVals = ProtobufReader(bytes, range: keysValsRange)
+        var id: Int64 = 0, lat: Int64 = 0, lon: Int64 = 0
+        let untagged = OSMTags()
+        for index in 0..<count {
+            id = try Self.adding(try ids.signedVarint(), to: id, after: index)
+            lat = try Self.adding(try lats.signedVarint(), to: lat, after: index)
+            lon = try Self.adding(try lons.signedVarint(), to: lon, after: index)
+            let latitude = degrees(lat, offset: latOffset), longitude = degrees(lon, offset: lonOffset)
+            guard let firstPair = try wantedNodePairs(&keysVals) else {
+                handler.node(id: id, latitude: latitude, longitude: longitude, tags: untagged)
+                continue
             }
-            handler.node(id: ids[i], latitude: degrees(lats[i], offset: latOffset),
-                         longitude: degrees(lons[i], offset: lonOffset), tags: nodeTags)
+            // A wanted key: read the node's pairs again, as strings.
+            var pairs: [(key: String, value: String)] = []
+            var pairReader = ProtobufReader(bytes, range: firstPair..<keysVals.offset)
+            while !pairReader.isAtEnd {
+                let key = try pairReader.varint()
+                if key == 0 { break }
+                pairs.append((try string(key), try string(try pairReader.varint())))
+            }
+            handler.node(id: id, latitude: latitude, longitude: longitude, tags: OSMTags(pairs))
         }
+        // Bytes left after the counted varints are a last one cut off.
+        guard ids.isAtEnd && lats.isAtEnd && lons.isAtEnd else { throw ProtobufReader.Malformed(message: "truncated varint") }
+    }
+
+    /// `running + delta`, or an error naming how many values came before.
+    @inline(__always)
+    private static func adding(_ delta: Int64, to running: Int64, after index: Int) throws -> Int64 {
+        let (sum, overflow) = running.addingReportingOverflow(delta)
+        guard !overflow else { throw ProtobufReader.Malformed(message: "delta-coded value overflows 64 bits after \(index) values") }
+        return sum
+    }
+
+    /// Reads one node's keys and values from DenseNodes' `keys_vals` (pairs of string indexes
+    /// ended by 0; a stream that has run out gives every later node no tags), checking every
+    /// index. Returns where the pairs start when one of the keys is wanted, else nil.
+    private func wantedNodePairs(_ keysVals: inout ProtobufReader) throws -> Int? {
+        guard !keysVals.isAtEnd else { return nil }
+        let first = keysVals.offset
+        var wanted = false
+        while !keysVals.isAtEnd {
+            let key = try keysVals.varint()
+            if key == 0 { break }
+            guard !keysVals.isAtEnd else { throw ProtobufReader.Malformed(message: "DenseNodes keys_vals ends inside a pair") }
+            try checkStringIndex(key)
+            try checkStringIndex(try keysVals.varint())
+            if let isNodeKey { wanted = wanted || isNodeKey[Int(key)] } else { wanted = true }
+        }
+        return wanted ? first : nil
     }
 
     /// By string-table index: whether the string is one of `wanted` (compared as bytes).

@@ -15,7 +15,35 @@ struct ProtobufReader {
 
     var isAtEnd: Bool { offset >= end }
 
+    /// A one-byte varint (most DenseNodes deltas and string indexes) is read inline; longer
+    /// ones by `longVarint()`.
+    @inline(__always)
     mutating func varint() throws -> UInt64 {
+        if offset < end {
+            let byte = bytes[offset]
+            if byte < 0x80 {
+                offset += 1
+                return UInt64(byte)
+            }
+        }
+        return try longVarint()
+    }
+
+    @inline(never)
+    private mutating func longVarint() throws -> UInt64 {
+        if end - offset >= 10 {
+            // Ten bytes are there, the most a varint takes: no end check per byte.
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            while shift < 64 {
+                let byte = bytes[offset]
+                offset += 1
+                result |= UInt64(byte & 0x7f) << shift
+                if byte & 0x80 == 0 { return result }
+                shift += 7
+            }
+            throw Malformed(message: "varint longer than 10 bytes")
+        }
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -74,6 +102,23 @@ struct ProtobufReader {
         values.reserveCapacity(range.count)
         while !reader.isAtEnd { values.append(try reader.varint()) }
         return values
+    }
+
+    /// How many varints a packed field holds: its bytes without the continuation bit, each of
+    /// which ends one (a varint cut off at the range's end is not counted).
+    static func packedCount(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int {
+        var count = 0, i = range.lowerBound
+        // Eight bytes at a time: those whose top bit is clear.
+        while i + 8 <= range.upperBound {
+            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            count += 8 - (word & 0x8080_8080_8080_8080).nonzeroBitCount
+            i += 8
+        }
+        while i < range.upperBound {
+            if bytes[i] < 0x80 { count += 1 }
+            i += 1
+        }
+        return count
     }
 
     /// A packed `sint64` field stored as deltas, decoded to absolute values.
