@@ -122,6 +122,12 @@ private func load(_ path: String, threads: Int) throws -> (city: City, report: O
             let probe = (ids.randomElement(using: &generator) ?? 0) + Int64.random(in: -3...3, using: &generator)
             #expect((index.slot(of: probe) != nil) == present.contains(probe))
             #expect(index.firstPosition(notBelow: probe) == (expected.firstIndex { $0 >= probe } ?? expected.count))
+            // Looked up beside any slot (or none), the same answer.
+            let beside = Int32.random(in: -1...Int32(expected.count), using: &generator)
+            #expect(index.slot(of: probe, besides: beside) == index.slot(of: probe), "probe \(probe) beside \(beside)")
+            if let slot = index.slot(of: probe) {
+                #expect(index.slot(of: probe, besides: slot - 1) == slot && index.slot(of: probe, besides: slot + 1) == slot)
+            }
         }
         #expect(index.slot(of: .min) == nil && index.slot(of: .max) == nil)
     }
@@ -132,8 +138,10 @@ private func load(_ path: String, threads: Int) throws -> (city: City, report: O
     for keys: [Int64] in [[], [5], [3, 3, 3], [.max, .min, 0, -1, 1, .max, .min],
                           (0..<5_000).map { _ in Int64.random(in: .min ... .max, using: &generator) },
                           (0..<5_000).map { _ in Int64.random(in: -2_000...2_000, using: &generator) }] {
-        var sorted = keys
-        SortedIDIndex.radixSort(&sorted)
-        #expect(sorted == keys.sorted())
+        for threads in [1, 2, 3] {
+            var sorted = keys
+            SortedIDIndex.radixSort(&sorted, threads: threads)
+            #expect(sorted == keys.sorted(), "\(threads) threads")
+        }
     }
 }

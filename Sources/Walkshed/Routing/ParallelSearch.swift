@@ -53,11 +53,18 @@ public enum ParallelSearch {
     public static func filling<T>(count: Int, initial: T, itemCount: Int, threads: Int,
                                   _ body: @Sendable (Range<Int>, ArraySlots<T>) -> Void) -> [T] {
         var values = [T](repeating: initial, count: count)
+        fill(&values, itemCount: itemCount, threads: threads, body)
+        return values
+    }
+
+    /// `filling` into an array that exists already (a scratch array reused pass after pass):
+    /// slots no item writes keep their values.
+    public static func fill<T>(_ values: inout [T], itemCount: Int, threads: Int,
+                               _ body: @Sendable (Range<Int>, ArraySlots<T>) -> Void) {
         values.withUnsafeMutableBufferPointer { buffer in
             let slots = ArraySlots(buffer)
             forEachChunk(itemCount: itemCount, threads: threads) { range in body(range, slots) }
         }
-        return values
     }
 
     /// Runs `body(i)` for every `i` in `0 ..< itemCount` and collects the results in index order.

@@ -50,7 +50,13 @@ struct NodeLocations: Sendable {
 
     /// The slots of each list of node ids (-1 where a node is missing), looked up on `threads` threads.
     func slots(of lists: [[Int64]], threads: Int) -> [[Int32]] {
-        ParallelSearch.map(itemCount: lists.count, threads: threads) { i in lists[i].map { slot(of: $0) ?? -1 } }
+        ParallelSearch.map(itemCount: lists.count, threads: threads) { i in
+            var previous: Int32 = -1
+            return lists[i].map { id in
+                previous = ids.slot(of: id, besides: previous) ?? -1
+                return isFound(previous) ? previous : -1
+            }
+        }
     }
 
     /// How many of `ids` are missing, counted on `threads` threads.

@@ -76,7 +76,7 @@ public enum OSMCityLoader {
         stage("reading nodes")
         var neededRefs: [Int64] = []
         swap(&neededRefs, &ways.neededNodes)
-        let neededIDs = SortedIDIndex(unsorted: consume neededRefs)
+        let neededIDs = SortedIDIndex(unsorted: consume neededRefs, threads: runner.threads)
         var nodePass = try runner.run(.nodes, NodePass(needed: neededIDs))
         // `nodes` is the one holder of the ids and coordinates: both go when it lets them go.
         var nodes = NodeLocations(ids: consume neededIDs, coordinates: nodePass.takeCoordinates())
@@ -99,7 +99,8 @@ public enum OSMCityLoader {
         let projection = UTMProjection(containing: options.keepWithin?.centre
                                        ?? centre(of: walkSlots, nodes: nodes, serviceNodes: nodePass.serviceNodes))
         nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
-        let polylines = polylines(ways.walkWays, slots: walkSlots, nodes: nodes, within: options.keepWithin, diagnostics: &report.diagnostics)
+        let polylines = polylines(ways.walkWays, slots: walkSlots, nodes: nodes, within: options.keepWithin,
+                                  threads: runner.threads, diagnostics: &report.diagnostics)
             + PedestrianAreas.crossings(ways.walkWays, slots: walkSlots, planar: nodes.planar)
         // The graph is built from `polylines`: the ways' node lists go, for memory.
         ways.walkWays = []
@@ -226,8 +227,29 @@ public enum OSMCityLoader {
     /// at the gap, with one counted warning per missing reference.
     /// With `within`, a point is kept only when it or a neighbour along the way lies inside, so
     /// every segment with an end inside survives; the way is cut silently at the others.
+    /// Built in chunks of ways on `threads` threads, joined (with their warnings) in way order:
+    /// the same result for any count.
     static func polylines(_ walkWays: [WayPass.WalkWay], slots: [[Int32]], nodes: NodeLocations, within box: GeoBox?,
-                          diagnostics: inout Diagnostics) -> [WayPolyline] {
+                          threads: Int, diagnostics: inout Diagnostics) -> [WayPolyline] {
+        let chunkCount = threads == 1 ? 1 : max(1, min(walkWays.count / 1024, threads * 8))
+        let examplesPerKind = diagnostics.examplesPerKind
+        let parts = ParallelSearch.map(itemCount: chunkCount, threads: threads) { c in
+            let chunk = (walkWays.count * c / chunkCount) ..< (walkWays.count * (c + 1) / chunkCount)
+            var warnings = Diagnostics()
+            warnings.examplesPerKind = examplesPerKind
+            return (polylines(walkWays[chunk], slots: slots[chunk], nodes: nodes, within: box, diagnostics: &warnings), warnings)
+        }
+        var result: [WayPolyline] = []
+        result.reserveCapacity(parts.reduce(0) { $0 + $1.0.count })
+        for (part, warnings) in parts {
+            result += part
+            diagnostics.append(warnings)
+        }
+        return result
+    }
+
+    private static func polylines(_ walkWays: ArraySlice<WayPass.WalkWay>, slots: ArraySlice<[Int32]>, nodes: NodeLocations,
+                                  within box: GeoBox?, diagnostics: inout Diagnostics) -> [WayPolyline] {
         var result: [WayPolyline] = []
         for (way, wayslots) in zip(walkWays, slots) {
             var run: [Int32] = []
