@@ -141,3 +141,28 @@ func largestComponentBuiltDirectlyEqualsBuiltThenFiltered(seed: UInt64) throws {
         #expect(graph.interiorFirst == expected.interiorFirst && graph.interiorX == expected.interiorX && graph.interiorY == expected.interiorY, "seed \(seed)")
     }
 }
+
+/// Component labels (found by union–find on the edge list) equal those of a depth-first search
+/// over the adjacency lists, numbered by each component's lowest node: random sparse graphs
+/// with isolated nodes, loops and parallel edges.
+@Test(arguments: 0..<80)
+func componentLabelsEqualADepthFirstSearch(seed: UInt64) {
+    var rng = SeededRandom(seed: 4_200 + seed)
+    let nodeCount = Int.random(in: 1...80, using: &rng)
+    let graph = TinyNetwork.random(nodeCount: nodeCount, edgeCount: Int.random(in: 0...nodeCount, using: &rng), maxMetres: 20, rng: &rng)
+    var expected = [Int32](repeating: -1, count: graph.nodeCount)
+    var count: Int32 = 0
+    for s in 0..<graph.nodeCount where expected[s] < 0 {
+        expected[s] = count
+        var stack = [s]
+        while let u = stack.popLast() {
+            for a in Int(graph.firstOut[u])..<Int(graph.firstOut[u + 1]) where expected[Int(graph.head[a])] < 0 {
+                expected[Int(graph.head[a])] = count
+                stack.append(Int(graph.head[a]))
+            }
+        }
+        count += 1
+    }
+    let (labels, labelCount) = graph.componentLabels()
+    #expect(labels == expected && labelCount == Int(count), "seed \(seed)")
+}

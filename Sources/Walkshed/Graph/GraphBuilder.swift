@@ -51,11 +51,4 @@ public struct GraphBuilder {
         let (kept, report) = (consume whole).keepingLargestComponent()
         return (graph(of: kept, threads: threads), report)
     }
-
-    static func withoutRepeats(_ points: [Int32]) -> [Int32] {
-        var out: [Int32] = []
-        out.reserveCapacity(points.count)
-        for p in points where out.last != p { out.append(p) }
-        return out
-    }
 }

@@ -10,29 +10,37 @@ struct GraphSkeleton {
     var points: [Int32] = []
     var pieceFirst: [Int] = [], pieceLast: [Int] = []
 
-    /// The skeleton as a graph without interior points (straight edges between the nodes).
-    var straightGraph: StreetGraph {
-        var straight = edges
-        straight.interiorFirst = [Int32](repeating: 0, count: edges.count + 1)
-        return StreetGraph(nodeX: nodeX, nodeY: nodeY, edges: straight)
-    }
-
-    /// The largest component, as `StreetGraph.largestComponent` finds, keeps (through
-    /// `subgraph`: nodes and edges in their order) and reports it.
+    /// The largest component (most nodes; ties to the one with the lowest node id), nodes and
+    /// edges kept in their order as `StreetGraph.largestComponent` keeps them, and what was
+    /// dropped. Found on the edge list (`ConnectedComponents`): no adjacency is built for a
+    /// graph about to be cut.
     func keepingLargestComponent() -> (GraphSkeleton, ComponentReport) {
-        let whole = straightGraph
-        let (keep, componentCount) = whole.largestComponentNodes()
+        let (labels, componentCount) = ConnectedComponents.labels(nodeCount: nodeX.count, tails: edges.tails, heads: edges.heads)
         guard componentCount > 1 else {
             return (self, ComponentReport(componentCount: componentCount, droppedNodes: 0, droppedEdges: 0, droppedMetres: 0))
         }
-        let straightKept = whole.subgraph(keepingNodes: keep)
+        let keep = ConnectedComponents.largest(labels: labels, count: componentCount)
+        var newID = [Int32](repeating: -1, count: nodeX.count)
+        var kept = GraphSkeleton()
+        for u in nodeX.indices where keep[u] {
+            newID[u] = Int32(kept.nodeX.count)
+            kept.nodeX.append(nodeX[u])
+            kept.nodeY.append(nodeY[u])
+        }
         let keptEdges = edges.tails.indices.filter { keep[Int(edges.tails[$0])] }   // an edge's ends share a component
-        let kept = GraphSkeleton(nodeX: straightKept.nodeX, nodeY: straightKept.nodeY,
-                                 edges: EdgeArrays(tails: straightKept.edgeTail, heads: straightKept.edgeHead, metres: straightKept.edgeMetres,
-                                                   classes: straightKept.edgeClass, flags: straightKept.edgeFlags,
-                                                   wayIDs: Array(straightKept.edgeWayID), interiorFirst: [0], interiorX: [], interiorY: []),
-                                 points: points, pieceFirst: keptEdges.map { pieceFirst[$0] }, pieceLast: keptEdges.map { pieceLast[$0] })
-        return (kept, whole.droppedReport(keeping: straightKept, componentCount: componentCount))
+        kept.edges = EdgeArrays(tails: keptEdges.map { newID[Int(edges.tails[$0])] }, heads: keptEdges.map { newID[Int(edges.heads[$0])] },
+                                metres: keptEdges.map { edges.metres[$0] }, classes: keptEdges.map { edges.classes[$0] },
+                                flags: keptEdges.map { edges.flags[$0] }, wayIDs: keptEdges.map { edges.wayIDs[$0] },
+                                interiorFirst: [0], interiorX: [], interiorY: [])
+        kept.points = points
+        kept.pieceFirst = keptEdges.map { pieceFirst[$0] }
+        kept.pieceLast = keptEdges.map { pieceLast[$0] }
+        // The dropped length as `StreetGraph.droppedReport` sums it.
+        func walkableMetres(_ edges: EdgeArrays) -> Double { StreetGraph.walkableMetres(edges.metres, edges.flags) }
+        let report = ComponentReport(componentCount: componentCount, droppedNodes: nodeX.count - kept.nodeX.count,
+                                     droppedEdges: edges.count - kept.edges.count,
+                                     droppedMetres: walkableMetres(edges) - walkableMetres(kept.edges))
+        return (kept, report)
     }
 }
 
@@ -43,64 +51,74 @@ extension GraphBuilder {
     func skeleton(of givenWays: consuming [WayPolyline], raisedKerbs: Set<Int32>, threads: Int) -> GraphSkeleton {
         var ways = givenWays
         var skeleton = GraphSkeleton()
-        // Way `w`'s points are `skeleton.points[wayFirst[w] ..< wayFirst[w + 1]]` (none for a way of fewer than two).
+        // Way `w`'s points, consecutive repeats dropped, are `runs[wayFirst[w] ..< wayFirst[w + 1]]`
+        // (none for a way of fewer than two).
+        var runs: [Int32] = []
         var wayFirst = [0]
-        skeleton.points.reserveCapacity(ways.reduce(0) { $0 + $1.points.count })
+        runs.reserveCapacity(ways.reduce(0) { $0 + $1.points.count })
         wayFirst.reserveCapacity(ways.count + 1)
         var useCount = [UInt8](repeating: 0, count: planar.count)
         var isNode = [Bool](repeating: false, count: planar.count)
-        for way in ways {
-            let points = Self.withoutRepeats(way.points)
-            if points.count >= 2 {
-                isNode[Int(points.first!)] = true
-                isNode[Int(points.last!)] = true
-                for p in points {
-                    let i = Int(p)
-                    if useCount[i] < 2 { useCount[i] += 1 }
-                    if useCount[i] >= 2 { isNode[i] = true }
-                }
-                skeleton.points += points
+        for w in ways.indices {
+            let start = runs.count
+            for p in ways[w].points where runs.count == start || runs[runs.count - 1] != p { runs.append(p) }
+            guard runs.count - start >= 2 else {
+                runs.removeLast(runs.count - start)
+                wayFirst.append(start)
+                continue
             }
-            wayFirst.append(skeleton.points.count)
+            isNode[Int(runs[start])] = true
+            isNode[Int(runs[runs.count - 1])] = true
+            for k in start..<runs.count {
+                let i = Int(runs[k])
+                if useCount[i] < 2 { useCount[i] += 1 }
+                if useCount[i] >= 2 { isNode[i] = true }
+            }
+            wayFirst.append(runs.count)
         }
         useCount = []
 
         var nodeOfPoint = [Int32](repeating: -1, count: planar.count)
+        var nodeX: [Double] = [], nodeY: [Double] = []
+        var edges = EdgeArrays()
+        var pieceFirst: [Int] = [], pieceLast: [Int] = []
         func node(for p: Int32) -> Int32 {
             let i = Int(p)
             if nodeOfPoint[i] < 0 {
-                nodeOfPoint[i] = Int32(skeleton.nodeX.count)
-                skeleton.nodeX.append(planar[i].x)
-                skeleton.nodeY.append(planar[i].y)
+                nodeOfPoint[i] = Int32(nodeX.count)
+                nodeX.append(planar[i].x)
+                nodeY.append(planar[i].y)
             }
             return nodeOfPoint[i]
         }
         var isKerb = [Bool](repeating: false, count: raisedKerbs.isEmpty ? 0 : planar.count)
         for p in raisedKerbs where Int(p) < isKerb.count { isKerb[Int(p)] = true }
-        let points = skeleton.points
-        for (w, way) in ways.enumerated() where wayFirst[w + 1] > wayFirst[w] {
+        for w in ways.indices where wayFirst[w + 1] > wayFirst[w] {
+            let wayFlags = ways[w].flags, edgeClass = ways[w].edgeClass, wayID = ways[w].wayID
             var start = wayFirst[w]
-            for k in (start + 1) ..< wayFirst[w + 1] where isNode[Int(points[k])] {
-                var edgeFlags = way.flags
+            for k in (start + 1) ..< wayFirst[w + 1] where isNode[Int(runs[k])] {
+                var edgeFlags = wayFlags
                 if !isKerb.isEmpty {
-                    let atEnd = isKerb[Int(points[start])] || isKerb[Int(points[k])]
-                    if points[(start + 1) ..< k].contains(where: { isKerb[Int($0)] }) || (atEnd && way.edgeClass == .crossing) {
+                    let atEnd = isKerb[Int(runs[start])] || isKerb[Int(runs[k])]
+                    if runs[(start + 1) ..< k].contains(where: { isKerb[Int($0)] }) || (atEnd && edgeClass == .crossing) {
                         edgeFlags.insert(.raisedKerb)
                     }
                 }
-                skeleton.edges.tails.append(node(for: points[start]))
-                skeleton.edges.heads.append(node(for: points[k]))
-                skeleton.edges.classes.append(way.edgeClass)
-                skeleton.edges.flags.append(edgeFlags)
-                skeleton.edges.wayIDs.append(way.wayID)
-                skeleton.pieceFirst.append(start)
-                skeleton.pieceLast.append(k)
+                edges.tails.append(node(for: runs[start]))
+                edges.heads.append(node(for: runs[k]))
+                edges.classes.append(edgeClass)
+                edges.flags.append(edgeFlags)
+                edges.wayIDs.append(wayID)
+                pieceFirst.append(start)
+                pieceLast.append(k)
                 start = k
             }
         }
+        (skeleton.nodeX, skeleton.nodeY, skeleton.edges, skeleton.points) = (nodeX, nodeY, edges, runs)
+        (skeleton.pieceFirst, skeleton.pieceLast) = (pieceFirst, pieceLast)
         ways = []   // the runs are in `skeleton.points` now
         // Lengths, edge by edge in parallel: each edge writes only its own slot.
-        let lonLat = coordinates, firsts = skeleton.pieceFirst, lasts = skeleton.pieceLast, edgeCount = skeleton.edges.count
+        let lonLat = coordinates, points = skeleton.points, firsts = skeleton.pieceFirst, lasts = skeleton.pieceLast, edgeCount = skeleton.edges.count
         skeleton.edges.metres = ParallelSearch.filling(count: edgeCount, initial: 0, itemCount: edgeCount, threads: threads) { range, metres in
             for e in range {
                 var length = 0.0

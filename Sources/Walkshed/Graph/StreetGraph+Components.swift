@@ -18,21 +18,7 @@ public struct ComponentReport: Sendable, Equatable {
 extension StreetGraph {
     /// Component number of every node (0 ..< count), numbered by lowest node id.
     public func componentLabels() -> (labels: [Int32], count: Int) {
-        var label = [Int32](repeating: -1, count: nodeCount)
-        var count: Int32 = 0
-        var stack: [Int32] = []
-        for s in 0..<nodeCount where label[s] < 0 {
-            label[s] = count
-            stack.append(Int32(s))
-            while let u = stack.popLast() {
-                for a in Int(firstOut[Int(u)])..<Int(firstOut[Int(u) + 1]) {
-                    let v = Int(head[a])
-                    if label[v] < 0 { label[v] = count; stack.append(Int32(v)) }
-                }
-            }
-            count += 1
-        }
-        return (label, Int(count))
+        ConnectedComponents.labels(nodeCount: nodeCount, tails: edgeTail, heads: edgeHead)
     }
 
     /// The largest connected component (most nodes; ties to the one with the lowest node id),
@@ -50,11 +36,7 @@ extension StreetGraph {
     /// node id), and how many components there are.
     public func largestComponentNodes() -> (keep: [Bool], componentCount: Int) {
         let (labels, count) = componentLabels()
-        var sizes = [Int](repeating: 0, count: count)
-        for l in labels { sizes[Int(l)] += 1 }
-        var keep: Int32 = 0
-        for c in 0..<count where sizes[c] > sizes[Int(keep)] { keep = Int32(c) }
-        return (labels.map { $0 == keep }, count)
+        return (ConnectedComponents.largest(labels: labels, count: count), count)
     }
 
     /// What keeping only `kept` (a subgraph of this graph) drops.

@@ -141,12 +141,17 @@ public struct StreetGraph: Sendable {
         return box
     }
 
-    /// Total length of edges matching `include`, in metres.
     /// Summed length in metres of the edges `include` selects: by default every mapped edge
     /// (lines across pedestrian squares, `acrossArea`, are walked but not mapped ways).
     public func totalMetres(where include: (Int) -> Bool = { _ in true }) -> Double {
+        Self.walkableMetres(edgeMetres, edgeFlags, where: include)
+    }
+
+    /// The metres of edges `include` (by index into `metres`/`flags`), summed in edge order,
+    /// edges `.acrossArea` left out: `totalMetres` of any edge columns.
+    static func walkableMetres(_ metres: [Float], _ flags: [EdgeFlags], where include: (Int) -> Bool = { _ in true }) -> Double {
         var sum = 0.0
-        for e in 0..<edgeCount where include(e) && !edgeFlags[e].contains(.acrossArea) { sum += Double(edgeMetres[e]) }
+        for e in metres.indices where include(e) && !flags[e].contains(.acrossArea) { sum += Double(metres[e]) }
         return sum
     }
 }
