@@ -50,7 +50,6 @@ extension GraphBuilder {
     /// The ways (and the walk's arrays) are gone when it returns.
     func skeleton(of givenWays: consuming [WayPolyline], raisedKerbs: Set<Int32>, threads: Int) -> GraphSkeleton {
         var ways = givenWays
-        var skeleton = GraphSkeleton()
         // Way `w`'s points, consecutive repeats dropped, are `runs[wayFirst[w] ..< wayFirst[w + 1]]`
         // (none for a way of fewer than two).
         var runs: [Int32] = []
@@ -114,9 +113,8 @@ extension GraphBuilder {
                 start = k
             }
         }
-        (skeleton.nodeX, skeleton.nodeY, skeleton.edges, skeleton.points) = (nodeX, nodeY, edges, runs)
-        (skeleton.pieceFirst, skeleton.pieceLast) = (pieceFirst, pieceLast)
-        ways = []   // the runs are in `skeleton.points` now
+        ways = []   // their points are in `runs` now
+        var skeleton = GraphSkeleton(nodeX: nodeX, nodeY: nodeY, edges: edges, points: runs, pieceFirst: pieceFirst, pieceLast: pieceLast)
         // Lengths, edge by edge in parallel: each edge writes only its own slot.
         let lonLat = coordinates, points = skeleton.points, firsts = skeleton.pieceFirst, lasts = skeleton.pieceLast, edgeCount = skeleton.edges.count
         skeleton.edges.metres = ParallelSearch.filling(count: edgeCount, initial: 0, itemCount: edgeCount, threads: threads) { range, metres in
