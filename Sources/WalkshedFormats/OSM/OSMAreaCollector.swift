@@ -23,20 +23,18 @@ struct OSMAreaCollector {
     /// (most of the work) are turned into polygons in chunks on `threads` threads, each chunk
     /// into a collector and warnings of its own, merged in way order: the same result for any count.
     mutating func collect(ways: WayPass, relations: RelationPass, threads: Int = 1, diagnostics: inout Diagnostics) {
-        let areaWays = ways.areaWays, chunkCount = threads == 1 ? 1 : max(1, min(areaWays.count / 64, threads * 8))
-        let empty = OSMAreaCollector(nodes: nodes, bounds: bounds), examplesPerKind = diagnostics.examplesPerKind
-        let parts = ParallelSearch.map(itemCount: chunkCount, threads: threads) { c in
-            var part = empty, warnings = Diagnostics()
-            warnings.examplesPerKind = examplesPerKind
-            part.collect(areaWays[(areaWays.count * c / chunkCount) ..< (areaWays.count * (c + 1) / chunkCount)], diagnostics: &warnings)
-            return (part, warnings)
+        let areaWays = ways.areaWays, empty = OSMAreaCollector(nodes: nodes, bounds: bounds)
+        let parts = ParallelSearch.mapChunks(itemCount: areaWays.count, minimumChunk: 64, threads: threads,
+                                             diagnostics: &diagnostics) { chunk, warnings in
+            var part = empty
+            part.collect(areaWays[chunk], diagnostics: &warnings)
+            return part
         }
-        for (part, warnings) in parts {
+        for part in parts {
             parks += part.parks
             greenAreas += part.greenAreas
             greenSpaces += part.greenSpaces
             services += part.services
-            diagnostics.append(warnings)
         }
         collectLines(ways.lineServiceWays, diagnostics: &diagnostics)
         collectRelations(relations.areas, memberRefs: ways.memberRefs, diagnostics: &diagnostics)

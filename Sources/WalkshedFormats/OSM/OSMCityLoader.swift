@@ -231,20 +231,13 @@ public enum OSMCityLoader {
     /// the same result for any count.
     static func polylines(_ walkWays: [WayPass.WalkWay], slots: [[Int32]], nodes: NodeLocations, within box: GeoBox?,
                           threads: Int, diagnostics: inout Diagnostics) -> [WayPolyline] {
-        let chunkCount = threads == 1 ? 1 : max(1, min(walkWays.count / 1024, threads * 8))
-        let examplesPerKind = diagnostics.examplesPerKind
-        let parts = ParallelSearch.map(itemCount: chunkCount, threads: threads) { c in
-            let chunk = (walkWays.count * c / chunkCount) ..< (walkWays.count * (c + 1) / chunkCount)
-            var warnings = Diagnostics()
-            warnings.examplesPerKind = examplesPerKind
-            return (polylines(walkWays[chunk], slots: slots[chunk], nodes: nodes, within: box, diagnostics: &warnings), warnings)
+        let parts = ParallelSearch.mapChunks(itemCount: walkWays.count, minimumChunk: 1024, threads: threads,
+                                             diagnostics: &diagnostics) { chunk, warnings in
+            polylines(walkWays[chunk], slots: slots[chunk], nodes: nodes, within: box, diagnostics: &warnings)
         }
         var result: [WayPolyline] = []
-        result.reserveCapacity(parts.reduce(0) { $0 + $1.0.count })
-        for (part, warnings) in parts {
-            result += part
-            diagnostics.append(warnings)
-        }
+        result.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { result += part }
         return result
     }
 

@@ -1,0 +1,19 @@
+extension ParallelSearch {
+    /// `body` over chunks of `0 ..< itemCount` (at least `minimumChunk` items each, at most eight
+    /// chunks per thread) on `threads` threads, each chunk with warnings of its own. Results come
+    /// back in item order and the warnings are appended to `diagnostics` in that order, so both
+    /// (counts and examples) equal one pass's whatever the thread count.
+    public static func mapChunks<T: Sendable>(itemCount: Int, minimumChunk: Int, threads: Int, diagnostics: inout Diagnostics,
+                                              _ body: @Sendable (Range<Int>, inout Diagnostics) -> T) -> [T] {
+        let chunkCount = threads == 1 ? 1 : max(1, min(itemCount / minimumChunk, threads * 8))
+        let examplesPerKind = diagnostics.examplesPerKind
+        let parts = map(itemCount: chunkCount, threads: threads) { c in
+            var warnings = Diagnostics()
+            warnings.examplesPerKind = examplesPerKind
+            let result = body((itemCount * c / chunkCount) ..< (itemCount * (c + 1) / chunkCount), &warnings)
+            return (result, warnings)
+        }
+        for (_, warnings) in parts { diagnostics.append(warnings) }
+        return parts.map(\.0)
+    }
+}
