@@ -105,7 +105,7 @@ struct AnalyzeCommand: WalkshedCommand {
             }
             if formats.contains(.map) {
                 clock.begin("writing map layers")
-                try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(loaded.study.city).writeCompressed(threads: options.threads, write: $0) }
+                try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(loaded.study.city, threads: options.threads).writeCompressed(threads: options.threads, write: $0) }
             }
             clock.finish()
             for (summary, folder, _) in summaries {
@@ -118,7 +118,7 @@ struct AnalyzeCommand: WalkshedCommand {
         print("Wrote \(output.fileCount) files to \(outputFolder)/ in \(FixedPoint.format(clock.totalSeconds, decimals: 2)) s.")
         if writeReport {
             let reportClock = StageClock(quiet: quiet)
-            let content = try ReportContent.analysis(summaries.map { ($0.summary, $0.populationCSV) }, map: MapLayers.of(loaded.study.city),
+            let content = try ReportContent.analysis(summaries.map { ($0.summary, $0.populationCSV) }, map: MapLayers.of(loaded.study.city, threads: options.threads),
                                                      folder: outputFolder)
             let written = try ReportWriter.write(content, html: output.path("report.html"), pngFolder: nil, clock: reportClock)
             reportClock.finish()

@@ -77,7 +77,7 @@ struct IndicatorsCommand: WalkshedCommand {
             try output.stage(IndicatorFiles.json(run.values, profiles: names, context: context).text(), at: output.path("indicators.json"))
             try output.stage(IndicatorFiles.csv(run.values), at: output.path("indicators.csv"))
             try output.stage(PopulationTableWriter.csv(residents, layers: run.pointLayers), at: output.path("population.csv"))
-            try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(city).writeCompressed(threads: options.threads, write: $0) }
+            try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(city, threads: options.threads).writeCompressed(threads: options.threads, write: $0) }
         }
         clock.finish()
         print(PopulationSource.line(loaded.study.residents) + IndicatorFiles.headline(city: city, gtfs: !inputs.request.gtfs.isEmpty))

@@ -90,7 +90,7 @@ struct ScenarioCommand: WalkshedCommand {
             }
             try output.create()
             try output.stage(ScenarioFiles.csv(reports), at: output.path("scenarios.csv"))
-            try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(city).writeCompressed(threads: inputs.request.threads, write: $0) }
+            try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(city, threads: inputs.request.threads).writeCompressed(threads: inputs.request.threads, write: $0) }
             clock.finish()
         }
         print(PopulationSource.line(loaded.study.residents) + reports.map { ScenarioTable.text($0) }.joined(separator: "\n"), terminator: "")

@@ -137,7 +137,7 @@ struct SuggestCommand: WalkshedCommand {
             try output.create()
             for file in files { try output.stage(file.text, at: output.path(file.name)) }
             // The base map `walkshed report` draws the suggestions over.
-            try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(study.city).writeCompressed(threads: parks.threads, write: $0) }
+            try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(study.city, threads: parks.threads).writeCompressed(threads: parks.threads, write: $0) }
             clock.finish()
         }
         print(PopulationSource.line(study.residents) + table, terminator: "")

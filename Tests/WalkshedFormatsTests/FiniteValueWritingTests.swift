@@ -34,3 +34,16 @@ private func pow10(_ e: Double) -> Double {
     for _ in 0..<Int(abs(e)) { result = e < 0 ? result / 10 : result * 10 }
     return result
 }
+
+/// Whole numbers write as Swift's `description` does, at every digit count and at both ends
+/// of `Int` (whose most negative value has no positive counterpart).
+@Test func wholeNumbersWriteTheirDecimalDigits() {
+    var rng = SeededRandom(seed: 5)
+    var values: [Int] = [0, 9, 10, 99, 100, -1, -10, .max, .min, .min + 1, 1_000_000_000_000_000_000]
+    for digits in 1...18 { values += [Int(rng.next() % UInt64(pow10(Double(digits)))), -Int(rng.next() % UInt64(pow10(Double(digits))))] }
+    for value in values {
+        var buffer = TextBuffer()
+        buffer.append(value)
+        #expect(buffer.string == String(value), "\(value)")
+    }
+}

@@ -102,11 +102,13 @@ import WalkshedTestSupport
 }
 
 /// Edges of a kind are drawn as chains: every edge's points exactly once, consecutive edges
-/// sharing an end, and fewer lines than edges on a real city.
+/// sharing an end, and fewer lines than edges on a real city; the same lines whatever the
+/// number of threads copying their points.
 @Test func mapLinesJoinEdgesWithoutLosingAny() throws {
     let city = try OSMCityLoader.load(RepositoryPaths.network("helsinki.osm.pbf")).city
     let graph = city.graph
     let layers = MapLayers.of(city)
+    #expect(MapLayers.of(city, threads: 2) == layers && MapLayers.of(city, threads: 3) == layers)
     var drawn: [LineKindKey: Int] = [:]
     for (kind, set) in layers.lines {
         for line in set {

@@ -92,18 +92,19 @@ extension MapLayers {
     func appendText(of piece: TextPiece, origin: (x: Double, y: Double), to out: inout TextBuffer) {
         let (originX, originY) = origin
         func whole(_ v: Double) -> Int { Int(v.rounded()) }
+        let comma = UInt8(ascii: ",")
         func appendLine<Line: Collection<PlanarPoint>>(_ line: Line, delta: Bool) {
-            out.append("[")
-            var lastX = 0, lastY = 0
-            for (k, p) in line.enumerated() {
+            out.append(byte: UInt8(ascii: "["))
+            var lastX = 0, lastY = 0, first = true
+            for p in line {
                 let x = whole(p.x - originX), y = whole(p.y - originY)
-                if k > 0 { out.append(",") }
-                if delta && k > 0 { out.append(x - lastX); out.append(","); out.append(y - lastY) } else {
-                    out.append(x); out.append(","); out.append(y)
+                if !first { out.append(byte: comma) }
+                if delta && !first { out.append(x - lastX); out.append(byte: comma); out.append(y - lastY) } else {
+                    out.append(x); out.append(byte: comma); out.append(y)
                 }
-                lastX = x; lastY = y
+                lastX = x; lastY = y; first = false
             }
-            out.append("]")
+            out.append(byte: UInt8(ascii: "]"))
         }
         func appendPointGroups(_ groups: [String: [PlanarPoint]]) {
             out.append("{")
@@ -124,7 +125,7 @@ extension MapLayers {
             }
             let set = lines[kind]!
             for i in range {
-                if i > 0 { out.append(",") }
+                if i > 0 { out.append(byte: comma) }
                 appendLine(set[i], delta: true)
             }
             if closesKind { out.append("]") }

@@ -35,8 +35,9 @@ public struct MapLayers: Sendable, Equatable {
     public init(epsg: Int) { self.epsg = epsg }
 
     /// The network (greenways apart, edges of a kind joined into longer lines), every park and
-    /// every service of `city`.
-    public static func of(_ city: City) -> MapLayers {
+    /// every service of `city`; the lines' points are copied on `threads` threads (the same
+    /// layers for any count).
+    public static func of(_ city: City, threads: Int = 1) -> MapLayers {
         var layers = MapLayers(epsg: city.projection.epsgCode)
         let graph = city.graph
         var streets: [Int] = [], greenways: [Int] = [], closed: [Int] = []
@@ -46,7 +47,7 @@ public struct MapLayers: Sendable, Equatable {
         }
         for (kind, edges) in [(LineKind.street, streets), (.greenway, greenways), (.closed, closed)] where !edges.isEmpty {
             var set = PolylineSet()
-            EdgeChains.append(edges, of: graph, to: &set)
+            EdgeChains.append(edges, of: graph, to: &set, threads: threads)
             layers.lines[kind] = set
         }
         layers.parks = city.parks.map(shape)

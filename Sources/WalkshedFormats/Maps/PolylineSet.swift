@@ -23,6 +23,15 @@ public struct PolylineSet: RandomAccessCollection, Sendable, Equatable, Expressi
         starts.append(points.count)
     }
 
+    /// Appends the lines `more[starts[i] ..< starts[i + 1]]` (`starts[0] == 0`, the last
+    /// `more.count`).
+    mutating func append(lines more: [PlanarPoint], starts lineStarts: [Int]) {
+        precondition(lineStarts.first == 0 && lineStarts.last == more.count, "line starts must span the points")
+        let base = points.count
+        if points.isEmpty { points = more } else { points.append(contentsOf: more) }
+        starts.append(contentsOf: lineStarts.dropFirst().lazy.map { base + $0 })
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { starts.count - 1 }
     public subscript(i: Int) -> ArraySlice<PlanarPoint> { points[starts[i]..<starts[i + 1]] }

@@ -40,12 +40,22 @@ public struct TextBuffer: Sendable {
 
     public mutating func append(_ value: Float, decimals: Int) { append(Double(value), decimals: decimals) }
 
+    /// The decimal digits of `value`, most significant first: made last digit first in a
+    /// 20-byte scratch (a division by the constant 10 per digit), then appended at once.
     private mutating func appendDigits(_ value: UInt) {
-        var scale: UInt = 1
-        while scale <= value / 10 { scale *= 10 }
-        while scale > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8((value / scale) % 10))
-            scale /= 10
+        if value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { digits in
+            var rest = value, start = digits.count
+            while rest > 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[start...]))
         }
     }
 
