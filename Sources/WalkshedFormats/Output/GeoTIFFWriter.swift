@@ -50,13 +50,17 @@ public enum GeoTIFFWriter {
                cellMetres: grid.cellMetres, epsgCode: projection.epsgCode, description: layer.name, unit: layer.unit.rawValue)
     }
 
+    /// libdeflate's level for tiles. On the 211 MB benchmark's ten grids level 1 writes
+    /// 28.5 MB in 0.56–0.67 s where level 6 wrote 27.9 MB in 0.92–1.00 s (two threads).
+    static let deflateLevel: Int32 = 1
+
     /// The file's bytes; tiles are compressed on `threads` threads, and the bytes are the same
     /// for any thread count.
     public static func bytes(_ raster: Raster, threads: Int = 1) -> [UInt8] {
         var levels = [Level(values: raster.values, columns: raster.columns, rows: raster.rows)]
         while max(levels.last!.columns, levels.last!.rows) > tileSize { levels.append(levels.last!.halved()) }
         let tiles = levels.map { level in
-            ParallelSearch.map(itemCount: level.tileCount, threads: threads) { Zlib.deflate(level.predictedTile($0)) }
+            ParallelSearch.map(itemCount: level.tileCount, threads: threads) { Zlib.deflate(level.predictedTile($0), level: deflateLevel) }
         }
         // Lay out: header, IFDs (full resolution first), then tile data (smallest overview first).
         var ifds = levels.indices.map { k in ifd(level: levels[k], isOverview: k > 0, raster: raster) }

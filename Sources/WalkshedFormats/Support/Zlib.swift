@@ -2,7 +2,7 @@ import CDeflate
 import CZlib
 
 /// zlib streams (RFC 1950): inflation of a buffer whose inflated size is known in advance
-/// (PBF `raw_size`) and deflation at level 6 (PNG, GeoTIFF) through libdeflate, which reads
+/// (PBF `raw_size`) and deflation (PNG, GeoTIFF) through libdeflate, which reads
 /// and writes the same format about twice as fast as zlib on whole buffers; inflation of a
 /// stream's prefix or of unknown size through zlib's streaming interface.
 enum Zlib {
@@ -33,8 +33,8 @@ enum Zlib {
         }
     }
 
-    /// A zlib stream of `bytes`, compressed at level 6.
-    static func deflate(_ bytes: [UInt8]) -> [UInt8] { Deflate.compress(bytes, level: 6, as: .zlib) }
+    /// A zlib stream of `bytes`, compressed at `level` (libdeflate's 1–12; 6 is zlib's default).
+    static func deflate(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] { Deflate.compress(bytes, level: level, as: .zlib) }
 
     /// Inflates a zlib stream of unknown inflated size, up to `limit` bytes (more is cut off:
     /// a bound, not an error); nil when the data is corrupt.
