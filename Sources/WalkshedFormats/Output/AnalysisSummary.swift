@@ -6,13 +6,18 @@ public struct AnalysisSummary: Sendable {
     public var city: City
     public var profile: TravelProfile
     public var destinations: [DestinationSet]
-    public var result: CoverageResult
+    public let result: CoverageResult
+    /// The result's per-layer summaries (medians over every cell), made once: the summary
+    /// document and the printed table both report them.
+    public let layerSummaries: [LayerSummary]
     /// Stage names and wall seconds, in order; reported under `"run"`, the only part of the
     /// summary that differs between runs.
     public var stageSeconds: [(String, Double)]
     public var threads: Int
     /// The population file and its table, when one was given.
-    public var population: (path: String, table: PopulationTable)?
+    public let population: (path: String, table: PopulationTable)?
+    /// Population-weighted measures, in layer order (none without a population), made once.
+    public let populationSummaries: [PopulationSummary]
     /// The elevation model (DEM) file the costs followed, when one was given.
     public var elevationModel: String?
 
@@ -27,15 +32,13 @@ public struct AnalysisSummary: Sendable {
         self.result = result
         self.stageSeconds = stageSeconds
         self.threads = threads
-    }
-
-    /// Population-weighted measures, in layer order.
-    public func populationSummaries() -> [PopulationSummary] {
-        guard let population else { return [] }
-        return result.populationLayers.map {
-            PopulationSummary(layer: $0, residents: population.table.residents,
-                              budgetMinutes: result.options.budgetMinutes, setCount: destinations.filter(\.kind.isBuiltIn).count)
-        }
+        layerSummaries = result.summaries()
+        populationSummaries = population.map { population in
+            result.populationLayers.map {
+                PopulationSummary(layer: $0, residents: population.table.residents,
+                                  budgetMinutes: result.options.budgetMinutes, setCount: destinations.filter(\.kind.isBuiltIn).count)
+            }
+        } ?? []
     }
 
     /// The summary as its document: the facts `summary.json` holds.
@@ -47,7 +50,7 @@ public struct AnalysisSummary: Sendable {
             return D.Population(file: population.path, points: population.table.residents.count, residents: population.table.total,
                                 residentsOnNetwork: onNetwork,
                                 residentsSnappedOver100M: result.residentsSnapped(residents: population.table.residents),
-                                measures: populationSummaries().map { s in
+                                measures: populationSummaries.map { s in
                 D.ResidentMeasure(name: s.name, residentsWithData: s.residentsWithData, residentsMeetingBudget: s.residentsMeetingBudget,
                                   shareMeetingBudget: s.share, median: s.median, p90: s.percentile90, gini: s.gini)
             })
@@ -72,7 +75,7 @@ public struct AnalysisSummary: Sendable {
             }),
             grid: D.Grid(columns: grid.columns, rows: grid.rows, cells: grid.cellCount, cellsOnNetwork: result.cellsOnNetwork,
                          xMin: grid.originX, yMin: grid.originY, cellsSnappedOver100M: result.cellsSnapped()),
-            measures: result.summaries().map { s in
+            measures: layerSummaries.map { s in
                 D.Measure(name: s.name, cellsWithData: s.cellsWithData, cellsMeetingBudget: s.cellsMeetingBudget,
                           shareMeetingBudget: s.shareMeetingBudget, mean: s.mean, median: s.median)
             },

@@ -16,10 +16,10 @@ public enum AnalysisTable {
         let nameWidth = max(20, (s.result.layers.map(\.name.count).max() ?? 0) + 2)
         out += pad("measure", nameWidth) + pad("destinations", 14, right: true) + pad("median", 12, right: true)
         out += pad("within \(budget) min", 16, right: true)
-        let people = s.populationSummaries()
+        let people = s.populationSummaries
         if !people.isEmpty { out += pad("residents within", 18, right: true) + pad("p90 min", 10, right: true) }
         out += "\n"
-        let summaries = s.result.summaries()
+        let summaries = s.layerSummaries
         for (k, summary) in summaries.enumerated() {
             let count = k < s.destinations.count ? String(s.destinations[k].destinationCount) : "-"
             let median = summary.median.map { FixedPoint.format($0, decimals: 1) } ?? "-"
