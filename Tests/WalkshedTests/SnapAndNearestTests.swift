@@ -116,6 +116,31 @@ func nearestSegmentMatchesAScanOfEverySegment(seed: Int) {
     }
 }
 
+/// Built in parts on several threads (a network of more than 65,536 segments, jittered so
+/// many segments span two buckets), the index lists the same segments in the same order in
+/// every bucket as when built on one.
+@Test func segmentIndexIsTheSameOnAnyThreadCount() {
+    var rng = SeededRandom(seed: 77)
+    let side = 190
+    var nodes: [(Double, Double)] = [], edges: [(Int, Int, Float?)] = []
+    for row in 0..<side {
+        for column in 0..<side {
+            nodes.append((Double(column) * 37 + Double(Int.random(in: 0...20, using: &rng)), Double(row) * 41 + Double(Int.random(in: 0...20, using: &rng))))
+            if column > 0 { edges.append((row * side + column - 1, row * side + column, nil)) }
+            if row > 0 { edges.append(((row - 1) * side + column, row * side + column, nil)) }
+        }
+    }
+    let graph = TinyNetwork.graph(nodes: nodes, edges: edges)
+    #expect(graph.segmentCount > 1 << 16)
+    let one = EdgeSegmentIndex(graph: graph, bucketMetres: 50, threads: 1)
+    for threads in [2, 3] {
+        let many = EdgeSegmentIndex(graph: graph, bucketMetres: 50, threads: threads)
+        #expect(many.bucketFirst == one.bucketFirst && many.bucketSegments == one.bucketSegments, "\(threads) threads")
+    }
+    // Every segment is listed in each bucket its box overlaps, once.
+    #expect(one.bucketSegments.count > graph.segmentCount)
+}
+
 /// The two-scan distance transform gives each bucket its Chebyshev distance to the nearest
 /// bucket holding a segment (255 at or beyond 255, and everywhere when none holds one), as a
 /// scan over every occupied bucket finds it.

@@ -65,24 +65,47 @@ public struct EdgeSegmentIndex: Sendable {
                 }
             }
         }
-        // Every bucket a segment's box overlaps, in row-major order; segments in increasing order,
-        // so each bucket lists its segments in segment order.
-        func forEachBucket(_ body: (Int, Int32) -> Void) {
-            for s in 0..<segmentCount {
+        // Every bucket the box of each segment in `segments` overlaps, in row-major order;
+        // segments in increasing order.
+        @Sendable func forEachBucket(of segments: Range<Int>, _ body: (Int, Int32) -> Void) {
+            for s in segments {
                 if onlyBucket[s] >= 0 { body(Int(onlyBucket[s]), Int32(s)); continue }
                 let e = Int(segmentOwner[s]), k = s - graph.firstSegment(ofEdge: e)
                 let (c, r) = Self.bucketSpan(graph.point(k, ofEdge: e), graph.point(k + 1, ofEdge: e), ox, oy, bucketMetres)
                 for row in r { for column in c { body(row * columns + column, Int32(s)) } }
             }
         }
-        var counts = [Int32](repeating: 0, count: columns * rows + 1)
-        forEachBucket { bucket, _ in counts[bucket + 1] += 1 }
-        for b in 0..<(columns * rows) { counts[b + 1] += counts[b] }
-        var fill = counts
-        var segments = [Int32](repeating: 0, count: Int(counts.last!))
-        forEachBucket { bucket, segment in
-            segments[Int(fill[bucket])] = segment
-            fill[bucket] += 1
+        // A counting sort in parts: the segments cut into one contiguous range per thread, each
+        // range counting its buckets, then filling its own slots, which in every bucket follow
+        // those of the ranges before it. So each bucket lists its segments in increasing order,
+        // whatever the thread count. Costs a count per bucket per range (4 bytes each).
+        let bucketCount = columns * rows
+        let parts = segmentCount < 1 << 16 ? 1 : max(1, threads)
+        let ranges = (0..<parts).map { t in segmentCount * t / parts ..< segmentCount * (t + 1) / parts }
+        var partStarts = ParallelSearch.map(itemCount: parts, threads: threads) { t in
+            var counted = [Int32](repeating: 0, count: bucketCount)
+            forEachBucket(of: ranges[t]) { bucket, _ in counted[bucket] += 1 }
+            return counted
+        }
+        var counts = [Int32](repeating: 0, count: bucketCount + 1)
+        for b in 0..<bucketCount {
+            var next = counts[b]
+            for t in 0..<parts {
+                let n = partStarts[t][b]
+                partStarts[t][b] = next
+                next += n
+            }
+            counts[b + 1] = next
+        }
+        let starts = partStarts
+        let segments = ParallelSearch.filling(count: Int(counts[bucketCount]), initial: Int32(0), itemCount: parts, threads: threads) { chunk, slots in
+            for t in chunk {
+                var next = starts[t]
+                forEachBucket(of: ranges[t]) { bucket, segment in
+                    slots.write(Int(next[bucket]), segment)
+                    next[bucket] += 1
+                }
+            }
         }
         bucketFirst = counts
         bucketSegments = segments
