@@ -2,7 +2,7 @@
 ///
 /// A destination may have several access points (a park's entrances); it still counts once.
 /// Access points are sorted by edge, then destination, then fraction, so lookups by edge are
-/// a dictionary hit and every result is deterministic.
+/// a bit test and a binary search, and every result is deterministic.
 public struct DestinationSet: Sendable {
     /// One entrance of one destination.
     public struct AccessPoint: Sendable, Hashable {
@@ -28,7 +28,10 @@ public struct DestinationSet: Sendable {
     /// Per destination, its weight in weighted counts (a user's weight column); nil: each
     /// destination weighs 1.
     public let weights: [Double]?
-    let pointsByEdge: [Int32: Range<Int>]
+    /// Bit `e` set when edge `e` holds an access point (bits past the end: none does), so the
+    /// many places on edges without one skip the search among the points: a grid's cells look
+    /// once per set, and most edges hold none.
+    let edgeHasPoints: [UInt64]
 
     public init(kind: DestinationKind, destinationCount: Int, accessPoints: [AccessPoint], areas: [PlanarPolygon] = [],
                 weights: [Double]? = nil) {
@@ -43,15 +46,10 @@ public struct DestinationSet: Sendable {
                 ($1.snap.edge, $1.destination, $1.snap.fraction, $1.snap.offsetMetres)
         }
         self.accessPoints = sorted
-        var byEdge: [Int32: Range<Int>] = [:]
-        var start = 0
-        while start < sorted.count {
-            var end = start + 1
-            while end < sorted.count && sorted[end].snap.edge == sorted[start].snap.edge { end += 1 }
-            byEdge[sorted[start].snap.edge] = start..<end
-            start = end
-        }
-        pointsByEdge = byEdge
+        precondition(sorted.first.map { $0.snap.edge >= 0 } ?? true, "access points lie on edges")
+        var bits = [UInt64](repeating: 0, count: Int(sorted.last.map { $0.snap.edge / 64 + 1 } ?? 0))
+        for point in sorted { bits[Int(point.snap.edge / 64)] |= 1 << UInt64(point.snap.edge % 64) }
+        edgeHasPoints = bits
     }
 
     /// Number of destinations with at least one access point.
@@ -81,7 +79,16 @@ public struct DestinationSet: Sendable {
 
     /// Access points on edge `e` (possibly none).
     public func accessPoints(onEdge e: Int32) -> ArraySlice<AccessPoint> {
-        guard let range = pointsByEdge[e] else { return [] }
-        return accessPoints[range]
+        let word = Int(e / 64)
+        guard e >= 0 && word < edgeHasPoints.count && edgeHasPoints[word] & (1 << UInt64(e % 64)) != 0 else { return [] }
+        // The points are sorted by edge: the first on `e`, then those after it on `e`.
+        var low = 0, high = accessPoints.count
+        while low < high {
+            let middle = (low + high) / 2
+            if accessPoints[middle].snap.edge < e { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < accessPoints.count && accessPoints[end].snap.edge == e { end += 1 }
+        return accessPoints[low..<end]
     }
 }
