@@ -84,10 +84,17 @@ struct AnalyzeCommand: WalkshedCommand {
                                                                    extract: inputs.request.extract) }
         let population = loaded.population.map { (path: loaded.study.residents!.source, table: $0) }
         var summaries: [(summary: AnalysisSummary, folder: String, populationCSV: TextBuffer?)] = []
+        // The map depends on the network only: made while the first grids are written, so
+        // the cores that one job leaves idle (a file being staged, a last layer) serve the other.
+        var mapMembers: BackgroundJob<[[UInt8]]>?
         try output.write { output in
             for (profile, subfolder) in zip(profiles, subfolders) {
                 let label = profiles.count == 1 ? "" : "\(profile.name): "
                 let analysis = try loaded.study.analyze(profile: profile, options: options, progress: clock, stagePrefix: label)
+                if formats.contains(.map) && mapMembers == nil {
+                    let city = loaded.study.city, threads = options.threads
+                    mapMembers = BackgroundJob { MapLayers.of(city, threads: threads).compressedMembers(threads: threads) }
+                }
                 clock.begin("\(label)writing outputs")
                 let path = subfolder.map { output.path($0) } ?? outputFolder
                 try output.create(subfolder)
@@ -103,9 +110,9 @@ struct AnalyzeCommand: WalkshedCommand {
                 summary.elevationModel = inputs.request.elevation
                 summaries.append((summary, path, writeReport ? populationCSV : nil))
             }
-            if formats.contains(.map) {
+            if let mapMembers {
                 clock.begin("writing map layers")
-                try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.of(loaded.study.city, threads: options.threads).writeCompressed(threads: options.threads, write: $0) }
+                try output.stageStreaming(at: output.path(MapLayers.fileName)) { try MapLayers.write(mapMembers.value, write: $0) }
             }
             clock.finish()
             for (summary, folder, _) in summaries {

@@ -21,3 +21,13 @@ func drawingHandsOutEveryItemOnce(workers: Int, items: Int) {
         #expect(ParallelSearch.map(itemCount: 257, threads: threads) { $0 * $0 } == (0..<257).map { $0 * $0 })
     }
 }
+
+/// A background job's value is what its work made, while the caller went on meanwhile (here
+/// with a parallel loop of its own); reading it again gives the same value without rerunning.
+@Test func backgroundJobGivesItsWorksValue() {
+    let job = BackgroundJob { ParallelSearch.map(itemCount: 1_000, threads: 2) { $0 * $0 }.reduce(0, +) }
+    let meanwhile = ParallelSearch.map(itemCount: 1_000, threads: 2) { $0 }.reduce(0, +)
+    #expect(meanwhile == 499_500)
+    #expect(job.value == 332_833_500)
+    #expect(job.value == 332_833_500)
+}
