@@ -78,7 +78,8 @@ public struct EdgeSegmentIndex: Sendable {
         // A counting sort in parts: the segments cut into one contiguous range per thread, each
         // range counting its buckets, then filling its own slots, which in every bucket follow
         // those of the ranges before it. So each bucket lists its segments in increasing order,
-        // whatever the thread count. Costs a count per bucket per range (4 bytes each).
+        // whatever the thread count. Costs a count per bucket per range (4 bytes each), turned
+        // into that range's cursors in place.
         let bucketCount = columns * rows
         let parts = segmentCount < 1 << 16 ? 1 : max(1, threads)
         let ranges = (0..<parts).map { t in segmentCount * t / parts ..< segmentCount * (t + 1) / parts }
@@ -97,10 +98,10 @@ public struct EdgeSegmentIndex: Sendable {
             }
             counts[b + 1] = next
         }
-        let starts = partStarts
+        let cursors = (0..<parts).map { t in BucketCursors(taking: &partStarts[t]) }
         let segments = ParallelSearch.filling(count: Int(counts[bucketCount]), initial: Int32(0), itemCount: parts, threads: threads) { chunk, slots in
             for t in chunk {
-                var next = starts[t]
+                var next = cursors[t].take()
                 forEachBucket(of: ranges[t]) { bucket, segment in
                     slots.write(Int(next[bucket]), segment)
                     next[bucket] += 1
@@ -229,5 +230,20 @@ public struct EdgeSegmentIndex: Sendable {
         }
         found.sort()
         for (k, s) in found.enumerated() where k == 0 || found[k - 1] != s { body(segmentEdge[Int(s)], s) }
+    }
+}
+
+/// One range's next slot per bucket, moved into the parallel loop that fills its slots
+/// (taken out whole, so it is changed in place rather than copied).
+///
+/// Invariant: each instance is taken by exactly one work item, after the loop has started. That
+/// makes the unchecked `Sendable` sound.
+private final class BucketCursors: @unchecked Sendable {
+    private var next: [Int32] = []
+    init(taking starts: inout [Int32]) { swap(&next, &starts) }
+    func take() -> [Int32] {
+        var taken: [Int32] = []
+        swap(&taken, &next)
+        return taken
     }
 }
