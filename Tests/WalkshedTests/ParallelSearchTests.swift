@@ -1,5 +1,6 @@
 import Testing
 import Walkshed
+import WalkshedTestSupport
 
 /// `drawing` hands every item to exactly one worker, in increasing order per worker, for
 /// 1, 2 and 3 workers (and more workers than items).
@@ -30,4 +31,29 @@ func drawingHandsOutEveryItemOnce(workers: Int, items: Int) {
     #expect(meanwhile == 499_500)
     #expect(job.value == 332_833_500)
     #expect(job.value == 332_833_500)
+}
+
+/// The counting sort against a reference: a stable sort of all parts' pairs, in part order,
+/// by bucket. Parts emit up to three pairs per item (as a segment lies in several buckets),
+/// buckets left empty included; the same values and starts for 1, 2 and 3 threads, and a
+/// scratch array of the wrong size is resized.
+@Test(arguments: [1, 2, 3])
+func countingSortIsAStableSortByBucket(threads: Int) {
+    var random = SeededRandom(seed: 18)
+    let bucketCount = 50, parts = 5
+    let pairsOfPart: [[(bucket: Int, value: Int32)]] = (0..<parts).map { part in
+        (0..<(part == 3 ? 0 : 200)).flatMap { item -> [(bucket: Int, value: Int32)] in
+            (0..<Int(random.next() % 3 + 1)).map { _ in (Int(random.next() % 40), Int32(part * 1_000 + item)) }
+        }
+    }
+    let expected = pairsOfPart.flatMap { $0 }.enumerated().sorted { ($0.element.bucket, $0.offset) < ($1.element.bucket, $1.offset) }
+    var values: [Int32] = [7]
+    let starts = ParallelSearch.countingSort(into: &values, filler: -1, bucketCount: bucketCount, parts: parts, threads: threads) { part, sink in
+        for pair in pairsOfPart[part] { sink.emit(pair.bucket, pair.value) }
+    }
+    #expect(values == expected.map(\.element.value))
+    #expect(starts.count == bucketCount + 1 && starts.last == Int32(expected.count))
+    for b in 0..<bucketCount {
+        #expect(starts[b + 1] - starts[b] == Int32(expected.filter { $0.element.bucket == b }.count))
+    }
 }

@@ -75,38 +75,14 @@ public struct EdgeSegmentIndex: Sendable {
                 for row in r { for column in c { body(row * columns + column, Int32(s)) } }
             }
         }
-        // A counting sort in parts: the segments cut into one contiguous range per thread, each
-        // range counting its buckets, then filling its own slots, which in every bucket follow
-        // those of the ranges before it. So each bucket lists its segments in increasing order,
-        // whatever the thread count. Costs a count per bucket per range (4 bytes each), turned
-        // into that range's cursors in place.
+        // A counting sort in parts, one contiguous range of segments per thread: each bucket
+        // lists its segments in increasing order, whatever the thread count.
         let bucketCount = columns * rows
         let parts = segmentCount < 1 << 16 ? 1 : max(1, threads)
         let ranges = (0..<parts).map { t in segmentCount * t / parts ..< segmentCount * (t + 1) / parts }
-        var partStarts = ParallelSearch.map(itemCount: parts, threads: threads) { t in
-            var counted = [Int32](repeating: 0, count: bucketCount)
-            forEachBucket(of: ranges[t]) { bucket, _ in counted[bucket] += 1 }
-            return counted
-        }
-        var counts = [Int32](repeating: 0, count: bucketCount + 1)
-        for b in 0..<bucketCount {
-            var next = counts[b]
-            for t in 0..<parts {
-                let n = partStarts[t][b]
-                partStarts[t][b] = next
-                next += n
-            }
-            counts[b + 1] = next
-        }
-        let cursors = (0..<parts).map { t in BucketCursors(taking: &partStarts[t]) }
-        let segments = ParallelSearch.filling(count: Int(counts[bucketCount]), initial: Int32(0), itemCount: parts, threads: threads) { chunk, slots in
-            for t in chunk {
-                var next = cursors[t].take()
-                forEachBucket(of: ranges[t]) { bucket, segment in
-                    slots.write(Int(next[bucket]), segment)
-                    next[bucket] += 1
-                }
-            }
+        var segments: [Int32] = []
+        let counts = ParallelSearch.countingSort(into: &segments, filler: 0, bucketCount: bucketCount, parts: parts, threads: threads) { t, sink in
+            forEachBucket(of: ranges[t]) { bucket, segment in sink.emit(bucket, segment) }
         }
         bucketFirst = counts
         bucketSegments = segments
@@ -230,20 +206,5 @@ public struct EdgeSegmentIndex: Sendable {
         }
         found.sort()
         for (k, s) in found.enumerated() where k == 0 || found[k - 1] != s { body(segmentEdge[Int(s)], s) }
-    }
-}
-
-/// One range's next slot per bucket, moved into the parallel loop that fills its slots
-/// (taken out whole, so it is changed in place rather than copied).
-///
-/// Invariant: each instance is taken by exactly one work item, after the loop has started. That
-/// makes the unchecked `Sendable` sound.
-private final class BucketCursors: @unchecked Sendable {
-    private var next: [Int32] = []
-    init(taking starts: inout [Int32]) { swap(&next, &starts) }
-    func take() -> [Int32] {
-        var taken: [Int32] = []
-        swap(&taken, &next)
-        return taken
     }
 }

@@ -120,10 +120,10 @@ public final class DisjointSlots<T>: @unchecked Sendable {
 /// `withUnsafeMutableBufferPointer`; each index is written by exactly one work item, and the
 /// array is read only after the loop returns. That makes the unchecked `Sendable` sound.
 public struct ArraySlots<T>: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<T>
+    @usableFromInline let buffer: UnsafeMutableBufferPointer<T>
 
     fileprivate init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 
     /// Stores `value` at `index`; call once per index per parallel loop.
-    public func write(_ index: Int, _ value: T) { buffer[index] = value }
+    @inlinable public func write(_ index: Int, _ value: T) { buffer[index] = value }
 }

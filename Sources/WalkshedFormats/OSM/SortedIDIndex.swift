@@ -43,33 +43,8 @@ struct SortedIDIndex: Sendable {
         while shift < 64 && span >> shift != 0 {
             let source = keys, passShift = shift
             @Sendable func digit(_ key: Int64) -> Int { Int((UInt64(bitPattern: key &- smallest) >> passShift) & digitMask) }
-            let counts = ParallelSearch.map(itemCount: chunkCount, threads: threads) { c in
-                var perDigit = [Int](repeating: 0, count: digitCount)
-                source.withUnsafeBufferPointer { keys in for i in chunk(c) { perDigit[digit(keys[i])] += 1 } }
-                return perDigit
-            }
-            // Where chunk c's keys of digit d start: after every smaller digit, then after the
-            // earlier chunks' keys of digit d.
-            var starts = counts
-            var next = 0
-            for d in 0..<digitCount {
-                for c in 0..<chunkCount {
-                    starts[c][d] = next
-                    next += counts[c][d]
-                }
-            }
-            let chunkStarts = starts
-            ParallelSearch.fill(&scratch, itemCount: chunkCount, threads: threads) { chunks, target in
-                source.withUnsafeBufferPointer { keys in
-                    for c in chunks {
-                        var position = chunkStarts[c]
-                        for i in chunk(c) {
-                            let d = digit(keys[i])
-                            target.write(position[d], keys[i])
-                            position[d] += 1
-                        }
-                    }
-                }
+            _ = ParallelSearch.countingSort(into: &scratch, filler: 0, bucketCount: digitCount, parts: chunkCount, threads: threads) { c, sink in
+                source.withUnsafeBufferPointer { keys in for i in chunk(c) { sink.emit(digit(keys[i]), keys[i]) } }
             }
             swap(&keys, &scratch)
             shift += digitBits
