@@ -16,11 +16,14 @@ public struct NearestTimes: Sendable {
         self.destinations = destinations
     }
 
-    /// Runs one multi-source Dijkstra towards all access points of `destinations` in a
-    /// workspace of its own, whose labels become `nodeSeconds` (so it lists no touched nodes).
+    /// Finds the times towards all access points of `destinations` by a `BucketSweep` (the
+    /// same labels as a Dijkstra search, found in node order rather than time order), whose
+    /// array becomes `nodeSeconds`.
     public init(graph: StreetGraph, costs: ProfileCosts, destinations: DestinationSet, limitSeconds: Float = .infinity) {
-        var workspace = SearchWorkspace(nodeCount: graph.nodeCount, listsTouchedNodes: false)
-        self.init(graph: graph, costs: costs, destinations: destinations, limitSeconds: limitSeconds, workspace: &workspace)
+        nodeSeconds = BucketSweep.seconds(graph, costs: costs, from: destinations.searchSources(graph: graph, costs: costs),
+                                          direction: .towardSources, limitSeconds: limitSeconds)
+        self.limitSeconds = limitSeconds
+        self.destinations = destinations
     }
 
     /// Times already known (an incremental update's), `.infinity` where unreached.
