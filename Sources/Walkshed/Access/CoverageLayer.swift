@@ -28,6 +28,13 @@ public struct CoverageLayer: Sendable {
     /// Whether `value` meets the budget: minutes within it; `categories_within` every one of
     /// `setCount` sets; a count at least one destination; a weight above zero.
     public func meetsBudget(_ value: Float, budgetMinutes: Double, setCount: Int) -> Bool {
+        Self.meetsBudget(value, unit: unit, budgetMinutes: budgetMinutes, setCount: setCount)
+    }
+
+    /// `meetsBudget` for a layer of `unit` (found once, not per value: a measure's unit is a
+    /// switch over its cases).
+    @inline(__always)
+    static func meetsBudget(_ value: Float, unit: Measure.Unit, budgetMinutes: Double, setCount: Int) -> Bool {
         switch unit {
         case .minutes: value <= Float(budgetMinutes)
         case .categories: value >= Float(setCount)

@@ -97,7 +97,7 @@ public enum OSMCityLoader {
 
         stage("projecting nodes")
         let projection = UTMProjection(containing: options.keepWithin?.centre
-                                       ?? centre(of: walkSlots, nodes: nodes, serviceNodes: nodePass.serviceNodes))
+                                       ?? centre(of: walkSlots, nodes: nodes, serviceNodes: nodePass.serviceNodes, threads: runner.threads))
         nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
         let polylines = polylines(ways.walkWays, slots: walkSlots, nodes: nodes, within: options.keepWithin,
                                   threads: runner.threads, diagnostics: &report.diagnostics)
@@ -177,26 +177,47 @@ public enum OSMCityLoader {
     }
 
     /// Centre of the bounding box of the walkable ways' nodes (the UTM zone is chosen from it);
-    /// without walkable ways, of every found node and service node.
-    static func centre(of walkSlots: [[Int32]], nodes: NodeLocations, serviceNodes: [NodePass.ServiceNode]) -> GeoCoordinate {
-        var minLon = Double.infinity, maxLon = -Double.infinity, minLat = Double.infinity, maxLat = -Double.infinity
-        var minEast = Double.infinity, maxEast = -Double.infinity   // western longitudes + 360°
-        func add(_ c: GeoCoordinate) {
+    /// without walkable ways, of every found node and service node. The ways' boxes are found
+    /// in chunks on `threads` threads and joined in chunk order: the box one pass would find.
+    static func centre(of walkSlots: [[Int32]], nodes: NodeLocations, serviceNodes: [NodePass.ServiceNode],
+                       threads: Int = 1) -> GeoCoordinate {
+        let chunkCount = max(1, min(walkSlots.count / 4_096, threads * 4))
+        let boxes = ParallelSearch.map(itemCount: chunkCount, threads: threads) { c in
+            var box = LongitudeSpan()
+            for slots in walkSlots[(walkSlots.count * c / chunkCount) ..< (walkSlots.count * (c + 1) / chunkCount)] {
+                for slot in slots where slot >= 0 { box.add(nodes.coordinates[Int(slot)]) }
+            }
+            return box
+        }
+        var box = boxes.reduce(LongitudeSpan()) { $0.joined($1) }
+        if box.isEmpty {   // no walkable way: centre on whatever points were kept
+            for c in nodes.coordinates where !c.latitude.isNaN { box.add(c) }
+            for s in serviceNodes { box.add(s.coordinate) }
+        }
+        guard !box.isEmpty else { return GeoCoordinate(longitude: 0, latitude: 0) }
+        return GeoCoordinate(longitude: UTMProjection.middleLongitude(minimum: box.minLon, maximum: box.maxLon,
+                                                                      minimumEast: box.minEast, maximumEast: box.maxEast),
+                             latitude: (box.minLat + box.maxLat) / 2)
+    }
+
+    /// The box of some coordinates, with their longitudes also taken east of Greenwich
+    /// (western ones + 360°), for the middle along the shorter way round.
+    struct LongitudeSpan: Sendable {
+        var minLon = Double.infinity, maxLon = -Double.infinity, minEast = Double.infinity, maxEast = -Double.infinity
+        var minLat = Double.infinity, maxLat = -Double.infinity
+        var isEmpty: Bool { minLon > maxLon }
+
+        mutating func add(_ c: GeoCoordinate) {
             minLon = min(minLon, c.longitude); maxLon = max(maxLon, c.longitude)
             let east = c.longitude < 0 ? c.longitude + 360 : c.longitude
             minEast = min(minEast, east); maxEast = max(maxEast, east)
             minLat = min(minLat, c.latitude); maxLat = max(maxLat, c.latitude)
         }
-        for slots in walkSlots {
-            for slot in slots where slot >= 0 { add(nodes.coordinates[Int(slot)]) }
+
+        func joined(_ other: LongitudeSpan) -> LongitudeSpan {
+            LongitudeSpan(minLon: min(minLon, other.minLon), maxLon: max(maxLon, other.maxLon), minEast: min(minEast, other.minEast),
+                          maxEast: max(maxEast, other.maxEast), minLat: min(minLat, other.minLat), maxLat: max(maxLat, other.maxLat))
         }
-        if minLon > maxLon {   // no walkable way: centre on whatever points were kept
-            for c in nodes.coordinates where !c.latitude.isNaN { add(c) }
-            for s in serviceNodes { add(s.coordinate) }
-        }
-        guard minLon <= maxLon else { return GeoCoordinate(longitude: 0, latitude: 0) }
-        return GeoCoordinate(longitude: UTMProjection.middleLongitude(minimum: minLon, maximum: maxLon, minimumEast: minEast, maximumEast: maxEast),
-                             latitude: (minLat + maxLat) / 2)
     }
 
     /// Footprints of residential building ways, and of `building=yes` ways whose centroid lies
