@@ -59,9 +59,21 @@ public enum GeoTIFFWriter {
     public static func bytes(_ raster: Raster, threads: Int = 1) -> [UInt8] {
         var levels = [Level(values: raster.values, columns: raster.columns, rows: raster.rows)]
         while max(levels.last!.columns, levels.last!.rows) > tileSize { levels.append(levels.last!.halved()) }
-        let tiles = levels.map { level in
-            ParallelSearch.map(itemCount: level.tileCount, threads: threads) { Zlib.deflate(level.predictedTile($0), level: deflateLevel) }
+        // Every level's tiles in one parallel loop, in chunks that each keep one compressor
+        // and one tile buffer.
+        let tileList = levels.indices.flatMap { k in (0..<levels[k].tileCount).map { (level: k, tile: $0) } }
+        let chunkCount = min(tileList.count, threads == 1 ? 1 : threads * 4)
+        let allLevels = levels
+        let chunks = ParallelSearch.map(itemCount: chunkCount, threads: threads) { c in
+            let compressor = Deflate.Compressor(level: deflateLevel)
+            var tile = [UInt8](repeating: 0, count: tileSize * tileSize * 4)
+            return tileList[(tileList.count * c / chunkCount) ..< (tileList.count * (c + 1) / chunkCount)].map { item in
+                allLevels[item.level].predictTile(item.tile, into: &tile)
+                return tile.withUnsafeBufferPointer { compressor.zlib($0) }
+            }
         }
+        var tiles = levels.map { _ in [[UInt8]]() }
+        for (item, bytes) in zip(tileList, chunks.joined()) { tiles[item.level].append(bytes) }
         // Lay out: header, IFDs (full resolution first), then tile data (smallest overview first).
         var ifds = levels.indices.map { k in ifd(level: levels[k], isOverview: k > 0, raster: raster) }
         var offset = 8
@@ -165,10 +177,11 @@ public enum GeoTIFFWriter {
         /// Tile `t` (row-major over tiles) as predicted bytes: each row of 256 samples split
         /// into four byte planes of the big-endian floats, then each byte minus the one before
         /// it (TIFF Technical Note 3, floating-point predictor). Cells past the grid hold NODATA.
-        func predictedTile(_ t: Int) -> [UInt8] {
+        /// Written over `out`, which must hold a whole tile's bytes.
+        func predictTile(_ t: Int, into out: inout [UInt8]) {
             let size = GeoTIFFWriter.tileSize
             let top = (t / tilesAcross) * size, left = (t % tilesAcross) * size
-            var out = [UInt8](repeating: 0, count: size * size * 4)
+            precondition(out.count == size * size * 4)
             values.withUnsafeBufferPointer { values in
                 out.withUnsafeMutableBufferPointer { out in
                     for r in 0..<size {
@@ -187,7 +200,6 @@ public enum GeoTIFFWriter {
                     }
                 }
             }
-            return out
         }
     }
 

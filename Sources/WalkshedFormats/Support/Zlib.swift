@@ -83,4 +83,30 @@ enum Deflate {
 
     /// `bytes` as one gzip member, compressed at `level`.
     static func gzip(_ bytes: [UInt8], level: Int32) -> [UInt8] { compress(bytes, level: level, as: .gzip) }
+
+    /// One libdeflate compressor and an output buffer, kept for many buffers in turn (the tiles
+    /// of a GeoTIFF): no tables or bound-sized buffers allocated, and their pages faulted in,
+    /// per buffer. Each result is exactly its compressed size. Used by one thread at a time.
+    final class Compressor {
+        private let compressor: OpaquePointer
+        private var output: [UInt8] = []
+
+        init(level: Int32) {
+            guard let compressor = libdeflate_alloc_compressor(level) else { preconditionFailure("libdeflate cannot allocate a compressor") }
+            self.compressor = compressor
+        }
+
+        deinit { libdeflate_free_compressor(compressor) }
+
+        /// `bytes` as a zlib stream: the same bytes as `Deflate.compress(bytes, level:, as: .zlib)`.
+        func zlib(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+            let bound = libdeflate_zlib_compress_bound(compressor, bytes.count)
+            if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
+            let written = output.withUnsafeMutableBytes { out in
+                libdeflate_zlib_compress(compressor, bytes.baseAddress, bytes.count, out.baseAddress, bound)
+            }
+            precondition(written > 0, "libdeflate found no room in a buffer its bound sized")
+            return Array(output[..<written])
+        }
+    }
 }
