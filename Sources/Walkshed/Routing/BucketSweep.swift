@@ -139,10 +139,11 @@ struct Bands {
         }
     }
 
-    /// Moves the nodes of the lowest band still waiting into `nodes` (emptied first) and
-    /// returns that band; nil once none waits.
+    /// Moves the nodes of the lowest band still waiting into `nodes` (whose storage is let go,
+    /// so the ring holds no more than what waits in it) and returns that band; nil once none
+    /// waits.
     mutating func takeNextBand(into nodes: inout [Int32]) -> Int? {
-        nodes.removeAll(keepingCapacity: true)
+        nodes = []
         if !farSorted {
             far.sort { $0.band > $1.band }
             farSorted = true
