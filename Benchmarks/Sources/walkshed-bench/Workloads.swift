@@ -47,6 +47,31 @@ enum Workloads {
                            seconds: seconds, note: "\(used.count) kinds with destinations: \(used.map(\.name).joined(separator: " "))")
     }
 
+    /// Experiment: W1 (without cutoff, or with `cutoffMetres`) with the radix-heap Dijkstra
+    /// search the engine ran before its band-by-band sweep (`SearchWorkspace`), answers
+    /// checked bit for bit against the sweep's first.
+    static func nearestDijkstra(_ path: String, city: City, cutoffMetres: Float?, threads: Int, runs: Int) -> Measurement {
+        let graph = city.graph
+        let (costs, used) = w1Setup(city)
+        let limit = cutoffMetres ?? .infinity
+        for set in used {
+            var workspace = SearchWorkspace(nodeCount: graph.nodeCount)
+            let dijkstra = NearestTimes(graph: graph, costs: costs, destinations: set, limitSeconds: limit, workspace: &workspace).nodeSeconds
+            precondition(dijkstra == NearestTimes(graph: graph, costs: costs, destinations: set, limitSeconds: limit).nodeSeconds,
+                         "Dijkstra's answers differ from the sweep's for \(set.name)")
+        }
+        let seconds = Measurement.time(runs: runs) {
+            let times: [[Double]] = ParallelSearch.map(itemCount: used.count, threads: threads) { i in
+                var workspace = SearchWorkspace(nodeCount: graph.nodeCount, listsTouchedNodes: false)
+                return NearestTimes(graph: graph, costs: costs, destinations: used[i], limitSeconds: limit, workspace: &workspace).nodeSeconds
+            }
+            precondition(times.allSatisfy { $0.contains { $0.isFinite } })
+        }
+        let label = (cutoffMetres.map { "W1-cutoff-\(Int($0))m" } ?? "W1-no-cutoff") + "-dijkstra"
+        return Measurement(benchmark: label, input: name(path), threads: threads, nodes: graph.nodeCount, arcs: graph.arcCount,
+                           seconds: seconds, note: "\(used.count) kinds with destinations: \(used.map(\.name).joined(separator: " "))")
+    }
+
     /// Experiment: W1 without cutoff with the indexed 4-ary heap the engine used before its
     /// radix heap (`QuaternaryHeapSearch`), answers checked bit for bit against the engine's first.
     static func nearestQuaternary(_ path: String, city: City, threads: Int, runs: Int) -> Measurement {

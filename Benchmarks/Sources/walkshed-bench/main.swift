@@ -23,7 +23,7 @@ if let i = arguments.firstIndex(of: "--threads"), i + 1 < arguments.count, let n
     arguments.removeSubrange(i...(i + 1))
 }
 let onlyPrefix = only
-/// `--experiments`: also W1 with the engine's former 4-ary heap, with Dial's buckets over
+/// `--experiments`: also W1 with the engine's former Dijkstra search (radix heap) and 4-ary heap, with Dial's buckets over
 /// rounded times, and with the nodes renumbered in Hilbert order and in random order.
 let experiments = arguments.contains("--experiments")
 arguments.removeAll { $0 == "--experiments" }
@@ -47,6 +47,12 @@ for path in inputs {
             if wanted("W2") { print(Workloads.counts(path, city: city, metres: 1_200, threads: threads, runs: runs).jsonLine) }
             if !onlyPrefix.isEmpty && wanted("W1+W2") {
                 print(Workloads.nearestAndCounts(path, city: city, threads: threads, runs: runs).jsonLine)
+            }
+        }
+        if experiments && wanted("W1") {
+            for threads in threadCounts {
+                print(Workloads.nearestDijkstra(path, city: city, cutoffMetres: nil, threads: threads, runs: runs).jsonLine)
+                print(Workloads.nearestDijkstra(path, city: city, cutoffMetres: 2_400, threads: threads, runs: runs).jsonLine)
             }
         }
         if experiments && wanted("W1-no-cutoff") {
