@@ -4,8 +4,11 @@ public struct Snapper: Sendable {
     public let graph: StreetGraph
     public let index: EdgeSegmentIndex
 
-    /// Indexes `graph`'s segments on `threads` threads (the same index for any count).
-    public init(graph: StreetGraph, bucketMetres: Double = 50, threads: Int = 1) {
+    /// Indexes `graph`'s segments on `threads` threads (the same index for any count). Any
+    /// bucket size gives the same snaps; 100 m built and queried faster than 50 m on Porto
+    /// (0.15–0.16 → 0.10–0.12 s for the index, access points and 170 k cells, three pairs) and as
+    /// fast on the 211 MB benchmark and the 4M-node city; 25 m was slower everywhere.
+    public init(graph: StreetGraph, bucketMetres: Double = 100, threads: Int = 1) {
         self.graph = graph
         index = EdgeSegmentIndex(graph: graph, bucketMetres: bucketMetres, threads: threads)
     }
