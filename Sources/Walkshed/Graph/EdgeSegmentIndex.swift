@@ -29,6 +29,8 @@ public struct EdgeSegmentIndex: Sendable {
 
     /// At most this many buckets; a larger extent (a stray point far away) gets larger buckets.
     public static let maxBuckets = 1 << 22
+    /// Buckets always allowed; beyond this many, at most 64 per segment.
+    static let minimumBucketLimit = 1 << 16
 
     /// Builds the grid; segments are placed in buckets on `threads` threads, the index the same
     /// for any count.
@@ -45,7 +47,10 @@ public struct EdgeSegmentIndex: Sendable {
         var box = graph.bounds
         if box.isEmpty { box = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
         let area = (box.maxX - box.minX + requested) * (box.maxY - box.minY + requested)
-        let bucketMetres = max(requested, (area / Double(Self.maxBuckets)).squareRoot())
+        // A few segments spread far apart (a stray node) need no more buckets than a small
+        // city: every bucket costs a count per part and two passes of the ring distances.
+        let bucketLimit = min(Self.maxBuckets, max(Self.minimumBucketLimit, 64 * segmentCount))
+        let bucketMetres = max(requested, (area / Double(bucketLimit)).squareRoot())
         self.bucketMetres = bucketMetres
         originX = box.minX
         originY = box.minY
