@@ -88,6 +88,12 @@ public enum WalkshedCLI {
         }
         do {
             return try command.run()
+        } catch is OutputRolledBack {
+            // An interrupt rolled the output back while the run went on; its handler reports
+            // that and exits 130 (SIGINT) or 143 (SIGTERM). Waiting here keeps this thread
+            // from ending the process first with an error of its own.
+            Thread.sleep(forTimeInterval: 10)
+            return 130
         } catch {
             Terminal.status("\(error)")
             return 1

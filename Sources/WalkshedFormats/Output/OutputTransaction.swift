@@ -1,6 +1,13 @@
 import Foundation
 import Synchronization
 
+/// Thrown by `stage` and `commit` once a `rollback` has closed the transaction while the run
+/// went on: an interrupt is stopping the run, and its handler ends the process.
+public struct OutputRolledBack: Error, CustomStringConvertible {
+    public let path: String
+    public var description: String { "\(path): output was rolled back" }
+}
+
 /// A set of output files that appears all at once or not at all.
 ///
 /// `stage` writes each file to a hidden temporary name in its target folder; `commit` renames
@@ -66,7 +73,7 @@ public final class OutputTransaction: Sendable {
     /// Holds the lock while writing, so a concurrent `rollback` cannot miss the file.
     public func stage(_ data: Data, at path: String) throws {
         try state.withLock { state in
-            guard !state.closed else { throw InputFileError(path: path, message: "output was rolled back") }
+            guard !state.closed else { throw OutputRolledBack(path: path) }
             let staged = try temporary(for: path, state: &state)
             let temporary = staged.temporary
             state.staged.append(staged)
@@ -81,7 +88,7 @@ public final class OutputTransaction: Sendable {
     /// (so a `rollback` removes it) before the first byte is written.
     public func stageStreaming(at path: String, _ body: (_ write: (borrowing TextBuffer) throws -> Void) throws -> Void) throws {
         let handle: FileHandle = try state.withLock { state in
-            guard !state.closed else { throw InputFileError(path: path, message: "output was rolled back") }
+            guard !state.closed else { throw OutputRolledBack(path: path) }
             let staged = try temporary(for: path, state: &state)
             let temporary = staged.temporary
             state.staged.append(staged)
@@ -114,7 +121,7 @@ public final class OutputTransaction: Sendable {
     /// meanwhile).
     public func commit(check: () throws -> Void = {}) throws {
         try state.withLock { state in
-            guard !state.closed else { throw InputFileError(path: "", message: "output was rolled back") }
+            guard !state.closed else { throw OutputRolledBack(path: "") }
             try check()
             while let file = state.staged.first {
                 switch file.target {
