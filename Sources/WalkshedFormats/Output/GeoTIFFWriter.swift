@@ -69,7 +69,7 @@ public enum GeoTIFFWriter {
             var tile = [UInt8](repeating: 0, count: tileSize * tileSize * 4)
             return tileList[(tileList.count * c / chunkCount) ..< (tileList.count * (c + 1) / chunkCount)].map { item in
                 allLevels[item.level].predictTile(item.tile, into: &tile)
-                return tile.withUnsafeBufferPointer { compressor.zlib($0) }
+                return tile.withUnsafeBufferPointer { compressor.compress($0, as: .zlib) }
             }
         }
         var tiles = levels.map { _ in [[UInt8]]() }

@@ -68,17 +68,7 @@ enum Deflate {
 
     /// `bytes` compressed at `level` (libdeflate's 1–12) in `container`.
     static func compress(_ bytes: [UInt8], level: Int32, as container: Container) -> [UInt8] {
-        guard let compressor = libdeflate_alloc_compressor(level) else { preconditionFailure("libdeflate cannot allocate a compressor") }
-        defer { libdeflate_free_compressor(compressor) }
-        let bound = container == .zlib ? libdeflate_zlib_compress_bound(compressor, bytes.count)
-            : libdeflate_gzip_compress_bound(compressor, bytes.count)
-        return [UInt8](unsafeUninitializedCapacity: bound) { out, initialized in
-            initialized = bytes.withUnsafeBytes { i in
-                container == .zlib ? libdeflate_zlib_compress(compressor, i.baseAddress, i.count, out.baseAddress, bound)
-                    : libdeflate_gzip_compress(compressor, i.baseAddress, i.count, out.baseAddress, bound)
-            }
-            precondition(initialized > 0, "libdeflate found no room in a buffer its bound sized")
-        }
+        bytes.withUnsafeBufferPointer { Compressor(level: level).compress($0, as: container) }
     }
 
     /// `bytes` as one gzip member, compressed at `level`.
@@ -86,7 +76,8 @@ enum Deflate {
 
     /// One libdeflate compressor and an output buffer, kept for many buffers in turn (the tiles
     /// of a GeoTIFF): no tables or bound-sized buffers allocated, and their pages faulted in,
-    /// per buffer. Each result is exactly its compressed size. Used by one thread at a time.
+    /// per buffer (`Deflate.compress` makes one per buffer). Each result is exactly its
+    /// compressed size. Used by one thread at a time.
     final class Compressor {
         private let compressor: OpaquePointer
         private var output: [UInt8] = []
@@ -98,12 +89,15 @@ enum Deflate {
 
         deinit { libdeflate_free_compressor(compressor) }
 
-        /// `bytes` as a zlib stream: the same bytes as `Deflate.compress(bytes, level:, as: .zlib)`.
-        func zlib(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-            let bound = libdeflate_zlib_compress_bound(compressor, bytes.count)
-            if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
+        /// `bytes` compressed in `container`, exactly its compressed size.
+        func compress(_ bytes: UnsafeBufferPointer<UInt8>, as container: Container) -> [UInt8] {
+            let bound = container == .zlib ? libdeflate_zlib_compress_bound(compressor, bytes.count)
+                : libdeflate_gzip_compress_bound(compressor, bytes.count)
+            // Left unwritten: libdeflate writes what is read back.
+            if output.count < bound { output = [UInt8](unsafeUninitializedCapacity: bound) { _, count in count = bound } }
             let written = output.withUnsafeMutableBytes { out in
-                libdeflate_zlib_compress(compressor, bytes.baseAddress, bytes.count, out.baseAddress, bound)
+                container == .zlib ? libdeflate_zlib_compress(compressor, bytes.baseAddress, bytes.count, out.baseAddress, bound)
+                    : libdeflate_gzip_compress(compressor, bytes.baseAddress, bytes.count, out.baseAddress, bound)
             }
             precondition(written > 0, "libdeflate found no room in a buffer its bound sized")
             return Array(output[..<written])
