@@ -47,10 +47,7 @@ final class OutputRun {
 
     /// Creates `folder`, or a subfolder of it, if missing; a rollback removes what it made.
     func create(_ subfolder: String? = nil) throws {
-        for f in [folder] + (subfolder.map { [path($0)] } ?? []) where !FileManager.default.fileExists(atPath: f) {
-            try OutputFolder.create(f)
-            transaction.created(f)
-        }
+        for f in [folder] + (subfolder.map { [path($0)] } ?? []) { try transaction.createFolder(f) }
     }
 
     func stage(_ text: TextBuffer, at path: String) throws { try transaction.stage(text, at: path); fileCount += 1 }

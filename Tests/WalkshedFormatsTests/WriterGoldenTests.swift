@@ -74,6 +74,22 @@ func goldenAnalysis() -> (City, OSMLoadReport, [DestinationSet], CoverageResult)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cells.geojson"])
 }
 
+/// Folders made through a transaction go with its rollback, and once it is rolled back (an
+/// interrupt) the run can no longer make them again: `createFolder` throws and makes nothing.
+@Test func rolledBackTransactionMakesNoFolderAgain() throws {
+    let root = RepositoryPaths.temporaryFolder("transaction-folders")
+    let made = root.appendingPathComponent("run").path, nested = (made as NSString).appendingPathComponent("maps")
+    let transaction = OutputTransaction()
+    try transaction.createFolder(made)
+    try transaction.createFolder(nested)
+    try transaction.createFolder(made)   // already there: nothing to do
+    #expect(FileManager.default.fileExists(atPath: nested))
+    #expect(transaction.rollback() == .rolledBack)
+    #expect(!FileManager.default.fileExists(atPath: made))
+    #expect(throws: OutputRolledBack.self) { try transaction.createFolder(made) }
+    #expect(!FileManager.default.fileExists(atPath: made))
+}
+
 @Test func summaryMatchesGolden() {
     let (city, report, sets, result) = goldenAnalysis()
     let summary = AnalysisSummary(input: report, city: city, profile: TravelProfile(name: "walk", metresPerSecond: 1),

@@ -64,9 +64,16 @@ public final class OutputTransaction: Sendable {
         }
     }
 
-    /// Records that this run created `folder`, so a rollback removes it again when empty.
-    public func created(_ folder: String) {
-        state.withLock { $0.createdFolders.append(folder) }
+    /// Creates `folder` if it is missing, under the lock, and records it so a rollback removes
+    /// it again when empty. After a rollback it throws `OutputRolledBack` and makes nothing: an
+    /// interrupted run cannot make its folder again once the handler has removed it.
+    public func createFolder(_ folder: String) throws {
+        try state.withLock { state in
+            guard !state.closed else { throw OutputRolledBack(path: folder) }
+            guard !FileManager.default.fileExists(atPath: folder) else { return }
+            try OutputFolder.create(folder)
+            state.createdFolders.append(folder)
+        }
     }
 
     /// Writes `data` to a temporary file for `path`; nothing is visible at `path` yet.
