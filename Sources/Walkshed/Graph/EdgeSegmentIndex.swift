@@ -84,10 +84,9 @@ public struct EdgeSegmentIndex: Sendable {
         // lists its segments in increasing order, whatever the thread count.
         let bucketCount = columns * rows
         let parts = segmentCount < 1 << 16 ? 1 : max(1, threads)
-        let ranges = (0..<parts).map { t in segmentCount * t / parts ..< segmentCount * (t + 1) / parts }
         var segments: [Int32] = []
         let counts = ParallelSearch.countingSort(into: &segments, filler: 0, bucketCount: bucketCount, parts: parts, threads: threads) { t, sink in
-            forEachBucket(of: ranges[t]) { bucket, segment in sink.emit(bucket, segment) }
+            forEachBucket(of: ParallelSearch.chunk(t, of: segmentCount, in: parts)) { bucket, segment in sink.emit(bucket, segment) }
         }
         bucketFirst = counts
         bucketSegments = segments

@@ -5,12 +5,11 @@ extension ParallelSearch {
     /// (counts and examples) equal one pass's whatever the thread count.
     public static func mapChunks<T: Sendable>(itemCount: Int, minimumChunk: Int, threads: Int, diagnostics: inout Diagnostics,
                                               _ body: @Sendable (Range<Int>, inout Diagnostics) -> T) -> [T] {
-        let chunkCount = threads == 1 ? 1 : max(1, min(itemCount / minimumChunk, threads * 8))
         let examplesPerKind = diagnostics.examplesPerKind
-        let parts = map(itemCount: chunkCount, threads: threads) { c in
+        let parts = mapChunks(itemCount: itemCount, minimumChunk: minimumChunk, chunksPerThread: 8, threads: threads) { range in
             var warnings = Diagnostics()
             warnings.examplesPerKind = examplesPerKind
-            let result = body((itemCount * c / chunkCount) ..< (itemCount * (c + 1) / chunkCount), &warnings)
+            let result = body(range, &warnings)
             return (result, warnings)
         }
         for (_, warnings) in parts { diagnostics.append(warnings) }

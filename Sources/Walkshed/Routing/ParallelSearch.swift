@@ -67,6 +67,23 @@ public enum ParallelSearch {
         }
     }
 
+    /// Chunk `c` of `0 ..< itemCount` cut into `chunkCount` contiguous chunks of near-equal size
+    /// (sizes differ by at most one); the chunks in order cover every item once.
+    @inlinable
+    public static func chunk(_ c: Int, of itemCount: Int, in chunkCount: Int) -> Range<Int> {
+        (itemCount * c / chunkCount) ..< (itemCount * (c + 1) / chunkCount)
+    }
+
+    /// `body` over contiguous chunks of `0 ..< itemCount` on `threads` threads: one chunk on one
+    /// thread, otherwise at most `chunksPerThread` per thread and at least `minimumChunk` items
+    /// each. Results come back in chunk order, so a caller that joins them in order (sums,
+    /// boxes, lists) gets what one pass would give, whatever the thread count.
+    public static func mapChunks<T: Sendable>(itemCount: Int, minimumChunk: Int = 1, chunksPerThread: Int = 4, threads: Int,
+                                              _ body: @Sendable (Range<Int>) -> T) -> [T] {
+        let chunkCount = threads <= 1 ? 1 : max(1, min(itemCount / max(1, minimumChunk), threads * chunksPerThread))
+        return map(itemCount: chunkCount, threads: threads) { c in body(chunk(c, of: itemCount, in: chunkCount)) }
+    }
+
     /// Runs `body(i)` for every `i` in `0 ..< itemCount` and collects the results in index order.
     public static func map<T: Sendable>(itemCount: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
         let slots = DisjointSlots<T?>(count: itemCount, initial: nil)

@@ -61,10 +61,8 @@ struct NodeLocations: Sendable {
 
     /// How many of `ids` are missing, counted on `threads` threads.
     func missingCount(of ids: [Int64], threads: Int) -> Int {
-        let chunkCount = max(1, min(ids.count / 65_536, threads * 4))
-        return ParallelSearch.map(itemCount: chunkCount, threads: threads) { c in
-            let range = (ids.count * c / chunkCount)..<(ids.count * (c + 1) / chunkCount)
-            return ids[range].reduce(0) { $0 + (slot(of: $1) == nil ? 1 : 0) }
+        ParallelSearch.mapChunks(itemCount: ids.count, minimumChunk: 65_536, threads: threads) { range in
+            ids[range].reduce(0) { $0 + (slot(of: $1) == nil ? 1 : 0) }
         }.reduce(0, +)
     }
 

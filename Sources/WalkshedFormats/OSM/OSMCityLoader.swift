@@ -181,10 +181,9 @@ public enum OSMCityLoader {
     /// in chunks on `threads` threads and joined in chunk order: the box one pass would find.
     static func centre(of walkSlots: [[Int32]], nodes: NodeLocations, serviceNodes: [NodePass.ServiceNode],
                        threads: Int = 1) -> GeoCoordinate {
-        let chunkCount = max(1, min(walkSlots.count / 4_096, threads * 4))
-        let boxes = ParallelSearch.map(itemCount: chunkCount, threads: threads) { c in
+        let boxes = ParallelSearch.mapChunks(itemCount: walkSlots.count, minimumChunk: 4_096, threads: threads) { range in
             var box = LongitudeSpan()
-            for slots in walkSlots[(walkSlots.count * c / chunkCount) ..< (walkSlots.count * (c + 1) / chunkCount)] {
+            for slots in walkSlots[range] {
                 for slot in slots where slot >= 0 { box.add(nodes.coordinates[Int(slot)]) }
             }
             return box

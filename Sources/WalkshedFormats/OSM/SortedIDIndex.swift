@@ -37,14 +37,13 @@ struct SortedIDIndex: Sendable {
         let digitBits: UInt64 = 11, digitMask: UInt64 = (1 << digitBits) - 1, digitCount = Int(digitMask) + 1
         let span = UInt64(bitPattern: largest &- smallest), count = keys.count
         let chunkCount = threads <= 1 ? 1 : min(count, threads * 4)
-        @Sendable func chunk(_ c: Int) -> Range<Int> { (count * c / chunkCount) ..< (count * (c + 1) / chunkCount) }
         var scratch = [Int64](repeating: 0, count: count)
         var shift: UInt64 = 0
         while shift < 64 && span >> shift != 0 {
             let source = keys, passShift = shift
             @Sendable func digit(_ key: Int64) -> Int { Int((UInt64(bitPattern: key &- smallest) >> passShift) & digitMask) }
             _ = ParallelSearch.countingSort(into: &scratch, filler: 0, bucketCount: digitCount, parts: chunkCount, threads: threads) { c, sink in
-                source.withUnsafeBufferPointer { keys in for i in chunk(c) { sink.emit(digit(keys[i]), keys[i]) } }
+                source.withUnsafeBufferPointer { keys in for i in ParallelSearch.chunk(c, of: count, in: chunkCount) { sink.emit(digit(keys[i]), keys[i]) } }
             }
             swap(&keys, &scratch)
             shift += digitBits

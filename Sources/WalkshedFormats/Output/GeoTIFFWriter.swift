@@ -62,12 +62,11 @@ public enum GeoTIFFWriter {
         // Every level's tiles in one parallel loop, in chunks that each keep one compressor
         // and one tile buffer.
         let tileList = levels.indices.flatMap { k in (0..<levels[k].tileCount).map { (level: k, tile: $0) } }
-        let chunkCount = min(tileList.count, threads == 1 ? 1 : threads * 4)
         let allLevels = levels
-        let chunks = ParallelSearch.map(itemCount: chunkCount, threads: threads) { c in
+        let chunks = ParallelSearch.mapChunks(itemCount: tileList.count, threads: threads) { range in
             let compressor = Deflate.Compressor(level: deflateLevel)
             var tile = [UInt8](repeating: 0, count: tileSize * tileSize * 4)
-            return tileList[(tileList.count * c / chunkCount) ..< (tileList.count * (c + 1) / chunkCount)].map { item in
+            return tileList[range].map { item in
                 allLevels[item.level].predictTile(item.tile, into: &tile)
                 return tile.withUnsafeBufferPointer { compressor.compress($0, as: .zlib) }
             }
