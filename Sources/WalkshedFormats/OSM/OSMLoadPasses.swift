@@ -173,8 +173,12 @@ struct NodePass: OSMBlobPass {
     /// Slots of needed nodes tagged with a kerb a wheelchair cannot cross.
     var raisedKerbs: [Int32] = []
     var diagnostics = Diagnostics()
-    /// The box of every valid node of the file: the extract's bounds, as far as its data tell.
-    var extent: GeoBox?
+    /// The box of every valid node of the file, in degrees (infinite, west of east, until a
+    /// node is seen): the extract's bounds, as far as its data tell.
+    private var west = Double.infinity, south = Double.infinity, east = -Double.infinity, north = -Double.infinity
+    var extent: GeoBox? {
+        west <= east ? GeoBox(minLongitude: west, minLatitude: south, maxLongitude: east, maxLatitude: north) : nil
+    }
     /// The first position in `needed.ids` not below the last id looked up: a blob's ids ascend,
     /// so the next needed id is usually a few places on (a merge rather than a search per node).
     private var cursor = 0
@@ -193,36 +197,44 @@ struct NodePass: OSMBlobPass {
             diagnostics.warn("node with invalid coordinates", "node \(id): lat \(latitude), lon \(longitude) skipped")
             return
         }
+        west = min(west, longitude); east = max(east, longitude)
+        south = min(south, latitude); north = max(north, latitude)
         let coordinate = GeoCoordinate(longitude: longitude, latitude: latitude)
-        extent = extent.map { $0.including(coordinate) } ?? GeoBox(minLongitude: longitude, minLatitude: latitude,
-                                                                  maxLongitude: longitude, maxLatitude: latitude)
         let slot = neededSlot(of: id)
         if let slot { hits.append(Hit(slot: slot, coordinate: coordinate)) }
-        for category in tags.isEmpty ? [] : OSMTagRules.serviceCategories(tags) {
+        if !tags.isEmpty { tagged(id: id, coordinate: coordinate, slot: slot, tags: tags) }
+    }
+
+    /// A tagged node's services and raised kerb (most nodes have no tags worth delivering).
+    private mutating func tagged(id: Int64, coordinate: GeoCoordinate, slot: Int32?, tags: OSMTags) {
+        for category in OSMTagRules.serviceCategories(tags) {
             serviceNodes.append(ServiceNode(id: id, coordinate: coordinate, category: category, name: tags["name"] ?? "",
                                             capacity: category == .transit ? OSMTagRules.transitCapacity(tags) : nil))
         }
-        if !tags.isEmpty, let slot, OSMTagRules.isRaisedKerb(tags) { raisedKerbs.append(slot) }
+        if let slot, OSMTagRules.isRaisedKerb(tags) { raisedKerbs.append(slot) }
     }
 
     /// `needed.slot(of: id)`, found by stepping on from `cursor` when `id` lies a few places
     /// beyond it, else by a search.
     private mutating func neededSlot(of id: Int64) -> Int32? {
-        let count = needed.count
-        var position = cursor
-        if position < count && (position == 0 || needed.ids[position - 1] < id) {
-            // Every id before `position` is below `id`: step on a few places.
-            var steps = 0
-            while position < count && needed.ids[position] < id && steps < 8 {
-                position += 1
-                steps += 1
+        let position = needed.ids.withUnsafeBufferPointer { ids in
+            var position = cursor
+            let count = ids.count
+            if position < count && (position == 0 || ids[position - 1] < id) {
+                // Every id before `position` is below `id`: step on a few places.
+                var steps = 0
+                while position < count && ids[position] < id && steps < 8 {
+                    position += 1
+                    steps += 1
+                }
+                if position < count && ids[position] < id { position = needed.firstPosition(notBelow: id) }
+            } else {
+                position = needed.firstPosition(notBelow: id)
             }
-            if position < count && needed.ids[position] < id { position = needed.firstPosition(notBelow: id) }
-        } else {
-            position = needed.firstPosition(notBelow: id)
+            return position
         }
         cursor = position
-        return position < count && needed.ids[position] == id ? Int32(position) : nil
+        return position < needed.count && needed.ids[position] == id ? Int32(position) : nil
     }
 
     func emptyCopy() -> NodePass { NodePass(sharing: needed) }
@@ -233,7 +245,8 @@ struct NodePass: OSMBlobPass {
         place(later.hits)
         serviceNodes += later.serviceNodes
         raisedKerbs += later.raisedKerbs
-        if let box = later.extent { extent = extent.map { $0.including(box) } ?? box }
+        west = min(west, later.west); east = max(east, later.east)
+        south = min(south, later.south); north = max(north, later.north)
         diagnostics.append(later.diagnostics)
     }
 
