@@ -4,8 +4,11 @@ public struct OSMTags: Sendable, Equatable {
 
     public init(_ pairs: [(key: String, value: String)] = []) { self.pairs = pairs }
 
+    /// The value of `key`, if tagged. Keys of another length are passed over before any
+    /// comparison of characters (a length is at hand in a string; most tags' keys differ).
     public subscript(key: String) -> String? {
-        for pair in pairs where pair.key == key { return pair.value }
+        let length = key.utf8.count
+        for pair in pairs where pair.key.utf8.count == length && pair.key == key { return pair.value }
         return nil
     }
 

@@ -64,6 +64,8 @@ struct WayPass: OSMBlobPass {
     let wayKeys: Set<String>?
     /// `relations.memberWays`, sorted: asked for every way of the file, so looked up without hashing.
     let memberWayIDs: SortedIDIndex
+    /// `relations.routeWays`, sorted: asked for every walkable way.
+    let routeWayIDs: SortedIDIndex
     var buildingWays: [BuildingWay] = []
     /// Rings of `landuse=residential` ways (kept with buildings; `building=yes` inside counts).
     var residentialAreas: [[Int64]] = []
@@ -83,6 +85,7 @@ struct WayPass: OSMBlobPass {
         self.keepBuildings = keepBuildings
         wayKeys = OSMTagRules.wayKeys(keepingBuildings: keepBuildings)
         memberWayIDs = SortedIDIndex(unsorted: Array(relations.memberWays))
+        routeWayIDs = SortedIDIndex(unsorted: Array(relations.routeWays))
     }
 
     private init(sharing other: WayPass) {
@@ -90,6 +93,7 @@ struct WayPass: OSMBlobPass {
         keepBuildings = other.keepBuildings
         wayKeys = other.wayKeys
         memberWayIDs = other.memberWayIDs
+        routeWayIDs = other.routeWayIDs
     }
 
     func wantsWay(_ id: Int64) -> Bool { memberWayIDs.contains(id) }
@@ -108,7 +112,7 @@ struct WayPass: OSMBlobPass {
         }
         if let edgeClass = walkClass {
             var flags = OSMTagRules.walkFlags(way.tags, edgeClass: edgeClass)
-            if relations.routeWays.contains(way.id) { flags.insert(.onRoute) }
+            if routeWayIDs.contains(way.id) { flags.insert(.onRoute) }
             let isArea = way.tags["area"] == "yes" && way.refs.count >= 4 && way.refs.first == way.refs.last
             walkWays.append(WalkWay(id: way.id, refs: way.refs, edgeClass: edgeClass, flags: flags, isArea: isArea))
             keep = true

@@ -169,15 +169,39 @@ public enum OSMTagRules {
     public static func serviceCategories(_ tags: OSMTags) -> [ServiceCategory] {
         // A bit per category (by `allCases` index), so most objects, which match nothing, allocate nothing.
         var found: UInt32 = 0
-        for rule in serviceTags {
-            guard let value = tags[rule.key] else { continue }
-            if rule.values?.contains(value) ?? (value != "no" && !rule.except.contains(value)) { found |= 1 << categoryIndex[rule.category]! }
+        for (key, rules) in serviceRulesByKey {
+            guard let value = tags[key] else { continue }
+            for rule in rules where rule.matches(value) { found |= rule.bit }
         }
         guard found != 0 else { return [] }
         return ServiceCategory.allCases.indices.filter { found & (1 << $0) != 0 }.map { ServiceCategory.allCases[$0] }
     }
 
-    private static let categoryIndex = Dictionary(uniqueKeysWithValues: ServiceCategory.allCases.enumerated().map { ($1, UInt32($0)) })
+    /// One `serviceTags` rule as `serviceCategories` applies it: its values in a list (a few
+    /// comparisons cost less than hashing the value), its category as a bit.
+    private struct ServiceRule: Sendable {
+        var values: [String]?
+        var except: [String]
+        var bit: UInt32
+
+        func matches(_ value: String) -> Bool {
+            let length = value.utf8.count
+            func listed(_ list: [String]) -> Bool { list.contains { $0.utf8.count == length && $0 == value } }
+            return values.map(listed) ?? (value != "no" && !listed(except))
+        }
+    }
+
+    /// `serviceTags` grouped by key, in the order keys first appear: an object's tags are
+    /// searched once per key, not once per rule.
+    private static let serviceRulesByKey: [(key: String, rules: [ServiceRule])] = {
+        var groups: [(key: String, rules: [ServiceRule])] = []
+        for rule in serviceTags {
+            let compiled = ServiceRule(values: rule.values.map { Array($0) }, except: Array(rule.except),
+                                       bit: UInt32(1) << ServiceCategory.allCases.firstIndex(of: rule.category)!)
+            if let k = groups.firstIndex(where: { $0.key == rule.key }) { groups[k].rules.append(compiled) } else { groups.append((rule.key, [compiled])) }
+        }
+        return groups
+    }()
 
     /// A `public_transport=stop_area` relation: the platforms, stop positions, station and
     /// entrances of one stop, counted as one transit destination.
