@@ -4,8 +4,10 @@ public struct OSMTags: Sendable, Equatable {
 
     public init(_ pairs: [(key: String, value: String)] = []) { self.pairs = pairs }
 
-    /// The value of `key`, if tagged. Keys of another length are passed over before any
-    /// comparison of characters (a length is at hand in a string; most tags' keys differ).
+    /// The value of `key`, if tagged. Keys of another UTF-8 length are passed over before any
+    /// comparison of characters (a length is at hand in a string; most tags' keys differ). So a
+    /// key spelled with more or fewer bytes (a Kelvin sign for `K`) never matches: OSM keys are
+    /// byte strings, and the PBF reader's key filter, which compares bytes, treats it so too.
     public subscript(key: String) -> String? {
         let length = key.utf8.count
         for pair in pairs where pair.key.utf8.count == length && pair.key == key { return pair.value }

@@ -178,7 +178,8 @@ public enum OSMTagRules {
     }
 
     /// One `serviceTags` rule as `serviceCategories` applies it: its values in a list (a few
-    /// comparisons cost less than hashing the value), its category as a bit.
+    /// comparisons cost less than hashing the value; values of another UTF-8 length never
+    /// match, as for keys in `OSMTags`), its category as a bit.
     private struct ServiceRule: Sendable {
         var values: [String]?
         var except: [String]
