@@ -138,3 +138,33 @@ func steepInclinesFollowTheEightPercentRule(value: String, steep: Bool) {
     let twice = Dictionary(grouping: city.services, by: \.osmReference).filter { Set($0.value.map(\.category)).count > 1 }
     #expect(twice.count == 3)
 }
+
+/// `serviceCategories` (rules grouped by key, values in lists) gives what the `serviceTags`
+/// table says read rule by rule, on random objects made of the table's keys and values, `no`,
+/// unlisted values and unrelated tags.
+@Test func servicesEqualTheTableReadRuleByRule() {
+    func reference(_ tags: OSMTags) -> [ServiceCategory] {
+        var found = Set<ServiceCategory>()
+        for rule in OSMTagRules.serviceTags {
+            guard let value = tags[rule.key] else { continue }
+            if rule.values?.contains(value) ?? (value != "no" && !rule.except.contains(value)) { found.insert(rule.category) }
+        }
+        return ServiceCategory.allCases.filter(found.contains)
+    }
+    let keys = Array(Set(OSMTagRules.serviceTags.map(\.key))).sorted() + ["name", "building", "surface"]
+    let values = Array(Set(OSMTagRules.serviceTags.flatMap { ($0.values ?? []).union($0.except) })).sorted()
+        + ["no", "yes", "shoes", "physiotherapist", "bus_stops", "caf"]
+    var generator = SystemRandomNumberGenerator()
+    var matched = 0
+    for _ in 0..<5_000 {
+        var pairs: [(key: String, value: String)] = []
+        for key in keys.shuffled(using: &generator).prefix(Int.random(in: 0...4, using: &generator)) {
+            pairs.append((key, values.randomElement(using: &generator)!))
+        }
+        let tags = OSMTags(pairs)
+        let expected = reference(tags)
+        #expect(OSMTagRules.serviceCategories(tags) == expected, "\(pairs)")
+        if !expected.isEmpty { matched += 1 }
+    }
+    #expect(matched > 500)
+}
