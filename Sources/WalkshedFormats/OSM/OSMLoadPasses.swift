@@ -58,7 +58,6 @@ struct WayPass: OSMBlobPass {
     struct LineServiceWay { var id: Int64; var refs: [Int64]; var tags: OSMTags }
     struct BuildingWay { var id: Int64; var refs: [Int64]; var kind: String; var levels: Double? }
 
-    let relations: RelationPass
     /// Whether residential buildings are kept (for a population estimate).
     let keepBuildings: Bool
     let wayKeys: Set<String>?
@@ -81,7 +80,6 @@ struct WayPass: OSMBlobPass {
     var otherHighwayRefs: [Int64] = []
 
     init(relations: RelationPass, keepBuildings: Bool) {
-        self.relations = relations
         self.keepBuildings = keepBuildings
         wayKeys = OSMTagRules.wayKeys(keepingBuildings: keepBuildings)
         memberWayIDs = SortedIDIndex(unsorted: Array(relations.memberWays))
@@ -89,7 +87,6 @@ struct WayPass: OSMBlobPass {
     }
 
     private init(sharing other: WayPass) {
-        relations = other.relations
         keepBuildings = other.keepBuildings
         wayKeys = other.wayKeys
         memberWayIDs = other.memberWayIDs
