@@ -96,31 +96,34 @@ struct OSMPassRunner {
             let batchSize = threads * 16
             let template = pass.emptyCopy()
             var result = pass
-            for batchStart in stride(from: 0, to: wanted.count, by: batchSize) {
-                let batch = Array(wanted[batchStart..<min(wanted.count, batchStart + batchSize)])
-                let parts = ParallelSearch.map(itemCount: batch.count, threads: threads) { [kept] k in
-                    Result { () throws -> (found: P, seen: OSMEntityKinds, block: [UInt8], inflated: Bool) in
-                        var part = template.emptyCopy()
-                        let known = kept[batch[k]]
-                        let block = try known ?? blocks.block(batch[k])
-                        let seen = try blocks.decode(blob: batch[k], block: block, kinds, into: &part)
-                        return (part, seen, block, known == nil)
+            // Each blob's buffers are allocated and freed in turn: the heap reuses their pages.
+            try AllocatorPolicy.whileReadingBlobs {
+                for batchStart in stride(from: 0, to: wanted.count, by: batchSize) {
+                    let batch = Array(wanted[batchStart..<min(wanted.count, batchStart + batchSize)])
+                    let parts = ParallelSearch.map(itemCount: batch.count, threads: threads) { [kept] k in
+                        Result { () throws -> (found: P, seen: OSMEntityKinds, block: [UInt8], inflated: Bool) in
+                            var part = template.emptyCopy()
+                            let known = kept[batch[k]]
+                            let block = try known ?? blocks.block(batch[k])
+                            let seen = try blocks.decode(blob: batch[k], block: block, kinds, into: &part)
+                            return (part, seen, block, known == nil)
+                        }
                     }
-                }
-                var mismatch = false
-                for (k, part) in parts.enumerated() {
-                    let (found, seen, block, inflated) = try part.get()
-                    let blob = batch[k]
-                    if inflated {
-                        inflation.blobInflations += 1
-                        inflation.inflatedBytes += block.count
+                    var mismatch = false
+                    for (k, part) in parts.enumerated() {
+                        let (found, seen, block, inflated) = try part.get()
+                        let blob = batch[k]
+                        if inflated {
+                            inflation.blobInflations += 1
+                            inflation.inflatedBytes += block.count
+                        }
+                        if !layout.expects(blob: blob, toHold: seen) { mismatch = true }
+                        layout.learn(blob: blob, holds: seen)
+                        keep(block, of: blob, ifNeededAfter: kindsRead.union(kinds), holding: seen)
+                        result.append(found)
                     }
-                    if !layout.expects(blob: blob, toHold: seen) { mismatch = true }
-                    layout.learn(blob: blob, holds: seen)
-                    keep(block, of: blob, ifNeededAfter: kindsRead.union(kinds), holding: seen)
-                    result.append(found)
+                    if mismatch { throw PBFKindLayout.Mismatch() }
                 }
-                if mismatch { throw PBFKindLayout.Mismatch() }
             }
             kindsRead.formUnion(kinds)
             return result

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import CMalloc
 #endif
+import Synchronization
 
 /// How the process's allocator hands memory back, set once at start-up by the executables.
 ///
@@ -14,7 +15,24 @@ import CMalloc
 /// touching fresh pages: `analyze` of Porto took 1.43–1.47 s against 1.37–1.39 s with glibc's
 /// default (alternating runs). A 1 MiB threshold was as quick there but kept 3 MiB more at the
 /// 1M-node city's peak, which sits within 3 MB of issue 5's 250 MB.
+///
+/// Reading a PBF file is the exception (`whileReadingBlobs`): every blob's bytes, inflated
+/// block and decoded arrays (mostly 100 KiB – 1 MiB) are allocated and freed once per blob,
+/// and a fresh mapping for each cost a page fault per 4 KiB touched — a fifth of the ways
+/// pass on a 211 MB extract.
 public enum AllocatorPolicy {
+    /// Blocks of this many bytes or more get their own mapping (outside reading).
+    static let mappedBlockBytes: Int32 = 128 * 1024
+    /// While blobs are read: blocks under this many bytes come from the heap, reused blob after blob.
+    static let mappedBlockBytesWhileReading: Int32 = 1024 * 1024
+
+    /// Whether the fixed threshold is in force, and how many readers are inside `whileReadingBlobs`.
+    private struct State {
+        var fixed = false
+        var readers = 0
+    }
+    private static let state = Mutex(State())
+
     /// Serve blocks of 128 KiB or more from their own mappings, always unmapped when freed.
     /// Returns false when the allocator refused (it then keeps its defaults), and on systems
     /// without glibc, whose allocators (Darwin's) have no such control and need none here.
@@ -22,10 +40,33 @@ public enum AllocatorPolicy {
     @discardableResult
     public static func returnLargeBlocksWhenFreed() -> Bool {
         #if canImport(Glibc)
-        mallopt(M_MMAP_THRESHOLD, 128 * 1024) == 1
+        state.withLock { state in
+            state.fixed = mallopt(M_MMAP_THRESHOLD, state.readers > 0 ? mappedBlockBytesWhileReading : mappedBlockBytes) == 1
+            return state.fixed
+        }
         #else
         false
         #endif
+    }
+
+    /// Runs `body` (a pass over a file's blobs) with blocks under 1 MiB served from the heap,
+    /// then puts the 128 KiB threshold back when the last reader leaves. Changes nothing when
+    /// `returnLargeBlocksWhenFreed` is not in force (glibc's defaults then already reuse them).
+    /// The heap's freed pages stay resident until reused or handed back (`returnFreedPages`).
+    public static func whileReadingBlobs<T>(_ body: () throws -> T) rethrows -> T {
+        #if canImport(Glibc)
+        state.withLock { state in
+            state.readers += 1
+            if state.fixed && state.readers == 1 { _ = mallopt(M_MMAP_THRESHOLD, mappedBlockBytesWhileReading) }
+        }
+        defer {
+            state.withLock { state in
+                state.readers -= 1
+                if state.fixed && state.readers == 0 { _ = mallopt(M_MMAP_THRESHOLD, mappedBlockBytes) }
+            }
+        }
+        #endif
+        return try body()
     }
 
     /// Hands back to the system the free pages of the allocator's heaps: after many small
