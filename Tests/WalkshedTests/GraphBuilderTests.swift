@@ -166,3 +166,72 @@ func componentLabelsEqualADepthFirstSearch(seed: UInt64) {
     let (labels, labelCount) = graph.componentLabels()
     #expect(labels == expected && labelCount == Int(count), "seed \(seed)")
 }
+
+/// The graph equals what a plain walk over the ways gives — nodes at the ends of ways and at
+/// points used twice, numbered in the order edges first meet them; an edge per run between two
+/// nodes, with a raised kerb where one lies inside it or, for a crossing, at an end — for one
+/// thread, two and three: random ways with repeated points, loops and one-point ways.
+@Test(arguments: 0..<40)
+func graphEqualsAPlainWalkOverTheWays(seed: UInt64) throws {
+    var generator = SeededRandom(seed: 1_300 + seed)
+    let pointCount = Int.random(in: 2...400, using: &generator)
+    let coordinates = (0..<pointCount).map { _ in
+        GeoCoordinate(longitude: Double.random(in: 24.9...24.95, using: &generator), latitude: Double.random(in: 60.1...60.15, using: &generator))
+    }
+    let planar = (0..<pointCount).map { _ in PlanarPoint(x: Double.random(in: 0...5_000, using: &generator), y: Double.random(in: 0...5_000, using: &generator)) }
+    let ways = (0..<Int.random(in: 0...150, using: &generator)).map { w in
+        var points = (0..<Int.random(in: 1...12, using: &generator)).map { _ in Int32.random(in: 0..<Int32(pointCount), using: &generator) }
+        if Bool.random(using: &generator) { points.insert(points[0], at: 1) }   // a repeat, ignored
+        if Int.random(in: 0..<5, using: &generator) == 0 { points.append(points[0]) }   // a loop
+        return WayPolyline(wayID: Int64(w) * 7 - 40, points: points, edgeClass: [.street, .footway, .crossing].randomElement(using: &generator)!,
+                           flags: w.isMultiple(of: 4) ? .acrossArea : [])
+    }
+    let kerbs = Set((0..<Int.random(in: 0...6, using: &generator)).map { _ in Int32.random(in: 0..<Int32(pointCount), using: &generator) })
+
+    // The plain walk.
+    let runs = ways.map { way in way.points.indices.filter { $0 == 0 || way.points[$0 - 1] != way.points[$0] }.map { Int(way.points[$0]) } }
+    var uses = [Int](repeating: 0, count: pointCount), isNode = [Bool](repeating: false, count: pointCount)
+    for run in runs where run.count >= 2 {
+        isNode[run.first!] = true
+        isNode[run.last!] = true
+        for p in run { uses[p] += 1 }
+    }
+    for p in 0..<pointCount where uses[p] >= 2 { isNode[p] = true }
+    var nodeOfPoint: [Int: Int32] = [:], nodePoints: [Int] = []
+    func node(_ p: Int) -> Int32 {
+        if let n = nodeOfPoint[p] { return n }
+        nodeOfPoint[p] = Int32(nodePoints.count)
+        nodePoints.append(p)
+        return Int32(nodePoints.count - 1)
+    }
+    var tails: [Int32] = [], heads: [Int32] = [], classes: [EdgeClass] = [], flags: [EdgeFlags] = [], wayIDs: [Int64] = []
+    var metres: [Float] = [], pieces: [[PlanarPoint]] = []
+    for (w, run) in runs.enumerated() where run.count >= 2 {
+        var start = 0
+        for k in 1..<run.count where isNode[run[k]] {
+            let piece = Array(run[start...k])
+            var edgeFlags = ways[w].flags
+            let kerbAtEnd = kerbs.contains(Int32(piece.first!)) || kerbs.contains(Int32(piece.last!))
+            if piece.dropFirst().dropLast().contains(where: { kerbs.contains(Int32($0)) }) || (kerbAtEnd && ways[w].edgeClass == .crossing) {
+                edgeFlags.insert(.raisedKerb)
+            }
+            tails.append(node(run[start]))
+            heads.append(node(run[k]))
+            classes.append(ways[w].edgeClass)
+            flags.append(edgeFlags)
+            wayIDs.append(ways[w].wayID)
+            metres.append(Float(zip(piece, piece.dropFirst()).reduce(0.0) { $0 + GreatCircle.metres(coordinates[$1.0], coordinates[$1.1]) }))
+            pieces.append(piece.map { planar[$0] })
+            start = k
+        }
+    }
+
+    for threads in [1, 2, 3] {
+        let graph = GraphBuilder(coordinates: coordinates, planar: planar).build(ways, raisedKerbs: kerbs, threads: threads)
+        try graph.checkInvariants()
+        #expect(graph.nodeX == nodePoints.map { planar[$0].x } && graph.nodeY == nodePoints.map { planar[$0].y }, "seed \(seed), \(threads) threads")
+        #expect(graph.edgeTail == tails && graph.edgeHead == heads && graph.edgeMetres == metres, "seed \(seed), \(threads) threads")
+        #expect(graph.edgeClass == classes && graph.edgeFlags == flags && Array(graph.edgeWayID) == wayIDs, "seed \(seed), \(threads) threads")
+        #expect((0..<graph.edgeCount).map { graph.points(ofEdge: $0) } == pieces, "seed \(seed), \(threads) threads")
+    }
+}

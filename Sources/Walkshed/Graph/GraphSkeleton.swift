@@ -46,41 +46,60 @@ struct GraphSkeleton {
 
 extension GraphBuilder {
     /// Nodes where ways end, meet or cross themselves; an edge per run between two nodes, with
-    /// its flags and its great-circle length summed along it (on `threads` threads).
+    /// its flags and its great-circle length summed along it. Every step but the numbering of
+    /// nodes (in the order edges first meet them) runs way by way on `threads` threads, each way
+    /// writing only its own slots: the skeleton is the same for any thread count.
     /// The ways (and the walk's arrays) are gone when it returns.
     func skeleton(of givenWays: consuming [WayPolyline], raisedKerbs: Set<Int32>, threads: Int) -> GraphSkeleton {
         var ways = givenWays
         // Way `w`'s points, consecutive repeats dropped, are `runs[wayFirst[w] ..< wayFirst[w + 1]]`
         // (none for a way of fewer than two).
-        var runs: [Int32] = []
-        var wayFirst = [0]
-        runs.reserveCapacity(ways.reduce(0) { $0 + $1.points.count })
-        wayFirst.reserveCapacity(ways.count + 1)
-        var useCount = [UInt8](repeating: 0, count: planar.count)
-        var isNode = [Bool](repeating: false, count: planar.count)
-        for w in ways.indices {
-            let start = runs.count
-            for p in ways[w].points where runs.count == start || runs[runs.count - 1] != p { runs.append(p) }
-            guard runs.count - start >= 2 else {
-                runs.removeLast(runs.count - start)
-                wayFirst.append(start)
-                continue
-            }
-            isNode[Int(runs[start])] = true
-            isNode[Int(runs[runs.count - 1])] = true
-            for k in start..<runs.count {
-                let i = Int(runs[k])
-                if useCount[i] < 2 { useCount[i] += 1 }
-                if useCount[i] >= 2 { isNode[i] = true }
-            }
-            wayFirst.append(runs.count)
-        }
-        useCount = []
+        let (runs, wayFirst) = Self.runs(of: ways, threads: threads)
+        let wayClass = ways.map(\.edgeClass), wayFlags = ways.map(\.flags), wayIDs = ways.map(\.wayID)
+        ways = []   // their points are in `runs` now
+        let isNode = Self.nodeMarks(runs: runs, wayFirst: wayFirst, pointCount: planar.count, threads: threads)
 
+        // Each way's edges end where its run meets a node: counted, then placed, way by way.
+        let wayCount = wayFirst.count - 1
+        let edgesPerWay = ParallelSearch.filling(count: wayCount, initial: 0, itemCount: wayCount, threads: threads) { range, counts in
+            for w in range where wayFirst[w + 1] > wayFirst[w] {
+                counts.write(w, (wayFirst[w] + 1 ..< wayFirst[w + 1]).reduce(0) { $0 + (isNode[Int(runs[$1])] ? 1 : 0) })
+            }
+        }
+        var edgeFirst = [Int](repeating: 0, count: wayCount + 1)
+        for w in 0..<wayCount { edgeFirst[w + 1] = edgeFirst[w] + edgesPerWay[w] }
+        let edgeCount = edgeFirst[wayCount], firstEdges = edgeFirst
+        // Edge `e` is the piece `runs[pieceFirst[e] ... pieceLast[e]]`.
+        let pieceLast = ParallelSearch.filling(count: edgeCount, initial: 0, itemCount: wayCount, threads: threads) { range, lasts in
+            for w in range {
+                var e = firstEdges[w]
+                for k in wayFirst[w] + 1 ..< max(wayFirst[w] + 1, wayFirst[w + 1]) where isNode[Int(runs[k])] {
+                    lasts.write(e, k)
+                    e += 1
+                }
+            }
+        }
+        var pieceFirst = [Int](repeating: 0, count: edgeCount)
+        var edges = EdgeArrays()
+        edges.classes.reserveCapacity(edgeCount)
+        edges.wayIDs.reserveCapacity(edgeCount)
+        edges.flags.reserveCapacity(edgeCount)
+        for w in 0..<wayCount {
+            for e in edgeFirst[w] ..< edgeFirst[w + 1] { pieceFirst[e] = e == edgeFirst[w] ? wayFirst[w] : pieceLast[e - 1] }
+            edges.classes.append(contentsOf: repeatElement(wayClass[w], count: edgesPerWay[w]))
+            edges.wayIDs.append(contentsOf: repeatElement(wayIDs[w], count: edgesPerWay[w]))
+            edges.flags.append(contentsOf: repeatElement(wayFlags[w], count: edgesPerWay[w]))
+        }
+        if !raisedKerbs.isEmpty {
+            Self.markRaisedKerbs(raisedKerbs, on: &edges, runs: runs, pieceFirst: pieceFirst, pieceLast: pieceLast,
+                                 pointCount: planar.count, threads: threads)
+        }
+
+        // Nodes numbered as edges first meet them, tail before head: the one serial step.
         var nodeOfPoint = [Int32](repeating: -1, count: planar.count)
         var nodeX: [Double] = [], nodeY: [Double] = []
-        var edges = EdgeArrays()
-        var pieceFirst: [Int] = [], pieceLast: [Int] = []
+        edges.tails = [Int32](repeating: 0, count: edgeCount)
+        edges.heads = [Int32](repeating: 0, count: edgeCount)
         func node(for p: Int32) -> Int32 {
             let i = Int(p)
             if nodeOfPoint[i] < 0 {
@@ -90,33 +109,13 @@ extension GraphBuilder {
             }
             return nodeOfPoint[i]
         }
-        var isKerb = [Bool](repeating: false, count: raisedKerbs.isEmpty ? 0 : planar.count)
-        for p in raisedKerbs where Int(p) < isKerb.count { isKerb[Int(p)] = true }
-        for w in ways.indices where wayFirst[w + 1] > wayFirst[w] {
-            let wayFlags = ways[w].flags, edgeClass = ways[w].edgeClass, wayID = ways[w].wayID
-            var start = wayFirst[w]
-            for k in (start + 1) ..< wayFirst[w + 1] where isNode[Int(runs[k])] {
-                var edgeFlags = wayFlags
-                if !isKerb.isEmpty {
-                    let atEnd = isKerb[Int(runs[start])] || isKerb[Int(runs[k])]
-                    if runs[(start + 1) ..< k].contains(where: { isKerb[Int($0)] }) || (atEnd && edgeClass == .crossing) {
-                        edgeFlags.insert(.raisedKerb)
-                    }
-                }
-                edges.tails.append(node(for: runs[start]))
-                edges.heads.append(node(for: runs[k]))
-                edges.classes.append(edgeClass)
-                edges.flags.append(edgeFlags)
-                edges.wayIDs.append(wayID)
-                pieceFirst.append(start)
-                pieceLast.append(k)
-                start = k
-            }
+        for e in 0..<edgeCount {
+            edges.tails[e] = node(for: runs[pieceFirst[e]])
+            edges.heads[e] = node(for: runs[pieceLast[e]])
         }
-        ways = []   // their points are in `runs` now
         var skeleton = GraphSkeleton(nodeX: nodeX, nodeY: nodeY, edges: edges, points: runs, pieceFirst: pieceFirst, pieceLast: pieceLast)
         // Lengths, edge by edge in parallel: each edge writes only its own slot.
-        let lonLat = coordinates, points = skeleton.points, firsts = skeleton.pieceFirst, lasts = skeleton.pieceLast, edgeCount = skeleton.edges.count
+        let lonLat = coordinates, points = skeleton.points, firsts = skeleton.pieceFirst, lasts = skeleton.pieceLast
         skeleton.edges.metres = ParallelSearch.filling(count: edgeCount, initial: 0, itemCount: edgeCount, threads: threads) { range, metres in
             for e in range {
                 var length = 0.0
@@ -127,6 +126,78 @@ extension GraphBuilder {
             }
         }
         return skeleton
+    }
+
+    /// Every way's points without consecutive repeats, end to end, and where each way's begin
+    /// (`wayFirst`, one more than the ways); a way of fewer than two such points has none.
+    private static func runs(of ways: [WayPolyline], threads: Int) -> (runs: [Int32], wayFirst: [Int]) {
+        @Sendable func runLength(_ points: [Int32]) -> Int {
+            guard !points.isEmpty else { return 0 }
+            var n = 1
+            for k in 1..<points.count where points[k] != points[k - 1] { n += 1 }
+            return n >= 2 ? n : 0
+        }
+        let lengths = ParallelSearch.filling(count: ways.count, initial: 0, itemCount: ways.count, threads: threads) { range, lengths in
+            for w in range { lengths.write(w, runLength(ways[w].points)) }
+        }
+        var wayFirst = [Int](repeating: 0, count: ways.count + 1)
+        for w in ways.indices { wayFirst[w + 1] = wayFirst[w] + lengths[w] }
+        let firsts = wayFirst
+        let runs = ParallelSearch.filling(count: wayFirst[ways.count], initial: Int32(0), itemCount: ways.count, threads: threads) { range, runs in
+            for w in range where firsts[w + 1] > firsts[w] {
+                let points = ways[w].points
+                var slot = firsts[w]
+                for k in points.indices where k == 0 || points[k] != points[k - 1] {
+                    runs.write(slot, points[k])
+                    slot += 1
+                }
+            }
+        }
+        return (runs, wayFirst)
+    }
+
+    /// Per point, whether it is a node: the end of a run, or met twice by the runs (a crossing,
+    /// or a way passing itself). Uses are counted (up to two) over one contiguous part of the
+    /// ways per thread and summed per point, so marks do not depend on the thread count.
+    private static func nodeMarks(runs: [Int32], wayFirst: [Int], pointCount: Int, threads: Int) -> [Bool] {
+        let wayCount = wayFirst.count - 1
+        let parts = max(1, min(threads, wayCount))
+        let usesByPart = ParallelSearch.map(itemCount: parts, threads: threads) { t in
+            var uses = [UInt8](repeating: 0, count: pointCount)
+            for w in ParallelSearch.chunk(t, of: wayCount, in: parts) where wayFirst[w + 1] > wayFirst[w] {
+                for k in wayFirst[w] ..< wayFirst[w + 1] where uses[Int(runs[k])] < 2 { uses[Int(runs[k])] += 1 }
+                uses[Int(runs[wayFirst[w]])] = 2
+                uses[Int(runs[wayFirst[w + 1] - 1])] = 2
+            }
+            return uses
+        }
+        return ParallelSearch.filling(count: pointCount, initial: false, itemCount: pointCount, threads: threads) { range, marks in
+            for p in range {
+                var uses = 0
+                for part in usesByPart { uses += Int(part[p]) }
+                if uses >= 2 { marks.write(p, true) }
+            }
+        }
+    }
+
+    /// Adds `raisedKerb` to every edge with a kerb strictly inside it, and to crossings with
+    /// one at an end.
+    private static func markRaisedKerbs(_ raisedKerbs: Set<Int32>, on edges: inout EdgeArrays, runs: [Int32],
+                                        pieceFirst: [Int], pieceLast: [Int], pointCount: Int, threads: Int) {
+        var isKerb = [Bool](repeating: false, count: pointCount)
+        for p in raisedKerbs where p >= 0 && Int(p) < pointCount { isKerb[Int(p)] = true }
+        let kerb = isKerb, classes = edges.classes
+        ParallelSearch.fill(&edges.flags, itemCount: pieceFirst.count, threads: threads) { range, flags in
+            for e in range {
+                let first = pieceFirst[e], last = pieceLast[e]
+                let atEnd = kerb[Int(runs[first])] || kerb[Int(runs[last])]
+                if runs[(first + 1) ..< last].contains(where: { kerb[Int($0)] }) || (atEnd && classes[e] == .crossing) {
+                    var raised = flags.buffer[e]
+                    raised.insert(.raisedKerb)
+                    flags.write(e, raised)
+                }
+            }
+        }
     }
 
     /// The graph of `skeleton`, its interior points (those strictly between an edge's ends)
