@@ -151,7 +151,7 @@ private struct LineKindKey: Hashable {
 @Test func everyLegendLabelHasGlyphs() {
     let names = ["park_minutes", "food_count", "food_weighted", "food_mean20_minutes", "food_nearest3_minutes", "categories_within",
                  "proximity_minutes", "greenway_metres", "marginal_gain", "schools_minutes"]
-    for name in names + names.map { "\($0)_change" } {
+    for name in names + names.map({ "\($0)_change" }) {
         let legend = MapStyle.legend(layer: name, budgetMinutes: 15, values: [0, 3.5, 12, 40])
         for character in (legend.classes.map(\.label) + [legend.title, legend.unit]).joined() where character != " " {
             #expect(BitmapFont.glyph(character) != BitmapFont.missing, "'\(character)' in the legend of \(name)")
