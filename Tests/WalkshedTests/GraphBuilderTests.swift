@@ -113,6 +113,16 @@ func edgeWayIDsAreExact(seed: Int) {
     #expect(EdgeWayIDs([Int64.max, Int64.min, 1 << 32, (1 << 32) - 1]).map { $0 } == [Int64.max, Int64.min, 1 << 32, (1 << 32) - 1])
 }
 
+/// `count` random points near Helsinki, with unrelated random planar positions within 5 km
+/// (the builder reads lengths from the one and geometry from the other).
+func scatteredPoints(_ count: Int, using generator: inout SeededRandom) -> (coordinates: [GeoCoordinate], planar: [PlanarPoint]) {
+    let coordinates = (0..<count).map { _ in
+        GeoCoordinate(longitude: Double.random(in: 24.9...24.95, using: &generator), latitude: Double.random(in: 60.1...60.15, using: &generator))
+    }
+    let planar = (0..<count).map { _ in PlanarPoint(x: Double.random(in: 0...5_000, using: &generator), y: Double.random(in: 0...5_000, using: &generator)) }
+    return (coordinates, planar)
+}
+
 /// Building only the largest component gives exactly `build(...).largestComponent()`: the same
 /// nodes, edges, geometry and report, on random ways over scattered points (several components,
 /// ties between equal ones, repeated points, kerbs), for one thread and for three.
@@ -120,10 +130,7 @@ func edgeWayIDsAreExact(seed: Int) {
 func largestComponentBuiltDirectlyEqualsBuiltThenFiltered(seed: UInt64) throws {
     var generator = SeededRandom(seed: 700 + seed)
     let pointCount = Int.random(in: 2...60, using: &generator)
-    let coordinates = (0..<pointCount).map { _ in
-        GeoCoordinate(longitude: Double.random(in: 24.9...24.95, using: &generator), latitude: Double.random(in: 60.1...60.15, using: &generator))
-    }
-    let planar = (0..<pointCount).map { _ in PlanarPoint(x: Double.random(in: 0...5_000, using: &generator), y: Double.random(in: 0...5_000, using: &generator)) }
+    let (coordinates, planar) = scatteredPoints(pointCount, using: &generator)
     let ways = (0..<Int.random(in: 0...25, using: &generator)).map { w in
         WayPolyline(wayID: Int64(w), points: (0..<Int.random(in: 1...6, using: &generator)).map { _ in Int32.random(in: 0..<Int32(pointCount), using: &generator) },
                     edgeClass: [.street, .footway, .crossing].randomElement(using: &generator)!, flags: w.isMultiple(of: 4) ? .acrossArea : [])
@@ -175,10 +182,7 @@ func componentLabelsEqualADepthFirstSearch(seed: UInt64) {
 func graphEqualsAPlainWalkOverTheWays(seed: UInt64) throws {
     var generator = SeededRandom(seed: 1_300 + seed)
     let pointCount = Int.random(in: 2...400, using: &generator)
-    let coordinates = (0..<pointCount).map { _ in
-        GeoCoordinate(longitude: Double.random(in: 24.9...24.95, using: &generator), latitude: Double.random(in: 60.1...60.15, using: &generator))
-    }
-    let planar = (0..<pointCount).map { _ in PlanarPoint(x: Double.random(in: 0...5_000, using: &generator), y: Double.random(in: 0...5_000, using: &generator)) }
+    let (coordinates, planar) = scatteredPoints(pointCount, using: &generator)
     let ways = (0..<Int.random(in: 0...150, using: &generator)).map { w in
         var points = (0..<Int.random(in: 1...12, using: &generator)).map { _ in Int32.random(in: 0..<Int32(pointCount), using: &generator) }
         if Bool.random(using: &generator) { points.insert(points[0], at: 1) }   // a repeat, ignored
