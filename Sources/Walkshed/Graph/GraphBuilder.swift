@@ -48,7 +48,7 @@ public struct GraphBuilder {
                                                 threads: Int = 1) -> (graph: StreetGraph, report: ComponentReport) {
         let whole = skeleton(of: consume ways, raisedKerbs: raisedKerbs, threads: threads)
         coordinates = []   // lengths are made; the geometry is planar
-        let (kept, report) = (consume whole).keepingLargestComponent()
+        let (kept, report) = (consume whole).keepingLargestComponent(threads: threads)
         return (graph(of: kept, threads: threads), report)
     }
 }

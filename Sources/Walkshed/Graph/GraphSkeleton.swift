@@ -13,8 +13,8 @@ struct GraphSkeleton {
     /// The largest component (most nodes; ties to the one with the lowest node id), nodes and
     /// edges kept in their order as `StreetGraph.largestComponent` keeps them, and what was
     /// dropped. Found on the edge list (`ConnectedComponents`): no adjacency is built for a
-    /// graph about to be cut.
-    func keepingLargestComponent() -> (GraphSkeleton, ComponentReport) {
+    /// graph about to be cut. The kept edges' columns are copied on `threads` threads.
+    func keepingLargestComponent(threads: Int = 1) -> (GraphSkeleton, ComponentReport) {
         let (labels, componentCount) = ConnectedComponents.labels(nodeCount: nodeX.count, tails: edges.tails, heads: edges.heads)
         guard componentCount > 1 else {
             return (self, ComponentReport(componentCount: componentCount, droppedNodes: 0, droppedEdges: 0, droppedMetres: 0))
@@ -28,13 +28,25 @@ struct GraphSkeleton {
             kept.nodeY.append(nodeY[u])
         }
         let keptEdges = edges.tails.indices.filter { keep[Int(edges.tails[$0])] }   // an edge's ends share a component
-        kept.edges = EdgeArrays(tails: keptEdges.map { newID[Int(edges.tails[$0])] }, heads: keptEdges.map { newID[Int(edges.heads[$0])] },
-                                metres: keptEdges.map { edges.metres[$0] }, classes: keptEdges.map { edges.classes[$0] },
-                                flags: keptEdges.map { edges.flags[$0] }, wayIDs: keptEdges.map { edges.wayIDs[$0] },
-                                interiorFirst: [0], interiorX: [], interiorY: [])
+        // `column[e]` of every kept edge `e`, in order.
+        func keptColumn<T: Sendable>(_ column: [T], _ initial: T) -> [T] {
+            ParallelSearch.filling(count: keptEdges.count, initial: initial, itemCount: keptEdges.count, threads: threads) { range, out in
+                for k in range { out.write(k, column[keptEdges[k]]) }
+            }
+        }
+        // The new id of the node `ends[e]` of every kept edge `e`, in order.
+        let renumber = newID
+        func keptEnds(_ ends: [Int32]) -> [Int32] {
+            ParallelSearch.filling(count: keptEdges.count, initial: 0, itemCount: keptEdges.count, threads: threads) { range, out in
+                for k in range { out.write(k, renumber[Int(ends[keptEdges[k]])]) }
+            }
+        }
+        kept.edges = EdgeArrays(tails: keptEnds(edges.tails), heads: keptEnds(edges.heads), metres: keptColumn(edges.metres, 0),
+                                classes: keptColumn(edges.classes, .street), flags: keptColumn(edges.flags, []),
+                                wayIDs: keptColumn(edges.wayIDs, 0), interiorFirst: [0], interiorX: [], interiorY: [])
         kept.points = points
-        kept.pieceFirst = keptEdges.map { pieceFirst[$0] }
-        kept.pieceLast = keptEdges.map { pieceLast[$0] }
+        kept.pieceFirst = keptColumn(pieceFirst, 0)
+        kept.pieceLast = keptColumn(pieceLast, 0)
         // The dropped length as `StreetGraph.droppedReport` sums it.
         func walkableMetres(_ edges: EdgeArrays) -> Double { StreetGraph.walkableMetres(edges.metres, edges.flags) }
         let report = ComponentReport(componentCount: componentCount, droppedNodes: nodeX.count - kept.nodeX.count,

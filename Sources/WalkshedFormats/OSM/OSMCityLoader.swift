@@ -101,7 +101,7 @@ public enum OSMCityLoader {
         nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
         let polylines = polylines(ways.walkWays, slots: walkSlots, nodes: nodes, within: options.keepWithin,
                                   threads: runner.threads, diagnostics: &report.diagnostics)
-            + PedestrianAreas.crossings(ways.walkWays, slots: walkSlots, planar: nodes.planar)
+            + PedestrianAreas.crossings(ways.walkWays, slots: walkSlots, planar: nodes.planar, threads: runner.threads)
         // The graph is built from `polylines`: the ways' node lists go, for memory.
         ways.walkWays = []
         walkSlots = []
@@ -265,6 +265,11 @@ public enum OSMCityLoader {
                                   within box: GeoBox?, diagnostics: inout Diagnostics) -> [WayPolyline] {
         var result: [WayPolyline] = []
         for (way, wayslots) in zip(walkWays, slots) {
+            // Most ways, every node found and no box to cut at, are their slots as they are.
+            if box == nil && wayslots.allSatisfy({ nodes.isFound($0) }) {
+                if wayslots.count >= 2 { result.append(WayPolyline(wayID: way.id, points: wayslots, edgeClass: way.edgeClass, flags: way.flags)) }
+                continue
+            }
             var run: [Int32] = []
             func inside(_ k: Int) -> Bool {
                 k >= 0 && k < wayslots.count && nodes.isFound(wayslots[k]) && box!.contains(nodes.coordinates[Int(wayslots[k])])

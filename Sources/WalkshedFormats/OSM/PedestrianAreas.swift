@@ -11,8 +11,9 @@ import Walkshed
 enum PedestrianAreas {
     /// Straight edges across the areas among `walkWays`, as polylines of node slots.
     /// `slots[i]` are the slots of `walkWays[i]`'s nodes (-1 where missing); an area with a
-    /// missing node is left as its outline.
-    static func crossings(_ walkWays: [WayPass.WalkWay], slots: [[Int32]], planar: [PlanarPoint]) -> [WayPolyline] {
+    /// missing node is left as its outline. Areas are crossed on `threads` threads and their
+    /// lines joined in area order: the same for any thread count.
+    static func crossings(_ walkWays: [WayPass.WalkWay], slots: [[Int32]], planar: [PlanarPoint], threads: Int = 1) -> [WayPolyline] {
         let areas = walkWays.indices.filter { walkWays[$0].isArea && !slots[$0].contains(-1) }
         guard !areas.isEmpty else { return [] }
         // How many walkable ways use each node (a closed way's repeated first node counts once).
@@ -21,20 +22,26 @@ enum PedestrianAreas {
             let open = list.count > 1 && list.first == list.last ? list.dropLast() : list[...]
             for slot in open where slot >= 0 && uses[Int(slot)] < 2 { uses[Int(slot)] += 1 }
         }
+        let counted = uses
+        return ParallelSearch.map(itemCount: areas.count, threads: threads) { k in
+            lines(across: walkWays[areas[k]], ring: slots[areas[k]], uses: counted, planar: planar)
+        }.flatMap { $0 }
+    }
+
+    /// The straight lines across one area between each pair of its entrances (outline nodes
+    /// with more than one use) that stay inside it.
+    private static func lines(across way: WayPass.WalkWay, ring: [Int32], uses: [UInt8], planar: [PlanarPoint]) -> [WayPolyline] {
+        let entrances = Array(Set(ring.filter { uses[Int($0)] > 1 })).sorted()
+        guard entrances.count >= 2 else { return [] }
+        let outline = ring.map { planar[Int($0)] }
+        let polygon = PlanarPolygon(outerRings: [outline])
         var result: [WayPolyline] = []
-        for i in areas {
-            let way = walkWays[i], ring = slots[i]
-            let entrances = Array(Set(ring.filter { uses[Int($0)] > 1 })).sorted()
-            guard entrances.count >= 2 else { continue }
-            let outline = ring.map { planar[Int($0)] }
-            let polygon = PlanarPolygon(outerRings: [outline])
-            for a in 0..<entrances.count {
-                for b in (a + 1)..<entrances.count {
-                    let p = planar[Int(entrances[a])], q = planar[Int(entrances[b])]
-                    guard crossesInside(p, q, outline: outline, polygon: polygon) else { continue }
-                    result.append(WayPolyline(wayID: way.id, points: [entrances[a], entrances[b]], edgeClass: way.edgeClass,
-                                              flags: way.flags.union(.acrossArea)))
-                }
+        for a in 0..<entrances.count {
+            for b in (a + 1)..<entrances.count {
+                let p = planar[Int(entrances[a])], q = planar[Int(entrances[b])]
+                guard crossesInside(p, q, outline: outline, polygon: polygon) else { continue }
+                result.append(WayPolyline(wayID: way.id, points: [entrances[a], entrances[b]], edgeClass: way.edgeClass,
+                                          flags: way.flags.union(.acrossArea)))
             }
         }
         return result
