@@ -77,7 +77,7 @@ public enum OSMCityLoader {
         var neededRefs: [Int64] = []
         swap(&neededRefs, &ways.neededNodes)
         let neededIDs = SortedIDIndex(unsorted: consume neededRefs, threads: runner.threads)
-        var nodePass = try runner.run(.nodes, NodePass(needed: neededIDs))
+        var nodePass = try runner.run(.nodes, NodePass(needed: neededIDs, threads: runner.threads))
         // `nodes` is the one holder of the ids and coordinates: both go when it lets them go.
         var nodes = NodeLocations(ids: consume neededIDs, coordinates: nodePass.takeCoordinates())
         report.inflation = runner.inflation

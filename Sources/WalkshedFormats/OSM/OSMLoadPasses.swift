@@ -185,9 +185,10 @@ struct NodePass: OSMBlobPass {
     private var cursor = 0
     var nodeKeys: Set<String>? { OSMTagRules.nodeKeys }
 
-    init(needed: SortedIDIndex) {
+    /// `threads` write the unfound coordinates to start with (4.7 M on the 211 MB benchmark input).
+    init(needed: SortedIDIndex, threads: Int = 1) {
         self.needed = needed
-        coordinates = Array(repeating: GeoCoordinate(longitude: .nan, latitude: .nan), count: needed.count)
+        coordinates = ParallelSearch.repeating(GeoCoordinate(longitude: .nan, latitude: .nan), count: needed.count, threads: threads)
     }
 
     private init(sharing needed: SortedIDIndex) { self.needed = needed }

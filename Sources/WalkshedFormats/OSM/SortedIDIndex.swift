@@ -33,11 +33,12 @@ struct SortedIDIndex: Sendable {
     /// any thread count.
     /// - Complexity: O(passes × count).
     static func radixSort(_ keys: inout [Int64], threads: Int = 1) {
-        guard keys.count > 1, let smallest = keys.min(), let largest = keys.max() else { return }
+        guard keys.count > 1 else { return }
+        let (smallest, largest) = bounds(of: keys, threads: threads)
         let digitBits: UInt64 = 11, digitMask: UInt64 = (1 << digitBits) - 1, digitCount = Int(digitMask) + 1
         let span = UInt64(bitPattern: largest &- smallest), count = keys.count
         let chunkCount = threads <= 1 ? 1 : min(count, threads * 4)
-        var scratch = [Int64](repeating: 0, count: count)
+        var scratch = ParallelSearch.repeating(Int64(0), count: count, threads: threads)
         var shift: UInt64 = 0
         while shift < 64 && span >> shift != 0 {
             let source = keys, passShift = shift
@@ -48,6 +49,14 @@ struct SortedIDIndex: Sendable {
             swap(&keys, &scratch)
             shift += digitBits
         }
+    }
+
+    /// The least and greatest of `keys` (not empty), found in chunks on `threads` threads.
+    private static func bounds(of keys: [Int64], threads: Int) -> (smallest: Int64, largest: Int64) {
+        let parts = ParallelSearch.mapChunks(itemCount: keys.count, minimumChunk: 1 << 16, threads: threads) { range in
+            keys[range].reduce((smallest: Int64.max, largest: Int64.min)) { (min($0.smallest, $1), max($0.largest, $1)) }
+        }
+        return (parts.map(\.smallest).min()!, parts.map(\.largest).max()!)
     }
 
     /// `ids` must be sorted without repeats.
