@@ -19,13 +19,13 @@ out = os.path.join(cache, "work", "before-after")
 def run(binary, path):
     subprocess.run(["rm", "-rf", out])
     wrapper = [sys.executable, "-c",
-               "import resource,subprocess,sys;subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
-               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)", binary, "analyze", path, "--out", out, "--quiet"]
-    start = time.time()
+               "import resource,subprocess,sys,time;t=time.time();subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+               "print(time.time()-t,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)", binary, "analyze", path, "--out", out, "--quiet"]
+    # Timed inside the wrapper, around the child alone: not the wrapper's own start-up.
     child = subprocess.run(wrapper, check=True, capture_output=True, text=True)
-    seconds = time.time() - start
+    seconds, peak = child.stdout.split()
     written = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs)
-    return seconds, int(child.stdout) / 1024, written
+    return float(seconds), int(peak) / 1024, written
 
 
 for name, path, runs in cases:

@@ -27,18 +27,19 @@ if not os.path.exists(big):
 
 
 def measure(name, args, out=None, input_name=None):
-    """Median seconds of `runs` fresh runs; peak RSS from /usr/bin/time-like wrapper (its own child)."""
+    """Median seconds of `runs` fresh runs and peak RSS, both of the child alone, from a wrapper process."""
     seconds, written, rss = [], 0, []
     for _ in range(runs):
         wrapper = [sys.executable, "-c",
-                   "import resource,subprocess,sys;subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
-                   "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"] + args
+                   "import resource,subprocess,sys,time;t=time.time();subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+                   "print(time.time()-t,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"] + args
         if out:
             subprocess.run(["rm", "-rf", out])
-        start = time.time()
+        # Timed inside the wrapper, around the child alone: not the wrapper's own start-up.
         result = subprocess.run(wrapper, check=True, capture_output=True, text=True)
-        seconds.append(time.time() - start)
-        rss.append(int(result.stdout.strip()) / 1024)
+        child_seconds, child_rss = result.stdout.split()
+        seconds.append(float(child_seconds))
+        rss.append(int(child_rss) / 1024)
         if out:
             written = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs) if os.path.isdir(out) \
                 else os.path.getsize(out)
