@@ -7,7 +7,7 @@ Usage: before-after.py OLD_WALKSHED NEW_WALKSHED SHARED_DATA_DIR CACHE_DIR
 Inputs: the 211 MB tiled Monaco PBF and the 4M-node city that real-size.py caches in CACHE_DIR
 (run it first), and porto.osm.pbf from SHARED_DATA_DIR.
 """
-import json, os, statistics, subprocess, sys, time
+import json, os, statistics, subprocess, sys
 
 old, new, shared, cache = sys.argv[1:5]
 cases = [("211 MB analyze", os.path.join(cache, "monaco-tiled-12.osm.pbf"), 3),

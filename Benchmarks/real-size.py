@@ -7,7 +7,7 @@ end and the 4M-node generated city end to end. Prints one JSON line per figure.
 Usage: real-size.py WALKSHED SHARED_DATA_DIR CACHE_DIR [--runs N]
 Needs pyosmium to build the input once (a venv in CACHE_DIR is made for it).
 """
-import json, os, resource, statistics, subprocess, sys, time
+import json, os, statistics, subprocess, sys
 
 walkshed, shared, cache = sys.argv[1], sys.argv[2], sys.argv[3]
 runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
