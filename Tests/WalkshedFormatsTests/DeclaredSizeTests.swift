@@ -117,6 +117,30 @@ enum Proto {
     #expect(report.diagnostics.examples["node with invalid coordinates"] == ["node 7: lat 95.0, lon 10.0 skipped"])
 }
 
+/// The range check on whole nanodegrees (most nodes never become degrees) keeps the edges of
+/// the globe as the check in degrees does: ±90° and ±180° are places, 10⁻⁷° beyond them is not.
+@Test func nodesOnTheEdgeOfTheGlobeAreKeptAndJustBeyondAreSkipped() throws {
+    func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }
+    // Ids 1…6; (lat, lon) in units of 100 nanodegrees, delta-coded.
+    let nodes: [(Int64, Int64)] = [(900_000_000, 0), (-900_000_000, 1_800_000_000), (0, -1_800_000_000),
+                                   (900_000_001, 0), (0, 1_800_000_001), (-900_000_001, -1_800_000_001)]
+    var previous: (Int64, Int64) = (0, 0)
+    var lats: [UInt8] = [], lons: [UInt8] = []
+    for node in nodes {
+        lats += Proto.varint(zigzag(node.0 - previous.0))
+        lons += Proto.varint(zigzag(node.1 - previous.1))
+        previous = node
+    }
+    let dense = Proto.field(1, bytes: (0..<6).flatMap { _ in Proto.varint(zigzag(1)) })   // ids 1…6: each one more
+        + Proto.field(8, bytes: lats) + Proto.field(9, bytes: lons)
+    let block = Proto.field(2, bytes: Proto.field(2, bytes: dense))
+    let path = write(Proto.osmHeader + Proto.frame(type: "OSMData", blob: Proto.field(1, bytes: block)), "edges.osm.pbf")
+    let (_, report) = try OSMCityLoader.load(path)
+    #expect(report.fileNodes == 6)   // every node of the file is counted, placed or not
+    #expect(report.diagnostics.count("node with invalid coordinates") == 3)
+    #expect(report.diagnostics.examples["node with invalid coordinates"]?.first == "node 4: lat 90.0000001, lon 0.0 skipped")
+}
+
 /// A 3.3 MB file of 100 blobs, each 32 MiB of zeros deflated to 33 KB, would have each pass
 /// inflate 3.2 GiB; a blob inflating over 50 times its compressed size is refused at once.
 @Test func decompressionBombIsRefused() {

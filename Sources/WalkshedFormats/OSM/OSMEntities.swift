@@ -70,6 +70,10 @@ public struct OSMEntityKinds: OptionSet, Sendable {
 public protocol OSMEntityHandler {
     /// A node; `tags` is empty for untagged nodes.
     mutating func node(id: Int64, latitude: Double, longitude: Double, tags: OSMTags)
+    /// A node without tags that matter, at whole nanodegrees (10⁻⁹°, as PBF stores them):
+    /// what `node` would get as `Double(nanodegrees) / 1e9` with no tags, for a handler that
+    /// looks at most nodes' positions without needing them in degrees. The PBF reader calls it.
+    mutating func untaggedNode(id: Int64, latitudeNanodegrees: Int64, longitudeNanodegrees: Int64)
     mutating func way(_ way: OSMWay)
     mutating func relation(_ relation: OSMRelation)
     /// Keys of which a way needs one to be delivered, or nil for every way. A reader may (the
@@ -90,6 +94,9 @@ extension OSMEntityHandler {
     public func wantsWay(_ id: Int64) -> Bool { false }
     public mutating func skippedWay(_ id: Int64) {}
     public mutating func node(id: Int64, latitude: Double, longitude: Double, tags: OSMTags) {}
+    public mutating func untaggedNode(id: Int64, latitudeNanodegrees: Int64, longitudeNanodegrees: Int64) {
+        node(id: id, latitude: Double(latitudeNanodegrees) / 1e9, longitude: Double(longitudeNanodegrees) / 1e9, tags: OSMTags())
+    }
     public mutating func way(_ way: OSMWay) {}
     public mutating func relation(_ relation: OSMRelation) {}
 }

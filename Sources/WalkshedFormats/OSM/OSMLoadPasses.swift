@@ -177,8 +177,16 @@ struct NodePass: OSMBlobPass {
     /// The box of every valid node of the file, in degrees (infinite, west of east, until a
     /// node is seen): the extract's bounds, as far as its data tell.
     private var west = Double.infinity, south = Double.infinity, east = -Double.infinity, north = -Double.infinity
+    /// The same box over the nodes delivered in nanodegrees (`untaggedNode`): converted when
+    /// asked, to the degrees the nodes' own conversions give (dividing by 10⁹ keeps order).
+    private var westNano = Int64.max, southNano = Int64.max, eastNano = Int64.min, northNano = Int64.min
     var extent: GeoBox? {
-        west <= east ? GeoBox(minLongitude: west, minLatitude: south, maxLongitude: east, maxLatitude: north) : nil
+        var west = west, south = south, east = east, north = north
+        if westNano <= eastNano {
+            west = min(west, Double(westNano) / 1e9); east = max(east, Double(eastNano) / 1e9)
+            south = min(south, Double(southNano) / 1e9); north = max(north, Double(northNano) / 1e9)
+        }
+        return west <= east ? GeoBox(minLongitude: west, minLatitude: south, maxLongitude: east, maxLatitude: north) : nil
     }
     /// The first position in `needed.ids` not below the last id looked up: a blob's ids ascend,
     /// so the next needed id is usually a few places on (a merge rather than a search per node).
@@ -205,6 +213,21 @@ struct NodePass: OSMBlobPass {
         let slot = neededSlot(of: id)
         if let slot { hits.append(Hit(slot: slot, coordinate: coordinate)) }
         if !tags.isEmpty { tagged(id: id, coordinate: coordinate, slot: slot, tags: tags) }
+    }
+
+    /// Most nodes of a file: checked and boxed in nanodegrees, converted to degrees only when
+    /// needed. The same outcome as `node` with no tags: |x| / 10⁹ ≤ 90 exactly when |x| ≤ 90·10⁹.
+    mutating func untaggedNode(id: Int64, latitudeNanodegrees latitude: Int64, longitudeNanodegrees longitude: Int64) {
+        guard (-90_000_000_000...90_000_000_000).contains(latitude), (-180_000_000_000...180_000_000_000).contains(longitude) else {
+            node(id: id, latitude: Double(latitude) / 1e9, longitude: Double(longitude) / 1e9, tags: OSMTags())
+            return
+        }
+        nodeCount += 1
+        westNano = min(westNano, longitude); eastNano = max(eastNano, longitude)
+        southNano = min(southNano, latitude); northNano = max(northNano, latitude)
+        if let slot = neededSlot(of: id) {
+            hits.append(Hit(slot: slot, coordinate: GeoCoordinate(longitude: Double(longitude) / 1e9, latitude: Double(latitude) / 1e9)))
+        }
     }
 
     /// A tagged node's services and raised kerb (most nodes have no tags worth delivering).
@@ -249,6 +272,8 @@ struct NodePass: OSMBlobPass {
         raisedKerbs += later.raisedKerbs
         west = min(west, later.west); east = max(east, later.east)
         south = min(south, later.south); north = max(north, later.north)
+        westNano = min(westNano, later.westNano); eastNano = max(eastNano, later.eastNano)
+        southNano = min(southNano, later.southNano); northNano = max(northNano, later.northNano)
         diagnostics.append(later.diagnostics)
     }
 

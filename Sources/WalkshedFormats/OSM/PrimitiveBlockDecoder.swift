@@ -127,9 +127,15 @@ struct PrimitiveBlockDecoder {
     /// the same coordinate parsed from OSM XML's decimal text, bit for bit.
     /// Returns NaN when the arithmetic overflows, which the loader skips as an invalid node.
     private func degrees(_ value: Int64, offset: Int64) -> Double {
+        nanodegrees(value, offset: offset).map { Double($0) / 1e9 } ?? .nan
+    }
+
+    /// `offset + granularity × value`, or nil when that overflows.
+    @inline(__always)
+    private func nanodegrees(_ value: Int64, offset: Int64) -> Int64? {
         let (scaled, o1) = granularity.multipliedReportingOverflow(by: value)
         let (nanodegrees, o2) = offset.addingReportingOverflow(scaled)
-        return o1 || o2 ? .nan : Double(nanodegrees) / 1e9
+        return o1 || o2 ? nil : nanodegrees
     }
 
     private mutating func decodeNode<H: OSMEntityHandler>(_ range: Range<Int>, into handler: inout H) throws {
@@ -182,11 +188,16 @@ struct PrimitiveBlockDecoder {
             id = try Self.adding(try ids.signedVarint(), to: id, after: index)
             lat = try Self.adding(try lats.signedVarint(), to: lat, after: index)
             lon = try Self.adding(try lons.signedVarint(), to: lon, after: index)
-            let latitude = degrees(lat, offset: latOffset), longitude = degrees(lon, offset: lonOffset)
+            let latitudeNano = nanodegrees(lat, offset: latOffset), longitudeNano = nanodegrees(lon, offset: lonOffset)
             guard let firstPair = try wantedNodePairs(&keysVals) else {
-                handler.node(id: id, latitude: latitude, longitude: longitude, tags: untagged)
+                if let latitudeNano, let longitudeNano {
+                    handler.untaggedNode(id: id, latitudeNanodegrees: latitudeNano, longitudeNanodegrees: longitudeNano)
+                } else {
+                    handler.node(id: id, latitude: degrees(lat, offset: latOffset), longitude: degrees(lon, offset: lonOffset), tags: untagged)
+                }
                 continue
             }
+            let latitude = latitudeNano.map { Double($0) / 1e9 } ?? .nan, longitude = longitudeNano.map { Double($0) / 1e9 } ?? .nan
             // A wanted key: read the node's pairs again, as strings.
             var pairs: [(key: String, value: String)] = []
             var pairReader = ProtobufReader(bytes, range: firstPair..<keysVals.offset)

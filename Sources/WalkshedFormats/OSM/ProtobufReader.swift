@@ -15,11 +15,25 @@ struct ProtobufReader {
 
     var isAtEnd: Bool { offset >= end }
 
-    /// A one-byte varint (most DenseNodes deltas and string indexes) is read inline; longer
-    /// ones by `longVarint()`.
+    /// A one-byte varint (most DenseNodes id deltas and string indexes) is read inline; one of
+    /// two to eight bytes with eight bytes at hand (coordinate deltas) from one word; longer
+    /// ones, and those near the end, by `longVarint()`.
     @inline(__always)
     mutating func varint() throws -> UInt64 {
-        if offset < end {
+        if end - offset >= 8 {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            if word & 0x80 == 0 {
+                offset += 1
+                return word & 0x7f
+            }
+            // Bytes whose top bit is clear end a varint: the lowest one ends this.
+            let ends = ~word & 0x8080_8080_8080_8080
+            if ends != 0 {
+                let bits = ends.trailingZeroBitCount + 1   // 8 × the varint's length in bytes
+                offset += bits >> 3
+                return Self.packedGroups(bits == 64 ? word : word & ((1 << UInt64(bits)) - 1))
+            }
+        } else if offset < end {
             let byte = bytes[offset]
             if byte < 0x80 {
                 offset += 1
@@ -27,6 +41,16 @@ struct ProtobufReader {
             }
         }
         return try longVarint()
+    }
+
+    /// The 7-bit groups of up to eight varint bytes (least significant first, continuation
+    /// bits set or not) joined into one number of up to 56 bits.
+    @inline(__always)
+    static func packedGroups(_ word: UInt64) -> UInt64 {
+        var x = word & 0x7f7f_7f7f_7f7f_7f7f
+        x = ((x & 0x7f00_7f00_7f00_7f00) >> 1) | (x & 0x007f_007f_007f_007f)   // 14 bits per 16
+        x = ((x & 0x3fff_0000_3fff_0000) >> 2) | (x & 0x0000_3fff_0000_3fff)   // 28 bits per 32
+        return ((x & 0x0fff_ffff_0000_0000) >> 4) | (x & 0x0000_0000_0fff_ffff)
     }
 
     @inline(never)
