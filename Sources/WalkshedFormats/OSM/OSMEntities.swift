@@ -66,12 +66,17 @@ public struct OSMEntityKinds: OptionSet, Sendable {
     public static let all: OSMEntityKinds = [.nodes, .ways, .relations]
 }
 
+/// Degrees of a whole number of nanodegrees (10⁻⁹°, as PBF stores positions): one rounding,
+/// so the same `Double` as the decimal text of those digits (OSM XML) parses to.
+@inline(__always)
+func degrees(nanodegrees: Int64) -> Double { Double(nanodegrees) / 1e9 }
+
 /// Receives objects from a reader, in file order.
 public protocol OSMEntityHandler {
     /// A node; `tags` is empty for untagged nodes.
     mutating func node(id: Int64, latitude: Double, longitude: Double, tags: OSMTags)
     /// A node without tags that matter, at whole nanodegrees (10⁻⁹°, as PBF stores them):
-    /// what `node` would get as `Double(nanodegrees) / 1e9` with no tags, for a handler that
+    /// what `node` would get through `degrees(nanodegrees:)` with no tags, for a handler that
     /// looks at most nodes' positions without needing them in degrees. The PBF reader calls it.
     mutating func untaggedNode(id: Int64, latitudeNanodegrees: Int64, longitudeNanodegrees: Int64)
     mutating func way(_ way: OSMWay)
@@ -95,7 +100,7 @@ extension OSMEntityHandler {
     public mutating func skippedWay(_ id: Int64) {}
     public mutating func node(id: Int64, latitude: Double, longitude: Double, tags: OSMTags) {}
     public mutating func untaggedNode(id: Int64, latitudeNanodegrees: Int64, longitudeNanodegrees: Int64) {
-        node(id: id, latitude: Double(latitudeNanodegrees) / 1e9, longitude: Double(longitudeNanodegrees) / 1e9, tags: OSMTags())
+        node(id: id, latitude: degrees(nanodegrees: latitudeNanodegrees), longitude: degrees(nanodegrees: longitudeNanodegrees), tags: OSMTags())
     }
     public mutating func way(_ way: OSMWay) {}
     public mutating func relation(_ relation: OSMRelation) {}

@@ -183,8 +183,8 @@ struct NodePass: OSMBlobPass {
     var extent: GeoBox? {
         var west = west, south = south, east = east, north = north
         if westNano <= eastNano {
-            west = min(west, Double(westNano) / 1e9); east = max(east, Double(eastNano) / 1e9)
-            south = min(south, Double(southNano) / 1e9); north = max(north, Double(northNano) / 1e9)
+            west = min(west, degrees(nanodegrees: westNano)); east = max(east, degrees(nanodegrees: eastNano))
+            south = min(south, degrees(nanodegrees: southNano)); north = max(north, degrees(nanodegrees: northNano))
         }
         return west <= east ? GeoBox(minLongitude: west, minLatitude: south, maxLongitude: east, maxLatitude: north) : nil
     }
@@ -219,14 +219,14 @@ struct NodePass: OSMBlobPass {
     /// needed. The same outcome as `node` with no tags: |x| / 10⁹ ≤ 90 exactly when |x| ≤ 90·10⁹.
     mutating func untaggedNode(id: Int64, latitudeNanodegrees latitude: Int64, longitudeNanodegrees longitude: Int64) {
         guard (-90_000_000_000...90_000_000_000).contains(latitude), (-180_000_000_000...180_000_000_000).contains(longitude) else {
-            node(id: id, latitude: Double(latitude) / 1e9, longitude: Double(longitude) / 1e9, tags: OSMTags())
+            node(id: id, latitude: degrees(nanodegrees: latitude), longitude: degrees(nanodegrees: longitude), tags: OSMTags())
             return
         }
         nodeCount += 1
         westNano = min(westNano, longitude); eastNano = max(eastNano, longitude)
         southNano = min(southNano, latitude); northNano = max(northNano, latitude)
         if let slot = neededSlot(of: id) {
-            hits.append(Hit(slot: slot, coordinate: GeoCoordinate(longitude: Double(longitude) / 1e9, latitude: Double(latitude) / 1e9)))
+            hits.append(Hit(slot: slot, coordinate: GeoCoordinate(longitude: degrees(nanodegrees: longitude), latitude: degrees(nanodegrees: latitude))))
         }
     }
 

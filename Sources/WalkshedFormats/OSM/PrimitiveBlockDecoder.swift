@@ -127,7 +127,12 @@ struct PrimitiveBlockDecoder {
     /// the same coordinate parsed from OSM XML's decimal text, bit for bit.
     /// Returns NaN when the arithmetic overflows, which the loader skips as an invalid node.
     private func degrees(_ value: Int64, offset: Int64) -> Double {
-        nanodegrees(value, offset: offset).map { Double($0) / 1e9 } ?? .nan
+        degrees(nanodegrees(value, offset: offset))
+    }
+
+    /// Degrees of `nanodegrees`, NaN for nil (an overflow).
+    private func degrees(_ nanodegrees: Int64?) -> Double {
+        nanodegrees.map { WalkshedFormats.degrees(nanodegrees: $0) } ?? .nan
     }
 
     /// `offset + granularity × value`, or nil when that overflows.
@@ -193,11 +198,11 @@ struct PrimitiveBlockDecoder {
                 if let latitudeNano, let longitudeNano {
                     handler.untaggedNode(id: id, latitudeNanodegrees: latitudeNano, longitudeNanodegrees: longitudeNano)
                 } else {
-                    handler.node(id: id, latitude: degrees(lat, offset: latOffset), longitude: degrees(lon, offset: lonOffset), tags: untagged)
+                    handler.node(id: id, latitude: degrees(latitudeNano), longitude: degrees(longitudeNano), tags: untagged)
                 }
                 continue
             }
-            let latitude = latitudeNano.map { Double($0) / 1e9 } ?? .nan, longitude = longitudeNano.map { Double($0) / 1e9 } ?? .nan
+            let latitude = degrees(latitudeNano), longitude = degrees(longitudeNano)
             // A wanted key: read the node's pairs again, as strings.
             var pairs: [(key: String, value: String)] = []
             var pairReader = ProtobufReader(bytes, range: firstPair..<keysVals.offset)
