@@ -75,6 +75,16 @@ private func projectedTermByTerm(_ c: GeoCoordinate, zone: Int, isNorth: Bool) -
     #expect(polygon.distanceToBoundary(PlanarPoint(x: 50, y: -15)) == 15)
 }
 
+/// A 20 m parallelogram of a building at Helsinki's UTM position: its centre is the mean of its
+/// corners. Summed from absolute coordinates it came out 1.3 m off; measured from a vertex it is exact.
+@Test func centroidOfASmallPolygonFarFromTheOriginIsExact() {
+    let corners = [(385450.3, 6673350.7), (385471.1, 6673352.2), (385469.6, 6673371.9), (385448.8, 6673370.4)]
+    let ring = (corners + [corners[0]]).map { PlanarPoint(x: $0.0, y: $0.1) }
+    let centre = PlanarPolygon(outerRings: [ring]).centroid
+    let meanX = corners.map(\.0).reduce(0, +) / 4, meanY = corners.map(\.1).reduce(0, +) / 4
+    #expect(abs(centre.x - meanX) < 1e-6 && abs(centre.y - meanY) < 1e-6, "\(centre) vs (\(meanX), \(meanY))")
+}
+
 /// `boundaryIsWithin` (first segment within reach, boxes skipped) answers as
 /// `distanceToBoundary(p) <= metres` does, on random polygons with holes, at random points,
 /// on their vertices and segment middles, and 20 m east and south of each vertex (often exactly

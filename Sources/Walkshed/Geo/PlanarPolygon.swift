@@ -25,19 +25,24 @@ public struct PlanarPolygon: Sendable, Equatable {
     }
 
     /// Area-weighted centre of the outer rings (falls back to the first vertex for degenerate rings).
+    /// Vertices are measured from the first vertex, not from the projection's origin: products of
+    /// absolute UTM coordinates (millions of metres) would leave a small polygon's centre up to about
+    /// a metre off.
     public var centroid: PlanarPoint {
+        guard let origin = outerRings.first?.first else { return PlanarPoint(x: 0, y: 0) }
         var cx = 0.0, cy = 0.0, total = 0.0
         for ring in outerRings {
             for i in 0..<(ring.count - 1) {
-                let a = ring[i], b = ring[i + 1]
-                let cross = a.x * b.y - b.x * a.y
-                cx += (a.x + b.x) * cross
-                cy += (a.y + b.y) * cross
+                let ax = ring[i].x - origin.x, ay = ring[i].y - origin.y
+                let bx = ring[i + 1].x - origin.x, by = ring[i + 1].y - origin.y
+                let cross = ax * by - bx * ay
+                cx += (ax + bx) * cross
+                cy += (ay + by) * cross
                 total += cross
             }
         }
-        if total == 0 { return outerRings.first?.first ?? PlanarPoint(x: 0, y: 0) }
-        return PlanarPoint(x: cx / (3 * total), y: cy / (3 * total))
+        if total == 0 { return origin }
+        return PlanarPoint(x: origin.x + cx / (3 * total), y: origin.y + cy / (3 * total))
     }
 
     /// Even-odd point-in-polygon over all rings; points on the boundary may go either way.
