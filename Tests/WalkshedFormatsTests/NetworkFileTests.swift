@@ -97,8 +97,11 @@ private let versionOneFixture = URL(fileURLWithPath: #filePath).deletingLastPath
     let old = try NetworkFile.read(versionOneFixture).city.graph
     let fresh = try CityFile.load(RepositoryPaths.root.appendingPathComponent("Networks/helsinki-test.osm.pbf").path).city.graph
     #expect(old.interiorX.count > 100, "the Kouvola extract has curved streets")
-    #expect(old.nodeX == fresh.nodeX && old.nodeY == fresh.nodeY && old.edgeTail == fresh.edgeTail && old.edgeHead == fresh.edgeHead)
-    #expect(old.interiorFirst == fresh.interiorFirst && old.interiorX == fresh.interiorX && old.interiorY == fresh.interiorY)
+    // The fixture's positions were projected by the earlier form of the UTM series (eleven
+    // library calls; today six): the same to within 10 nm, not to the bit.
+    func close(_ a: [Double], _ b: [Double]) -> Bool { a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) < 1e-8 } }
+    #expect(close(old.nodeX, fresh.nodeX) && close(old.nodeY, fresh.nodeY) && old.edgeTail == fresh.edgeTail && old.edgeHead == fresh.edgeHead)
+    #expect(old.interiorFirst == fresh.interiorFirst && close(old.interiorX, fresh.interiorX) && close(old.interiorY, fresh.interiorY))
     let (city, report) = try NetworkFile.read(versionOneFixture)
     let bytes = NetworkFile.bytes(city, report: report)
     let oldBytes = try Data(contentsOf: URL(fileURLWithPath: versionOneFixture))
