@@ -49,7 +49,7 @@ struct NodeLocations: Sendable {
     }
 
     /// The slots of each list of node ids (-1 where a node is missing), looked up on `threads` threads.
-    func slots(of lists: [[Int64]], threads: Int) -> [[Int32]] {
+    func slots(of lists: WayNodeLists, threads: Int) -> [[Int32]] {
         ParallelSearch.map(itemCount: lists.count, threads: threads) { i in
             var previous: Int32 = -1
             return lists[i].map { id in

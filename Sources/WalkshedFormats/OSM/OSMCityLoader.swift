@@ -87,20 +87,22 @@ public enum OSMCityLoader {
         report.walkableWays = ways.walkWays.count
         report.diagnostics = nodePass.diagnostics
         report.highwayNodeReferences = ways.highwayNodeReferences
-        var walkSlots = nodes.slots(of: ways.walkWays.map(\.refs), threads: runner.threads)
+        var walkSlots = nodes.slots(of: ways.walkWayNodes, threads: runner.threads)
         report.missingHighwayNodeReferences = walkSlots.reduce(0) { sum, slots in sum + slots.reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
             + nodes.missingCount(of: ways.otherHighwayRefs, threads: runner.threads)
         ways.otherHighwayRefs = []
         // From here a walk way is its slots; the ids stay only where a node is not in the file,
         // to name it in a warning.
-        for i in ways.walkWays.indices where !walkSlots[i].contains(-1) { ways.walkWays[i].refs = [] }
+        let missingWayNodes = Dictionary(uniqueKeysWithValues: walkSlots.indices.filter { walkSlots[$0].contains(-1) }
+            .map { ($0, Array(ways.walkWayNodes[$0])) })
+        ways.walkWayNodes = WayNodeLists()
 
         stage("projecting nodes")
         let projection = UTMProjection(containing: options.keepWithin?.centre
                                        ?? centre(of: walkSlots, nodes: nodes, serviceNodes: nodePass.serviceNodes, threads: runner.threads))
         nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
-        let polylines = polylines(ways.walkWays, slots: walkSlots, nodes: nodes, within: options.keepWithin,
-                                  threads: runner.threads, diagnostics: &report.diagnostics)
+        let polylines = polylines(ways.walkWays, slots: walkSlots, missingWayNodes: missingWayNodes, nodes: nodes,
+                                  within: options.keepWithin, threads: runner.threads, diagnostics: &report.diagnostics)
             + PedestrianAreas.crossings(ways.walkWays, slots: walkSlots, planar: nodes.planar, threads: runner.threads)
         // The graph is built from `polylines`: the ways' node lists go, for memory.
         ways.walkWays = []
@@ -249,11 +251,12 @@ public enum OSMCityLoader {
     /// every segment with an end inside survives; the way is cut silently at the others.
     /// Built in chunks of ways on `threads` threads, joined (with their warnings) in way order:
     /// the same result for any count.
-    static func polylines(_ walkWays: [WayPass.WalkWay], slots: [[Int32]], nodes: NodeLocations, within box: GeoBox?,
-                          threads: Int, diagnostics: inout Diagnostics) -> [WayPolyline] {
+    /// `missingWayNodes[i]`: the node ids of `walkWays[i]` when one of its slots is -1.
+    static func polylines(_ walkWays: [WayPass.WalkWay], slots: [[Int32]], missingWayNodes: [Int: [Int64]], nodes: NodeLocations,
+                          within box: GeoBox?, threads: Int, diagnostics: inout Diagnostics) -> [WayPolyline] {
         let parts = ParallelSearch.mapChunks(itemCount: walkWays.count, minimumChunk: 1024, threads: threads,
                                              diagnostics: &diagnostics) { chunk, warnings in
-            polylines(walkWays[chunk], slots: slots[chunk], nodes: nodes, within: box, diagnostics: &warnings)
+            polylines(chunk, of: walkWays, slots: slots, missingWayNodes: missingWayNodes, nodes: nodes, within: box, diagnostics: &warnings)
         }
         var result: [WayPolyline] = []
         result.reserveCapacity(parts.reduce(0) { $0 + $1.count })
@@ -261,10 +264,11 @@ public enum OSMCityLoader {
         return result
     }
 
-    private static func polylines(_ walkWays: ArraySlice<WayPass.WalkWay>, slots: ArraySlice<[Int32]>, nodes: NodeLocations,
-                                  within box: GeoBox?, diagnostics: inout Diagnostics) -> [WayPolyline] {
+    private static func polylines(_ chunk: Range<Int>, of walkWays: [WayPass.WalkWay], slots: [[Int32]], missingWayNodes: [Int: [Int64]],
+                                  nodes: NodeLocations, within box: GeoBox?, diagnostics: inout Diagnostics) -> [WayPolyline] {
         var result: [WayPolyline] = []
-        for (way, wayslots) in zip(walkWays, slots) {
+        for w in chunk {
+            let way = walkWays[w], wayslots = slots[w]
             // Most ways, every node found and no box to cut at, are their slots as they are.
             if box == nil && wayslots.allSatisfy({ nodes.isFound($0) }) {
                 if wayslots.count >= 2 { result.append(WayPolyline(wayID: way.id, points: wayslots, edgeClass: way.edgeClass, flags: way.flags)) }
@@ -281,7 +285,8 @@ public enum OSMCityLoader {
                 } else if nodes.isFound(i) {
                     run.append(i)
                 } else {
-                    let ref = i >= 0 ? nodes.ids.ids[Int(i)] : way.refs[k]
+                    // A slot of -1 is a node not found: its way's ids were kept.
+                    let ref = i >= 0 ? nodes.ids.ids[Int(i)] : missingWayNodes[w]![k]
                     diagnostics.warn("missing node reference", "way \(way.id) references node \(ref), which is not in the file; the way is cut there")
                     if run.count >= 2 { result.append(WayPolyline(wayID: way.id, points: run, edgeClass: way.edgeClass, flags: way.flags)) }
                     run.removeAll()

@@ -50,9 +50,9 @@ struct RelationPass: OSMBlobPass {
 /// Pass 2: ways. Keeps walkable ways, closed area ways, and ways that are members of kept
 /// relations, and records which nodes they need (`neededNodes`, with repeats).
 struct WayPass: OSMBlobPass {
-    /// A walkable way; `isArea` for a closed way tagged `area=yes` (a pedestrian square).
-    /// `refs` are emptied by the loader once their slots are known, unless one is missing.
-    struct WalkWay { var id: Int64; var refs: [Int64]; var edgeClass: EdgeClass; var flags: EdgeFlags; var isArea = false }
+    /// A walkable way; `isArea` for a closed way tagged `area=yes` (a pedestrian square). Its
+    /// node ids are list `i` of `walkWayNodes` for `walkWays[i]`.
+    struct WalkWay { var id: Int64; var edgeClass: EdgeClass; var flags: EdgeFlags; var isArea = false }
     struct AreaWay { var id: Int64; var refs: [Int64]; var tags: OSMTags }
     /// An open way that is a service (a platform mapped as a line): reached at its middle.
     struct LineServiceWay { var id: Int64; var refs: [Int64]; var tags: OSMTags }
@@ -70,6 +70,8 @@ struct WayPass: OSMBlobPass {
     var residentialAreas: [[Int64]] = []
     var wayCount = 0
     var walkWays: [WalkWay] = []
+    /// The node ids of `walkWays`, by the same index.
+    var walkWayNodes = WayNodeLists()
     var areaWays: [AreaWay] = []
     var lineServiceWays: [LineServiceWay] = []
     var memberRefs: [Int64: [Int64]] = [:]
@@ -111,7 +113,8 @@ struct WayPass: OSMBlobPass {
             var flags = OSMTagRules.walkFlags(way.tags, edgeClass: edgeClass)
             if routeWayIDs.contains(way.id) { flags.insert(.onRoute) }
             let isArea = way.tags["area"] == "yes" && way.refs.count >= 4 && way.refs.first == way.refs.last
-            walkWays.append(WalkWay(id: way.id, refs: way.refs, edgeClass: edgeClass, flags: flags, isArea: isArea))
+            walkWays.append(WalkWay(id: way.id, edgeClass: edgeClass, flags: flags, isArea: isArea))
+            walkWayNodes.append(way.refs)
             keep = true
         }
         let closed = way.refs.count >= 4 && way.refs.first == way.refs.last
@@ -147,6 +150,7 @@ struct WayPass: OSMBlobPass {
         residentialAreas += later.residentialAreas
         wayCount += later.wayCount
         walkWays += later.walkWays
+        walkWayNodes.append(contentsOf: later.walkWayNodes)
         areaWays += later.areaWays
         lineServiceWays += later.lineServiceWays
         memberRefs.merge(later.memberRefs) { first, _ in first }
