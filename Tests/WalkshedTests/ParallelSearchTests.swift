@@ -1,6 +1,7 @@
 import Testing
 import Walkshed
 import WalkshedTestSupport
+import Synchronization
 
 /// `drawing` hands every item to exactly one worker, in increasing order per worker, for
 /// 1, 2 and 3 workers (and more workers than items).
@@ -56,4 +57,56 @@ func countingSortIsAStableSortByBucket(threads: Int) {
     for b in 0..<bucketCount {
         #expect(starts[b + 1] - starts[b] == Int32(expected.filter { $0.element.bucket == b }.count))
     }
+}
+
+/// `inOrder` hands every result to the consumer once, in index order, whatever the thread count
+/// and window, while items of uneven cost finish out of order; no more than `window` results
+/// are ever made ahead of the consumer.
+@Test(arguments: [1, 2, 3])
+func inOrderConsumesEveryResultInIndexOrder(threads: Int) throws {
+    final class Drawn: Sendable { let count = Atomic<Int>(0) }
+    for (itemCount, window) in [(0, 4), (1, 4), (500, 1), (500, 4), (500, 64)] {
+        let drawn = Drawn()
+        var consumed: [Int] = []
+        try ParallelSearch.inOrder(itemCount: itemCount, threads: threads, window: window) { i -> Int in
+            drawn.count.add(1, ordering: .relaxed)
+            var spin = 0
+            for k in 0..<((i * 7_919) % 13 * 2_000) { spin &+= k }   // uneven work
+            return i * i + (spin == -1 ? 1 : 0)
+        } consume: { i, square in
+            #expect(square == i * i && i == consumed.count)
+            // The item just taken freed its place: at most `window` more are drawn.
+            #expect(drawn.count.load(ordering: .relaxed) <= i + 1 + window, "threads \(threads), window \(window), item \(i)")
+            consumed.append(i)
+        }
+        #expect(consumed == Array(0..<itemCount))
+    }
+}
+
+/// The first error in index order is the one thrown, from a worker or the consumer, even when a
+/// later item fails first; nothing after it is consumed, and the call returns (workers stop).
+@Test(arguments: [1, 2, 3])
+func inOrderStopsAtTheFirstErrorInIndexOrder(threads: Int) {
+    struct Failure: Error, Equatable { let item: Int }
+    var consumed: [Int] = []
+    #expect(throws: Failure(item: 40)) {
+        try ParallelSearch.inOrder(itemCount: 400, threads: threads, window: 8) { i -> Int in
+            if i == 40 {
+                var spin = 0
+                for k in 0..<200_000 { spin &+= k }   // fails late, after item 41 has failed
+                if spin != -1 { throw Failure(item: 40) }
+            }
+            if i == 41 { throw Failure(item: 41) }
+            return i
+        } consume: { i, _ in consumed.append(i) }
+    }
+    #expect(consumed == Array(0..<40))
+    consumed = []
+    #expect(throws: Failure(item: 25)) {
+        try ParallelSearch.inOrder(itemCount: 400, threads: threads, window: 8) { $0 } consume: { i, _ in
+            if i == 25 { throw Failure(item: 25) }
+            consumed.append(i)
+        }
+    }
+    #expect(consumed == Array(0..<25))
 }

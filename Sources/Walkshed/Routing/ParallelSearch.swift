@@ -108,6 +108,97 @@ public enum ParallelSearch {
             initializedCount = itemCount
         }
     }
+
+    /// Runs `produce(i)` for every `i` in `0 ..< itemCount` on `threads` workers and hands the
+    /// results to `consume(i, result)` on the calling thread in index order, each as soon as it
+    /// and every one before it are ready: the consumer works while the workers go on, with no
+    /// pause between batches, and sees exactly what a plain loop would give it. At most `window`
+    /// results are made and not yet consumed (memory stays bounded). The first error in index
+    /// order, from `produce` or `consume`, stops the workers and is rethrown once they have
+    /// stopped. With `threads == 1`, a plain loop on the calling thread.
+    public static func inOrder<T: Sendable>(itemCount: Int, threads: Int, window: Int,
+                                            produce: @Sendable (Int) throws -> T,
+                                            consume: (Int, T) throws -> Void) throws {
+        guard threads > 1 && itemCount > 1 else {
+            for i in 0..<itemCount { try consume(i, try produce(i)) }
+            return
+        }
+        let handoff = OrderedHandoff<T>(itemCount: itemCount, window: max(1, window))
+        try withoutActuallyEscaping(produce) { produce in
+            let workers = DispatchGroup()
+            DispatchQueue.global().async(group: workers) {
+                DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                    while let i = handoff.nextItem() { handoff.deliver(i, Result { try produce(i) }) }
+                }
+            }
+            // `produce` is not used once the workers have returned.
+            defer {
+                handoff.stop(waking: threads)
+                workers.wait()
+            }
+            for i in 0..<itemCount { try consume(i, try handoff.take(i).get()) }
+        }
+    }
+}
+
+/// Results passed from the workers of `ParallelSearch.inOrder` to its consumer.
+///
+/// Invariant: all state is behind `state`'s lock; `window` counts the items a worker may still
+/// draw before the consumer takes one (each draw waits for a permit, each take returns one), and
+/// `delivered` is signalled once per delivered result, so a consumer waiting for item `i` wakes
+/// at least once after `i` arrives. That makes the unchecked `Sendable` sound.
+private final class OrderedHandoff<T: Sendable>: @unchecked Sendable {
+    private struct State {
+        var next = 0
+        var stopped = false
+        var results: [Int: Result<T, any Error>] = [:]
+    }
+    private let itemCount: Int
+    private let state = Mutex(State())
+    private let permits: DispatchSemaphore
+    private let delivered = DispatchSemaphore(value: 0)
+
+    init(itemCount: Int, window: Int) {
+        self.itemCount = itemCount
+        // Made empty and then given its permits: libdispatch stops a process that frees a
+        // semaphore holding fewer than it was made with, as this one does after an error.
+        permits = DispatchSemaphore(value: 0)
+        for _ in 0..<window { permits.signal() }
+    }
+
+    /// The next item to make, once the window allows; nil when none is left or work stopped.
+    func nextItem() -> Int? {
+        permits.wait()
+        let item: Int? = state.withLock { state in
+            guard !state.stopped && state.next < itemCount else { return nil }
+            state.next += 1
+            return state.next - 1
+        }
+        if item == nil { permits.signal() }   // pass the wake-up on to a worker still waiting
+        return item
+    }
+
+    func deliver(_ item: Int, _ result: Result<T, any Error>) {
+        state.withLock { $0.results[item] = result }
+        delivered.signal()
+    }
+
+    /// Item `item`'s result, waiting for it; frees its place in the window.
+    func take(_ item: Int) -> Result<T, any Error> {
+        while true {
+            if let result = state.withLock({ $0.results.removeValue(forKey: item) }) {
+                permits.signal()
+                return result
+            }
+            delivered.wait()
+        }
+    }
+
+    /// No more items are drawn; `workers` waiting for a permit are woken to see it.
+    func stop(waking workers: Int) {
+        state.withLock { $0.stopped = true }
+        for _ in 0..<workers { permits.signal() }
+    }
 }
 
 /// The uninitialized storage of an array being made by `ParallelSearch.map` or `repeating`.

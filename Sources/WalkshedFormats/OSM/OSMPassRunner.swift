@@ -23,9 +23,9 @@ public struct PBFInflationReport: Sendable, Equatable {
 }
 
 /// Runs the loader's passes over an extract: for PBF, the blobs holding the wanted kinds are
-/// inflated and decoded on `threads` workers, in batches whose results are appended in file
-/// order (memory holds one batch of blobs and at most `maxKeptBytes` of blocks kept for a later
-/// pass, besides what the pass keeps); XML streams through one thread.
+/// inflated and decoded on `threads` workers, their results appended in file order as they come
+/// (memory holds at most 16 blobs per thread not yet appended and at most `maxKeptBytes` of
+/// blocks kept for a later pass, besides what the pass keeps); XML streams through one thread.
 struct OSMPassRunner {
     private enum Source {
         case pbf(PBFBlockSource)
@@ -93,36 +93,36 @@ struct OSMPassRunner {
                 self.inflation = inflation
             }
             let wanted = layout.blobs(holding: kinds)
-            let batchSize = threads * 16
             let template = pass.emptyCopy()
             var result = pass
+            // Blocks an earlier pass inflated for this one, each decoded from here.
+            var early: [Int: [UInt8]] = [:]
+            for blob in wanted {
+                if let block = kept.removeValue(forKey: blob) {
+                    keptBytes -= block.count
+                    early[blob] = block
+                }
+            }
+            let inflatedEarlier = early
             // Each blob's buffers are allocated and freed in turn: the heap reuses their pages.
             try AllocatorPolicy.whileReadingBlobs {
-                for batchStart in stride(from: 0, to: wanted.count, by: batchSize) {
-                    let batch = Array(wanted[batchStart..<min(wanted.count, batchStart + batchSize)])
-                    let parts = ParallelSearch.map(itemCount: batch.count, threads: threads) { [kept] k in
-                        Result { () throws -> (found: P, seen: OSMEntityKinds, block: [UInt8], inflated: Bool) in
-                            var part = template.emptyCopy()
-                            let known = kept[batch[k]]
-                            let block = try known ?? blocks.block(batch[k])
-                            let seen = try blocks.decode(blob: batch[k], block: block, kinds, into: &part)
-                            return (part, seen, block, known == nil)
-                        }
+                try ParallelSearch.inOrder(itemCount: wanted.count, threads: threads, window: threads * 16) { k in
+                    var part = template.emptyCopy()
+                    let known = inflatedEarlier[wanted[k]]
+                    let block = try known ?? blocks.block(wanted[k])
+                    let seen = try blocks.decode(blob: wanted[k], block: block, kinds, into: &part)
+                    return (found: part, seen: seen, block: block, inflated: known == nil)
+                } consume: { k, part in
+                    let blob = wanted[k]
+                    if part.inflated {
+                        inflation.blobInflations += 1
+                        inflation.inflatedBytes += part.block.count
                     }
-                    var mismatch = false
-                    for (k, part) in parts.enumerated() {
-                        let (found, seen, block, inflated) = try part.get()
-                        let blob = batch[k]
-                        if inflated {
-                            inflation.blobInflations += 1
-                            inflation.inflatedBytes += block.count
-                        }
-                        if !layout.expects(blob: blob, toHold: seen) { mismatch = true }
-                        layout.learn(blob: blob, holds: seen)
-                        keep(block, of: blob, ifNeededAfter: kindsRead.union(kinds), holding: seen)
-                        result.append(found)
-                    }
-                    if mismatch { throw PBFKindLayout.Mismatch() }
+                    let expected = layout.expects(blob: blob, toHold: part.seen)
+                    layout.learn(blob: blob, holds: part.seen)
+                    guard expected else { throw PBFKindLayout.Mismatch() }
+                    keep(part.block, of: blob, ifNeededAfter: kindsRead.union(kinds), holding: part.seen)
+                    result.append(part.found)
                 }
             }
             kindsRead.formUnion(kinds)
