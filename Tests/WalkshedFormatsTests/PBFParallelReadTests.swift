@@ -113,9 +113,9 @@ private func load(_ path: String, threads: Int) throws -> (city: City, report: O
             let start = Int64.random(in: lowest...(round.isMultiple(of: 2) ? 1 << 40 : 10_000), using: &generator)
             for _ in 0..<Int.random(in: 1...200, using: &generator) { ids.append(start + Int64.random(in: 0...500, using: &generator)) }
         }
-        let index = SortedIDIndex(unsorted: ids)
+        let index = SortedIDIndex(unsorted: ids, threads: round % 3 + 1)
         let expected = Array(Set(ids)).sorted()
-        #expect(index.ids == expected)
+        #expect(index.ids == expected, "round \(round), \(round % 3 + 1) threads")
         for (position, id) in expected.enumerated() { #expect(index.slot(of: id) == Int32(position)) }
         let present = Set(ids)
         for _ in 0..<300 {

@@ -63,7 +63,7 @@ public struct GreenwayClassifier: Sendable {
     public func classify(_ graph: inout StreetGraph, threads: Int = 1) -> Int {
         let judged = DisjointSlots<Bool>(count: graph.edgeCount, initial: false)
         let frozen = graph
-        ParallelSearch.forEachChunk(itemCount: frozen.edgeCount, threads: threads) { edges in
+        ParallelSearch.forEachChunk(itemCount: frozen.edgeCount, threads: threads, chunksPerThread: 16) { edges in
             for e in edges where frozen.edgeClass[e].isPathLike && !frozen.edgeFlags[e].contains(.acrossArea) {
                 judged.write(e, isGreenway(e, of: frozen))
             }

@@ -8,13 +8,20 @@ import Synchronization
 /// slot, so results do not depend on which worker ran which chunk: output is byte-identical for
 /// any thread count.
 public enum ParallelSearch {
-    /// Runs `body(chunkRange)` for chunks covering `0 ..< itemCount`, on `threads` workers.
+    /// Chunks per worker of `map`, `filling`, `fill` and `repeating`, whose items need no
+    /// workspace: 16, so that a step's last chunk, run by one worker while the others are done,
+    /// is small (a regional graph's edges differ in cost by orders of magnitude).
+    static let itemChunksPerThread = 16
+
+    /// Runs `body(chunkRange)` for chunks covering `0 ..< itemCount`, on `threads` workers,
+    /// `chunksPerThread` chunks per worker: more chunks leave less of a step's end to one
+    /// worker when items differ in cost, fewer make fewer per-chunk workspaces.
     /// With `threads == 1` the same chunks run in a plain loop on the calling thread.
-    public static func forEachChunk(itemCount: Int, threads: Int,
+    public static func forEachChunk(itemCount: Int, threads: Int, chunksPerThread: Int = 4,
                                     body: @Sendable (Range<Int>) -> Void) {
         guard itemCount > 0 else { return }
         let workers = max(1, min(threads, itemCount))
-        let chunkCount = min(itemCount, workers == 1 ? 1 : workers * 4)
+        let chunkCount = min(itemCount, workers == 1 ? 1 : workers * max(1, chunksPerThread))
         let chunkSize = (itemCount + chunkCount - 1) / chunkCount
         let chunks = (itemCount + chunkSize - 1) / chunkSize
         @Sendable func chunkRange(_ c: Int) -> Range<Int> { (c * chunkSize)..<min(itemCount, (c + 1) * chunkSize) }
@@ -64,7 +71,7 @@ public enum ParallelSearch {
         guard threads > 1 && count >= 1 << 16 else { return [T](repeating: value, count: count) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initializedCount in
             let slots = UninitializedSlots(buffer)
-            forEachChunk(itemCount: count, threads: threads) { range in slots.initialize(range, repeating: value) }
+            forEachChunk(itemCount: count, threads: threads, chunksPerThread: itemChunksPerThread) { range in slots.initialize(range, repeating: value) }
             initializedCount = count
         }
     }
@@ -75,7 +82,7 @@ public enum ParallelSearch {
                                _ body: @Sendable (Range<Int>, ArraySlots<T>) -> Void) {
         values.withUnsafeMutableBufferPointer { buffer in
             let slots = ArraySlots(buffer)
-            forEachChunk(itemCount: itemCount, threads: threads) { range in body(range, slots) }
+            forEachChunk(itemCount: itemCount, threads: threads, chunksPerThread: itemChunksPerThread) { range in body(range, slots) }
         }
     }
 
@@ -102,7 +109,7 @@ public enum ParallelSearch {
     public static func map<T: Sendable>(itemCount: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
         [T](unsafeUninitializedCapacity: itemCount) { buffer, initializedCount in
             let slots = UninitializedSlots(buffer)
-            forEachChunk(itemCount: itemCount, threads: threads) { range in
+            forEachChunk(itemCount: itemCount, threads: threads, chunksPerThread: itemChunksPerThread) { range in
                 for i in range { slots.initialize(i, to: body(i)) }
             }
             initializedCount = itemCount

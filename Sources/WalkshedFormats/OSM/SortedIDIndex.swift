@@ -17,13 +17,30 @@ struct SortedIDIndex: Sendable {
     init(unsorted ids: consuming [Int64], threads: Int = 1) {
         var sorted = ids
         Self.radixSort(&sorted, threads: threads)
-        var unique = 0
-        for i in sorted.indices where i == 0 || sorted[i] != sorted[unique - 1] {
-            sorted[unique] = sorted[i]
-            unique += 1
+        self.init(sorted: Self.withoutRepeats(sorted, threads: threads))
+    }
+
+    /// `sorted` with each repeat dropped, in an array of the kept ids' own size (repeats can be
+    /// many: nodes shared by ways). Chunks count their kept ids, then write them from where the
+    /// chunks before them end, on `threads` threads: the same array for any count.
+    static func withoutRepeats(_ sorted: [Int64], threads: Int) -> [Int64] {
+        let count = sorted.count, chunkCount = threads <= 1 ? 1 : threads * 16
+        @Sendable func isKept(_ i: Int) -> Bool { i == 0 || sorted[i] != sorted[i - 1] }
+        let keptPerChunk = ParallelSearch.map(itemCount: chunkCount, threads: threads) { c in
+            ParallelSearch.chunk(c, of: count, in: chunkCount).reduce(0) { $0 + (isKept($1) ? 1 : 0) }
         }
-        // Repeats can be many (nodes shared by ways): the kept ids get an array of their own size.
-        self.init(sorted: unique == sorted.capacity ? sorted : Array(sorted[..<unique]))
+        var chunkStart = [0]
+        for kept in keptPerChunk { chunkStart.append(chunkStart[chunkStart.count - 1] + kept) }
+        let starts = chunkStart
+        return ParallelSearch.filling(count: starts[chunkCount], initial: 0, itemCount: chunkCount, threads: threads) { chunks, out in
+            for c in chunks {
+                var k = starts[c]
+                for i in ParallelSearch.chunk(c, of: count, in: chunkCount) where isKept(i) {
+                    out.write(k, sorted[i])
+                    k += 1
+                }
+            }
+        }
     }
 
     /// Sorts `keys` ascending: least significant digit first, 11 bits of `key − smallest` per
