@@ -110,3 +110,14 @@ func inOrderStopsAtTheFirstErrorInIndexOrder(threads: Int) {
     }
     #expect(consumed == Array(0..<25))
 }
+
+/// `inOrder` called from inside other parallel work (every thread of Dispatch's pool may be
+/// busy): the calling thread makes items itself while no helper has started, so it finishes.
+@Test func inOrderFinishesInsideOtherParallelWork() throws {
+    let sums = ParallelSearch.map(itemCount: 8, threads: 2) { k -> Int in
+        var sum = 0
+        try? ParallelSearch.inOrder(itemCount: 300, threads: 2, window: 4) { $0 * k } consume: { _, value in sum += value }
+        return sum
+    }
+    #expect(sums == (0..<8).map { 44_850 * $0 })
+}

@@ -119,10 +119,12 @@ public enum ParallelSearch {
     /// Runs `produce(i)` for every `i` in `0 ..< itemCount` on `threads` workers and hands the
     /// results to `consume(i, result)` on the calling thread in index order, each as soon as it
     /// and every one before it are ready: the consumer works while the workers go on, with no
-    /// pause between batches, and sees exactly what a plain loop would give it. At most `window`
-    /// results are made and not yet consumed (memory stays bounded). The first error in index
-    /// order, from `produce` or `consume`, stops the workers and is rethrown once they have
-    /// stopped. With `threads == 1`, a plain loop on the calling thread.
+    /// pause between batches, and sees exactly what a plain loop would give it. Until a worker
+    /// has started (Dispatch's pool may be busy, say when called from parallel work) the calling
+    /// thread makes the items itself, so it never waits for a worker that is not there.
+    /// At most `window` results are made and not yet consumed (memory stays bounded). The first
+    /// error in index order, from `produce` or `consume`, stops the work and is rethrown once the
+    /// workers have stopped. With `threads == 1`, a plain loop.
     public static func inOrder<T: Sendable>(itemCount: Int, threads: Int, window: Int,
                                             produce: @Sendable (Int) throws -> T,
                                             consume: (Int, T) throws -> Void) throws {
@@ -135,7 +137,8 @@ public enum ParallelSearch {
             let workers = DispatchGroup()
             DispatchQueue.global().async(group: workers) {
                 DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                    while let i = handoff.nextItem() { handoff.deliver(i, Result { try produce(i) }) }
+                    handoff.workerStarted()
+                    while let i = handoff.nextItem(waiting: true) { handoff.deliver(i, Result { try produce(i) }) }
                 }
             }
             // `produce` is not used once the workers have returned.
@@ -143,21 +146,37 @@ public enum ParallelSearch {
                 handoff.stop(waking: threads)
                 workers.wait()
             }
-            for i in 0..<itemCount { try consume(i, try handoff.take(i).get()) }
+            for i in 0..<itemCount {
+                while true {
+                    if let result = handoff.takeIfReady(i) {
+                        try consume(i, try result.get())
+                        break
+                    }
+                    // Once a worker runs, it makes items until none is left: waiting is safe.
+                    // Before, this thread makes the next item; item `i` is then drawn (items are
+                    // drawn in order) and, when this thread drew it, delivered.
+                    if !handoff.hasWorker, let j = handoff.nextItem(waiting: false) {
+                        handoff.deliver(j, Result { try produce(j) })
+                    } else {
+                        handoff.waitForDelivery()
+                    }
+                }
+            }
         }
     }
 }
 
-/// Results passed from the workers of `ParallelSearch.inOrder` to its consumer.
+/// Results passed between the threads of `ParallelSearch.inOrder`.
 ///
-/// Invariant: all state is behind `state`'s lock; `window` counts the items a worker may still
-/// draw before the consumer takes one (each draw waits for a permit, each take returns one), and
-/// `delivered` is signalled once per delivered result, so a consumer waiting for item `i` wakes
-/// at least once after `i` arrives. That makes the unchecked `Sendable` sound.
+/// Invariant: all state is behind `state`'s lock; `permits` counts the items that may still be
+/// drawn before the consumer takes one (each draw takes a permit, each take returns one), and
+/// `delivered` is signalled once per delivered result, so a consumer waiting for an item being
+/// made wakes at least once after it arrives. That makes the unchecked `Sendable` sound.
 private final class OrderedHandoff<T: Sendable>: @unchecked Sendable {
     private struct State {
         var next = 0
         var stopped = false
+        var workerStarted = false
         var results: [Int: Result<T, any Error>] = [:]
     }
     private let itemCount: Int
@@ -173,15 +192,16 @@ private final class OrderedHandoff<T: Sendable>: @unchecked Sendable {
         for _ in 0..<window { permits.signal() }
     }
 
-    /// The next item to make, once the window allows; nil when none is left or work stopped.
-    func nextItem() -> Int? {
-        permits.wait()
+    /// The next item to make, once the window allows (`waiting`), or nil at once when it does
+    /// not; nil too when none is left or work stopped.
+    func nextItem(waiting: Bool) -> Int? {
+        if waiting { permits.wait() } else if permits.wait(timeout: .now()) == .timedOut { return nil }
         let item: Int? = state.withLock { state in
             guard !state.stopped && state.next < itemCount else { return nil }
             state.next += 1
             return state.next - 1
         }
-        if item == nil { permits.signal() }   // pass the wake-up on to a worker still waiting
+        if item == nil { permits.signal() }   // pass the permit on to a thread still waiting
         return item
     }
 
@@ -190,21 +210,28 @@ private final class OrderedHandoff<T: Sendable>: @unchecked Sendable {
         delivered.signal()
     }
 
-    /// Item `item`'s result, waiting for it; frees its place in the window.
-    func take(_ item: Int) -> Result<T, any Error> {
-        while true {
-            if let result = state.withLock({ $0.results.removeValue(forKey: item) }) {
-                permits.signal()
-                return result
-            }
-            delivered.wait()
-        }
+    /// Item `item`'s result if it has arrived, freeing its place in the window.
+    func takeIfReady(_ item: Int) -> Result<T, any Error>? {
+        guard let result = state.withLock({ $0.results.removeValue(forKey: item) }) else { return nil }
+        permits.signal()
+        return result
     }
 
-    /// No more items are drawn; `workers` waiting for a permit are woken to see it.
-    func stop(waking workers: Int) {
+    func workerStarted() {
+        state.withLock { $0.workerStarted = true }
+        delivered.signal()   // a consumer waiting in vain for its own items looks again
+    }
+
+    /// Whether a worker has started; it then makes items until none is left or work stops.
+    var hasWorker: Bool { state.withLock { $0.workerStarted } }
+
+    /// Returns after a result is delivered (perhaps one delivered before the call).
+    func waitForDelivery() { delivered.wait() }
+
+    /// No more items are drawn; `threads` waiting for a permit are woken to see it.
+    func stop(waking threads: Int) {
         state.withLock { $0.stopped = true }
-        for _ in 0..<workers { permits.signal() }
+        for _ in 0..<threads { permits.signal() }
     }
 }
 
