@@ -55,12 +55,16 @@ public enum OSMCityLoader {
     public static func load(_ file: OSMFile, options: OSMLoadOptions = OSMLoadOptions(),
                             stage: (String) -> Void = { _ in }) throws -> (city: City, report: OSMLoadReport) {
         var runner = try OSMPassRunner(file, threads: options.threads)
-        do {
-            return try load(file, &runner, options: options, stage: stage)
-        } catch is PBFKindLayout.Mismatch {
-            stage("file is not sorted by kind; reading again, every blob not yet decoded included")
-            runner = runner.forgettingGuesses()
-            return try load(file, &runner, options: options, stage: stage)
+        // Blobs' buffers, then each step's arrays, are allocated and freed in turn: from the
+        // heap, whose pages are reused.
+        return try AllocatorPolicy.whileLoadingExtract {
+            do {
+                return try load(file, &runner, options: options, stage: stage)
+            } catch is PBFKindLayout.Mismatch {
+                stage("file is not sorted by kind; reading again, every blob not yet decoded included")
+                runner = runner.forgettingGuesses()
+                return try load(file, &runner, options: options, stage: stage)
+            }
         }
     }
 

@@ -104,26 +104,23 @@ struct OSMPassRunner {
                 }
             }
             let inflatedEarlier = early
-            // Each blob's buffers are allocated and freed in turn: the heap reuses their pages.
-            try AllocatorPolicy.whileReadingBlobs {
-                try ParallelSearch.inOrder(itemCount: wanted.count, threads: threads, window: threads * 16) { k in
-                    var part = template.emptyCopy()
-                    let known = inflatedEarlier[wanted[k]]
-                    let block = try known ?? blocks.block(wanted[k])
-                    let seen = try blocks.decode(blob: wanted[k], block: block, kinds, into: &part)
-                    return (found: part, seen: seen, block: block, inflated: known == nil)
-                } consume: { k, part in
-                    let blob = wanted[k]
-                    if part.inflated {
-                        inflation.blobInflations += 1
-                        inflation.inflatedBytes += part.block.count
-                    }
-                    let expected = layout.expects(blob: blob, toHold: part.seen)
-                    layout.learn(blob: blob, holds: part.seen)
-                    guard expected else { throw PBFKindLayout.Mismatch() }
-                    keep(part.block, of: blob, ifNeededAfter: kindsRead.union(kinds), holding: part.seen)
-                    result.append(part.found)
+            try ParallelSearch.inOrder(itemCount: wanted.count, threads: threads, window: threads * 16) { k in
+                var part = template.emptyCopy()
+                let known = inflatedEarlier[wanted[k]]
+                let block = try known ?? blocks.block(wanted[k])
+                let seen = try blocks.decode(blob: wanted[k], block: block, kinds, into: &part)
+                return (found: part, seen: seen, block: block, inflated: known == nil)
+            } consume: { k, part in
+                let blob = wanted[k]
+                if part.inflated {
+                    inflation.blobInflations += 1
+                    inflation.inflatedBytes += part.block.count
                 }
+                let expected = layout.expects(blob: blob, toHold: part.seen)
+                layout.learn(blob: blob, holds: part.seen)
+                guard expected else { throw PBFKindLayout.Mismatch() }
+                keep(part.block, of: blob, ifNeededAfter: kindsRead.union(kinds), holding: part.seen)
+                result.append(part.found)
             }
             kindsRead.formUnion(kinds)
             return result

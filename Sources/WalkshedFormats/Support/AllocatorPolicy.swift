@@ -16,20 +16,26 @@ import Synchronization
 /// default (alternating runs). A 1 MiB threshold was as quick there but kept 3 MiB more at the
 /// 1M-node city's peak, which sits within 3 MB of issue 5's 250 MB.
 ///
-/// Reading a PBF file is the exception (`whileReadingBlobs`): every blob's bytes, inflated
-/// block and decoded arrays (mostly 100 KiB – 1 MiB) are allocated and freed once per blob,
-/// and a fresh mapping for each cost a page fault per 4 KiB touched — a fifth of the ways
-/// pass on a 211 MB extract.
+/// Loading an OSM extract is the exception (`whileLoadingExtract`): every blob's bytes,
+/// inflated block and decoded arrays (mostly 100 KiB – 1 MiB) are allocated and freed once per
+/// blob, and the steps after reading (way slots, polylines, the skeleton's columns, 1–30 MB
+/// each) free what the next one allocates. A fresh mapping for each cost a page fault per
+/// 4 KiB touched: a fifth of the ways pass on a 211 MB extract with every block mapped, and
+/// with only blocks under 1 MiB from the heap `info` on it still faulted 256,000 times
+/// (3.06 s, 5.5 CPU-s); with blocks under 32 MiB (glibc's largest threshold) from the heap for
+/// the whole load, 176,000 times (2.79 s, 5.0 CPU-s; medians of 8 alternating runs) for 7 MiB
+/// more at the peak.
 public enum AllocatorPolicy {
-    /// Blocks of this many bytes or more get their own mapping (outside reading).
+    /// Blocks of this many bytes or more get their own mapping (outside loading).
     static let mappedBlockBytes: Int32 = 128 * 1024
-    /// While blobs are read: blocks under this many bytes come from the heap, reused blob after blob.
-    static let mappedBlockBytesWhileReading: Int32 = 1024 * 1024
+    /// While an extract is loaded: blocks under this many bytes (glibc's largest threshold) come
+    /// from the heap, their pages reused step after step.
+    static let mappedBlockBytesWhileLoading: Int32 = 32 * 1024 * 1024
 
-    /// Whether the fixed threshold is in force, and how many readers are inside `whileReadingBlobs`.
+    /// Whether the fixed threshold is in force, and how many loaders are inside `whileLoadingExtract`.
     private struct State {
         var fixed = false
-        var readers = 0
+        var loaders = 0
     }
     private static let state = Mutex(State())
 
@@ -41,7 +47,7 @@ public enum AllocatorPolicy {
     public static func returnLargeBlocksWhenFreed() -> Bool {
         #if canImport(Glibc)
         state.withLock { state in
-            state.fixed = mallopt(M_MMAP_THRESHOLD, state.readers > 0 ? mappedBlockBytesWhileReading : mappedBlockBytes) == 1
+            state.fixed = mallopt(M_MMAP_THRESHOLD, state.loaders > 0 ? mappedBlockBytesWhileLoading : mappedBlockBytes) == 1
             return state.fixed
         }
         #else
@@ -49,20 +55,20 @@ public enum AllocatorPolicy {
         #endif
     }
 
-    /// Runs `body` (a pass over a file's blobs) with blocks under 1 MiB served from the heap,
-    /// then puts the 128 KiB threshold back when the last reader leaves. Changes nothing when
+    /// Runs `body` (loading an extract) with blocks under 32 MiB served from the heap, then puts
+    /// the 128 KiB threshold back when the last loader leaves. Changes nothing when
     /// `returnLargeBlocksWhenFreed` is not in force (glibc's defaults then already reuse them).
     /// The heap's freed pages stay resident until reused or handed back (`returnFreedPages`).
-    public static func whileReadingBlobs<T>(_ body: () throws -> T) rethrows -> T {
+    public static func whileLoadingExtract<T>(_ body: () throws -> T) rethrows -> T {
         #if canImport(Glibc)
         state.withLock { state in
-            state.readers += 1
-            if state.fixed && state.readers == 1 { _ = mallopt(M_MMAP_THRESHOLD, mappedBlockBytesWhileReading) }
+            state.loaders += 1
+            if state.fixed && state.loaders == 1 { _ = mallopt(M_MMAP_THRESHOLD, mappedBlockBytesWhileLoading) }
         }
         defer {
             state.withLock { state in
-                state.readers -= 1
-                if state.fixed && state.readers == 0 { _ = mallopt(M_MMAP_THRESHOLD, mappedBlockBytes) }
+                state.loaders -= 1
+                if state.fixed && state.loaders == 0 { _ = mallopt(M_MMAP_THRESHOLD, mappedBlockBytes) }
             }
         }
         #endif
