@@ -105,9 +105,10 @@ public enum OSMCityLoader {
         let projection = UTMProjection(containing: options.keepWithin?.centre
                                        ?? centre(of: walkSlots, nodes: nodes, serviceNodes: nodePass.serviceNodes, threads: runner.threads))
         nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
-        let polylines = polylines(ways.walkWays, slots: walkSlots, missingWayNodes: missingWayNodes, nodes: nodes,
+        var polylines = polylines(ways.walkWays, slots: walkSlots, missingWayNodes: missingWayNodes, nodes: nodes,
                                   within: options.keepWithin, threads: runner.threads, diagnostics: &report.diagnostics)
-            + PedestrianAreas.crossings(ways.walkWays, slots: walkSlots, planar: nodes.planar, threads: runner.threads)
+        // Appended in place: `a + b` would copy (and retain) every way's polyline once more.
+        polylines += PedestrianAreas.crossings(ways.walkWays, slots: walkSlots, planar: nodes.planar, threads: runner.threads)
         // The graph is built from `polylines`: the ways' node lists go, for memory.
         ways.walkWays = []
         walkSlots = []

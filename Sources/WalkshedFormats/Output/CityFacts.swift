@@ -29,9 +29,15 @@ public enum CityFacts {
             out += "squares:       \(across.count) straight edges across pedestrian squares (\(km(across.reduce(0) { $0 + Double(g.edgeMetres[$1]) }))), "
             out += "not counted as walkable length\n"
         }
-        var byClass: [EdgeClass: Double] = [:]
-        for e in 0..<g.edgeCount where !g.edgeFlags[e].contains(.acrossArea) { byClass[g.edgeClass[e], default: 0] += Double(g.edgeMetres[e]) }
-        out += "edge classes:  " + byClass.keys.sorted().map { "\($0.name) \(km(byClass[$0]!))" }.joined(separator: ", ") + "\n"
+        // Metres by class (by raw value: a regional graph's edges are not hashed one by one), summed in edge order.
+        var byClass = [Double?](repeating: nil, count: Int(EdgeClass.allCases.map(\.rawValue).max()!) + 1)
+        for e in 0..<g.edgeCount where !g.edgeFlags[e].contains(.acrossArea) {
+            let c = Int(g.edgeClass[e].rawValue)
+            byClass[c] = (byClass[c] ?? 0) + Double(g.edgeMetres[e])
+        }
+        out += "edge classes:  " + EdgeClass.allCases.sorted().compactMap { edgeClass in
+            byClass[Int(edgeClass.rawValue)].map { "\(edgeClass.name) \(km($0))" }
+        }.joined(separator: ", ") + "\n"
         let hectares = city.parks.reduce(0) { $0 + $1.areaSquareMetres } / 10_000
         var kinds: [String: Int] = [:]
         for p in city.parks { kinds[p.kind, default: 0] += 1 }
