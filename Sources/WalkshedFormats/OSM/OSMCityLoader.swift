@@ -92,14 +92,14 @@ public enum OSMCityLoader {
         report.diagnostics = nodePass.diagnostics
         report.highwayNodeReferences = ways.highwayNodeReferences
         var walkSlots = nodes.slots(of: ways.walkWayNodes, threads: runner.threads)
-        report.missingHighwayNodeReferences = walkSlots.reduce(0) { sum, slots in sum + slots.reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
-            + nodes.missingCount(of: ways.otherHighwayRefs, threads: runner.threads)
-        ways.otherHighwayRefs = []
         // From here a walk way is its slots; the ids stay only where a node is not in the file,
         // to name it in a warning.
         let missingWayNodes = Dictionary(uniqueKeysWithValues: walkSlots.indices.filter { walkSlots[$0].contains(-1) }
             .map { ($0, Array(ways.walkWayNodes[$0])) })
         ways.walkWayNodes = WayNodeLists()
+        report.missingHighwayNodeReferences = missingWayNodes.keys.reduce(0) { sum, w in sum + walkSlots[w].reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
+            + nodes.missingCount(of: ways.otherHighwayRefs, threads: runner.threads)
+        ways.otherHighwayRefs = []
 
         stage("projecting nodes")
         let projection = UTMProjection(containing: options.keepWithin?.centre
