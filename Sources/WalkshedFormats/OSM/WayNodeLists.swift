@@ -27,11 +27,12 @@ struct WayNodeLists: Sendable {
         end.append(Int32(pieces[last].count))
     }
 
-    /// Appends `later`'s lists after these, in order, moving its arrays.
+    /// Appends `later`'s lists after these, in order, moving its arrays. The index arrays grow
+    /// by `append(contentsOf:)`, which doubles their capacity: a `reserveCapacity` of the exact
+    /// new count would copy them whole at every join (hundreds of joins per file).
     mutating func append(contentsOf later: WayNodeLists) {
         let shift = Int32(pieces.count)
-        piece.reserveCapacity(piece.count + later.piece.count)
-        for p in later.piece { piece.append(shift + p) }
+        piece += later.piece.lazy.map { shift + $0 }
         end += later.end
         pieces += later.pieces
     }
