@@ -58,9 +58,10 @@ struct GraphSkeleton {
 
 extension GraphBuilder {
     /// Nodes where ways end, meet or cross themselves; an edge per run between two nodes, with
-    /// its flags and its great-circle length summed along it. Every step but the numbering of
-    /// nodes (in the order edges first meet them) runs way by way on `threads` threads, each way
-    /// writing only its own slots: the skeleton is the same for any thread count.
+    /// its flags and its great-circle length summed along it. Every step runs way by way, edge by
+    /// edge or in contiguous parts of the edges on `threads` threads, each writing only its own
+    /// slots (the nodes are numbered by `FirstMeetingNumbering`): the skeleton is the same for
+    /// any thread count.
     /// The ways (and the walk's arrays) are gone when it returns.
     func skeleton(of givenWays: consuming [WayPolyline], raisedKerbs: Set<Int32>, threads: Int) -> GraphSkeleton {
         var ways = givenWays
@@ -91,39 +92,40 @@ extension GraphBuilder {
                 }
             }
         }
-        var pieceFirst = [Int](repeating: 0, count: edgeCount)
-        var edges = EdgeArrays()
-        edges.classes.reserveCapacity(edgeCount)
-        edges.wayIDs.reserveCapacity(edgeCount)
-        edges.flags.reserveCapacity(edgeCount)
-        for w in 0..<wayCount {
-            for e in edgeFirst[w] ..< edgeFirst[w + 1] { pieceFirst[e] = e == edgeFirst[w] ? wayFirst[w] : pieceLast[e - 1] }
-            edges.classes.append(contentsOf: repeatElement(wayClass[w], count: edgesPerWay[w]))
-            edges.wayIDs.append(contentsOf: repeatElement(wayIDs[w], count: edgesPerWay[w]))
-            edges.flags.append(contentsOf: repeatElement(wayFlags[w], count: edgesPerWay[w]))
+        // A way's first edge starts where its run does, each later one where the one before ends.
+        let pieceFirst = ParallelSearch.filling(count: edgeCount, initial: 0, itemCount: wayCount, threads: threads) { range, firsts in
+            for w in range {
+                for e in firstEdges[w] ..< firstEdges[w + 1] { firsts.write(e, e == firstEdges[w] ? wayFirst[w] : pieceLast[e - 1]) }
+            }
         }
+        // Each edge carries its way's class, flags and id.
+        func byEdge<T: Sendable>(_ byWay: [T], _ initial: T) -> [T] {
+            ParallelSearch.filling(count: edgeCount, initial: initial, itemCount: wayCount, threads: threads) { range, out in
+                for w in range {
+                    for e in firstEdges[w] ..< firstEdges[w + 1] { out.write(e, byWay[w]) }
+                }
+            }
+        }
+        var edges = EdgeArrays()
+        edges.classes = byEdge(wayClass, .street)
+        edges.flags = byEdge(wayFlags, [])
+        edges.wayIDs = byEdge(wayIDs, 0)
         if !raisedKerbs.isEmpty {
             Self.markRaisedKerbs(raisedKerbs, on: &edges, runs: runs, pieceFirst: pieceFirst, pieceLast: pieceLast,
                                  pointCount: planar.count, threads: threads)
         }
 
-        // Nodes numbered as edges first meet them, tail before head: the one serial step.
-        var nodeOfPoint = [Int32](repeating: -1, count: planar.count)
-        var nodeX: [Double] = [], nodeY: [Double] = []
-        edges.tails = [Int32](repeating: 0, count: edgeCount)
-        edges.heads = [Int32](repeating: 0, count: edgeCount)
-        func node(for p: Int32) -> Int32 {
-            let i = Int(p)
-            if nodeOfPoint[i] < 0 {
-                nodeOfPoint[i] = Int32(nodeX.count)
-                nodeX.append(planar[i].x)
-                nodeY.append(planar[i].y)
-            }
-            return nodeOfPoint[i]
+        // Nodes numbered as edges first meet them, tail before head.
+        let numbering = FirstMeetingNumbering(points: runs, pieceFirst: pieceFirst, pieceLast: pieceLast,
+                                              pointCount: planar.count, threads: threads)
+        edges.tails = numbering.tails
+        edges.heads = numbering.heads
+        let nodePoints = numbering.nodePoints, positions = planar
+        let nodeX = ParallelSearch.filling(count: nodePoints.count, initial: 0.0, itemCount: nodePoints.count, threads: threads) { range, out in
+            for n in range { out.write(n, positions[Int(nodePoints[n])].x) }
         }
-        for e in 0..<edgeCount {
-            edges.tails[e] = node(for: runs[pieceFirst[e]])
-            edges.heads[e] = node(for: runs[pieceLast[e]])
+        let nodeY = ParallelSearch.filling(count: nodePoints.count, initial: 0.0, itemCount: nodePoints.count, threads: threads) { range, out in
+            for n in range { out.write(n, positions[Int(nodePoints[n])].y) }
         }
         var skeleton = GraphSkeleton(nodeX: nodeX, nodeY: nodeY, edges: edges, points: runs, pieceFirst: pieceFirst, pieceLast: pieceLast)
         // Lengths, edge by edge in parallel: each edge writes only its own slot.
