@@ -161,13 +161,23 @@ public enum OSMCityLoader {
         report.greenAreas = greenAreas.count
         report.greenwayEdges = GreenwayClassifier(greenAreas: greenAreas, alongMetres: options.greenwayAlongMetres)
             .classify(&graph, threads: runner.threads)
-        for s in nodePass.serviceNodes where options.keepWithin?.contains(s.coordinate) ?? true {
-            services.append(ServicePoint(category: s.category, position: projection.project(s.coordinate),
-                                         osmReference: "node/\(s.id)", name: s.name, transitCapacity: s.capacity))
+        // Service nodes are projected and named on `threads` threads (a region has 100,000s), in order.
+        let serviceNodes = options.keepWithin.map { box in nodePass.serviceNodes.filter { box.contains($0.coordinate) } } ?? nodePass.serviceNodes
+        services += ParallelSearch.map(itemCount: serviceNodes.count, threads: runner.threads) { i in
+            let s = serviceNodes[i]
+            return ServicePoint(category: s.category, position: projection.project(s.coordinate), osmReference: "node/\(s.id)",
+                                name: s.name, transitCapacity: s.capacity)
         }
         // The transit members of one stop area are one stop (a subway entrance leads into its station).
-        for k in services.indices where services[k].category == .transit {
-            if let area = relations.stopAreaOf[services[k].osmReference] { services[k].group = "relation/\(area)" }
+        let stopAreaOf = relations.stopAreaOf
+        if !stopAreaOf.isEmpty {
+            let groups: [Int64?] = {
+                let found = services   // let go before the services are changed: no copy of them
+                return ParallelSearch.map(itemCount: found.count, threads: runner.threads) { k in
+                    found[k].category == .transit ? stopAreaOf[found[k].osmReference] : nil
+                }
+            }()
+            for k in services.indices { if let area = groups[k] { services[k].group = "relation/\(area)" } }
         }
         var extent = graph.bounds
         if extent.isEmpty {
