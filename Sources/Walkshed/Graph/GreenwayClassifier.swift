@@ -11,12 +11,16 @@ public struct GreenwayClassifier: Sendable {
     let buckets: [Int64: [Int32]]
     /// Areas too large to bucket (> `maxBucketsPerArea`), checked for every point.
     let largeAreas: [Int32]
+    /// By area: its segments in bands, for areas of many segments (nil for the others).
+    let bands: [PolygonBands?]
     /// Bounds the work per area: a polygon with a stray vertex far away must not fill millions
     /// of buckets (found by fuzzing: a load that never finished).
     static let maxBucketsPerArea = 4_096
 
-    public init(greenAreas: [PlanarPolygon], alongMetres: Double = 20) {
+    /// The areas' segment bands are made on `threads` threads.
+    public init(greenAreas: [PlanarPolygon], alongMetres: Double = 20, threads: Int = 1) {
         self.greenAreas = greenAreas
+        bands = ParallelSearch.map(itemCount: greenAreas.count, threads: threads) { PolygonBands(greenAreas[$0]) }
         self.alongMetres = alongMetres
         var all = BoundingBox()
         for polygon in greenAreas where !polygon.bounds.isEmpty {
@@ -49,6 +53,7 @@ public struct GreenwayClassifier: Sendable {
         func near(_ i: Int32) -> Bool {
             let polygon = greenAreas[Int(i)]
             guard polygon.bounds.expanded(by: alongMetres).contains(p) else { return false }
+            if let bands = bands[Int(i)] { return bands.contains(p) || bands.boundaryIsWithin(alongMetres, of: p) }
             return polygon.contains(p) || polygon.boundaryIsWithin(alongMetres, of: p)
         }
         if let bucket = buckets[Self.key(Self.cell(p.y, bucketMetres), Self.cell(p.x, bucketMetres))], bucket.contains(where: near) {

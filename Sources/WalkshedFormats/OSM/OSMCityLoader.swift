@@ -159,7 +159,7 @@ public enum OSMCityLoader {
         report.nodesBeforeFilter = graph.nodeCount + report.components.droppedNodes
         report.edgesBeforeFilter = graph.edgeCount + report.components.droppedEdges
         report.greenAreas = greenAreas.count
-        report.greenwayEdges = GreenwayClassifier(greenAreas: greenAreas, alongMetres: options.greenwayAlongMetres)
+        report.greenwayEdges = GreenwayClassifier(greenAreas: greenAreas, alongMetres: options.greenwayAlongMetres, threads: runner.threads)
             .classify(&graph, threads: runner.threads)
         // Service nodes are projected and named on `threads` threads (a region has 100,000s), in order.
         let serviceNodes = options.keepWithin.map { box in nodePass.serviceNodes.filter { box.contains($0.coordinate) } } ?? nodePass.serviceNodes
