@@ -74,6 +74,12 @@ struct NodeLocations: Sendable {
                                         threads: threads) { range, slots in
             for i in range where !found[i].latitude.isNaN { slots.write(i, projection.project(found[i])) }
         }
+        // Looked for on every thread: there is seldom any.
+        let placed = planar
+        let anyUnplaced = ParallelSearch.mapChunks(itemCount: found.count, minimumChunk: 65_536, threads: threads) { range in
+            range.contains { !found[$0].latitude.isNaN && !(placed[$0].x.isFinite && placed[$0].y.isFinite) }
+        }.contains(true)
+        guard anyUnplaced else { return }
         for slot in coordinates.indices where !coordinates[slot].latitude.isNaN && !(planar[slot].x.isFinite && planar[slot].y.isFinite) {
             let c = coordinates[slot]
             diagnostics.warn("node outside the projection", "node \(ids.ids[slot]) at (\(c.longitude), \(c.latitude)) has no position in UTM zone \(projection.zone); treated as missing")

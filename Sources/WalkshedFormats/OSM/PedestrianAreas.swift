@@ -16,13 +16,26 @@ enum PedestrianAreas {
     static func crossings(_ walkWays: [WayPass.WalkWay], slots: [[Int32]], planar: [PlanarPoint], threads: Int = 1) -> [WayPolyline] {
         let areas = walkWays.indices.filter { walkWays[$0].isArea && !slots[$0].contains(-1) }
         guard !areas.isEmpty else { return [] }
-        // How many walkable ways use each node (a closed way's repeated first node counts once).
-        var uses = [UInt8](repeating: 0, count: planar.count)
-        for list in slots {
-            let open = list.count > 1 && list.first == list.last ? list.dropLast() : list[...]
-            for slot in open where slot >= 0 && uses[Int(slot)] < 2 { uses[Int(slot)] += 1 }
+        // How many walkable ways use each node, up to two (a closed way's repeated first node
+        // counts once): counted over a contiguous part of the ways per thread (at most 8 parts,
+        // so a sum of parts' counts fits a byte), then summed.
+        let parts = max(1, min(threads, 8, slots.count))
+        let usesByPart = ParallelSearch.map(itemCount: parts, threads: threads) { part -> [UInt8] in
+            var uses = [UInt8](repeating: 0, count: planar.count)
+            for list in slots[ParallelSearch.chunk(part, of: slots.count, in: parts)] {
+                let open = list.count > 1 && list.first == list.last ? list.dropLast() : list[...]
+                for slot in open where slot >= 0 && uses[Int(slot)] < 2 { uses[Int(slot)] += 1 }
+            }
+            return uses
         }
-        let counted = uses
+        let counted = parts == 1 ? usesByPart[0]
+            : ParallelSearch.filling(count: planar.count, initial: UInt8(0), itemCount: planar.count, threads: threads) { range, out in
+                for p in range {
+                    var uses: UInt8 = 0
+                    for part in usesByPart { uses += part[p] }
+                    if uses > 0 { out.write(p, min(2, uses)) }
+                }
+            }
         return ParallelSearch.map(itemCount: areas.count, threads: threads) { k in
             lines(across: walkWays[areas[k]], ring: slots[areas[k]], uses: counted, planar: planar)
         }.flatMap { $0 }
