@@ -49,6 +49,10 @@ import WalkshedTestSupport
     var sorted = summary.document(version: "test")
     sorted.destinations.entries.sort { $0.key < $1.key }
     sorted.warnings.entries.sort { $0.key < $1.key }
+    sorted.warningExamples?.entries.sort { $0.key < $1.key }
     #expect(document.jsonValue().text() == sorted.jsonValue().text())
     #expect(document.destinations["work"]?.count == 225 && document.population?.measures.count == analysis.result.populationLayers.count)
+    // Each kind's examples name the objects (the Helsinki sample's ways cut by its box, say).
+    #expect(document.warningExamples?["missing node reference"]?.count == 3)
+    #expect(document.warningExamples?["missing node reference"]?.allSatisfy { $0.hasPrefix("way ") } == true)
 }

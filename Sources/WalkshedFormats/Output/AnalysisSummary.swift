@@ -81,6 +81,7 @@ public struct AnalysisSummary: Sendable {
             },
             population: population,
             warnings: OrderedObject(input.diagnostics.kinds.map { ($0, input.diagnostics.count($0)) }),
+            warningExamples: OrderedObject(input.diagnostics.kinds.map { ($0, input.diagnostics.examples[$0] ?? []) }),
             attribution: "© OpenStreetMap contributors, ODbL 1.0",
             run: D.Run(threads: threads, stageSeconds: OrderedObject(stageSeconds.map { ($0.0, $0.1) })))
     }

@@ -79,6 +79,9 @@ public struct AnalysisSummaryDocument: Codable, Sendable {
     public var population: Population?
     /// Warning counts by kind, in the order first seen.
     public var warnings: OrderedObject<Int>
+    /// The first few warnings of each kind, as `warnings` orders them, naming the OSM object
+    /// (`way 123 references node 456, ...`). Nil in summaries written before they were kept.
+    public var warningExamples: OrderedObject<[String]>? = nil
     public var attribution: String
     /// The only part that differs between runs of the same input and options.
     public var run: Run
@@ -114,7 +117,7 @@ public struct AnalysisSummaryDocument: Codable, Sendable {
     }
 
     /// Properties whose members are data, not schema.
-    static let orderedObjects: Set<String> = ["destinations", "warnings", "stageSeconds", "stage_seconds"]
+    static let orderedObjects: Set<String> = ["destinations", "warnings", "warning_examples", "stageSeconds", "stage_seconds"]
 
     static func path(_ keys: [CodingKey]) -> String {
         keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
@@ -169,8 +172,11 @@ public struct AnalysisSummaryDocument: Codable, Sendable {
                                   ("median", optional(m.median, 2)), ("p90", optional(m.p90, 2)), ("gini", optional(m.gini, 4))])
                      }))])
         } ?? .null))
+        fields.append(("warnings", .object(warnings.entries.map { ($0.key, .integer($0.value)) })))
+        if let warningExamples {
+            fields.append(("warning_examples", .object(warningExamples.entries.map { ($0.key, .array($0.value.map { .string($0) })) })))
+        }
         fields += [
-            ("warnings", .object(warnings.entries.map { ($0.key, .integer($0.value)) })),
             ("attribution", .string(attribution)),
             ("run", .object([("threads", .integer(run.threads)),
                              ("stage_seconds", .object(run.stageSeconds.entries.map { ($0.key, .number($0.value, decimals: 3)) }))])),

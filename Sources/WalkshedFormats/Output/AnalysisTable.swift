@@ -52,7 +52,8 @@ public enum AnalysisTable {
             out += "(greenway_metres: median metres of greenway within \(budget) min; share of cells reaching any)\n"
         }
         if s.input.diagnostics.total > 0 {
-            out += "warnings: " + s.input.diagnostics.kinds.map { "\(s.input.diagnostics.count($0)) \($0)" }.joined(separator: ", ") + "\n"
+            out += "warnings: " + s.input.diagnostics.kinds.map { "\(s.input.diagnostics.count($0)) \($0)" }.joined(separator: ", ")
+                + " (examples of each in summary.json)\n"
         }
         return out
     }
