@@ -59,7 +59,8 @@ func polygonBandsAnswerAsThePolygonDoes(seed: UInt64) throws {
     #expect(inside > 0 && inside < points.count && near > 0 && near < points.count, "seed \(seed)")
 }
 
-/// Polygons with too few segments, or no height, are left to the polygon's own tests.
+/// Polygons with too few segments, no height, or segments spanning most bands are left to the
+/// polygon's own tests.
 @Test func smallOrFlatPolygonsHaveNoBands() {
     var generator = SeededRandom(seed: 9)
     let small = PlanarPolygon(outerRings: [jaggedRing(40, centre: PlanarPoint(x: 0, y: 0), radius: 10...20, using: &generator)])
@@ -68,4 +69,7 @@ func polygonBandsAnswerAsThePolygonDoes(seed: UInt64) throws {
     #expect(PolygonBands(flat) == nil)
     let large = PlanarPolygon(outerRings: [jaggedRing(100, centre: PlanarPoint(x: 0, y: 0), radius: 10...20, using: &generator)])
     #expect(PolygonBands(large) != nil)
+    // A zigzag whose every segment spans the whole height would sit in every band: left whole.
+    let zigzag = PlanarPolygon(outerRings: [(0...400).map { PlanarPoint(x: Double($0), y: $0.isMultiple(of: 2) ? 0 : 1_000) } + [PlanarPoint(x: 0, y: 0)]])
+    #expect(PolygonBands(zigzag) == nil)
 }

@@ -24,9 +24,12 @@ public struct PolygonBands: Sendable {
     /// Bands for `polygon`, or nil when it has too few segments to gain, or its extent is not
     /// finite, or its segments span so many bands that they would take too much memory.
     public init?(_ polygon: PlanarPolygon) {
+        let rings = [polygon.outerRings, polygon.innerRings].joined()
+        // Most green areas are small: counted before anything is built.
+        guard rings.reduce(0, { $0 + $1.count }) >= Self.minimumSegments else { return nil }
         var starts: [PlanarPoint] = [], ends: [PlanarPoint] = [], closing: [Bool] = []
         var box = BoundingBox()
-        for ring in polygon.outerRings + polygon.innerRings where !ring.isEmpty {
+        for ring in rings where !ring.isEmpty {
             for i in ring.indices {
                 starts.append(ring[i])
                 ends.append(ring[i + 1 < ring.count ? i + 1 : 0])
@@ -34,7 +37,7 @@ public struct PolygonBands: Sendable {
                 box.add(ring[i])
             }
         }
-        guard starts.count >= Self.minimumSegments, box.minY.isFinite, box.maxY.isFinite else { return nil }
+        guard box.minY.isFinite, box.maxY.isFinite else { return nil }
         let bandCount = min(4_096, max(1, starts.count / 8))
         let bandHeight = (box.maxY - box.minY) / Double(bandCount)
         guard bandHeight > 0, bandHeight.isFinite else { return nil }
@@ -46,14 +49,14 @@ public struct PolygonBands: Sendable {
             Self.band(min(starts[k].y, ends[k].y), minY: box.minY, height: bandHeight, count: bandCount)
                 ... Self.band(max(starts[k].y, ends[k].y), minY: box.minY, height: bandHeight, count: bandCount)
         }
-        var first = [Int32](repeating: 0, count: bandCount + 1)
-        var entries = 0
-        for k in starts.indices {
-            let span = bands(of: k)
-            entries += span.count
-            for b in span { first[b + 1] += 1 }
-        }
+        // Bounded before any band is filled: long segments (a stray vertex far away) would put
+        // one segment in thousands of bands.
+        let entries = starts.indices.reduce(0) { $0 + bands(of: $1).count }
         guard entries <= 32 * starts.count else { return nil }
+        var first = [Int32](repeating: 0, count: bandCount + 1)
+        for k in starts.indices {
+            for b in bands(of: k) { first[b + 1] += 1 }
+        }
         for b in 0..<bandCount { first[b + 1] += first[b] }
         var next = first, segments = [Int32](repeating: 0, count: entries)
         for k in starts.indices {
