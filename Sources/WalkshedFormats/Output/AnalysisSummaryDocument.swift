@@ -117,7 +117,7 @@ public struct AnalysisSummaryDocument: Codable, Sendable {
     }
 
     /// Properties whose members are data, not schema.
-    static let orderedObjects: Set<String> = ["destinations", "warnings", "warning_examples", "stageSeconds", "stage_seconds"]
+    static let orderedObjects: Set<String> = ["destinations", "warnings", "warningExamples", "warning_examples", "stageSeconds", "stage_seconds"]
 
     static func path(_ keys: [CodingKey]) -> String {
         keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
