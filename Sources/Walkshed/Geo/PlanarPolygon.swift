@@ -65,17 +65,21 @@ public struct PlanarPolygon: Sendable, Equatable {
     /// metres`), stopping at the first such segment; segments whose box is clearly farther
     /// are not measured.
     public func boundaryIsWithin(_ metres: Double, of p: PlanarPoint) -> Bool {
-        let reach = metres + 1e-6
         func near(_ ring: [PlanarPoint]) -> Bool {
-            for i in 0..<(ring.count - 1) {
-                let a = ring[i], b = ring[i + 1]
-                if min(a.x, b.x) - p.x > reach || p.x - max(a.x, b.x) > reach
-                    || min(a.y, b.y) - p.y > reach || p.y - max(a.y, b.y) > reach { continue }
-                if SegmentGeometry.distance(p, a, b) <= metres { return true }
-            }
+            for i in 0..<(ring.count - 1) where Self.segment(ring[i], ring[i + 1], isWithin: metres, of: p) { return true }
             return false
         }
         return outerRings.contains(where: near) || innerRings.contains(where: near)
+    }
+
+    /// Whether the segment `a`–`b` lies within `metres` of `p`; one whose box is clearly farther
+    /// is not measured. The one near-boundary test (`PolygonBands` asks it too).
+    @inline(__always)
+    static func segment(_ a: PlanarPoint, _ b: PlanarPoint, isWithin metres: Double, of p: PlanarPoint) -> Bool {
+        let reach = metres + 1e-6
+        if min(a.x, b.x) - p.x > reach || p.x - max(a.x, b.x) > reach
+            || min(a.y, b.y) - p.y > reach || p.y - max(a.y, b.y) > reach { return false }
+        return SegmentGeometry.distance(p, a, b) <= metres
     }
 
     /// Distance from `p` to the nearest boundary segment, in metres.
@@ -99,13 +103,17 @@ public struct PlanarPolygon: Sendable, Equatable {
         var odd = false
         var j = ring.count - 1
         for i in 0..<ring.count {
-            let a = ring[i], b = ring[j]
-            if (a.y > p.y) != (b.y > p.y) {
-                let x = a.x + (p.y - a.y) / (b.y - a.y) * (b.x - a.x)
-                if p.x < x { odd.toggle() }
-            }
+            if rayCrosses(from: p, ring[i], ring[j]) { odd.toggle() }
             j = i
         }
         return odd
+    }
+
+    /// Whether a ray from `p` towards +x crosses the ring's pair `a` (the later position), `b`
+    /// (the one before it). The one crossing test (`PolygonBands` asks it too).
+    @inline(__always)
+    static func rayCrosses(from p: PlanarPoint, _ a: PlanarPoint, _ b: PlanarPoint) -> Bool {
+        guard (a.y > p.y) != (b.y > p.y) else { return false }
+        return p.x < a.x + (p.y - a.y) / (b.y - a.y) * (b.x - a.x)
     }
 }

@@ -5,7 +5,7 @@
 ///
 /// Answers equal `PlanarPolygon.contains` and `boundaryIsWithin` exactly: every segment that can
 /// change them is in the bands looked at (a band holds each segment whose y-range meets it), and
-/// each is tested with the same arithmetic, its ends in the same order.
+/// each is put to the polygon's own per-segment tests, its ends in the same order.
 public struct PolygonBands: Sendable {
     /// Polygons with fewer boundary segments are tested segment by segment.
     public static let minimumSegments = 64
@@ -83,13 +83,9 @@ public struct PolygonBands: Sendable {
     public func contains(_ p: PlanarPoint) -> Bool {
         guard outerBounds.contains(p) else { return false }
         var inside = false
-        for k in segments(inBand: Self.band(p.y, minY: minY, height: bandHeight, count: bandCount)) {
-            // The ring test's pair: `a` the later position, `b` the one before it.
-            let a = ends[Int(k)], b = starts[Int(k)]
-            if (a.y > p.y) != (b.y > p.y) {
-                let x = a.x + (p.y - a.y) / (b.y - a.y) * (b.x - a.x)
-                if p.x < x { inside.toggle() }
-            }
+        for k in segments(inBand: Self.band(p.y, minY: minY, height: bandHeight, count: bandCount))
+        where PlanarPolygon.rayCrosses(from: p, ends[Int(k)], starts[Int(k)]) {
+            inside.toggle()
         }
         return inside
     }
@@ -101,11 +97,9 @@ public struct PolygonBands: Sendable {
         let low = Self.band(p.y - reach, minY: minY, height: bandHeight, count: bandCount)
         let high = Self.band(p.y + reach, minY: minY, height: bandHeight, count: bandCount)
         for band in low...max(low, high) {
-            for k in segments(inBand: band) where !isClosingPair[Int(k)] {
-                let a = starts[Int(k)], b = ends[Int(k)]
-                if min(a.x, b.x) - p.x > reach || p.x - max(a.x, b.x) > reach
-                    || min(a.y, b.y) - p.y > reach || p.y - max(a.y, b.y) > reach { continue }
-                if SegmentGeometry.distance(p, a, b) <= metres { return true }
+            for k in segments(inBand: band)
+            where !isClosingPair[Int(k)] && PlanarPolygon.segment(starts[Int(k)], ends[Int(k)], isWithin: metres, of: p) {
+                return true
             }
         }
         return false
