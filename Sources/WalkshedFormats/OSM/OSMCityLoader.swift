@@ -161,23 +161,20 @@ public enum OSMCityLoader {
         report.greenAreas = greenAreas.count
         report.greenwayEdges = GreenwayClassifier(greenAreas: greenAreas, alongMetres: options.greenwayAlongMetres, threads: runner.threads)
             .classify(&graph, threads: runner.threads)
-        // Service nodes are projected and named on `threads` threads (a region has 100,000s), in order.
+        // The transit members of one stop area are one stop (a subway entrance leads into its station).
+        let stopAreaOf = relations.stopAreaOf
+        @Sendable func stopArea(of service: ServicePoint) -> String? {
+            service.category == .transit ? stopAreaOf[service.osmReference].map { "relation/\($0)" } : nil
+        }
+        for k in services.indices { services[k].group = stopArea(of: services[k]) ?? services[k].group }
+        // Service nodes are projected, named and grouped on `threads` threads (a region has 100,000s), in order.
         let serviceNodes = options.keepWithin.map { box in nodePass.serviceNodes.filter { box.contains($0.coordinate) } } ?? nodePass.serviceNodes
         services += ParallelSearch.map(itemCount: serviceNodes.count, threads: runner.threads) { i in
             let s = serviceNodes[i]
-            return ServicePoint(category: s.category, position: projection.project(s.coordinate), osmReference: "node/\(s.id)",
-                                name: s.name, transitCapacity: s.capacity)
-        }
-        // The transit members of one stop area are one stop (a subway entrance leads into its station).
-        let stopAreaOf = relations.stopAreaOf
-        if !stopAreaOf.isEmpty {
-            let groups: [Int64?] = {
-                let found = services   // let go before the services are changed: no copy of them
-                return ParallelSearch.map(itemCount: found.count, threads: runner.threads) { k in
-                    found[k].category == .transit ? stopAreaOf[found[k].osmReference] : nil
-                }
-            }()
-            for k in services.indices { if let area = groups[k] { services[k].group = "relation/\(area)" } }
+            var service = ServicePoint(category: s.category, position: projection.project(s.coordinate), osmReference: "node/\(s.id)",
+                                       name: s.name, transitCapacity: s.capacity)
+            service.group = stopArea(of: service)
+            return service
         }
         var extent = graph.bounds
         if extent.isEmpty {
