@@ -145,3 +145,31 @@ private func load(_ path: String, threads: Int) throws -> (city: City, report: O
         }
     }
 }
+
+@Test func rankingGivesEveryReferenceTheSlotOfItsID() {
+    var generator = SeededRandom(seed: 13)
+    var cases: [[Int64]] = [[], [7], [5, 5, 5], [.max, .max], [-3, 9, -3, 9, 0],
+                            // Spanning all 64 bits: too wide to pack beside positions, so searched.
+                            [.min, .max, 0, .min, 1, .max]]
+    for round in 0..<30 {
+        // Clustered runs, as way references are; every third round far apart (ids spanning more
+        // bits than fit beside the positions: the searched path).
+        var refs: [Int64] = []
+        for _ in 0..<Int.random(in: 1...20, using: &generator) {
+            let start = round % 3 == 2 ? Int64.random(in: (Int64.min / 2)...(Int64.max / 2), using: &generator)
+                                       : Int64.random(in: -(1 << 40)...(1 << 40), using: &generator)
+            for _ in 0..<Int.random(in: 1...300, using: &generator) { refs.append(start + Int64.random(in: 0...400, using: &generator)) }
+        }
+        cases.append(refs)
+    }
+    for (k, refs) in cases.enumerated() {
+        let threads = k % 3 + 1
+        let (index, slots) = SortedIDIndex.ranking(refs, threads: threads)
+        let expected = Array(Set(refs)).sorted()
+        #expect(index.ids == expected, "case \(k), \(threads) threads")
+        #expect(slots.count == refs.count)
+        let wrong = refs.indices.filter { slots[$0] < 0 || Int(slots[$0]) >= expected.count || expected[Int(slots[$0])] != refs[$0] }
+        #expect(wrong.isEmpty, "case \(k), \(threads) threads: \(wrong.count) references given another id's slot")
+        for id in expected { #expect(index.slot(of: id) != nil) }
+    }
+}

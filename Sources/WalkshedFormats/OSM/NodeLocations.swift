@@ -48,14 +48,11 @@ struct NodeLocations: Sendable {
         return taken
     }
 
-    /// The slots of each list of node ids (-1 where a node is missing), looked up on `threads` threads.
-    func slots(of lists: WayNodeLists, threads: Int) -> [[Int32]] {
-        ParallelSearch.map(itemCount: lists.count, threads: threads) { i in
-            var previous: Int32 = -1
-            return lists[i].map { id in
-                previous = ids.slot(of: id, besides: previous) ?? -1
-                return isFound(previous) ? previous : -1
-            }
+    /// The slots of each walkable way's nodes (-1 where a node is missing), made on `threads`
+    /// threads from `referenceSlots`, the slot of every needed node reference (by position).
+    func slots(of walkWays: [WayPass.WalkWay], referenceSlots: [Int32], threads: Int) -> [[Int32]] {
+        ParallelSearch.map(itemCount: walkWays.count, threads: threads) { i in
+            referenceSlots[walkWays[i].needed].map { isFound($0) ? $0 : -1 }
         }
     }
 

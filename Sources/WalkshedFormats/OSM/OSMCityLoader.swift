@@ -80,7 +80,10 @@ public enum OSMCityLoader {
         stage("reading nodes")
         var neededRefs: [Int64] = []
         swap(&neededRefs, &ways.neededNodes)
-        let neededIDs = SortedIDIndex(unsorted: consume neededRefs, threads: runner.threads)
+        // Every reference's slot comes with the sorted ids: a walkable way's nodes are a stretch of them.
+        let neededIDs: SortedIDIndex
+        var referenceSlots: [Int32]
+        (neededIDs, referenceSlots) = SortedIDIndex.ranking(consume neededRefs, threads: runner.threads)
         var nodePass = try runner.run(.nodes, NodePass(needed: neededIDs, threads: runner.threads))
         // `nodes` is the one holder of the ids and coordinates: both go when it lets them go.
         var nodes = NodeLocations(ids: consume neededIDs, coordinates: nodePass.takeCoordinates())
@@ -91,12 +94,12 @@ public enum OSMCityLoader {
         report.walkableWays = ways.walkWays.count
         report.diagnostics = nodePass.diagnostics
         report.highwayNodeReferences = ways.highwayNodeReferences
-        var walkSlots = nodes.slots(of: ways.walkWayNodes, threads: runner.threads)
+        var walkSlots = nodes.slots(of: ways.walkWays, referenceSlots: referenceSlots, threads: runner.threads)
         // From here a walk way is its slots; the ids stay only where a node is not in the file,
         // to name it in a warning.
         let missingWayNodes = Dictionary(uniqueKeysWithValues: walkSlots.indices.filter { walkSlots[$0].contains(-1) }
-            .map { ($0, Array(ways.walkWayNodes[$0])) })
-        ways.walkWayNodes = WayNodeLists()
+            .map { w in (w, referenceSlots[ways.walkWays[w].needed].map { nodes.ids.ids[Int($0)] }) })
+        referenceSlots = []
         report.missingHighwayNodeReferences = missingWayNodes.keys.reduce(0) { sum, w in sum + walkSlots[w].reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
             + nodes.missingCount(of: ways.otherHighwayRefs, threads: runner.threads)
         ways.otherHighwayRefs = []

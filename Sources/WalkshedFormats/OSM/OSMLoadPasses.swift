@@ -48,11 +48,12 @@ struct RelationPass: OSMBlobPass {
 }
 
 /// Pass 2: ways. Keeps walkable ways, closed area ways, and ways that are members of kept
-/// relations, and records which nodes they need (`neededNodes`, with repeats).
+/// relations, and records which nodes they need (`neededNodes`, with repeats): a walkable
+/// way's node ids are a stretch of those.
 struct WayPass: OSMBlobPass {
     /// A walkable way; `isArea` for a closed way tagged `area=yes` (a pedestrian square). Its
-    /// node ids are list `i` of `walkWayNodes` for `walkWays[i]`.
-    struct WalkWay { var id: Int64; var edgeClass: EdgeClass; var flags: EdgeFlags; var isArea = false }
+    /// node ids are `neededNodes[needed]`.
+    struct WalkWay { var id: Int64; var edgeClass: EdgeClass; var flags: EdgeFlags; var isArea = false; var needed: Range<Int> }
     struct AreaWay { var id: Int64; var refs: [Int64]; var tags: OSMTags }
     /// An open way that is a service (a platform mapped as a line): reached at its middle.
     struct LineServiceWay { var id: Int64; var refs: [Int64]; var tags: OSMTags }
@@ -70,8 +71,6 @@ struct WayPass: OSMBlobPass {
     var residentialAreas: [[Int64]] = []
     var wayCount = 0
     var walkWays: [WalkWay] = []
-    /// The node ids of `walkWays`, by the same index.
-    var walkWayNodes = WayNodeLists()
     var areaWays: [AreaWay] = []
     var lineServiceWays: [LineServiceWay] = []
     var memberRefs: [Int64: [Int64]] = [:]
@@ -100,21 +99,22 @@ struct WayPass: OSMBlobPass {
 
     mutating func way(_ way: OSMWay) {
         wayCount += 1
+        // Whether the way's node ids go to `neededNodes` (once, at the end, from here on).
         var keep = false
         let walkClass = OSMTagRules.walkClass(way.tags)
         if way.tags["highway"] != nil {
             highwayNodeReferences += way.refs.count
             if walkClass == nil {
                 otherHighwayRefs += way.refs
-                neededNodes += way.refs
+                keep = true
             }
         }
         if let edgeClass = walkClass {
             var flags = OSMTagRules.walkFlags(way.tags, edgeClass: edgeClass)
             if routeWayIDs.contains(way.id) { flags.insert(.onRoute) }
             let isArea = way.tags["area"] == "yes" && way.refs.count >= 4 && way.refs.first == way.refs.last
-            walkWays.append(WalkWay(id: way.id, edgeClass: edgeClass, flags: flags, isArea: isArea))
-            walkWayNodes.append(way.refs)
+            walkWays.append(WalkWay(id: way.id, edgeClass: edgeClass, flags: flags, isArea: isArea,
+                                    needed: neededNodes.count ..< neededNodes.count + way.refs.count))
             keep = true
         }
         let closed = way.refs.count >= 4 && way.refs.first == way.refs.last
@@ -149,8 +149,12 @@ struct WayPass: OSMBlobPass {
         buildingWays += later.buildingWays
         residentialAreas += later.residentialAreas
         wayCount += later.wayCount
-        walkWays += later.walkWays
-        walkWayNodes.append(contentsOf: later.walkWayNodes)
+        let shift = neededNodes.count
+        walkWays += later.walkWays.lazy.map { way in
+            var moved = way
+            moved.needed = way.needed.lowerBound + shift ..< way.needed.upperBound + shift
+            return moved
+        }
         areaWays += later.areaWays
         lineServiceWays += later.lineServiceWays
         memberRefs.merge(later.memberRefs) { first, _ in first }

@@ -44,22 +44,30 @@ struct SortedIDIndex: Sendable {
     }
 
     /// Sorts `keys` ascending: least significant digit first, 11 bits of `key − smallest` per
-    /// pass, as many passes as the span of the keys needs (four for planet-wide OSM ids). Each
-    /// pass counts and moves the keys of contiguous chunks on `threads` threads, a chunk's keys
-    /// of a digit placed after those of the chunks before it: stable, and the same order for
-    /// any thread count.
+    /// pass, as many passes as the span of the keys needs (four for planet-wide OSM ids), on
+    /// `threads` threads (`sortByBits`).
     /// - Complexity: O(passes × count).
     static func radixSort(_ keys: inout [Int64], threads: Int = 1) {
         guard keys.count > 1 else { return }
         let (smallest, largest) = bounds(of: keys, threads: threads)
-        let digitBits: UInt64 = 11, digitMask: UInt64 = (1 << digitBits) - 1, digitCount = Int(digitMask) + 1
-        let span = UInt64(bitPattern: largest &- smallest), count = keys.count
+        let spanBits = UInt64(64 - UInt64(bitPattern: largest &- smallest).leadingZeroBitCount)
+        sortByBits(&keys, above: smallest, bits: 0 ..< spanBits, threads: threads)
+    }
+
+    /// Sorts `keys` by `bits` of `key − base` (wrapping, read as unsigned), least significant
+    /// digit first, 11 bits per pass; the other bits ride along. Each pass counts and moves the
+    /// keys of contiguous chunks on `threads` threads, a chunk's keys of a digit placed after
+    /// those of the chunks before it: stable, and the same order for any thread count.
+    static func sortByBits(_ keys: inout [Int64], above base: Int64, bits: Range<UInt64>, threads: Int) {
+        let count = keys.count
+        guard count > 1 && !bits.isEmpty else { return }
+        let digitBits: UInt64 = 11, digitCount = 1 << Int(digitBits)
         let chunkCount = threads <= 1 ? 1 : min(count, threads * 4)
         var scratch = ParallelSearch.repeating(Int64(0), count: count, threads: threads)
-        var shift: UInt64 = 0
-        while shift < 64 && span >> shift != 0 {
-            let source = keys, passShift = shift
-            @Sendable func digit(_ key: Int64) -> Int { Int((UInt64(bitPattern: key &- smallest) >> passShift) & digitMask) }
+        var shift = bits.lowerBound
+        while shift < bits.upperBound {
+            let source = keys, passShift = shift, mask = (UInt64(1) << min(digitBits, bits.upperBound - shift)) - 1
+            @Sendable func digit(_ key: Int64) -> Int { Int((UInt64(bitPattern: key &- base) >> passShift) & mask) }
             _ = ParallelSearch.countingSort(into: &scratch, filler: 0, bucketCount: digitCount, parts: chunkCount, threads: threads) { c, sink in
                 source.withUnsafeBufferPointer { keys in for i in ParallelSearch.chunk(c, of: count, in: chunkCount) { sink.emit(digit(keys[i]), keys[i]) } }
             }
@@ -69,7 +77,7 @@ struct SortedIDIndex: Sendable {
     }
 
     /// The least and greatest of `keys` (not empty), found in chunks on `threads` threads.
-    private static func bounds(of keys: [Int64], threads: Int) -> (smallest: Int64, largest: Int64) {
+    static func bounds(of keys: [Int64], threads: Int) -> (smallest: Int64, largest: Int64) {
         let parts = ParallelSearch.mapChunks(itemCount: keys.count, minimumChunk: 1 << 16, threads: threads) { range in
             keys[range].reduce((smallest: Int64.max, largest: Int64.min)) { (min($0.smallest, $1), max($0.largest, $1)) }
         }
