@@ -83,3 +83,33 @@ import WalkshedTestSupport
     let diamond = [(5.0, -3.0), (13, 5), (5, 13), (-3, 5)].map { PlanarPoint(x: $0.0, y: $0.1) }
     #expect(abs(square.areaSquareMetres(inside: diamond) - (100 - 4 * 2 - 4)) < 1e-9)
 }
+
+/// Rings wholly inside a tilted window come through the clip as they are (an open one closed);
+/// a ring with one vertex moved across an edge is cut there.
+@Test func ringsInsideAWindowKeepTheirExactArea() {
+    var generator = SeededRandom(seed: 31)
+    // A square 1 km across, turned 0.3 rad (an extract's bounds in UTM lean a little).
+    let (c, s) = (cos(0.3), sin(0.3))
+    let window = [(-500.0, -500.0), (500, -500), (500, 500), (-500, 500)].map { PlanarPoint(x: c * $0.0 - s * $0.1, y: s * $0.0 + c * $0.1) }
+    for round in 0..<50 {
+        // A jagged ring within 300 m of the middle (inside the window whatever the turn), its
+        // vertices in order of angle all round it: star-shaped about the middle, so simple.
+        let n = Int.random(in: 3...40, using: &generator)
+        var ring = (0..<n).map { k -> PlanarPoint in
+            let angle = 2 * Double.pi * (Double(k) + Double.random(in: 0..<0.5, using: &generator)) / Double(n)
+            let r = Double.random(in: 50...300, using: &generator)
+            return PlanarPoint(x: r * cos(angle), y: r * sin(angle))
+        }
+        let open = round.isMultiple(of: 2)
+        if !open { ring.append(ring[0]) }
+        let polygon = PlanarPolygon(outerRings: [ring])
+        let closed = PlanarPolygon(outerRings: [open ? ring + [ring[0]] : ring])
+        #expect(polygon.areaSquareMetres(inside: window) == closed.areaSquareMetres, "round \(round)")
+        // One vertex moved out along its ray (the ring stays simple): cut at the window's edge, it loses area.
+        var stray = ring
+        stray[0] = PlanarPoint(x: stray[0].x * 20, y: stray[0].y * 20)
+        if !open { stray[stray.count - 1] = stray[0] }
+        let whole = PlanarPolygon(outerRings: [open ? stray + [stray[0]] : stray])
+        #expect(PlanarPolygon(outerRings: [stray]).areaSquareMetres(inside: window) < whole.areaSquareMetres, "round \(round)")
+    }
+}

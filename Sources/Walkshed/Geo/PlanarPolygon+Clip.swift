@@ -14,14 +14,21 @@ extension PlanarPolygon {
         guard window.count >= 3 else { return [] }
         // Make the window counter-clockwise, so "inside" is left of every edge.
         let corners = signedArea(window + [window[0]]) < 0 ? Array(window.reversed()) : window
+        /// Where `p` lies from the window's edge `k`: ≥ 0 on its inner side.
+        func side(_ p: PlanarPoint, _ k: Int) -> Double {
+            let a = corners[k], b = corners[(k + 1) % corners.count]
+            return (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)
+        }
+        // A ring wholly inside (most areas of an extract) comes through every edge as it is.
+        if ring.count >= 2 && ring.allSatisfy({ p in corners.indices.allSatisfy { side(p, $0) >= 0 } }) {
+            return ring.first == ring.last ? ring : ring + [ring[0]]
+        }
         var points = ring.first == ring.last ? Array(ring.dropLast()) : ring
         for k in corners.indices {
-            let a = corners[k], b = corners[(k + 1) % corners.count]
-            func side(_ p: PlanarPoint) -> Double { (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x) }
             var kept: [PlanarPoint] = []
             for i in points.indices {
                 let p = points[i], q = points[(i + 1) % points.count]
-                let sp = side(p), sq = side(q)
+                let sp = side(p, k), sq = side(q, k)
                 if sp >= 0 { kept.append(p) }
                 if (sp >= 0) != (sq >= 0) {
                     let t = sp / (sp - sq)
