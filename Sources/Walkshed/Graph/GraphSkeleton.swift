@@ -128,13 +128,17 @@ extension GraphBuilder {
             for n in range { out.write(n, positions[Int(nodePoints[n])].y) }
         }
         var skeleton = GraphSkeleton(nodeX: nodeX, nodeY: nodeY, edges: edges, points: runs, pieceFirst: pieceFirst, pieceLast: pieceLast)
-        // Lengths, edge by edge in parallel: each edge writes only its own slot.
+        // Lengths, edge by edge in parallel: each edge writes only its own slot, and works out
+        // each point's latitude cosine once for the segments either side.
         let lonLat = coordinates, points = skeleton.points, firsts = skeleton.pieceFirst, lasts = skeleton.pieceLast
         skeleton.edges.metres = ParallelSearch.filling(count: edgeCount, initial: 0, itemCount: edgeCount, threads: threads) { range, metres in
             for e in range {
                 var length = 0.0
+                var from = lonLat[Int(points[firsts[e]])], cosineFrom = GreatCircle.cosineOfLatitude(from)
                 for j in (firsts[e] + 1) ... lasts[e] {
-                    length += GreatCircle.metres(lonLat[Int(points[j - 1])], lonLat[Int(points[j])])
+                    let to = lonLat[Int(points[j])], cosineTo = GreatCircle.cosineOfLatitude(to)
+                    length += GreatCircle.metres(from, to, cosines: (cosineFrom, cosineTo))
+                    (from, cosineFrom) = (to, cosineTo)
                 }
                 metres.write(e, Float(length))
             }
