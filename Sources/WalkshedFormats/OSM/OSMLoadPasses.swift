@@ -225,6 +225,8 @@ struct NodePass: OSMBlobPass {
 
     /// Most nodes of a file: checked and boxed in nanodegrees, converted to degrees only when
     /// needed. The same outcome as `node` with no tags: |x| / 10⁹ ≤ 90 exactly when |x| ≤ 90·10⁹.
+    /// Inlined into the decoder's loop, whose values then stay in registers (a call spills them).
+    @inline(__always)
     mutating func untaggedNode(id: Int64, latitudeNanodegrees latitude: Int64, longitudeNanodegrees longitude: Int64) {
         guard (-90_000_000_000...90_000_000_000).contains(latitude), (-180_000_000_000...180_000_000_000).contains(longitude) else {
             node(id: id, latitude: degrees(nanodegrees: latitude), longitude: degrees(nanodegrees: longitude), tags: OSMTags())
@@ -249,6 +251,7 @@ struct NodePass: OSMBlobPass {
 
     /// `needed.slot(of: id)`, found by stepping on from `cursor` when `id` lies a few places
     /// beyond it, else by a search.
+    @inline(__always)
     private mutating func neededSlot(of id: Int64) -> Int32? {
         let position = needed.ids.withUnsafeBufferPointer { ids in
             var position = cursor

@@ -190,9 +190,23 @@ struct PrimitiveBlockDecoder {
         var id: Int64 = 0, lat: Int64 = 0, lon: Int64 = 0
         let untagged = OSMTags()
         for index in 0..<count {
-            id = try Self.adding(try ids.signedVarint(), to: id, after: index)
-            lat = try Self.adding(try lats.signedVarint(), to: lat, after: index)
-            lon = try Self.adding(try lons.signedVarint(), to: lon, after: index)
+            // One check for the three sums' overflows, and one for the coordinates' (most nodes pass both).
+            let (nextID, idOverflow) = id.addingReportingOverflow(try ids.signedVarint())
+            let (nextLat, latOverflow) = lat.addingReportingOverflow(try lats.signedVarint())
+            let (nextLon, lonOverflow) = lon.addingReportingOverflow(try lons.signedVarint())
+            guard !(idOverflow || latOverflow || lonOverflow) else {
+                throw ProtobufReader.Malformed(message: "delta-coded value overflows 64 bits after \(index) values")
+            }
+            (id, lat, lon) = (nextID, nextLat, nextLon)
+            let (latitudeScaled, o1) = granularity.multipliedReportingOverflow(by: lat)
+            let (longitudeScaled, o2) = granularity.multipliedReportingOverflow(by: lon)
+            let (latitudeSum, o3) = latOffset.addingReportingOverflow(latitudeScaled)
+            let (longitudeSum, o4) = lonOffset.addingReportingOverflow(longitudeScaled)
+            // An untagged node's keys_vals entry is the one byte 0 (or the stream has run out).
+            if !(o1 || o2 || o3 || o4) && keysVals.takeZeroByteOrEnd() {
+                handler.untaggedNode(id: id, latitudeNanodegrees: latitudeSum, longitudeNanodegrees: longitudeSum)
+                continue
+            }
             let latitudeNano = nanodegrees(lat, offset: latOffset), longitudeNano = nanodegrees(lon, offset: lonOffset)
             guard let firstPair = try wantedNodePairs(&keysVals) else {
                 if let latitudeNano, let longitudeNano {
@@ -215,14 +229,6 @@ struct PrimitiveBlockDecoder {
         }
         // Bytes left after the counted varints are a last one cut off.
         guard ids.isAtEnd && lats.isAtEnd && lons.isAtEnd else { throw ProtobufReader.Malformed(message: "truncated varint") }
-    }
-
-    /// `running + delta`, or an error naming how many values came before.
-    @inline(__always)
-    private static func adding(_ delta: Int64, to running: Int64, after index: Int) throws -> Int64 {
-        let (sum, overflow) = running.addingReportingOverflow(delta)
-        guard !overflow else { throw ProtobufReader.Malformed(message: "delta-coded value overflows 64 bits after \(index) values") }
-        return sum
     }
 
     /// Reads one node's keys and values from DenseNodes' `keys_vals` (pairs of string indexes

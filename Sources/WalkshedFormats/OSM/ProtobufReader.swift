@@ -81,6 +81,15 @@ struct ProtobufReader {
         }
     }
 
+    /// At the end, true; at a zero byte, steps over it and gives true; else false, reading nothing.
+    @inline(__always)
+    mutating func takeZeroByteOrEnd() -> Bool {
+        guard offset < end else { return true }
+        guard bytes[offset] == 0 else { return false }
+        offset += 1
+        return true
+    }
+
     mutating func signedVarint() throws -> Int64 {
         let n = try varint()
         return Int64(bitPattern: (n >> 1) ^ (0 &- (n & 1)))
