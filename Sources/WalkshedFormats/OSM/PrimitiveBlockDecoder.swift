@@ -176,20 +176,36 @@ struct PrimitiveBlockDecoder {
             default: try r.skip(wireType: wire)
             }
         }
-        let count = ProtobufReader.packedCount(bytes, idRange)
-        let latCount = ProtobufReader.packedCount(bytes, latRange), lonCount = ProtobufReader.packedCount(bytes, lonRange)
-        guard count == latCount && count == lonCount else {
-            throw ProtobufReader.Malformed(message: "DenseNodes has \(count) ids, \(latCount) lats, \(lonCount) lons")
-        }
         if !nodeFilterReady && !keysValsRange.isEmpty {
             isNodeKey = handler.nodeKeys.map(tableEntries(in:))
             nodeFilterReady = true
         }
         var ids = ProtobufReader(bytes, range: idRange), lats = ProtobufReader(bytes, range: latRange)
         var lons = ProtobufReader(bytes, range: lonRange), keysVals = ProtobufReader(bytes, range: keysValsRange)
+        // The columns are counted only when reading them fails: a column of another length than
+        // the ids is named as such, before any other fault.
+        do {
+            try decodeDenseColumns(&ids, &lats, &lons, &keysVals, into: &handler)
+        } catch {
+            let count = ProtobufReader.packedCount(bytes, idRange)
+            let latCount = ProtobufReader.packedCount(bytes, latRange), lonCount = ProtobufReader.packedCount(bytes, lonRange)
+            guard count == latCount && count == lonCount else {
+                throw ProtobufReader.Malformed(message: "DenseNodes has \(count) ids, \(latCount) lats, \(lonCount) lons")
+            }
+            throw error
+        }
+    }
+
+    /// The nodes of DenseNodes' columns, one per id, each column read to its end.
+    @inline(__always)
+    private mutating func decodeDenseColumns<H: OSMEntityHandler>(_ ids: inout ProtobufReader, _ lats: inout ProtobufReader,
+                                                                 _ lons: inout ProtobufReader, _ keysVals: inout ProtobufReader,
+                                                                 into handler: inout H) throws {
         var id: Int64 = 0, lat: Int64 = 0, lon: Int64 = 0
         let untagged = OSMTags()
-        for index in 0..<count {
+        var index = 0
+        while !ids.isAtEnd {
+            defer { index += 1 }
             // One check for the three sums' overflows, and one for the coordinates' (most nodes pass both).
             let (nextID, idOverflow) = id.addingReportingOverflow(try ids.signedVarint())
             let (nextLat, latOverflow) = lat.addingReportingOverflow(try lats.signedVarint())
@@ -227,8 +243,8 @@ struct PrimitiveBlockDecoder {
             }
             handler.node(id: id, latitude: latitude, longitude: longitude, tags: OSMTags(pairs))
         }
-        // Bytes left after the counted varints are a last one cut off.
-        guard ids.isAtEnd && lats.isAtEnd && lons.isAtEnd else { throw ProtobufReader.Malformed(message: "truncated varint") }
+        // Bytes left in a column after the ids' values: values the ids lack, or a last one cut off.
+        guard lats.isAtEnd && lons.isAtEnd else { throw ProtobufReader.Malformed(message: "truncated varint") }
     }
 
     /// Reads one node's keys and values from DenseNodes' `keys_vals` (pairs of string indexes
