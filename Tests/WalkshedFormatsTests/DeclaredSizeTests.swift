@@ -79,6 +79,24 @@ enum Proto {
     #expect(loadError(cutPath).hasSuffix("error: malformed PrimitiveBlock: truncated varint"))
 }
 
+@Test func wayTagColumnsAreChecked() {
+    // A highway way (string 1 "highway" = string 2 "footway"), its keys and values given as packed
+    // string indexes: first as they should be, then with a value too many, then with the keys
+    // cut off inside a varint.
+    let table = Proto.field(1, bytes: ["", "highway", "footway"].flatMap { Proto.field(1, bytes: Array($0.utf8)) })
+    func block(keys: [UInt8], values: [UInt8]) -> [UInt8] {
+        let way = Proto.field(1, varint: 7) + Proto.field(2, bytes: keys) + Proto.field(3, bytes: values)
+            + Proto.field(8, bytes: Proto.varint(2) + Proto.varint(2))
+        return Proto.osmHeader + Proto.frame(type: "OSMData", blob: Proto.field(1, bytes: table + Proto.field(2, bytes: Proto.field(3, bytes: way))))
+    }
+    let good = write(block(keys: Proto.varint(1), values: Proto.varint(2)), "way-tags.osm.pbf")
+    #expect((try? OSMCityLoader.load(good).report.walkableWays) == 1)
+    let unequal = write(block(keys: Proto.varint(1), values: Proto.varint(2) + Proto.varint(2)), "way-tags-unequal.osm.pbf")
+    #expect(loadError(unequal).hasSuffix("error: malformed PrimitiveBlock: 1 tag keys but 2 values"))
+    let cut = write(block(keys: Proto.varint(1) + [0x81], values: Proto.varint(2) + Proto.varint(2)), "way-tags-cut.osm.pbf")
+    #expect(loadError(cut).hasSuffix("error: malformed PrimitiveBlock: truncated varint"))
+}
+
 /// DenseNodes' keys and values are read where they lie: node 1 has only a key no rule reads,
 /// node 2 is a pharmacy with a name and multi-byte coordinate deltas, and node 3's pairs are
 /// cut off by the end of `keys_vals` (it gets no tags).

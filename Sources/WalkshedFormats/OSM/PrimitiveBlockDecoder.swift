@@ -113,6 +113,22 @@ struct PrimitiveBlockDecoder {
         return s
     }
 
+    /// The tags whose string indexes are packed in `keyRange` and `valueRange` (nil: none), read
+    /// side by side in place: no arrays of indexes are made. Checked first as `tags(keys:values:)`
+    /// checks the arrays: a column cut off inside a varint, then columns of unequal length.
+    private mutating func tags(keyRange: Range<Int>?, valueRange: Range<Int>?) throws -> OSMTags {
+        let keyRange = keyRange ?? 0 ..< 0, valueRange = valueRange ?? 0 ..< 0
+        func isCutOff(_ range: Range<Int>) -> Bool { !range.isEmpty && bytes[range.upperBound - 1] >= 0x80 }
+        guard !isCutOff(keyRange) && !isCutOff(valueRange) else { throw ProtobufReader.Malformed(message: "truncated varint") }
+        let count = ProtobufReader.packedCount(bytes, keyRange), valueCount = ProtobufReader.packedCount(bytes, valueRange)
+        guard count == valueCount else { throw ProtobufReader.Malformed(message: "\(count) tag keys but \(valueCount) values") }
+        var keys = ProtobufReader(bytes, range: keyRange), values = ProtobufReader(bytes, range: valueRange)
+        var pairs: [(key: String, value: String)] = []
+        pairs.reserveCapacity(count)
+        for _ in 0 ..< count { pairs.append((try string(try keys.varint()), try string(try values.varint()))) }
+        return OSMTags(pairs)
+    }
+
     private mutating func tags(keys: [UInt64], values: [UInt64]) throws -> OSMTags {
         guard keys.count == values.count else {
             throw ProtobufReader.Malformed(message: "\(keys.count) tag keys but \(values.count) values")
@@ -304,10 +320,9 @@ struct PrimitiveBlockDecoder {
             handler.skippedWay(id)
             return
         }
-        let keys = try keyRange.map { try ProtobufReader.packedVarints(bytes, $0) } ?? []
-        let values = try valueRange.map { try ProtobufReader.packedVarints(bytes, $0) } ?? []
+        let tags = try tags(keyRange: keyRange, valueRange: valueRange)
         let refs = try refRange.map { try ProtobufReader.packedDeltaSigned(bytes, $0) } ?? []
-        handler.way(OSMWay(id: id, refs: refs, tags: try tags(keys: keys, values: values)))
+        handler.way(OSMWay(id: id, refs: refs, tags: tags))
     }
 
     /// Whether the packed string indexes in `range` name a key marked in `isWanted`.
