@@ -141,7 +141,7 @@ func steepInclinesFollowTheEightPercentRule(value: String, steep: Bool) {
 
 /// `serviceCategories` (rules grouped by key, values in lists) gives what the `serviceTags`
 /// table says read rule by rule, on random objects made of the table's keys and values, `no`,
-/// unlisted values and unrelated tags.
+/// unlisted values, unrelated tags and a key given twice.
 @Test func servicesEqualTheTableReadRuleByRule() {
     func reference(_ tags: OSMTags) -> [ServiceCategory] {
         var found = Set<ServiceCategory>()
@@ -160,6 +160,10 @@ func steepInclinesFollowTheEightPercentRule(value: String, steep: Bool) {
         var pairs: [(key: String, value: String)] = []
         for key in keys.shuffled(using: &generator).prefix(Int.random(in: 0...4, using: &generator)) {
             pairs.append((key, values.randomElement(using: &generator)!))
+        }
+        // A key given twice (XML allows it): its first value counts.
+        if let repeated = pairs.randomElement(using: &generator), Bool.random(using: &generator) {
+            pairs.append((repeated.key, values.randomElement(using: &generator)!))
         }
         let tags = OSMTags(pairs)
         let expected = reference(tags)

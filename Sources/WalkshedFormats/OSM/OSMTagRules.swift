@@ -168,10 +168,17 @@ public enum OSMTagRules {
     /// Every service category of an object, in `ServiceCategory` order (empty: none).
     public static func serviceCategories(_ tags: OSMTags) -> [ServiceCategory] {
         // A bit per category (by `allCases` index), so most objects, which match nothing, allocate nothing.
-        var found: UInt32 = 0
-        for (key, rules) in serviceRulesByKey {
-            guard let value = tags[key] else { continue }
-            for rule in rules where rule.matches(value) { found |= rule.bit }
+        // One pass over the object's few tags; each key is compared only with the service keys
+        // of its UTF-8 length, and counts at its first tag, as `OSMTags`' subscript finds it.
+        var found: UInt32 = 0, seen: UInt64 = 0
+        let pairs = tags.pairs
+        for i in pairs.indices {
+            let length = pairs[i].key.utf8.count
+            guard length < serviceKeyGroupsByLength.count else { continue }
+            for g in serviceKeyGroupsByLength[length] where seen & (1 << g) == 0 && serviceRulesByKey[g].key == pairs[i].key {
+                seen |= 1 << g
+                for rule in serviceRulesByKey[g].rules where rule.matches(pairs[i].value) { found |= rule.bit }
+            }
         }
         guard found != 0 else { return [] }
         return ServiceCategory.allCases.indices.filter { found & (1 << $0) != 0 }.map { ServiceCategory.allCases[$0] }
@@ -202,6 +209,14 @@ public enum OSMTagRules {
             if let k = groups.firstIndex(where: { $0.key == rule.key }) { groups[k].rules.append(compiled) } else { groups.append((rule.key, [compiled])) }
         }
         return groups
+    }()
+
+    /// Indexes into `serviceRulesByKey` by the UTF-8 length of their key (fewer than 64 keys).
+    private static let serviceKeyGroupsByLength: [[Int]] = {
+        precondition(serviceRulesByKey.count < 64)
+        var byLength = [[Int]](repeating: [], count: (serviceRulesByKey.map(\.key.utf8.count).max() ?? 0) + 1)
+        for (g, group) in serviceRulesByKey.enumerated() { byLength[group.key.utf8.count].append(g) }
+        return byLength
     }()
 
     /// A `public_transport=stop_area` relation: the platforms, stop positions, station and
