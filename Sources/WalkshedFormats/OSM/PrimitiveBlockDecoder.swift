@@ -114,8 +114,8 @@ struct PrimitiveBlockDecoder {
     }
 
     /// The tags whose string indexes are packed in `keyRange` and `valueRange` (nil: none), read
-    /// side by side in place: no arrays of indexes are made. Checked first as `tags(keys:values:)`
-    /// checks the arrays: a column cut off inside a varint, then columns of unequal length.
+    /// side by side in place: no arrays of indexes are made. Both columns are checked first: a
+    /// column cut off inside a varint, then columns of unequal length.
     private mutating func tags(keyRange: Range<Int>?, valueRange: Range<Int>?) throws -> OSMTags {
         let keyRange = keyRange ?? 0 ..< 0, valueRange = valueRange ?? 0 ..< 0
         func isCutOff(_ range: Range<Int>) -> Bool { !range.isEmpty && bytes[range.upperBound - 1] >= 0x80 }
@@ -126,16 +126,6 @@ struct PrimitiveBlockDecoder {
         var pairs: [(key: String, value: String)] = []
         pairs.reserveCapacity(count)
         for _ in 0 ..< count { pairs.append((try string(try keys.varint()), try string(try values.varint()))) }
-        return OSMTags(pairs)
-    }
-
-    private mutating func tags(keys: [UInt64], values: [UInt64]) throws -> OSMTags {
-        guard keys.count == values.count else {
-            throw ProtobufReader.Malformed(message: "\(keys.count) tag keys but \(values.count) values")
-        }
-        var pairs: [(key: String, value: String)] = []
-        pairs.reserveCapacity(keys.count)
-        for i in 0..<keys.count { pairs.append((try string(keys[i]), try string(values[i]))) }
         return OSMTags(pairs)
     }
 
@@ -162,19 +152,19 @@ struct PrimitiveBlockDecoder {
     private mutating func decodeNode<H: OSMEntityHandler>(_ range: Range<Int>, into handler: inout H) throws {
         var r = ProtobufReader(bytes, range: range)
         var id: Int64 = 0, lat: Int64 = 0, lon: Int64 = 0
-        var keys: [UInt64] = [], values: [UInt64] = []
+        var keyRange: Range<Int>?, valueRange: Range<Int>?
         while let (number, wire) = try r.field() {
             switch (number, wire) {
             case (1, 0): id = try r.signedVarint()
-            case (2, 2): keys = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
-            case (3, 2): values = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
+            case (2, 2): keyRange = try r.lengthDelimited()
+            case (3, 2): valueRange = try r.lengthDelimited()
             case (8, 0): lat = try r.signedVarint()
             case (9, 0): lon = try r.signedVarint()
             default: try r.skip(wireType: wire)
             }
         }
         handler.node(id: id, latitude: degrees(lat, offset: latOffset), longitude: degrees(lon, offset: lonOffset),
-                     tags: try tags(keys: keys, values: values))
+                     tags: try tags(keyRange: keyRange, valueRange: valueRange))
     }
 
     /// Decodes DenseNodes in place: ids, latitudes and longitudes are read as three delta-coded
@@ -338,13 +328,13 @@ struct PrimitiveBlockDecoder {
     private mutating func decodeRelation<H: OSMEntityHandler>(_ range: Range<Int>, into handler: inout H) throws {
         var r = ProtobufReader(bytes, range: range)
         var id: Int64 = 0
-        var keys: [UInt64] = [], values: [UInt64] = [], roles: [UInt64] = [], types: [UInt64] = []
+        var keyRange: Range<Int>?, valueRange: Range<Int>?, roles: [UInt64] = [], types: [UInt64] = []
         var memberIDs: [Int64] = []
         while let (number, wire) = try r.field() {
             switch (number, wire) {
             case (1, 0): id = Int64(bitPattern: try r.varint())
-            case (2, 2): keys = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
-            case (3, 2): values = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
+            case (2, 2): keyRange = try r.lengthDelimited()
+            case (3, 2): valueRange = try r.lengthDelimited()
             case (8, 2): roles = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
             case (9, 2): memberIDs = try ProtobufReader.packedDeltaSigned(bytes, try r.lengthDelimited())
             case (10, 2): types = try ProtobufReader.packedVarints(bytes, try r.lengthDelimited())
@@ -362,6 +352,6 @@ struct PrimitiveBlockDecoder {
             }
             members.append(OSMRelation.Member(type: type, ref: memberIDs[i], role: try string(roles[i])))
         }
-        handler.relation(OSMRelation(id: id, members: members, tags: try tags(keys: keys, values: values)))
+        handler.relation(OSMRelation(id: id, members: members, tags: try tags(keyRange: keyRange, valueRange: valueRange)))
     }
 }
