@@ -11,7 +11,7 @@ public enum ParallelSearch {
     /// Chunks per worker of `map`, `filling`, `fill` and `repeating`, whose items need no
     /// workspace: 16, so that a step's last chunk, run by one worker while the others are done,
     /// is small (a regional graph's edges differ in cost by orders of magnitude).
-    static let itemChunksPerThread = 16
+    @usableFromInline static let itemChunksPerThread = 16
 
     /// Runs `body(chunkRange)` for chunks covering `0 ..< itemCount`, on `threads` workers,
     /// `chunksPerThread` chunks per worker: more chunks leave less of a step's end to one
@@ -57,6 +57,7 @@ public enum ParallelSearch {
     /// An array of `count` values (`initial` until written) that `body(chunk, slots)` fills for
     /// chunks of `0 ..< itemCount` on `threads` workers, each item writing only slots no other
     /// item writes. The array's own storage is written: no second copy of it is ever held.
+    @inlinable
     public static func filling<T: Sendable>(count: Int, initial: T, itemCount: Int, threads: Int,
                                             _ body: @Sendable (Range<Int>, ArraySlots<T>) -> Void) -> [T] {
         var values = repeating(initial, count: count, threads: threads)
@@ -67,6 +68,7 @@ public enum ParallelSearch {
     /// `count` copies of `value`, written in chunks on `threads` threads: a large array's pages
     /// are first touched (and zeroed by the system) on every thread, not on one. Below 64 Ki
     /// elements, or on one thread, a plain `Array(repeating:count:)`.
+    @inlinable
     public static func repeating<T: Sendable>(_ value: T, count: Int, threads: Int) -> [T] {
         guard threads > 1 && count >= 1 << 16 else { return [T](repeating: value, count: count) }
         return [T](unsafeUninitializedCapacity: count) { buffer, initializedCount in
@@ -78,6 +80,7 @@ public enum ParallelSearch {
 
     /// `filling` into an array that exists already (a scratch array reused pass after pass):
     /// slots no item writes keep their values.
+    @inlinable
     public static func fill<T>(_ values: inout [T], itemCount: Int, threads: Int,
                                _ body: @Sendable (Range<Int>, ArraySlots<T>) -> Void) {
         values.withUnsafeMutableBufferPointer { buffer in
@@ -97,6 +100,7 @@ public enum ParallelSearch {
     /// thread, otherwise at most `chunksPerThread` per thread and at least `minimumChunk` items
     /// each. Results come back in chunk order, so a caller that joins them in order (sums,
     /// boxes, lists) gets what one pass would give, whatever the thread count.
+    @inlinable
     public static func mapChunks<T: Sendable>(itemCount: Int, minimumChunk: Int = 1, chunksPerThread: Int = 4, threads: Int,
                                               _ body: @Sendable (Range<Int>) -> T) -> [T] {
         let chunkCount = threads <= 1 ? 1 : max(1, min(itemCount / max(1, minimumChunk), threads * chunksPerThread))
@@ -106,6 +110,7 @@ public enum ParallelSearch {
     /// Runs `body(i)` for every `i` in `0 ..< itemCount` and collects the results in index order.
     /// Each result is placed once, straight into the array returned: no optional or second
     /// copy of the results is made (400,000 way lists cost 30 ms to copy twice).
+    @inlinable
     public static func map<T: Sendable>(itemCount: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
         [T](unsafeUninitializedCapacity: itemCount) { buffer, initializedCount in
             let slots = UninitializedSlots(buffer)
@@ -241,17 +246,18 @@ private final class OrderedHandoff<T: Sendable>: @unchecked Sendable {
 /// is initialized by exactly one work item, and the array counts its elements only after the
 /// loop returns (`repeating`: every index in exactly one chunk). That makes the unchecked
 /// `Sendable` sound.
-private struct UninitializedSlots<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
+@usableFromInline
+struct UninitializedSlots<T>: @unchecked Sendable {
+    @usableFromInline let buffer: UnsafeMutableBufferPointer<T>
 
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+    @inlinable init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 
-    func initialize(_ index: Int, to value: T) {
+    @inlinable func initialize(_ index: Int, to value: T) {
         precondition(index >= 0 && index < buffer.count)
         (buffer.baseAddress! + index).initialize(to: value)
     }
 
-    func initialize(_ range: Range<Int>, repeating value: T) {
+    @inlinable func initialize(_ range: Range<Int>, repeating value: T) {
         UnsafeMutableBufferPointer(rebasing: buffer[range]).initialize(repeating: value)
     }
 }
@@ -304,7 +310,7 @@ public final class DisjointSlots<T>: @unchecked Sendable {
 public struct ArraySlots<T>: @unchecked Sendable {
     @usableFromInline let buffer: UnsafeMutableBufferPointer<T>
 
-    fileprivate init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+    @usableFromInline init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 
     /// Stores `value` at `index`; call once per index per parallel loop.
     @inlinable public func write(_ index: Int, _ value: T) { buffer[index] = value }
