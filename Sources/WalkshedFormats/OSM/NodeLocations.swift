@@ -49,11 +49,32 @@ struct NodeLocations: Sendable {
     }
 
     /// The slots of each walkable way's nodes (-1 where a node is missing), made on `threads`
-    /// threads from `referenceSlots`, the slot of every needed node reference (by position).
-    func slots(of walkWays: [WayPass.WalkWay], referenceSlots: [Int32], threads: Int) -> [[Int32]] {
-        ParallelSearch.map(itemCount: walkWays.count, threads: threads) { i in
-            referenceSlots[walkWays[i].needed].map { isFound($0) ? $0 : -1 }
+    /// threads from `referenceSlots`, the slot of every needed node reference (by position),
+    /// and the box of the found ones (read while each node's coordinates are at hand: the
+    /// projection's zone is chosen from it). Ways are taken in chunks joined in order: the
+    /// same lists and box for any thread count.
+    func slots(of walkWays: [WayPass.WalkWay], referenceSlots: [Int32], threads: Int)
+        -> (slots: [[Int32]], box: OSMCityLoader.LongitudeSpan) {
+        let parts = ParallelSearch.mapChunks(itemCount: walkWays.count, minimumChunk: 1_024, chunksPerThread: 16,
+                                             threads: threads) { range -> ([[Int32]], OSMCityLoader.LongitudeSpan) in
+            var box = OSMCityLoader.LongitudeSpan()
+            let lists = walkWays[range].map { way in
+                referenceSlots[way.needed].map { slot -> Int32 in
+                    guard isFound(slot) else { return -1 }
+                    box.add(coordinates[Int(slot)])
+                    return slot
+                }
+            }
+            return (lists, box)
         }
+        var slots: [[Int32]] = []
+        slots.reserveCapacity(walkWays.count)
+        var box = OSMCityLoader.LongitudeSpan()
+        for (lists, partBox) in parts {
+            slots += lists
+            box = box.joined(partBox)
+        }
+        return (slots, box)
     }
 
     /// How many of `ids` are missing, counted on `threads` threads.
@@ -64,8 +85,10 @@ struct NodeLocations: Sendable {
     }
 
     /// Projects every found node on `threads` threads; one the projection cannot place becomes
-    /// missing, with a warning.
-    mutating func project(with projection: UTMProjection, threads: Int, diagnostics: inout Diagnostics) {
+    /// missing, with a warning. Returns whether every found node was placed (then a slot found
+    /// before is found after).
+    @discardableResult
+    mutating func project(with projection: UTMProjection, threads: Int, diagnostics: inout Diagnostics) -> Bool {
         let found = coordinates
         planar = ParallelSearch.filling(count: found.count, initial: PlanarPoint(x: .nan, y: .nan), itemCount: found.count,
                                         threads: threads) { range, slots in
@@ -76,12 +99,13 @@ struct NodeLocations: Sendable {
         let anyUnplaced = ParallelSearch.mapChunks(itemCount: found.count, minimumChunk: 65_536, threads: threads) { range in
             range.contains { !found[$0].latitude.isNaN && !(placed[$0].x.isFinite && placed[$0].y.isFinite) }
         }.contains(true)
-        guard anyUnplaced else { return }
+        guard anyUnplaced else { return true }
         for slot in coordinates.indices where !coordinates[slot].latitude.isNaN && !(planar[slot].x.isFinite && planar[slot].y.isFinite) {
             let c = coordinates[slot]
             diagnostics.warn("node outside the projection", "node \(ids.ids[slot]) at (\(c.longitude), \(c.latitude)) has no position in UTM zone \(projection.zone); treated as missing")
             coordinates[slot] = GeoCoordinate(longitude: .nan, latitude: .nan)
         }
+        return false
     }
 
     /// Projected positions of the nodes of `refs` that are present, in order, and how many

@@ -94,7 +94,8 @@ public enum OSMCityLoader {
         report.walkableWays = ways.walkWays.count
         report.diagnostics = nodePass.diagnostics
         report.highwayNodeReferences = ways.highwayNodeReferences
-        var walkSlots = nodes.slots(of: ways.walkWays, referenceSlots: referenceSlots, threads: runner.threads)
+        var walkSlots: [[Int32]], walkBox: LongitudeSpan
+        (walkSlots, walkBox) = nodes.slots(of: ways.walkWays, referenceSlots: referenceSlots, threads: runner.threads)
         // From here a walk way is its slots; the ids stay only where a node is not in the file,
         // to name it in a warning.
         let missingWayNodes = Dictionary(uniqueKeysWithValues: walkSlots.indices.filter { walkSlots[$0].contains(-1) }
@@ -106,10 +107,11 @@ public enum OSMCityLoader {
 
         stage("projecting nodes")
         let projection = UTMProjection(containing: options.keepWithin?.centre
-                                       ?? centre(of: walkSlots, nodes: nodes, serviceNodes: nodePass.serviceNodes, threads: runner.threads))
-        nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
+                                       ?? centre(ofWalkBox: walkBox, nodes: nodes, serviceNodes: nodePass.serviceNodes))
+        let everyFoundPlaced = nodes.project(with: projection, threads: runner.threads, diagnostics: &report.diagnostics)
         var polylines = polylines(ways.walkWays, slots: walkSlots, missingWayNodes: missingWayNodes, nodes: nodes,
-                                  within: options.keepWithin, threads: runner.threads, diagnostics: &report.diagnostics)
+                                  everyFoundPlaced: everyFoundPlaced, within: options.keepWithin, threads: runner.threads,
+                                  diagnostics: &report.diagnostics)
         // Appended in place: `a + b` would copy (and retain) every way's polyline once more.
         polylines += PedestrianAreas.crossings(ways.walkWays, slots: walkSlots, planar: nodes.planar, threads: runner.threads)
         // The graph is built from `polylines`: the ways' node lists go, for memory.
@@ -193,19 +195,10 @@ public enum OSMCityLoader {
         return (city, report)
     }
 
-    /// Centre of the bounding box of the walkable ways' nodes (the UTM zone is chosen from it);
-    /// without walkable ways, of every found node and service node. The ways' boxes are found
-    /// in chunks on `threads` threads and joined in chunk order: the box one pass would find.
-    static func centre(of walkSlots: [[Int32]], nodes: NodeLocations, serviceNodes: [NodePass.ServiceNode],
-                       threads: Int = 1) -> GeoCoordinate {
-        let boxes = ParallelSearch.mapChunks(itemCount: walkSlots.count, minimumChunk: 4_096, threads: threads) { range in
-            var box = LongitudeSpan()
-            for slots in walkSlots[range] {
-                for slot in slots where slot >= 0 { box.add(nodes.coordinates[Int(slot)]) }
-            }
-            return box
-        }
-        var box = boxes.reduce(LongitudeSpan()) { $0.joined($1) }
+    /// Centre of `walkBox`, the box of the walkable ways' found nodes (the UTM zone is chosen
+    /// from it); without walkable ways, of every found node and service node.
+    static func centre(ofWalkBox walkBox: LongitudeSpan, nodes: NodeLocations, serviceNodes: [NodePass.ServiceNode]) -> GeoCoordinate {
+        var box = walkBox
         if box.isEmpty {   // no walkable way: centre on whatever points were kept
             for c in nodes.coordinates where !c.latitude.isNaN { box.add(c) }
             for s in serviceNodes { box.add(s.coordinate) }
@@ -267,11 +260,15 @@ public enum OSMCityLoader {
     /// Built in chunks of ways on `threads` threads, joined (with their warnings) in way order:
     /// the same result for any count.
     /// `missingWayNodes[i]`: the node ids of `walkWays[i]` when one of its slots is -1.
+    /// `everyFoundPlaced`: the projection placed every node found (a slot other than -1 is
+    /// found), so a way's slots need not be looked up again to know it is whole.
     static func polylines(_ walkWays: [WayPass.WalkWay], slots: [[Int32]], missingWayNodes: [Int: [Int64]], nodes: NodeLocations,
-                          within box: GeoBox?, threads: Int, diagnostics: inout Diagnostics) -> [WayPolyline] {
+                          everyFoundPlaced: Bool = false, within box: GeoBox?, threads: Int,
+                          diagnostics: inout Diagnostics) -> [WayPolyline] {
         let parts = ParallelSearch.mapChunks(itemCount: walkWays.count, minimumChunk: 1024, threads: threads,
                                              diagnostics: &diagnostics) { chunk, warnings in
-            polylines(chunk, of: walkWays, slots: slots, missingWayNodes: missingWayNodes, nodes: nodes, within: box, diagnostics: &warnings)
+            polylines(chunk, of: walkWays, slots: slots, missingWayNodes: missingWayNodes, nodes: nodes, everyFoundPlaced: everyFoundPlaced,
+                      within: box, diagnostics: &warnings)
         }
         var result: [WayPolyline] = []
         result.reserveCapacity(parts.reduce(0) { $0 + $1.count })
@@ -280,12 +277,13 @@ public enum OSMCityLoader {
     }
 
     private static func polylines(_ chunk: Range<Int>, of walkWays: [WayPass.WalkWay], slots: [[Int32]], missingWayNodes: [Int: [Int64]],
-                                  nodes: NodeLocations, within box: GeoBox?, diagnostics: inout Diagnostics) -> [WayPolyline] {
+                                  nodes: NodeLocations, everyFoundPlaced: Bool, within box: GeoBox?,
+                                  diagnostics: inout Diagnostics) -> [WayPolyline] {
         var result: [WayPolyline] = []
         for w in chunk {
             let way = walkWays[w], wayslots = slots[w]
             // Most ways, every node found and no box to cut at, are their slots as they are.
-            if box == nil && wayslots.allSatisfy({ nodes.isFound($0) }) {
+            if box == nil && (everyFoundPlaced ? !wayslots.contains(-1) : wayslots.allSatisfy({ nodes.isFound($0) })) {
                 if wayslots.count >= 2 { result.append(WayPolyline(wayID: way.id, points: wayslots, edgeClass: way.edgeClass, flags: way.flags)) }
                 continue
             }
