@@ -1,12 +1,13 @@
 /// Joins the member ways of a multipolygon into closed rings by matching end nodes
 /// (reversing ways as needed), as the OSM multipolygon rules describe.
 enum MultipolygonAssembler {
-    /// Closed rings (first id == last id) built from `ways`; the chains that do not close (a
-    /// multipolygon cut by the extract's edge) are returned in `open`.
-    static func rings(from ways: [[Int64]]) -> (closed: [[Int64]], open: [[Int64]]) {
+    /// Closed rings (first node == last node) built from `ways`, each a list of its nodes (ids,
+    /// or anything else naming each node once); the chains that do not close (a multipolygon
+    /// cut by the extract's edge) are returned in `open`.
+    static func rings<Node: Equatable>(from ways: [[Node]]) -> (closed: [[Node]], open: [[Node]]) {
         var pending = ways.filter { $0.count >= 2 }
-        var closed: [[Int64]] = []
-        var open: [[Int64]] = []
+        var closed: [[Node]] = []
+        var open: [[Node]] = []
         while !pending.isEmpty {
             var ring = pending.removeFirst()
             while ring.first != ring.last {

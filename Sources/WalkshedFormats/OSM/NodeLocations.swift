@@ -2,7 +2,7 @@ import Walkshed
 
 /// Where the nodes referenced by kept ways lie, by slot of a `SortedIDIndex` (the node's
 /// position among the sorted needed ids). A node that is not in the file, has invalid
-/// coordinates or has no position in the projection is missing: `slot(of:)` gives nil.
+/// coordinates or has no position in the projection is missing: `isFound` is false.
 struct NodeLocations: Sendable {
     private(set) var ids: SortedIDIndex
     /// Longitude/latitude by slot; NaN for missing nodes. Empty once taken by
@@ -21,12 +21,6 @@ struct NodeLocations: Sendable {
     /// node is missing after.
     mutating func removeAll() {
         self = NodeLocations(ids: SortedIDIndex(sorted: []), coordinates: [])
-    }
-
-    /// The slot of node `id`, or nil when it is missing.
-    func slot(of id: Int64) -> Int32? {
-        guard let slot = ids.slot(of: id), isFound(slot) else { return nil }
-        return slot
     }
 
     /// Whether the node in `slot` (-1: none) was found and is placed: its coordinates are
@@ -77,10 +71,11 @@ struct NodeLocations: Sendable {
         return (slots, box)
     }
 
-    /// How many of `ids` are missing, counted on `threads` threads.
-    func missingCount(of ids: [Int64], threads: Int) -> Int {
-        ParallelSearch.mapChunks(itemCount: ids.count, minimumChunk: 65_536, threads: threads) { range in
-            ids[range].reduce(0) { $0 + (slot(of: $1) == nil ? 1 : 0) }
+    /// How many references of `ways` (stretches of `referenceSlots`) are to missing nodes,
+    /// counted on `threads` threads.
+    func missingCount(of ways: [Range<Int>], referenceSlots: [Int32], threads: Int) -> Int {
+        ParallelSearch.mapChunks(itemCount: ways.count, minimumChunk: 4_096, threads: threads) { range in
+            ways[range].reduce(0) { sum, way in sum + referenceSlots[way].reduce(0) { $0 + (isFound($1) ? 0 : 1) } }
         }.reduce(0, +)
     }
 
@@ -108,23 +103,21 @@ struct NodeLocations: Sendable {
         return false
     }
 
-    /// Projected positions of the nodes of `refs` that are present, in order, and how many
+    /// Projected positions of the nodes in `slots` that are present, in order, and how many
     /// are missing.
-    func presentPoints(_ refs: [Int64]) -> (points: [PlanarPoint], missing: Int) {
+    func presentPoints<Slots: Collection<Int32>>(_ slots: Slots) -> (points: [PlanarPoint], missing: Int) {
         var points: [PlanarPoint] = []
-        points.reserveCapacity(refs.count)
-        for ref in refs {
-            if let slot = slot(of: ref) { points.append(planar[Int(slot)]) }
-        }
-        return (points, refs.count - points.count)
+        points.reserveCapacity(slots.count)
+        for slot in slots where isFound(slot) { points.append(planar[Int(slot)]) }
+        return (points, slots.count - points.count)
     }
 
-    /// Projected positions of `refs`, or nil when any is missing.
-    func ring(_ refs: [Int64]) -> [PlanarPoint]? {
+    /// Projected positions of the nodes in `slots`, or nil when any is missing.
+    func ring<Slots: Collection<Int32>>(_ slots: Slots) -> [PlanarPoint]? {
         var points: [PlanarPoint] = []
-        points.reserveCapacity(refs.count)
-        for ref in refs {
-            guard let slot = slot(of: ref) else { return nil }
+        points.reserveCapacity(slots.count)
+        for slot in slots {
+            guard isFound(slot) else { return nil }
             points.append(planar[Int(slot)])
         }
         return points

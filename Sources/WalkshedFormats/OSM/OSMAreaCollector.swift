@@ -5,6 +5,9 @@ import Walkshed
 /// destination reached anywhere along them (a group of points at most 25 m apart).
 struct OSMAreaCollector {
     let nodes: NodeLocations
+    /// The slot of every needed node reference (by position in the way pass's `neededNodes`):
+    /// a kept way's nodes are `referenceSlots[way.needed]`.
+    let referenceSlots: [Int32]
     var parks: [Park] = []
     var greenAreas: [PlanarPolygon] = []
     /// Green space that is not a park (forest, grass, …).
@@ -14,8 +17,9 @@ struct OSMAreaCollector {
     /// The extract's bounds, projected (a quadrilateral): areas count only what lies inside.
     let bounds: [PlanarPoint]?
 
-    init(nodes: NodeLocations, bounds: [PlanarPoint]?) {
+    init(nodes: NodeLocations, referenceSlots: [Int32], bounds: [PlanarPoint]?) {
         self.nodes = nodes
+        self.referenceSlots = referenceSlots
         self.bounds = bounds
     }
 
@@ -23,7 +27,7 @@ struct OSMAreaCollector {
     /// (most of the work) are turned into polygons in chunks on `threads` threads, each chunk
     /// into a collector and warnings of its own, merged in way order: the same result for any count.
     mutating func collect(ways: WayPass, relations: RelationPass, threads: Int = 1, diagnostics: inout Diagnostics) {
-        let areaWays = ways.areaWays, empty = OSMAreaCollector(nodes: nodes, bounds: bounds)
+        let areaWays = ways.areaWays, empty = OSMAreaCollector(nodes: nodes, referenceSlots: referenceSlots, bounds: bounds)
         let parts = ParallelSearch.mapChunks(itemCount: areaWays.count, minimumChunk: 64, threads: threads,
                                              diagnostics: &diagnostics) { chunk, warnings in
             var part = empty
@@ -37,24 +41,24 @@ struct OSMAreaCollector {
             services += part.services
         }
         collectLines(ways.lineServiceWays, diagnostics: &diagnostics)
-        collectRelations(relations.areas, memberRefs: ways.memberRefs, diagnostics: &diagnostics)
+        collectRelations(relations.areas, memberWays: ways.memberWays, diagnostics: &diagnostics)
     }
 
     /// Closed ways: a polygon each (closed over the nodes present), with its parks, green
     /// areas and services.
     private mutating func collect(_ areaWays: ArraySlice<WayPass.AreaWay>, diagnostics: inout Diagnostics) {
         for way in areaWays {
-            let (points, missing) = nodes.presentPoints(way.refs)
+            let (points, missing) = nodes.presentPoints(referenceSlots[way.needed])
             guard let ring = Self.closed(points) else {
                 if missing > 0 {
-                    diagnostics.warn("area with missing nodes", "way \(way.id): \(missing) of its \(way.refs.count) nodes are not in the file and fewer than 3 remain; skipped")
+                    diagnostics.warn("area with missing nodes", "way \(way.id): \(missing) of its \(way.needed.count) nodes are not in the file and fewer than 3 remain; skipped")
                 } else {
                     diagnostics.warn("area without area", "way \(way.id): its nodes enclose no area; skipped")
                 }
                 continue
             }
             if missing > 0 {
-                diagnostics.warn("clipped area", "way \(way.id): \(missing) of its \(way.refs.count) nodes are not in the file (cut by the extract's edge); its ring is closed over the nodes present")
+                diagnostics.warn("clipped area", "way \(way.id): \(missing) of its \(way.needed.count) nodes are not in the file (cut by the extract's edge); its ring is closed over the nodes present")
             }
             add(PlanarPolygon(outerRings: [ring]), tags: way.tags, reference: "way/\(way.id)", clipped: missing > 0)
         }
@@ -64,13 +68,13 @@ struct OSMAreaCollector {
     private mutating func collectLines(_ lineServiceWays: [WayPass.LineServiceWay], diagnostics: inout Diagnostics) {
         for way in lineServiceWays {
             // A platform mapped as a line: reached anywhere along it, at points at most 25 m apart.
-            let (points, missing) = nodes.presentPoints(way.refs)
+            let (points, missing) = nodes.presentPoints(referenceSlots[way.needed])
             guard points.count >= 2 else {
-                diagnostics.warn("service line with missing nodes", "way \(way.id): fewer than 2 of its \(way.refs.count) nodes are in the file; skipped")
+                diagnostics.warn("service line with missing nodes", "way \(way.id): fewer than 2 of its \(way.needed.count) nodes are in the file; skipped")
                 continue
             }
             if missing > 0 {
-                diagnostics.warn("clipped service line", "way \(way.id): \(missing) of its \(way.refs.count) nodes are not in the file; reached along what is present")
+                diagnostics.warn("clipped service line", "way \(way.id): \(missing) of its \(way.needed.count) nodes are not in the file; reached along what is present")
             }
             for point in Self.samples(along: points, atMostMetresApart: 25) {
                 addServices(at: point, tags: way.tags, reference: "way/\(way.id)", group: "way/\(way.id)")
@@ -78,20 +82,21 @@ struct OSMAreaCollector {
         }
     }
 
-    /// Multipolygon relations: their member ways assembled into rings.
-    private mutating func collectRelations(_ areaRelations: [AreaRelation], memberRefs: [Int64: [Int64]],
+    /// Multipolygon relations: their member ways assembled into rings (of node slots: a slot
+    /// names one node id).
+    private mutating func collectRelations(_ areaRelations: [AreaRelation], memberWays: [Int64: Range<Int>],
                                            diagnostics: inout Diagnostics) {
         for relation in areaRelations {
-            let outer = relation.outerWays.compactMap { memberRefs[$0] }
-            let inner = relation.innerWays.compactMap { memberRefs[$0] }
+            let outer = relation.outerWays.compactMap { memberWays[$0].map { Array(referenceSlots[$0]) } }
+            let inner = relation.innerWays.compactMap { memberWays[$0].map { Array(referenceSlots[$0]) } }
             let outerRings = MultipolygonAssembler.rings(from: outer)
             let innerRings = MultipolygonAssembler.rings(from: inner)
             // Chains cut open by the extract's edge, and rings with nodes missing, are closed over the nodes present.
             var clipped = !outerRings.open.isEmpty || !innerRings.open.isEmpty
                 || outer.count < relation.outerWays.count || inner.count < relation.innerWays.count
-            func planar(_ rings: [[Int64]]) -> [[PlanarPoint]] {
-                rings.compactMap { refs in
-                    let (points, missing) = nodes.presentPoints(refs)
+            func planar(_ rings: [[Int32]]) -> [[PlanarPoint]] {
+                rings.compactMap { slots in
+                    let (points, missing) = nodes.presentPoints(slots)
                     if missing > 0 { clipped = true }
                     return Self.closed(points)
                 }

@@ -100,10 +100,9 @@ public enum OSMCityLoader {
         // to name it in a warning.
         let missingWayNodes = Dictionary(uniqueKeysWithValues: walkSlots.indices.filter { walkSlots[$0].contains(-1) }
             .map { w in (w, referenceSlots[ways.walkWays[w].needed].map { nodes.ids.ids[Int($0)] }) })
-        referenceSlots = []
         report.missingHighwayNodeReferences = missingWayNodes.keys.reduce(0) { sum, w in sum + walkSlots[w].reduce(0) { $0 + ($1 < 0 ? 1 : 0) } }
-            + nodes.missingCount(of: ways.otherHighwayRefs, threads: runner.threads)
-        ways.otherHighwayRefs = []
+            + nodes.missingCount(of: ways.otherHighways, referenceSlots: referenceSlots, threads: runner.threads)
+        ways.otherHighways = []
 
         stage("projecting nodes")
         let projection = UTMProjection(containing: options.keepWithin?.centre
@@ -136,16 +135,17 @@ public enum OSMCityLoader {
         }
         var parks: [Park] = [], greenAreas: [PlanarPolygon] = [], greenSpaces: [Park] = [], services: [ServicePoint] = []
         do {
-            var areas = OSMAreaCollector(nodes: nodes, bounds: bounds)
+            var areas = OSMAreaCollector(nodes: nodes, referenceSlots: referenceSlots, bounds: bounds)
             areas.collect(ways: ways, relations: relations, threads: runner.threads, diagnostics: &report.diagnostics)
             (parks, greenAreas, greenSpaces, services) = (areas.parks, areas.greenAreas, areas.greenSpaces, areas.services)
         }
         ways.areaWays = []
         ways.lineServiceWays = []
-        ways.memberRefs = [:]
+        ways.memberWays = [:]
         // Residential buildings (opt-in) are placed after the graph, so their warnings still follow
-        // its "no walkable network"; only then do they need the nodes kept here.
-        let buildingNodes = options.keepResidentialBuildings ? nodes : nil
+        // its "no walkable network"; only then do they need the nodes and reference slots kept here.
+        let buildingNodes = options.keepResidentialBuildings ? (nodes, referenceSlots) : nil
+        referenceSlots = []
 
         stage("building graph")
         // The builder owns the longitudes and latitudes, and lets them go once lengths are made.
@@ -188,8 +188,9 @@ public enum OSMCityLoader {
         }
         var city = City(projection: projection, graph: graph, parks: parks, services: services, extent: extent)
         city.greenSpaces = greenSpaces
-        if let buildingNodes {
+        if let (buildingNodes, referenceSlots) = buildingNodes {
             city.residentialBuildings = residentialBuildings(ways.buildingWays, areas: ways.residentialAreas, nodes: buildingNodes,
+                                                             referenceSlots: referenceSlots,
                                                              diagnostics: &report.diagnostics)
         }
         return (city, report)
@@ -231,14 +232,17 @@ public enum OSMCityLoader {
 
     /// Footprints of residential building ways, and of `building=yes` ways whose centroid lies
     /// in one of the residential `areas`; one with a missing node is skipped with a warning.
-    static func residentialBuildings(_ ways: [WayPass.BuildingWay], areas: [[Int64]], nodes: NodeLocations,
+    /// A way's nodes are `referenceSlots[way.needed]`, as are an area's.
+    static func residentialBuildings(_ ways: [WayPass.BuildingWay], areas: [Range<Int>], nodes: NodeLocations, referenceSlots: [Int32],
                                      diagnostics: inout Diagnostics) -> [ResidentialBuilding] {
-        let residential = ResidentialAreaIndex(areas.compactMap { refs in nodes.ring(refs).map { PlanarPolygon(outerRings: [$0]) } })
+        let residential = ResidentialAreaIndex(areas.compactMap { area in
+            nodes.ring(referenceSlots[area]).map { PlanarPolygon(outerRings: [$0]) }
+        })
         return ways.compactMap { way in
             var ring: [PlanarPoint] = []
-            for ref in way.refs {
-                guard let slot = nodes.slot(of: ref) else {
-                    diagnostics.warn("building with missing nodes", "way \(way.id): building references node \(ref), which is not in the file; skipped")
+            for slot in referenceSlots[way.needed] {
+                guard nodes.isFound(slot) else {
+                    diagnostics.warn("building with missing nodes", "way \(way.id): building references node \(nodes.ids.ids[Int(slot)]), which is not in the file; skipped")
                     return nil
                 }
                 ring.append(nodes.planar[Int(slot)])

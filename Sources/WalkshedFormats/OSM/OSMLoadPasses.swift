@@ -48,16 +48,16 @@ struct RelationPass: OSMBlobPass {
 }
 
 /// Pass 2: ways. Keeps walkable ways, closed area ways, and ways that are members of kept
-/// relations, and records which nodes they need (`neededNodes`, with repeats): a walkable
-/// way's node ids are a stretch of those.
+/// relations, and records which nodes they need (`neededNodes`, with repeats): every kept
+/// way's node ids are a stretch of those, `neededNodes[needed]` (one stretch per way, whatever
+/// it is kept for), so its nodes' slots come with the sorted ids (`SortedIDIndex.ranking`).
 struct WayPass: OSMBlobPass {
-    /// A walkable way; `isArea` for a closed way tagged `area=yes` (a pedestrian square). Its
-    /// node ids are `neededNodes[needed]`.
+    /// A walkable way; `isArea` for a closed way tagged `area=yes` (a pedestrian square).
     struct WalkWay { var id: Int64; var edgeClass: EdgeClass; var flags: EdgeFlags; var isArea = false; var needed: Range<Int> }
-    struct AreaWay { var id: Int64; var refs: [Int64]; var tags: OSMTags }
+    struct AreaWay { var id: Int64; var needed: Range<Int>; var tags: OSMTags }
     /// An open way that is a service (a platform mapped as a line): reached at its middle.
-    struct LineServiceWay { var id: Int64; var refs: [Int64]; var tags: OSMTags }
-    struct BuildingWay { var id: Int64; var refs: [Int64]; var kind: String; var levels: Double? }
+    struct LineServiceWay { var id: Int64; var needed: Range<Int>; var tags: OSMTags }
+    struct BuildingWay { var id: Int64; var needed: Range<Int>; var kind: String; var levels: Double? }
 
     /// Whether residential buildings are kept (for a population estimate).
     let keepBuildings: Bool
@@ -68,17 +68,18 @@ struct WayPass: OSMBlobPass {
     let routeWayIDs: SortedIDIndex
     var buildingWays: [BuildingWay] = []
     /// Rings of `landuse=residential` ways (kept with buildings; `building=yes` inside counts).
-    var residentialAreas: [[Int64]] = []
+    var residentialAreas: [Range<Int>] = []
     var wayCount = 0
     var walkWays: [WalkWay] = []
     var areaWays: [AreaWay] = []
     var lineServiceWays: [LineServiceWay] = []
-    var memberRefs: [Int64: [Int64]] = [:]
+    /// The member ways of kept relations, by id.
+    var memberWays: [Int64: Range<Int>] = [:]
     var neededNodes: [Int64] = []
     /// Node references of every `highway=*` way, walkable or not (for the clipped-extract report).
     var highwayNodeReferences = 0
-    /// References of non-walkable highway ways, kept only to count the missing ones.
-    var otherHighwayRefs: [Int64] = []
+    /// Non-walkable highway ways, kept only to count their references to missing nodes.
+    var otherHighways: [Range<Int>] = []
 
     init(relations: RelationPass, keepBuildings: Bool) {
         self.keepBuildings = keepBuildings
@@ -99,13 +100,14 @@ struct WayPass: OSMBlobPass {
 
     mutating func way(_ way: OSMWay) {
         wayCount += 1
-        // Whether the way's node ids go to `neededNodes` (once, at the end, from here on).
+        // Whether the way's node ids go to `neededNodes` (once, at the end, as `needed`).
         var keep = false
+        let needed = neededNodes.count ..< neededNodes.count + way.refs.count
         let walkClass = OSMTagRules.walkClass(way.tags)
         if way.tags["highway"] != nil {
             highwayNodeReferences += way.refs.count
             if walkClass == nil {
-                otherHighwayRefs += way.refs
+                otherHighways.append(needed)
                 keep = true
             }
         }
@@ -113,31 +115,30 @@ struct WayPass: OSMBlobPass {
             var flags = OSMTagRules.walkFlags(way.tags, edgeClass: edgeClass)
             if routeWayIDs.contains(way.id) { flags.insert(.onRoute) }
             let isArea = way.tags["area"] == "yes" && way.refs.count >= 4 && way.refs.first == way.refs.last
-            walkWays.append(WalkWay(id: way.id, edgeClass: edgeClass, flags: flags, isArea: isArea,
-                                    needed: neededNodes.count ..< neededNodes.count + way.refs.count))
+            walkWays.append(WalkWay(id: way.id, edgeClass: edgeClass, flags: flags, isArea: isArea, needed: needed))
             keep = true
         }
         let closed = way.refs.count >= 4 && way.refs.first == way.refs.last
         if closed && (OSMTagRules.parkKind(way.tags) != nil || OSMTagRules.isGreenArea(way.tags)
                       || !OSMTagRules.serviceCategories(way.tags).isEmpty) {
-            areaWays.append(AreaWay(id: way.id, refs: way.refs, tags: way.tags))
+            areaWays.append(AreaWay(id: way.id, needed: needed, tags: way.tags))
             keep = true
         } else if !closed && way.refs.count >= 2 && !OSMTagRules.serviceCategories(way.tags).isEmpty {
-            lineServiceWays.append(LineServiceWay(id: way.id, refs: way.refs, tags: way.tags))
+            lineServiceWays.append(LineServiceWay(id: way.id, needed: needed, tags: way.tags))
             keep = true
         }
         if keepBuildings, closed {
             if let kind = OSMTagRules.residentialBuildingKind(way.tags) ?? (OSMTagRules.isGenericBuilding(way.tags) ? "yes" : nil) {
-                buildingWays.append(BuildingWay(id: way.id, refs: way.refs, kind: kind,
+                buildingWays.append(BuildingWay(id: way.id, needed: needed, kind: kind,
                                                 levels: OSMTagRules.buildingLevels(way.tags["building:levels"])))
                 keep = true
             } else if OSMTagRules.isResidentialLanduse(way.tags) {
-                residentialAreas.append(way.refs)
+                residentialAreas.append(needed)
                 keep = true
             }
         }
         if memberWayIDs.contains(way.id) {
-            memberRefs[way.id] = way.refs
+            memberWays[way.id] = needed
             keep = true
         }
         if keep { neededNodes += way.refs }
@@ -145,22 +146,20 @@ struct WayPass: OSMBlobPass {
 
     func emptyCopy() -> WayPass { WayPass(sharing: self) }
 
+    /// Appends `later`'s finds; its stretches of `neededNodes` move up by this pass's count.
     mutating func append(_ later: WayPass) {
-        buildingWays += later.buildingWays
-        residentialAreas += later.residentialAreas
-        wayCount += later.wayCount
         let shift = neededNodes.count
-        walkWays += later.walkWays.lazy.map { way in
-            var moved = way
-            moved.needed = way.needed.lowerBound + shift ..< way.needed.upperBound + shift
-            return moved
-        }
-        areaWays += later.areaWays
-        lineServiceWays += later.lineServiceWays
-        memberRefs.merge(later.memberRefs) { first, _ in first }
+        func moved(_ needed: Range<Int>) -> Range<Int> { needed.lowerBound + shift ..< needed.upperBound + shift }
+        buildingWays += later.buildingWays.lazy.map { var way = $0; way.needed = moved(way.needed); return way }
+        residentialAreas += later.residentialAreas.lazy.map(moved)
+        wayCount += later.wayCount
+        walkWays += later.walkWays.lazy.map { var way = $0; way.needed = moved(way.needed); return way }
+        areaWays += later.areaWays.lazy.map { var way = $0; way.needed = moved(way.needed); return way }
+        lineServiceWays += later.lineServiceWays.lazy.map { var way = $0; way.needed = moved(way.needed); return way }
+        for (id, needed) in later.memberWays where memberWays[id] == nil { memberWays[id] = moved(needed) }
         neededNodes += later.neededNodes
         highwayNodeReferences += later.highwayNodeReferences
-        otherHighwayRefs += later.otherHighwayRefs
+        otherHighways += later.otherHighways.lazy.map(moved)
     }
 }
 
