@@ -172,3 +172,32 @@ func steepInclinesFollowTheEightPercentRule(value: String, steep: Bool) {
     }
     #expect(matched > 500)
 }
+
+@Test func shortStringTablesFindExactlyTheirKeys() {
+    let table = ShortStringTable([(key: "a", value: 1), (key: "ab", value: 2), (key: "ba", value: 3), (key: "", value: 4), (key: "café", value: 5)])
+    #expect(table["a"] == 1 && table["ab"] == 2 && table["ba"] == 3 && table[""] == 4 && table["café"] == 5)
+    #expect(table["b"] == nil && table["abc"] == nil && table["aa"] == nil && table["cafe"] == nil && table["a much longer value"] == nil)
+    let set = ShortStringTable(["yes", "no"])
+    #expect(set.contains("yes") && set.contains("no") && !set.contains("ye") && !set.contains("yes "))
+}
+
+@Test func wayRuleLookupsAgreeWithTheirTables() {
+    let lookup = OSMTagRules.lookup
+    let sets: [(Set<String>, ShortStringTable<Void>)] = [
+        (OSMTagRules.motorRoads, lookup.motorRoads), (OSMTagRules.footYes, lookup.footYes), (OSMTagRules.accessNo, lookup.accessNo),
+        (OSMTagRules.sacScaleClimbing, lookup.sacScaleClimbing), (OSMTagRules.parkLeisure, lookup.parkLeisure),
+        (OSMTagRules.parkLanduse, lookup.parkLanduse), (OSMTagRules.greenLanduse, lookup.greenLanduse),
+        (OSMTagRules.greenNatural, lookup.greenNatural), (OSMTagRules.greenSpaceLanduse, lookup.greenSpaceLanduse),
+        (OSMTagRules.greenSpaceNatural, lookup.greenSpaceNatural),
+    ]
+    // Every value any table knows, and near misses of them.
+    let known = sets.flatMap(\.0) + Array(OSMTagRules.walkableHighways.keys)
+    let values = known + known.map { String($0.dropLast()) } + known.map { $0 + "s" } + ["", "yes", "Park", "no "]
+    for value in values {
+        for (set, table) in sets { #expect(table.contains(value) == set.contains(value), "\(value)") }
+        #expect(lookup.walkableHighways[value] == OSMTagRules.walkableHighways[value], "\(value)")
+    }
+    for edgeClass in EdgeClass.allCases {
+        #expect((lookup.bicycleByDefault & 1 << edgeClass.rawValue != 0) == OSMTagRules.bicycleByDefault.contains(edgeClass))
+    }
+}

@@ -31,15 +31,34 @@ public enum OSMTagRules {
     /// walks them. `mountain_hiking` (T3) and easier stay.
     static let sacScaleClimbing: Set<String> = ["demanding_mountain_hiking", "alpine_hiking", "demanding_alpine_hiking", "difficult_alpine_hiking"]
 
+    /// The tables above as the rules read them for every kept way: `ShortStringTable`s (a
+    /// value compared only with known values of its UTF-8 length, not hashed), and
+    /// `bicycleByDefault` as a bit per class (by raw value).
+    struct Lookup: Sendable {
+        let walkableHighways = ShortStringTable(OSMTagRules.walkableHighways.map { (key: $0.key, value: $0.value) })
+        let motorRoads = ShortStringTable(OSMTagRules.motorRoads)
+        let footYes = ShortStringTable(OSMTagRules.footYes)
+        let accessNo = ShortStringTable(OSMTagRules.accessNo)
+        let sacScaleClimbing = ShortStringTable(OSMTagRules.sacScaleClimbing)
+        let bicycleByDefault = OSMTagRules.bicycleByDefault.reduce(UInt64(0)) { $0 | 1 << $1.rawValue }
+        let parkLeisure = ShortStringTable(OSMTagRules.parkLeisure)
+        let parkLanduse = ShortStringTable(OSMTagRules.parkLanduse)
+        let greenLanduse = ShortStringTable(OSMTagRules.greenLanduse)
+        let greenNatural = ShortStringTable(OSMTagRules.greenNatural)
+        let greenSpaceLanduse = ShortStringTable(OSMTagRules.greenSpaceLanduse)
+        let greenSpaceNatural = ShortStringTable(OSMTagRules.greenSpaceNatural)
+    }
+    static let lookup = Lookup()
+
     /// The class of a walkable way, or nil when pedestrians may not use it.
     public static func walkClass(_ tags: OSMTags) -> EdgeClass? {
         guard let highway = tags["highway"] else { return nil }
         let foot = tags["foot"]
         if foot == "no" || foot == "use_sidepath" { return nil }
-        if let grade = tags["sac_scale"], sacScaleClimbing.contains(grade) { return nil }
-        if let access = tags["access"], accessNo.contains(access), !(foot.map(footYes.contains) ?? false) { return nil }
-        if motorRoads.contains(highway) { return (foot.map(footYes.contains) ?? false) ? .street : nil }
-        guard var edgeClass = walkableHighways[highway] else { return nil }
+        if let grade = tags["sac_scale"], lookup.sacScaleClimbing.contains(grade) { return nil }
+        if let access = tags["access"], lookup.accessNo.contains(access), !(foot.map(lookup.footYes.contains) ?? false) { return nil }
+        if lookup.motorRoads.contains(highway) { return (foot.map(lookup.footYes.contains) ?? false) ? .street : nil }
+        guard var edgeClass = lookup.walkableHighways[highway] else { return nil }
         if edgeClass == .footway || edgeClass == .path {
             switch tags["footway"] {
             case "sidewalk": edgeClass = .sidewalk
@@ -58,7 +77,7 @@ public enum OSMTagRules {
         var flags: EdgeFlags = []
         if tags["wheelchair"] == "no" { flags.insert(.wheelchairNo) }
         let bicycle = tags["bicycle"]
-        if bicycle.map(footYes.contains) ?? bicycleByDefault.contains(edgeClass), bicycle != "no", bicycle != "dismount" {
+        if bicycle.map(lookup.footYes.contains) ?? (lookup.bicycleByDefault & 1 << edgeClass.rawValue != 0), bicycle != "no", bicycle != "dismount" {
             flags.insert(.bicycleAllowed)
         }
         if isSteepIncline(tags["incline"]) { flags.insert(.steepIncline) }
@@ -109,9 +128,9 @@ public enum OSMTagRules {
 
     /// The park kind of an area (`park`, `garden`, …), or nil when it is not a public park.
     public static func parkKind(_ tags: OSMTags) -> String? {
-        if let access = tags["access"], accessNo.contains(access) { return nil }
-        if let leisure = tags["leisure"], parkLeisure.contains(leisure) { return leisure }
-        if let landuse = tags["landuse"], parkLanduse.contains(landuse) { return landuse }
+        if let access = tags["access"], lookup.accessNo.contains(access) { return nil }
+        if let leisure = tags["leisure"], lookup.parkLeisure.contains(leisure) { return leisure }
+        if let landuse = tags["landuse"], lookup.parkLanduse.contains(landuse) { return landuse }
         return nil
     }
 
@@ -123,18 +142,18 @@ public enum OSMTagRules {
 
     /// The green-space kind of an area that is not a park (`forest`, `wood`, `grass`, …), or nil.
     public static func greenSpaceKind(_ tags: OSMTags) -> String? {
-        if let access = tags["access"], accessNo.contains(access) { return nil }
+        if let access = tags["access"], lookup.accessNo.contains(access) { return nil }
         if parkKind(tags) != nil { return nil }
-        if let landuse = tags["landuse"], greenSpaceLanduse.contains(landuse) { return landuse }
-        if let natural = tags["natural"], greenSpaceNatural.contains(natural) { return natural }
+        if let landuse = tags["landuse"], lookup.greenSpaceLanduse.contains(landuse) { return landuse }
+        if let natural = tags["natural"], lookup.greenSpaceNatural.contains(natural) { return natural }
         return nil
     }
 
     /// True when an area is green or blue space for the greenway rule.
     public static func isGreenArea(_ tags: OSMTags) -> Bool {
-        if let leisure = tags["leisure"], parkLeisure.contains(leisure) { return true }
-        if let landuse = tags["landuse"], greenLanduse.contains(landuse) { return true }
-        if let natural = tags["natural"], greenNatural.contains(natural) { return true }
+        if let leisure = tags["leisure"], lookup.parkLeisure.contains(leisure) { return true }
+        if let landuse = tags["landuse"], lookup.greenLanduse.contains(landuse) { return true }
+        if let natural = tags["natural"], lookup.greenNatural.contains(natural) { return true }
         return waterTags.contains { tags[$0.key] == $0.value }
     }
 
