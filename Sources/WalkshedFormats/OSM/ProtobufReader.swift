@@ -90,6 +90,7 @@ struct ProtobufReader {
         return true
     }
 
+    @inline(__always)
     mutating func signedVarint() throws -> Int64 {
         let n = try varint()
         return Int64(bitPattern: (n >> 1) ^ (0 &- (n & 1)))
@@ -156,17 +157,23 @@ struct ProtobufReader {
 
     /// A packed `sint64` field stored as deltas, decoded to absolute values.
     static func packedDeltaSigned(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) throws -> [Int64] {
-        var reader = ProtobufReader(bytes, range: range)
         var values: [Int64] = []
-        values.reserveCapacity(range.count / 2)
-        var running: Int64 = 0
+        try appendPackedDeltaSigned(bytes, range, to: &values)
+        return values
+    }
+
+    /// `packedDeltaSigned`, appended to `values` (a list reused object after object).
+    static func appendPackedDeltaSigned(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, to values: inout [Int64]) throws {
+        var reader = ProtobufReader(bytes, range: range)
+        values.reserveCapacity(values.count + range.count / 2)
+        var running: Int64 = 0, count = 0
         while !reader.isAtEnd {
             let (sum, overflow) = running.addingReportingOverflow(try reader.signedVarint())
-            guard !overflow else { throw Malformed(message: "delta-coded value overflows 64 bits after \(values.count) values") }
+            guard !overflow else { throw Malformed(message: "delta-coded value overflows 64 bits after \(count) values") }
             running = sum
             values.append(running)
+            count += 1
         }
-        return values
     }
 
     func string(_ range: Range<Int>) -> String {
