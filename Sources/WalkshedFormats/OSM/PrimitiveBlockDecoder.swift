@@ -13,10 +13,10 @@ struct PrimitiveBlockDecoder {
     /// the handler wants every node's tags. Set on the block's first tagged dense node.
     private var isNodeKey: [Bool]?
     private var nodeFilterReady = false
-    /// A way's node ids and tags, kept from way to way so that each is read into lists already
+    /// A way's node ids, kept from way to way so that each way's are read into a list already
     /// allocated (one the handler keeps is copied, not overwritten, on the next way's write).
+    /// Tags get a list of their own size per way: a handler keeps some ways' tags.
     private var wayRefs: [Int64] = []
-    private var wayTags: [(key: String, value: String)] = []
     private var granularity: Int64 = 100
     private var latOffset: Int64 = 0
     private var lonOffset: Int64 = 0
@@ -121,21 +121,16 @@ struct PrimitiveBlockDecoder {
     /// side by side in place: no arrays of indexes are made. Both columns are checked first: a
     /// column cut off inside a varint, then columns of unequal length.
     private mutating func tags(keyRange: Range<Int>?, valueRange: Range<Int>?) throws -> OSMTags {
-        var pairs: [(key: String, value: String)] = []
-        try appendTags(keyRange: keyRange, valueRange: valueRange, to: &pairs)
-        return OSMTags(pairs)
-    }
-
-    /// `tags(keyRange:valueRange:)`'s pairs, appended to `pairs` (a list reused way after way).
-    private mutating func appendTags(keyRange: Range<Int>?, valueRange: Range<Int>?, to pairs: inout [(key: String, value: String)]) throws {
         let keyRange = keyRange ?? 0 ..< 0, valueRange = valueRange ?? 0 ..< 0
         func isCutOff(_ range: Range<Int>) -> Bool { !range.isEmpty && bytes[range.upperBound - 1] >= 0x80 }
         guard !isCutOff(keyRange) && !isCutOff(valueRange) else { throw ProtobufReader.Malformed(message: "truncated varint") }
         let count = ProtobufReader.packedCount(bytes, keyRange), valueCount = ProtobufReader.packedCount(bytes, valueRange)
         guard count == valueCount else { throw ProtobufReader.Malformed(message: "\(count) tag keys but \(valueCount) values") }
         var keys = ProtobufReader(bytes, range: keyRange), values = ProtobufReader(bytes, range: valueRange)
-        pairs.reserveCapacity(pairs.count + count)
+        var pairs: [(key: String, value: String)] = []
+        pairs.reserveCapacity(count)
         for _ in 0 ..< count { pairs.append((try string(try keys.varint()), try string(try values.varint()))) }
+        return OSMTags(pairs)
     }
 
     /// Dividing the exact nanodegree integer by 1e9 rounds once, so a PBF coordinate equals
@@ -319,17 +314,14 @@ struct PrimitiveBlockDecoder {
             handler.skippedWay(id)
             return
         }
-        // The lists are taken from the decoder while the way holds them, and given back after:
-        // unless the handler kept the way's, they are the only holder again by the next way.
-        var tags: [(key: String, value: String)] = [], refs: [Int64] = []
-        swap(&tags, &wayTags)
+        let tags = try tags(keyRange: keyRange, valueRange: valueRange)
+        // The list is taken from the decoder while the way holds it, and given back after:
+        // unless the handler kept the way's, it is the only holder again by the next way.
+        var refs: [Int64] = []
         swap(&refs, &wayRefs)
-        tags.removeAll(keepingCapacity: true)
         refs.removeAll(keepingCapacity: true)
-        try appendTags(keyRange: keyRange, valueRange: valueRange, to: &tags)
         if let refRange { try ProtobufReader.appendPackedDeltaSigned(bytes, refRange, to: &refs) }
-        handler.way(OSMWay(id: id, refs: refs, tags: OSMTags(tags)))
-        swap(&tags, &wayTags)
+        handler.way(OSMWay(id: id, refs: refs, tags: tags))
         swap(&refs, &wayRefs)
     }
 
