@@ -16,35 +16,64 @@ enum PedestrianAreas {
     static func crossings(_ walkWays: [WayPass.WalkWay], slots: [[Int32]], planar: [PlanarPoint], threads: Int = 1) -> [WayPolyline] {
         let areas = walkWays.indices.filter { walkWays[$0].isArea && !slots[$0].contains(-1) }
         guard !areas.isEmpty else { return [] }
-        // How many walkable ways use each node, up to two (a closed way's repeated first node
-        // counts once): counted over a contiguous part of the ways per thread (at most 8 parts,
-        // so a sum of parts' counts fits a byte), then summed.
-        let parts = max(1, min(threads, 8, slots.count))
-        let usesByPart = ParallelSearch.map(itemCount: parts, threads: threads) { part -> [UInt8] in
-            var uses = [UInt8](repeating: 0, count: planar.count)
-            for list in slots[ParallelSearch.chunk(part, of: slots.count, in: parts)] {
-                let open = list.count > 1 && list.first == list.last ? list.dropLast() : list[...]
-                for slot in open where slot >= 0 && uses[Int(slot)] < 2 { uses[Int(slot)] += 1 }
-            }
-            return uses
-        }
-        let counted = parts == 1 ? usesByPart[0]
-            : ParallelSearch.filling(count: planar.count, initial: UInt8(0), itemCount: planar.count, threads: threads) { range, out in
-                for p in range {
-                    var uses: UInt8 = 0
-                    for part in usesByPart { uses += part[p] }
-                    if uses > 0 { out.write(p, min(2, uses)) }
-                }
-            }
+        let uses = OutlineUses(areas.map { slots[$0] }, slotCount: planar.count, ways: slots, threads: threads)
         return ParallelSearch.map(itemCount: areas.count, threads: threads) { k in
-            lines(across: walkWays[areas[k]], ring: slots[areas[k]], uses: counted, planar: planar)
+            lines(across: walkWays[areas[k]], ring: slots[areas[k]], uses: uses, planar: planar)
         }.flatMap { $0 }
+    }
+
+    /// How many walkable ways use each node of the areas' outlines, up to two (a closed way's
+    /// repeated first node counts once). Only outline nodes are counted: a bit per slot marks
+    /// them, so the pass over every way's nodes reads a bitmap that stays in cache, not a
+    /// count per node of the file.
+    struct OutlineUses: Sendable {
+        /// The outline nodes' slots, sorted without repeats; `counts[k]` is `nodes[k]`'s uses.
+        let nodes: [Int32]
+        let counts: [UInt8]
+
+        init(_ outlines: [[Int32]], slotCount: Int, ways: [[Int32]], threads: Int) {
+            nodes = Array(Set(outlines.joined())).sorted()
+            var marks = [UInt64](repeating: 0, count: slotCount / 64 + 1)
+            for slot in nodes { marks[Int(slot) >> 6] |= 1 << UInt64(slot & 63) }
+            let isOutline = marks, outlineNodes = nodes
+            // Counted over a contiguous part of the ways per thread (at most 8 parts, so a sum
+            // of parts' counts fits a byte), then summed.
+            let parts = max(1, min(threads, 8, ways.count))
+            let countsByPart = ParallelSearch.map(itemCount: parts, threads: threads) { part -> [UInt8] in
+                var counts = [UInt8](repeating: 0, count: outlineNodes.count)
+                for list in ways[ParallelSearch.chunk(part, of: ways.count, in: parts)] {
+                    let open = list.count > 1 && list.first == list.last ? list.dropLast() : list[...]
+                    for slot in open where slot >= 0 && isOutline[Int(slot) >> 6] & (1 << UInt64(slot & 63)) != 0 {
+                        let k = Self.position(of: slot, in: outlineNodes)
+                        if counts[k] < 2 { counts[k] += 1 }
+                    }
+                }
+                return counts
+            }
+            counts = (0..<nodes.count).map { k in min(2, countsByPart.reduce(0) { $0 + $1[k] }) }
+        }
+
+        /// The uses of outline node `slot` (0 for a node of no outline).
+        func count(of slot: Int32) -> UInt8 {
+            let k = Self.position(of: slot, in: nodes)
+            return k < nodes.count && nodes[k] == slot ? counts[k] : 0
+        }
+
+        /// The first position in `sorted` not below `slot`.
+        private static func position(of slot: Int32, in sorted: [Int32]) -> Int {
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < slot { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
     }
 
     /// The straight lines across one area between each pair of its entrances (outline nodes
     /// with more than one use) that stay inside it.
-    private static func lines(across way: WayPass.WalkWay, ring: [Int32], uses: [UInt8], planar: [PlanarPoint]) -> [WayPolyline] {
-        let entrances = Array(Set(ring.filter { uses[Int($0)] > 1 })).sorted()
+    private static func lines(across way: WayPass.WalkWay, ring: [Int32], uses: OutlineUses, planar: [PlanarPoint]) -> [WayPolyline] {
+        let entrances = Array(Set(ring.filter { uses.count(of: $0) > 1 })).sorted()
         guard entrances.count >= 2 else { return [] }
         let outline = ring.map { planar[Int($0)] }
         let polygon = PlanarPolygon(outerRings: [outline])
