@@ -4,13 +4,19 @@ struct ProtobufReader {
     struct Malformed: Error { let message: String }
 
     let bytes: UnsafeRawBufferPointer
+    /// `bytes`' start, unwrapped once for the hot reads (for an empty buffer a stand-in that is
+    /// never read: every read is within `offset ..< end`, inside `bytes`).
+    private let base: UnsafeRawPointer
     private(set) var offset: Int
     let end: Int
 
     init(_ bytes: UnsafeRawBufferPointer, range: Range<Int>? = nil) {
+        let range = range ?? 0 ..< bytes.count
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "reader range outside its buffer")
         self.bytes = bytes
-        offset = range?.lowerBound ?? 0
-        end = range?.upperBound ?? bytes.count
+        base = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: MemoryLayout<UInt64>.alignment)!
+        offset = range.lowerBound
+        end = range.upperBound
     }
 
     var isAtEnd: Bool { offset >= end }
@@ -20,23 +26,24 @@ struct ProtobufReader {
     /// ones, and those near the end, by `longVarint()`.
     @inline(__always)
     mutating func varint() throws -> UInt64 {
-        if end - offset >= 8 {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        // `offset ≤ end` always, so the wrapping arithmetic below never wraps.
+        if end &- offset >= 8 {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             if word & 0x80 == 0 {
-                offset += 1
+                offset &+= 1
                 return word & 0x7f
             }
             // Bytes whose top bit is clear end a varint: the lowest one ends this.
             let ends = ~word & 0x8080_8080_8080_8080
             if ends != 0 {
-                let bits = ends.trailingZeroBitCount + 1   // 8 × the varint's length in bytes
-                offset += bits >> 3
-                return Self.packedGroups(bits == 64 ? word : word & ((1 << UInt64(bits)) - 1))
+                let bits = ends.trailingZeroBitCount &+ 1   // 8 × the varint's length in bytes
+                offset &+= bits >> 3
+                return Self.packedGroups(bits == 64 ? word : word & ((1 << UInt64(bits)) &- 1))
             }
         } else if offset < end {
-            let byte = bytes[offset]
+            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
             if byte < 0x80 {
-                offset += 1
+                offset &+= 1
                 return UInt64(byte)
             }
         }
@@ -85,8 +92,8 @@ struct ProtobufReader {
     @inline(__always)
     mutating func takeZeroByteOrEnd() -> Bool {
         guard offset < end else { return true }
-        guard bytes[offset] == 0 else { return false }
-        offset += 1
+        guard base.load(fromByteOffset: offset, as: UInt8.self) == 0 else { return false }
+        offset &+= 1
         return true
     }
 
