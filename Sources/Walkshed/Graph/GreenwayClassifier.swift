@@ -8,11 +8,18 @@ public struct GreenwayClassifier: Sendable {
     public let alongMetres: Double
     /// Side of a bucket, in metres (250 m, larger only when the areas span a huge extent).
     let bucketMetres: Double
-    let buckets: [Int64: [Int32]]
+    /// The buckets, a grid of `bucketColumns` by `bucketRows` from bucket (`firstRow`,
+    /// `firstColumn`): bucket `k`'s areas are `bucketAreas[bucketFirst[k] ..< bucketFirst[k + 1]]`,
+    /// each area in every bucket its box (grown by `alongMetres`) meets. Looked up by position,
+    /// no hashing; at most about `EdgeSegmentIndex.maxBuckets` buckets.
+    let firstRow: Int64, firstColumn: Int64, bucketRows: Int64, bucketColumns: Int64
+    let bucketFirst: [Int32], bucketAreas: [Int32]
     /// Areas too large to bucket (> `maxBucketsPerArea`), checked for every point.
     let largeAreas: [Int32]
-    /// By area: its segments in bands, for areas of many segments (nil for the others).
-    let bands: [PolygonBands?]
+    /// By area: the position in `bands` of its segments in bands, for areas of many segments
+    /// (-1 for the others).
+    let bandsOfArea: [Int32]
+    let bands: [PolygonBands]
     /// Bounds the work per area: a polygon with a stray vertex far away must not fill millions
     /// of buckets (found by fuzzing: a load that never finished).
     static let maxBucketsPerArea = 4_096
@@ -20,7 +27,15 @@ public struct GreenwayClassifier: Sendable {
     /// The areas' segment bands are made on `threads` threads.
     public init(greenAreas: [PlanarPolygon], alongMetres: Double = 20, threads: Int = 1) {
         self.greenAreas = greenAreas
-        bands = ParallelSearch.map(itemCount: greenAreas.count, threads: threads) { PolygonBands(greenAreas[$0]) }
+        let bandsByArea = ParallelSearch.map(itemCount: greenAreas.count, threads: threads) { PolygonBands(greenAreas[$0]) }
+        var bandsOfArea = [Int32](repeating: -1, count: greenAreas.count), bands: [PolygonBands] = []
+        for (i, areaBands) in bandsByArea.enumerated() {
+            if let areaBands {
+                bandsOfArea[i] = Int32(bands.count)
+                bands.append(areaBands)
+            }
+        }
+        (self.bandsOfArea, self.bands) = (bandsOfArea, bands)
         self.alongMetres = alongMetres
         var all = BoundingBox()
         for polygon in greenAreas where !polygon.bounds.isEmpty {
@@ -30,7 +45,9 @@ public struct GreenwayClassifier: Sendable {
         let area = all.isEmpty ? 0 : (all.maxX - all.minX) * (all.maxY - all.minY)
         let size = max(250, (area / Double(EdgeSegmentIndex.maxBuckets)).squareRoot())
         bucketMetres = size
-        var buckets: [Int64: [Int32]] = [:], large: [Int32] = []
+        // Each bucketed area's rows and columns; the grid spans them all.
+        var spans: [(area: Int32, rows: ClosedRange<Int64>, columns: ClosedRange<Int64>)] = [], large: [Int32] = []
+        var rowSpan: ClosedRange<Int64>?, columnSpan: ClosedRange<Int64>?
         for (i, polygon) in greenAreas.enumerated() {
             let box = polygon.bounds.expanded(by: alongMetres)
             guard !box.isEmpty, box.minX.isFinite, box.maxY.isFinite else { continue }
@@ -39,25 +56,50 @@ public struct GreenwayClassifier: Sendable {
                 large.append(Int32(i))
                 continue
             }
-            for r in rows { for c in columns { buckets[Self.key(r, c), default: []].append(Int32(i)) } }
+            spans.append((Int32(i), rows, columns))
+            rowSpan = rowSpan.map { min($0.lowerBound, rows.lowerBound)...max($0.upperBound, rows.upperBound) } ?? rows
+            columnSpan = columnSpan.map { min($0.lowerBound, columns.lowerBound)...max($0.upperBound, columns.upperBound) } ?? columns
         }
-        self.buckets = buckets
         largeAreas = large
+        (firstRow, firstColumn) = (rowSpan?.lowerBound ?? 0, columnSpan?.lowerBound ?? 0)
+        (bucketRows, bucketColumns) = (Int64(rowSpan?.count ?? 0), Int64(columnSpan?.count ?? 0))
+        // Counted, then placed: areas in each bucket in area order.
+        var first = [Int32](repeating: 0, count: Int(bucketRows * bucketColumns) + 1)
+        for span in spans {
+            for r in span.rows { for c in span.columns { first[Int((r - firstRow) * bucketColumns + (c - firstColumn)) + 1] += 1 } }
+        }
+        for k in first.indices.dropFirst() { first[k] += first[k - 1] }
+        var next = first, areas = [Int32](repeating: 0, count: Int(first[first.count - 1]))
+        for span in spans {
+            for r in span.rows {
+                for c in span.columns {
+                    let k = Int((r - firstRow) * bucketColumns + (c - firstColumn))
+                    areas[Int(next[k])] = span.area
+                    next[k] += 1
+                }
+            }
+        }
+        (bucketFirst, bucketAreas) = (first, areas)
     }
 
     static func cell(_ v: Double, _ size: Double) -> Int64 { Int64((v / size).rounded(.down)) }
-    static func key(_ r: Int64, _ c: Int64) -> Int64 { r &* 2_000_003 &+ c }
 
     /// True when `p` is inside a green area or within `alongMetres` of one.
     public func isGreen(_ p: PlanarPoint) -> Bool {
         func near(_ i: Int32) -> Bool {
-            let polygon = greenAreas[Int(i)]
-            guard polygon.bounds.expanded(by: alongMetres).contains(p) else { return false }
-            if let bands = bands[Int(i)] { return bands.contains(p) || bands.boundaryIsWithin(alongMetres, of: p) }
-            return polygon.contains(p) || polygon.boundaryIsWithin(alongMetres, of: p)
+            let i = Int(i)
+            guard greenAreas[i].bounds.expanded(by: alongMetres).contains(p) else { return false }
+            let k = Int(bandsOfArea[i])
+            if k >= 0 { return bands[k].contains(p) || bands[k].boundaryIsWithin(alongMetres, of: p) }
+            return greenAreas[i].contains(p) || greenAreas[i].boundaryIsWithin(alongMetres, of: p)
         }
-        if let bucket = buckets[Self.key(Self.cell(p.y, bucketMetres), Self.cell(p.x, bucketMetres))], bucket.contains(where: near) {
-            return true
+        // A point off the grid, or not a number, is in no bucket.
+        if p.x.isFinite && p.y.isFinite {
+            let row = Self.cell(p.y, bucketMetres) &- firstRow, column = Self.cell(p.x, bucketMetres) &- firstColumn
+            if row >= 0 && row < bucketRows && column >= 0 && column < bucketColumns {
+                let k = Int(row * bucketColumns + column)
+                if bucketAreas[Int(bucketFirst[k]) ..< Int(bucketFirst[k + 1])].contains(where: near) { return true }
+            }
         }
         return largeAreas.contains(where: near)
     }
