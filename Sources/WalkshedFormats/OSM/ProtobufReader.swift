@@ -41,10 +41,18 @@ struct ProtobufReader {
                 return Self.packedGroups(bits == 64 ? word : word & ((1 << UInt64(bits)) &- 1))
             }
         } else if offset < end {
+            // Near a range's end (a way's short tag and node columns): one or two bytes read here.
             let byte = base.load(fromByteOffset: offset, as: UInt8.self)
             if byte < 0x80 {
                 offset &+= 1
                 return UInt64(byte)
+            }
+            if end &- offset >= 2 {
+                let next = base.load(fromByteOffset: offset &+ 1, as: UInt8.self)
+                if next < 0x80 {
+                    offset &+= 2
+                    return UInt64(byte & 0x7f) | UInt64(next) << 7
+                }
             }
         }
         return try longVarint()
