@@ -144,7 +144,7 @@ public enum OSMCityLoader {
         ways.memberWays = [:]
         // Residential buildings (opt-in) are placed after the graph, so their warnings still follow
         // its "no walkable network"; only then do they need the nodes and reference slots kept here.
-        let buildingNodes = options.keepResidentialBuildings ? (nodes, referenceSlots) : nil
+        let buildingNodes = options.keepResidentialBuildings ? (nodes: nodes, referenceSlots: referenceSlots) : nil
         referenceSlots = []
 
         stage("building graph")
@@ -188,9 +188,9 @@ public enum OSMCityLoader {
         }
         var city = City(projection: projection, graph: graph, parks: parks, services: services, extent: extent)
         city.greenSpaces = greenSpaces
-        if let (buildingNodes, referenceSlots) = buildingNodes {
-            city.residentialBuildings = residentialBuildings(ways.buildingWays, areas: ways.residentialAreas, nodes: buildingNodes,
-                                                             referenceSlots: referenceSlots,
+        if let buildingNodes {
+            city.residentialBuildings = residentialBuildings(ways.buildingWays, areas: ways.residentialAreas, nodes: buildingNodes.nodes,
+                                                             referenceSlots: buildingNodes.referenceSlots,
                                                              diagnostics: &report.diagnostics)
         }
         return (city, report)
