@@ -82,7 +82,6 @@ struct NodeLocations: Sendable {
     /// Projects every found node on `threads` threads; one the projection cannot place becomes
     /// missing, with a warning. Returns whether every found node was placed (then a slot found
     /// before is found after).
-    @discardableResult
     mutating func project(with projection: UTMProjection, threads: Int, diagnostics: inout Diagnostics) -> Bool {
         let found = coordinates
         planar = ParallelSearch.filling(count: found.count, initial: PlanarPoint(x: .nan, y: .nan), itemCount: found.count,

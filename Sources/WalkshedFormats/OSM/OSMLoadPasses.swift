@@ -52,12 +52,14 @@ struct RelationPass: OSMBlobPass {
 /// way's node ids are a stretch of those, `neededNodes[needed]` (one stretch per way, whatever
 /// it is kept for), so its nodes' slots come with the sorted ids (`SortedIDIndex.ranking`).
 struct WayPass: OSMBlobPass {
+    /// A kept way of any kind: its node ids are the needed references at `needed`.
+    protocol KeptWay { var needed: Range<Int> { get set } }
     /// A walkable way; `isArea` for a closed way tagged `area=yes` (a pedestrian square).
-    struct WalkWay { var id: Int64; var edgeClass: EdgeClass; var flags: EdgeFlags; var isArea = false; var needed: Range<Int> }
-    struct AreaWay { var id: Int64; var needed: Range<Int>; var tags: OSMTags }
+    struct WalkWay: KeptWay { var id: Int64; var edgeClass: EdgeClass; var flags: EdgeFlags; var isArea = false; var needed: Range<Int> }
+    struct AreaWay: KeptWay { var id: Int64; var needed: Range<Int>; var tags: OSMTags }
     /// An open way that is a service (a platform mapped as a line): reached at its middle.
-    struct LineServiceWay { var id: Int64; var needed: Range<Int>; var tags: OSMTags }
-    struct BuildingWay { var id: Int64; var needed: Range<Int>; var kind: String; var levels: Double? }
+    struct LineServiceWay: KeptWay { var id: Int64; var needed: Range<Int>; var tags: OSMTags }
+    struct BuildingWay: KeptWay { var id: Int64; var needed: Range<Int>; var kind: String; var levels: Double? }
 
     /// Whether residential buildings are kept (for a population estimate).
     let keepBuildings: Bool
@@ -150,12 +152,15 @@ struct WayPass: OSMBlobPass {
     mutating func append(_ later: WayPass) {
         let shift = neededNodes.count
         func moved(_ needed: Range<Int>) -> Range<Int> { needed.lowerBound + shift ..< needed.upperBound + shift }
-        buildingWays += later.buildingWays.lazy.map { var way = $0; way.needed = moved(way.needed); return way }
+        func moved<Way: KeptWay>(_ ways: [Way]) -> LazyMapSequence<[Way], Way> {
+            ways.lazy.map { var way = $0; way.needed = moved(way.needed); return way }
+        }
+        buildingWays += moved(later.buildingWays)
         residentialAreas += later.residentialAreas.lazy.map(moved)
         wayCount += later.wayCount
-        walkWays += later.walkWays.lazy.map { var way = $0; way.needed = moved(way.needed); return way }
-        areaWays += later.areaWays.lazy.map { var way = $0; way.needed = moved(way.needed); return way }
-        lineServiceWays += later.lineServiceWays.lazy.map { var way = $0; way.needed = moved(way.needed); return way }
+        walkWays += moved(later.walkWays)
+        areaWays += moved(later.areaWays)
+        lineServiceWays += moved(later.lineServiceWays)
         for (id, needed) in later.memberWays where memberWays[id] == nil { memberWays[id] = moved(needed) }
         neededNodes += later.neededNodes
         highwayNodeReferences += later.highwayNodeReferences

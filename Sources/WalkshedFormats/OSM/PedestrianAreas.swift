@@ -27,14 +27,15 @@ enum PedestrianAreas {
     /// them, so the pass over every way's nodes reads a bitmap that stays in cache, not a
     /// count per node of the file.
     struct OutlineUses: Sendable {
-        /// The outline nodes' slots, sorted without repeats; `counts[k]` is `nodes[k]`'s uses.
-        let nodes: [Int32]
+        /// The outline nodes' slots, as sorted ids of their own: `counts[k]` is the uses of the
+        /// node whose slot is `nodes.ids[k]`.
+        let nodes: SortedIDIndex
         let counts: [UInt8]
 
         init(_ outlines: [[Int32]], slotCount: Int, ways: [[Int32]], threads: Int) {
-            nodes = Array(Set(outlines.joined())).sorted()
+            nodes = SortedIDIndex(sorted: Set(outlines.joined()).map(Int64.init).sorted())
             var marks = [UInt64](repeating: 0, count: slotCount / 64 + 1)
-            for slot in nodes { marks[Int(slot) >> 6] |= 1 << UInt64(slot & 63) }
+            for slot in nodes.ids { marks[Int(slot) >> 6] |= 1 << UInt64(slot & 63) }
             let isOutline = marks, outlineNodes = nodes
             // Counted over a contiguous part of the ways per thread (at most 8 parts, so a sum
             // of parts' counts fits a byte), then summed.
@@ -44,7 +45,7 @@ enum PedestrianAreas {
                 for list in ways[ParallelSearch.chunk(part, of: ways.count, in: parts)] {
                     let open = list.count > 1 && list.first == list.last ? list.dropLast() : list[...]
                     for slot in open where slot >= 0 && isOutline[Int(slot) >> 6] & (1 << UInt64(slot & 63)) != 0 {
-                        let k = Self.position(of: slot, in: outlineNodes)
+                        let k = Int(outlineNodes.slot(of: Int64(slot))!)   // marked: an outline node
                         if counts[k] < 2 { counts[k] += 1 }
                     }
                 }
@@ -55,18 +56,7 @@ enum PedestrianAreas {
 
         /// The uses of outline node `slot` (0 for a node of no outline).
         func count(of slot: Int32) -> UInt8 {
-            let k = Self.position(of: slot, in: nodes)
-            return k < nodes.count && nodes[k] == slot ? counts[k] : 0
-        }
-
-        /// The first position in `sorted` not below `slot`.
-        private static func position(of slot: Int32, in sorted: [Int32]) -> Int {
-            var low = 0, high = sorted.count
-            while low < high {
-                let middle = (low + high) / 2
-                if sorted[middle] < slot { low = middle + 1 } else { high = middle }
-            }
-            return low
+            nodes.slot(of: Int64(slot)).map { counts[Int($0)] } ?? 0
         }
     }
 
