@@ -59,14 +59,15 @@ func countingSortIsAStableSortByBucket(threads: Int) {
     }
 }
 
-/// `inOrder` hands every result to the consumer once, in index order, whatever the thread count
-/// and window, while items of uneven cost finish out of order; no more than `window` results
-/// are ever made ahead of the consumer.
+/// `inOrder` hands every result to the consumer once, in index order, one call at a time
+/// (whichever thread runs it), whatever the thread count and window, while items of uneven cost
+/// finish out of order; no more than `window` results are ever made ahead of the consumer.
 @Test(arguments: [1, 2, 3])
 func inOrderConsumesEveryResultInIndexOrder(threads: Int) throws {
     final class Drawn: Sendable { let count = Atomic<Int>(0) }
+    final class Consuming: Sendable { let count = Atomic<Int>(0) }
     for (itemCount, window) in [(0, 4), (1, 4), (500, 1), (500, 4), (500, 64)] {
-        let drawn = Drawn()
+        let drawn = Drawn(), consuming = Consuming()
         var consumed: [Int] = []
         try ParallelSearch.inOrder(itemCount: itemCount, threads: threads, window: window) { i -> Int in
             drawn.count.add(1, ordering: .relaxed)
@@ -74,7 +75,11 @@ func inOrderConsumesEveryResultInIndexOrder(threads: Int) throws {
             for k in 0..<((i * 7_919) % 13 * 2_000) { spin &+= k }   // uneven work
             return i * i + (spin == -1 ? 1 : 0)
         } consume: { i, square in
-            #expect(square == i * i && i == consumed.count)
+            #expect(consuming.count.add(1, ordering: .sequentiallyConsistent).newValue == 1, "two consumers at once")
+            defer { consuming.count.subtract(1, ordering: .sequentiallyConsistent) }
+            var spin = 0
+            for k in 0..<((i * 104_729) % 7 * 1_000) { spin &+= k }   // uneven consuming, so deliveries overlap it
+            #expect(square == i * i + (spin == -1 ? 1 : 0) && i == consumed.count)
             // The item just taken freed its place: at most `window` more are drawn.
             #expect(drawn.count.load(ordering: .relaxed) <= i + 1 + window, "threads \(threads), window \(window), item \(i)")
             consumed.append(i)
