@@ -4,6 +4,10 @@
 end in fresh processes; medians of RUNS runs, peak RSS of the child, bytes written. Also Porto end to
 end and the 4M-node generated city end to end. Prints one JSON line per figure.
 
+The two-thread inflate floor and reading to a graph (`walkshed info`) run in alternating rounds,
+floor then read, and their ratio is also given per round: the shared machine's speed moves by half
+from one hour to the next, so each read is set against a floor of its own moment.
+
 Usage: real-size.py WALKSHED SHARED_DATA_DIR CACHE_DIR [--runs N]
 Needs pyosmium to build the input once (a venv in CACHE_DIR is made for it).
 """
@@ -26,47 +30,66 @@ if not os.path.exists(big):
     os.rename(partial, big)
 
 
-def measure(name, args, out=None, input_name=None):
-    """Median seconds of `runs` fresh runs and peak RSS, both of the child alone, from a wrapper process."""
-    seconds, written, rss = [], 0, []
-    for _ in range(runs):
-        wrapper = [sys.executable, "-c",
-                   "import resource,subprocess,sys,time;t=time.time();subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
-                   "print(time.time()-t,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"] + args
-        if out:
-            subprocess.run(["rm", "-rf", out])
-        # Timed inside the wrapper, around the child alone: not the wrapper's own start-up.
-        result = subprocess.run(wrapper, check=True, capture_output=True, text=True)
-        child_seconds, child_rss = result.stdout.split()
-        seconds.append(float(child_seconds))
-        rss.append(int(child_rss) / 1024)
-        if out:
-            written = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs) if os.path.isdir(out) \
-                else os.path.getsize(out)
-    line = {"benchmark": name, "input": input_name or os.path.basename(args[2] if len(args) > 2 else ""), "runs": runs,
-            "median_seconds": round(statistics.median(seconds), 2), "min_seconds": round(min(seconds), 2),
-            "max_seconds": round(max(seconds), 2), "peak_rss_mib": round(max(rss), 1)}
+def run_child(args, out=None):
+    """Seconds and peak RSS (MiB) of one fresh run of `args`, both of the child alone, from a wrapper process."""
+    wrapper = [sys.executable, "-c",
+               "import resource,subprocess,sys,time;t=time.time();subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+               "print(time.time()-t,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"] + args
     if out:
+        subprocess.run(["rm", "-rf", out])
+    # Timed inside the wrapper, around the child alone: not the wrapper's own start-up.
+    child_seconds, child_rss = subprocess.run(wrapper, check=True, capture_output=True, text=True).stdout.split()
+    return float(child_seconds), int(child_rss) / 1024
+
+
+def report(name, input_name, seconds, rss=None, written=None, **extra):
+    line = {"benchmark": name, "input": input_name, "runs": len(seconds), "median_seconds": round(statistics.median(seconds), 2),
+            "min_seconds": round(min(seconds), 2), "max_seconds": round(max(seconds), 2)}
+    if rss:
+        line["peak_rss_mib"] = round(max(rss), 1)
+    if written is not None:
         line["bytes_written"] = written
+    line.update(extra)
     print(json.dumps(line), flush=True)
 
 
-# The floor: inflate every blob on two threads (and one), nothing else.
-floor = []
-for threads in ("2", "1"):
-    times = []
+def measure(name, args, out=None, input_name=None):
+    """Median seconds of `runs` fresh runs and peak RSS, both of the child alone; bytes written to `out`."""
+    seconds, rss, written = [], [], None
     for _ in range(runs):
-        text = subprocess.run([sys.executable, os.path.join(tools, "pbf-inflate-floor.py"), big, threads],
-                              check=True, capture_output=True, text=True).stdout
-        times.append(float(text.split()[0]))
-    print(json.dumps({"benchmark": f"inflate floor, {threads} thread{'s' if threads == '2' else ''}", "input": os.path.basename(big),
-                      "runs": runs, "median_seconds": round(statistics.median(times), 2), "min_seconds": round(min(times), 2),
-                      "max_seconds": round(max(times), 2), "bytes": os.path.getsize(big)}), flush=True)
+        s, m = run_child(args, out)
+        seconds.append(s)
+        rss.append(m)
+        if out:
+            written = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs) if os.path.isdir(out) \
+                else os.path.getsize(out)
+    report(name, input_name or os.path.basename(args[2] if len(args) > 2 else ""), seconds, rss, written)
+
+
+def inflate_floor(threads):
+    """Seconds to inflate every blob of the big input on `threads` threads, nothing else."""
+    text = subprocess.run([sys.executable, os.path.join(tools, "pbf-inflate-floor.py"), big, str(threads)],
+                          check=True, capture_output=True, text=True).stdout
+    return float(text.split()[0])
+
+
+# The floor on two threads and reading to a graph, in alternating rounds; the floor on one thread.
+floors, reads, read_rss = [], [], []
+for _ in range(runs):
+    floors.append(inflate_floor(2))
+    s, m = run_child([walkshed, "info", big, "--quiet"])
+    reads.append(s)
+    read_rss.append(m)
+name = os.path.basename(big)
+report("inflate floor, 2 threads", name, floors, bytes=os.path.getsize(big))
+report("inflate floor, 1 thread", name, [inflate_floor(1) for _ in range(runs)], bytes=os.path.getsize(big))
+ratios = [r / f for r, f in zip(reads, floors)]
+report("read to graph (walkshed info)", name, reads, read_rss,
+       floor_ratio_per_round=[round(x, 2) for x in ratios], floor_ratio_median=round(statistics.median(ratios), 2))
 
 work = os.path.join(cache, "work")
 os.makedirs(work, exist_ok=True)
 wsn = os.path.join(work, "tiled.wsn")
-measure("read to graph (walkshed info)", [walkshed, "info", big, "--quiet"])
 measure("import to .wsn", [walkshed, "import", big, "-o", wsn, "--quiet"], out=wsn)
 measure("analyze end to end from the PBF (default outputs)", [walkshed, "analyze", big, "--out", os.path.join(work, "a"), "--quiet"],
         out=os.path.join(work, "a"))

@@ -30,7 +30,13 @@ def line(target, measured, ok):
     print("| %s | %s | %s |" % (target, measured, "yes" if ok else "no"))
 if floor and read:
     ratio = read["median_seconds"] / floor["median_seconds"]
-    line("read to a graph ≤ 2 × the two-thread inflate floor", "%.2f s = %.1f × %.2f s" % (read["median_seconds"], ratio, floor["median_seconds"]), ratio <= 2)
+    # Rounds of floor then read: the median of the per-round ratios sets each read against its own moment's floor.
+    per_round = read.get("floor_ratio_median")
+    rounds = " (rounds: %s)" % ", ".join("%.2f" % x for x in read["floor_ratio_per_round"]) if per_round else ""
+    line("read to a graph ≤ 2 × the two-thread inflate floor",
+         "%.2f s = %.2f × %.2f s; median of per-round ratios %s%s" % (read["median_seconds"], ratio, floor["median_seconds"],
+                                                                      "%.2f ×" % per_round if per_round else "n/a", rounds),
+         ratio <= 2 and (per_round is None or per_round <= 2))
 if analyze:
     line("analyze end to end ≤ 8 s", "%.2f s" % analyze["median_seconds"], analyze["median_seconds"] <= 8)
     line("peak RSS ≤ 400 MiB", "%.0f MiB" % analyze["peak_rss_mib"], analyze["peak_rss_mib"] <= 400)
