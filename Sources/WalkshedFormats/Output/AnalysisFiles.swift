@@ -23,18 +23,15 @@ public enum AnalysisFiles {
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         var count = 0
         if formats.contains(.geotiff) {
-            // `threads` layers at a time, each made whole on one thread: only that many files
-            // are in memory, and each file's bytes are the same for any thread count.
-            let layers = result.layers, grid = result.grid, batchSize = max(1, threads)
-            for batchStart in stride(from: 0, to: layers.count, by: batchSize) {
-                let batch = batchStart..<min(layers.count, batchStart + batchSize)
-                let files = ParallelSearch.map(itemCount: batch.count, threads: threads) { k in
-                    GeoTIFFWriter.bytes(GeoTIFFWriter.raster(layers[batch.lowerBound + k], grid: grid, projection: projection))
-                }
-                for (k, bytes) in zip(batch, files) {
-                    try transaction.stage(Data(bytes), at: path("\(layers[k].name).tif"))
-                    count += 1
-                }
+            // Each layer's file made whole on one thread and staged in layer order as soon as it
+            // and those before it are made, with no pause between batches: at most `threads`
+            // files wait to be staged, and each file's bytes are the same for any thread count.
+            let layers = result.layers, grid = result.grid
+            try ParallelSearch.inOrder(itemCount: layers.count, threads: threads, window: max(1, threads)) { k in
+                GeoTIFFWriter.bytes(GeoTIFFWriter.raster(layers[k], grid: grid, projection: projection))
+            } consume: { k, bytes in
+                try transaction.stage(Data(bytes), at: path("\(layers[k].name).tif"))
+                count += 1
             }
         }
         if formats.contains(.asc) {
