@@ -17,7 +17,7 @@ public enum PlaceEvaluation {
             let set = times[s]
             let insideArea = inside[s] ?? []
             let column = DisjointSlots<Float>(count: placeCount, initial: .nan)
-            ParallelSearch.forEachChunk(itemCount: placeCount, threads: threads) { range in
+            ParallelSearch.forEachChunk(itemCount: placeCount, threads: threads, chunksPerThread: ParallelSearch.itemChunksPerThread) { range in
                 for i in range {
                     guard let snap = snaps[i] else { continue }
                     let seconds = !insideArea.isEmpty && insideArea[i] ? 0 : set.seconds(from: snap, graph: graph, costs: costs)
@@ -57,7 +57,7 @@ public enum PlaceEvaluation {
         let placeCount = snaps.count, setCount = nearest.count, width = setCount + 1
         let counted = nearest.map(\.destinations.kind.isBuiltIn), countedSets = Float(counted.filter { $0 }.count)
         let columns = (0..<width).map { _ in DisjointSlots<Float>(count: placeCount, initial: .nan) }
-        ParallelSearch.forEachChunk(itemCount: placeCount, threads: threads) { range in
+        ParallelSearch.forEachChunk(itemCount: placeCount, threads: threads, chunksPerThread: ParallelSearch.itemChunksPerThread) { range in
             for i in range {
                 guard let snap = snaps[i] else { continue }
                 var sum: Float = 0, complete = true
@@ -85,7 +85,7 @@ public enum PlaceEvaluation {
         return nearest.indices.map { s in
             let search = nearest[s]
             let slots = DisjointSlots<Float>(count: snaps.count, initial: .nan)
-            ParallelSearch.forEachChunk(itemCount: snaps.count, threads: threads) { range in
+            ParallelSearch.forEachChunk(itemCount: snaps.count, threads: threads, chunksPerThread: ParallelSearch.itemChunksPerThread) { range in
                 for i in range {
                     guard let snap = snaps[i] else { continue }
                     let found = search.nearest(from: snap, inside: inside?[s].destinationsByPlace[Int32(i)] ?? [], graph: graph, costs: costs)

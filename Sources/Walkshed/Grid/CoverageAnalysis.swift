@@ -274,7 +274,7 @@ public enum CoverageAnalysis {
 
     static func snapCells(grid: GridGeometry, snapper: Snapper, limitMetres: Double, usableEdges: [Bool], threads: Int) -> [PlaceSnap?] {
         let slots = DisjointSlots<PlaceSnap?>(count: grid.cellCount, initial: nil)
-        ParallelSearch.forEachChunk(itemCount: grid.cellCount, threads: threads) { range in
+        ParallelSearch.forEachChunk(itemCount: grid.cellCount, threads: threads, chunksPerThread: ParallelSearch.itemChunksPerThread) { range in
             for i in range {
                 slots.write(i, snapper.snap(grid.centre(ofCell: i), limitMetres: limitMetres, usableEdges: usableEdges))
             }
