@@ -78,14 +78,16 @@ public final class OutputTransaction: Sendable {
 
     /// Writes `data` to a temporary file for `path`; nothing is visible at `path` yet.
     /// Holds the lock while writing, so a concurrent `rollback` cannot miss the file.
+    /// The temporary is a `PlainFile`: the rename in `commit` is what makes the file appear
+    /// whole to readers, and the system writes it to the disk in its own time.
     public func stage(_ data: Data, at path: String) throws {
         try state.withLock { state in
             guard !state.closed else { throw OutputRolledBack(path: path) }
             let staged = try temporary(for: path, state: &state)
             let temporary = staged.temporary
             state.staged.append(staged)
-            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-                throw InputFileError(path: path, message: "cannot write (is the disk full, or the folder read-only?)")
+            if let failure = data.withUnsafeBytes({ PlainFile.create(temporary, contents: $0) }) {
+                throw InputFileError(path: path, message: "cannot write (is the disk full, or the folder read-only?): \(failure.lowercased())")
             }
         }
     }
@@ -99,8 +101,10 @@ public final class OutputTransaction: Sendable {
             let staged = try temporary(for: path, state: &state)
             let temporary = staged.temporary
             state.staged.append(staged)
-            guard FileManager.default.createFile(atPath: temporary, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: temporary) else {
+            if let failure = PlainFile.create(temporary, contents: UnsafeRawBufferPointer(start: nil, count: 0)) {
+                throw InputFileError(path: path, message: "cannot write (is the disk full, or the folder read-only?): \(failure.lowercased())")
+            }
+            guard let handle = FileHandle(forWritingAtPath: temporary) else {
                 throw InputFileError(path: path, message: "cannot write (is the disk full, or the folder read-only?)")
             }
             return handle
