@@ -86,8 +86,10 @@ public final class OutputTransaction: Sendable {
             let staged = try temporary(for: path, state: &state)
             let temporary = staged.temporary
             state.staged.append(staged)
-            if let failure = data.withUnsafeBytes({ PlainFile.create(temporary, contents: $0) }) {
-                throw InputFileError(path: path, message: "cannot write (is the disk full, or the folder read-only?): \(failure.lowercased())")
+            do {
+                try data.withUnsafeBytes { try PlainFile.create(temporary, contents: $0) }
+            } catch let failure as PlainFile.Failure {
+                throw Self.writeFailure(path, failure)
             }
         }
     }
@@ -101,13 +103,11 @@ public final class OutputTransaction: Sendable {
             let staged = try temporary(for: path, state: &state)
             let temporary = staged.temporary
             state.staged.append(staged)
-            if let failure = PlainFile.create(temporary, contents: UnsafeRawBufferPointer(start: nil, count: 0)) {
-                throw InputFileError(path: path, message: "cannot write (is the disk full, or the folder read-only?): \(failure.lowercased())")
+            do {
+                return FileHandle(fileDescriptor: try PlainFile.openForWriting(temporary), closeOnDealloc: true)
+            } catch let failure as PlainFile.Failure {
+                throw Self.writeFailure(path, failure)
             }
-            guard let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw InputFileError(path: path, message: "cannot write (is the disk full, or the folder read-only?)")
-            }
-            return handle
         }
         defer { try? handle.close() }
         try body { text in
@@ -115,6 +115,11 @@ public final class OutputTransaction: Sendable {
                 throw InputFileError(path: path, message: "cannot write (is the disk full?): \(error.localizedDescription)")
             }
         }
+    }
+
+    /// The error for a temporary of `path` that could not be written.
+    private static func writeFailure(_ path: String, _ failure: PlainFile.Failure) -> InputFileError {
+        InputFileError(path: path, message: "cannot write (is the disk full, or the folder read-only?): \(failure.reason)")
     }
 
     /// Runs `body` under the transaction's lock, so an interrupt's `rollback` waits for it
